@@ -1,0 +1,109 @@
+"""Sentence boundaries for news text, as character spans.
+
+Figures and events keep the offsets of the sentence they came from, so the splitter
+returns ``(start, end)`` spans into the original text rather than strings. Wire copy
+has a few habits a naive ``split(".")`` gets wrong:
+
+- abbreviations and initials ("Gen. Smith", "the U.N. said", "Mr. al-Haik") do not end
+  a sentence;
+- a full stop inside a closing quote (``...home." He said``) ends the sentence after
+  the quote;
+- headlines and datelines have no final full stop, so every line break is a boundary;
+- a quote ending in "," or "?" followed by a lower-case word (``"... here," he said``)
+  continues the same sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words that end with a full stop without ending the sentence. Lower-case, without the dot.
+_ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr st sr jr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr gov sen rep pres
+    rev fr hon amb dept est approx vs fig al inc ltd co corp bros
+    jan feb mar apr jun jul aug sep sept oct nov dec tue tues thu thur thurs fri
+    u.s u.n u.k e.g i.e a.m p.m
+    """.split()
+)
+
+# A candidate end: terminal punctuation, any closing quotes/brackets, then whitespace.
+_END_RE = re.compile(r"""[.!?…]+["'”’»)\]]*(?=\s)""")
+# Text that may start a sentence: optional opening quote/bracket, then an upper-case
+# letter or a digit. Lower-case after a full stop almost always means an abbreviation.
+_START_RE = re.compile(r"""\s+["'“‘«(\[]*[\w]""")
+_WORD_BEFORE_RE = re.compile(r"([\w.]+)$")
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """True when the full stop at ``text[dot]`` closes an abbreviation or an initial."""
+    match = _WORD_BEFORE_RE.search(text, max(0, dot - 20), dot)
+    if not match:
+        return False
+    word = match.group(1).lower().rstrip(".")
+    if word in _ABBREVIATIONS:
+        return True
+    # Single letters ("J. Smith") and dotted acronyms ("U.S.") are initials.
+    return len(word) == 1 and word.isalpha() or ("." in word and len(word) <= 6)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _split_line(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    sentence_start = start
+    for match in _END_RE.finditer(text, start, end):
+        stop = match.end()
+        follow = _START_RE.match(text, stop, end)
+        if not follow:
+            continue
+        first = text[follow.end() - 1]
+        if not (first.isupper() or first.isdigit()):
+            continue
+        punct = match.group(0)
+        if punct[0] == "." and len(punct.rstrip("\"'”’»)]")) == 1 and _is_abbreviation(text, match.start()):
+            continue
+        span = _trimmed(text, sentence_start, stop)
+        if span:
+            out.append(span)
+        sentence_start = stop
+    span = _trimmed(text, sentence_start, end)
+    if span:
+        out.append(span)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` offsets of each sentence in ``text``, in order, whitespace trimmed.
+
+    Every line break is a boundary (headlines and datelines carry no full stop);
+    within a line, a sentence ends at ``.``, ``!``, ``?`` or ``…`` (plus closing
+    quotes) followed by a capital letter or digit, unless the full stop closes an
+    abbreviation or initial.
+    """
+    spans: list[tuple[int, int]] = []
+    line_start = 0
+    length = len(text)
+    while line_start <= length:
+        line_end = text.find("\n", line_start)
+        if line_end < 0:
+            line_end = length
+        _split_line(text, line_start, line_end, spans)
+        line_start = line_end + 1
+    return spans
+
+
+def sentence_index(spans: list[tuple[int, int]], offset: int) -> int:
+    """Index of the span containing ``offset`` (or the last span starting before it); -1 if none."""
+    lo, hi = 0, len(spans)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if spans[mid][0] <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo - 1

@@ -1,0 +1,426 @@
+"""The SQLite store: the embedded default (WAL mode, one write path, versioned schema).
+
+Reads go straight to the connection; every write goes through ``_write`` which opens one
+``BEGIN IMMEDIATE`` transaction per report, so a failure never leaves half a report behind
+and several processes can ingest into the same file (WAL + busy timeout + retry).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any, TypeVar
+
+from dashboard.model import Event, Extraction, Figure, Mention, Place, Report
+from dashboard.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+T = TypeVar("T")
+
+_BUSY_RETRIES = 20
+
+
+class StoreError(RuntimeError):
+    """The store could not do what was asked (bad file, newer schema, ...)."""
+
+
+def _json(value: Any) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _iso(value: date | datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+class SQLiteStore:
+    """Report Atlas store on one SQLite file."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path).expanduser()
+        if str(path) != ":memory:":
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        # One connection per thread: Streamlit serves each session in its own thread.
+        self._local = threading.local()
+        self._write_lock = threading.Lock()
+        self._migrate()
+
+    # -- connections ---------------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            try:
+                conn = sqlite3.connect(str(self.path), timeout=30, isolation_level=None)
+                conn.execute("PRAGMA busy_timeout = 30000")
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
+                conn.execute("PRAGMA foreign_keys = ON")
+            except sqlite3.DatabaseError as exc:
+                raise StoreError(f"{self.path}: not a Report Atlas database ({exc})") from exc
+            conn.row_factory = sqlite3.Row
+            self._local.conn = conn
+        return conn
+
+    def close(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        return self._connect().execute(sql, params).fetchall()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        conn = self._connect()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    def _write(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """The one write path: a serialised, retried, all-or-nothing transaction."""
+        with self._write_lock:
+            for attempt in range(_BUSY_RETRIES):
+                try:
+                    with self._transaction() as conn:
+                        return work(conn)
+                except sqlite3.OperationalError as exc:
+                    # "database is locked" past the busy timeout: back off and retry
+                    # rather than surface it to the person ingesting.
+                    if "locked" not in str(exc) and "busy" not in str(exc):
+                        raise
+                    time.sleep(min(0.05 * (attempt + 1), 1.0))
+            raise StoreError(f"{self.path}: database stayed locked; try again")
+
+    # -- schema --------------------------------------------------------------------------
+
+    def schema_version(self) -> int:
+        rows = self._query(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name='schema_version'"
+        )
+        if not rows:
+            return 0
+        row = self._query("SELECT MAX(version) AS v FROM schema_version")[0]
+        return int(row["v"] or 0)
+
+    def _migrate(self) -> None:
+        current = self.schema_version()
+        if current > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: schema version {current} is newer than this Report Atlas "
+                f"({SCHEMA_VERSION}); upgrade report-atlas"
+            )
+
+        def apply(conn: sqlite3.Connection) -> None:
+            # Re-read inside the lock: another process may have migrated meanwhile.
+            row = conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name='schema_version'"
+            ).fetchone()
+            version = 0
+            if row:
+                version = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] or 0
+            for target, statements in MIGRATIONS:
+                if target > version:
+                    for statement in statements:
+                        conn.execute(statement)
+                    conn.execute(
+                        "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
+                        (target, datetime.now(timezone.utc).isoformat()),
+                    )
+
+        if current < SCHEMA_VERSION:
+            self._write(apply)
+
+    def explain(self, sql: str, params: Sequence[Any] = ()) -> list[str]:
+        """SQLite's query plan for ``sql`` (tests use it to prove indexes are used)."""
+        return [row["detail"] for row in self._query("EXPLAIN QUERY PLAN " + sql, params)]
+
+    # -- writing -------------------------------------------------------------------------
+
+    def save(self, extraction: Extraction) -> bool:
+        """Store one report with everything read from it. False if it was already stored.
+
+        Events that describe the same incident as one already stored (see
+        ``dashboard.extract.linking.same_incident``) are linked to it: the stored event
+        gains this report and its figures, which stay side by side, never summed.
+        """
+        return self._write(lambda conn: self._save(conn, extraction))
+
+    def save_many(self, extractions: Iterable[Extraction]) -> tuple[int, int]:
+        """Store a batch in one transaction; returns (new, already stored)."""
+        batch = list(extractions)
+
+        def work(conn: sqlite3.Connection) -> tuple[int, int]:
+            new = sum(1 for extraction in batch if self._save(conn, extraction))
+            return new, len(batch) - new
+
+        return self._write(work)
+
+    def _save(self, conn: sqlite3.Connection, ex: Extraction) -> bool:
+        report = ex.report
+        if conn.execute("SELECT 1 FROM reports WHERE id = ?", (report.id,)).fetchone():
+            return False
+        ingested = report.ingested_at or datetime.now(timezone.utc)
+        conn.execute(
+            "INSERT INTO reports (id, title, source, url, published, language, text, ingested_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                report.id,
+                report.title,
+                report.source,
+                report.url,
+                _iso(report.published),
+                report.language,
+                report.text,
+                _iso(ingested),
+            ),
+        )
+        for place in ex.places:
+            self._upsert_place(conn, place)
+        conn.executemany(
+            "INSERT OR IGNORE INTO mentions (report_id, start, end_, surface, place_id, confidence)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(m.report_id, m.start, m.end, m.surface, m.place_id, m.confidence) for m in ex.mentions],
+        )
+        conn.executemany(
+            "INSERT OR IGNORE INTO figures (id, report_id, low, high, qualifier, category, outcome,"
+            " attributed_to, verified, start, end_, surface) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    f.id,
+                    f.report_id,
+                    f.low,
+                    f.high,
+                    f.qualifier,
+                    f.category,
+                    f.outcome,
+                    f.attributed_to,
+                    int(f.verified),
+                    f.start,
+                    f.end,
+                    f.surface,
+                )
+                for f in ex.figures
+            ],
+        )
+        places = ex.place_by_id()
+        for event in ex.events:
+            linked = self._linked_event(conn, event, places)
+            if linked is None:
+                self._insert_event(conn, event, places)
+            else:
+                self._merge_into(conn, linked, event)
+        return True
+
+    def _upsert_place(self, conn: sqlite3.Connection, place: Place) -> None:
+        conn.execute(
+            "INSERT INTO places (id, name, kind, lat, lon, precision, country, admin1, source, geometry)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET name=excluded.name,"
+            " kind=excluded.kind, lat=excluded.lat, lon=excluded.lon, precision=excluded.precision,"
+            " country=excluded.country, admin1=excluded.admin1, source=excluded.source,"
+            " geometry=excluded.geometry",
+            (
+                place.id,
+                place.name,
+                place.kind,
+                place.lat,
+                place.lon,
+                place.precision,
+                place.country,
+                place.admin1,
+                place.source,
+                _json(place.geometry),
+            ),
+        )
+
+    def _insert_event(self, conn: sqlite3.Connection, event: Event, places: dict[str, Place]) -> None:
+        primary = places.get(event.place_ids[0]) if event.place_ids else None
+        conn.execute(
+            "INSERT OR IGNORE INTO events (id, date_start, date_end, date_precision, type, summary,"
+            " summary_start, summary_end, report_ids, place_ids, figure_ids, lat, lon)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                event.id,
+                _iso(event.date_start),
+                _iso(event.date_end),
+                event.date_precision,
+                event.type,
+                event.summary,
+                event.summary_start,
+                event.summary_end,
+                _json(list(event.report_ids)),
+                _json(list(event.place_ids)),
+                _json(list(event.figure_ids)),
+                primary.lat if primary else None,
+                primary.lon if primary else None,
+            ),
+        )
+
+    def _linked_event(
+        self, conn: sqlite3.Connection, event: Event, places: dict[str, Place]
+    ) -> Event | None:
+        """An already stored event from another report that is the same incident, if any."""
+        from dashboard.extract.linking import same_incident
+
+        if event.date_start is None:
+            return None
+        # Candidates: events whose dates come within a few days (indexed on date_start).
+        low = date.fromordinal(event.date_start.toordinal() - 7).isoformat()
+        high = date.fromordinal((event.date_end or event.date_start).toordinal() + 7).isoformat()
+        rows = conn.execute(
+            "SELECT * FROM events WHERE date_start BETWEEN ? AND ? ORDER BY date_start", (low, high)
+        ).fetchall()
+        candidates = [_event_from_row(row) for row in rows]
+        candidates = [c for c in candidates if not set(c.report_ids) & set(event.report_ids)]
+        if not candidates:
+            return None
+        known = dict(places)
+        needed = {pid for c in candidates for pid in c.place_ids} - known.keys()
+        for place in self._places_by_ids(conn, needed):
+            known[place.id] = place
+        for candidate in candidates:
+            if same_incident(candidate, event, known):
+                return candidate
+        return None
+
+    def _merge_into(self, conn: sqlite3.Connection, stored: Event, new: Event) -> None:
+        def union(a: Sequence[str], b: Sequence[str]) -> list[str]:
+            return list(dict.fromkeys([*a, *b]))
+
+        conn.execute(
+            "UPDATE events SET report_ids = ?, place_ids = ?, figure_ids = ? WHERE id = ?",
+            (
+                _json(union(stored.report_ids, new.report_ids)),
+                _json(union(stored.place_ids, new.place_ids)),
+                _json(union(stored.figure_ids, new.figure_ids)),
+                stored.id,
+            ),
+        )
+
+    # -- reading -------------------------------------------------------------------------
+
+    def reports(self) -> list[Report]:
+        rows = self._query("SELECT * FROM reports ORDER BY published, ingested_at")
+        return [_report_from_row(row) for row in rows]
+
+    def report(self, report_id: str) -> Report | None:
+        rows = self._query("SELECT * FROM reports WHERE id = ?", (report_id,))
+        return _report_from_row(rows[0]) if rows else None
+
+    def events(
+        self,
+        date_from: date | None = None,
+        date_to: date | None = None,
+        bbox: tuple[float, float, float, float] | None = None,
+    ) -> list[Event]:
+        """Events whose dates overlap [date_from, date_to]; bbox = (south, west, north, east)."""
+        sql, params = _event_filter_sql(date_from, date_to, bbox)
+        return [_event_from_row(row) for row in self._query(sql, params)]
+
+    def event(self, event_id: str) -> Event | None:
+        rows = self._query("SELECT * FROM events WHERE id = ?", (event_id,))
+        return _event_from_row(rows[0]) if rows else None
+
+    def figures(self, ids: Iterable[str] | None = None) -> list[Figure]:
+        if ids is None:
+            rows = self._query("SELECT * FROM figures ORDER BY report_id, start")
+        else:
+            rows = self._by_ids("figures", ids)
+        return [_figure_from_row(row) for row in rows]
+
+    def places(self, ids: Iterable[str] | None = None) -> list[Place]:
+        if ids is None:
+            return [_place_from_row(row) for row in self._query("SELECT * FROM places ORDER BY name")]
+        return self._places_by_ids(self._connect(), ids)
+
+    def mentions(self, report_id: str) -> list[Mention]:
+        rows = self._query("SELECT * FROM mentions WHERE report_id = ? ORDER BY start", (report_id,))
+        return [
+            Mention(
+                report_id=row["report_id"],
+                start=row["start"],
+                end=row["end_"],
+                surface=row["surface"],
+                place_id=row["place_id"],
+                confidence=row["confidence"],
+            )
+            for row in rows
+        ]
+
+    def stats(self) -> dict[str, int]:
+        counts = {}
+        for table in ("reports", "events", "figures", "places"):
+            counts[table] = int(self._query(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"])
+        return counts
+
+    def _by_ids(self, table: str, ids: Iterable[str]) -> list[sqlite3.Row]:
+        wanted = list(dict.fromkeys(ids))
+        rows: list[sqlite3.Row] = []
+        # SQLite limits bound parameters per statement; query in chunks.
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows.extend(self._query(f"SELECT * FROM {table} WHERE id IN ({marks})", chunk))
+        return rows
+
+    def _places_by_ids(self, conn: sqlite3.Connection, ids: Iterable[str]) -> list[Place]:
+        wanted = list(dict.fromkeys(ids))
+        places: list[Place] = []
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = conn.execute(f"SELECT * FROM places WHERE id IN ({marks})", chunk).fetchall()
+            places.extend(_place_from_row(row) for row in rows)
+        return places
+
+
+def _event_filter_sql(
+    date_from: date | None, date_to: date | None, bbox: tuple[float, float, float, float] | None
+) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if date_to is not None:
+        clauses.append("date_start <= ?")
+        params.append(date_to.isoformat())
+    if date_from is not None:
+        clauses.append("COALESCE(date_end, date_start) >= ?")
+        params.append(date_from.isoformat())
+    if bbox is not None:
+        south, west, north, east = bbox
+        clauses.append("lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?")
+        params.extend([south, north, west, east])
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    return f"SELECT * FROM events{where} ORDER BY date_start, id", params
+
+
+def _report_from_row(row: sqlite3.Row) -> Report:
+    return Report.from_dict(dict(row))
+
+
+def _place_from_row(row: sqlite3.Row) -> Place:
+    data = dict(row)
+    data["geometry"] = json.loads(data["geometry"]) if data["geometry"] else None
+    return Place.from_dict(data)
+
+
+def _figure_from_row(row: sqlite3.Row) -> Figure:
+    data = dict(row)
+    data["end"] = data.pop("end_")
+    data["verified"] = bool(data["verified"])
+    return Figure.from_dict(data)
+
+
+def _event_from_row(row: sqlite3.Row) -> Event:
+    data = dict(row)
+    for key in ("report_ids", "place_ids", "figure_ids"):
+        data[key] = json.loads(data[key] or "[]")
+    return Event.from_dict(data)
