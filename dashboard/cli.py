@@ -123,12 +123,14 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from dashboard import benchmarks
-
     if args.what == "map":
-        result = benchmarks.map_benchmark(args.events, baseline=not args.no_baseline)
+        from dashboard.benchmarks import map_benchmark
+
+        result = map_benchmark(args.events, baseline=not args.no_baseline)
     else:
-        result = benchmarks.extract_benchmark(args.reports)
+        from dashboard.extract_benchmark import extract_benchmark
+
+        result = extract_benchmark(args.reports)
     if args.json:
         print(json.dumps(result))
     else:
