@@ -1,0 +1,498 @@
+"""Score an extractor against hand-annotated reports (issue 5, item 6).
+
+A folder of annotated reports holds ``NAME.txt`` (the report) and ``NAME.json`` (what a
+careful reader found in it; format in tests/data/README.md). ``evaluate_dir`` runs an
+extractor over every report and counts, per report and over the whole set:
+
+* **places**: a predicted place (a place some mention resolved to) is right when it lies
+  within 25 km of an annotated place; a country also counts when both sides are
+  country-level and name the same ISO code, because country "points" are centroids that
+  differ by hundreds of km between gazetteers. Matching is one-to-one by distinct place,
+  so one annotated place cannot absorb two predictions (Hmeimim and Jableh are ~7 km
+  apart: both must be found).
+* **figures**: right only when low, high, qualifier, category, outcome and verified are all
+  equal and the sources agree (case-insensitive containment either way, so "Syrian
+  Observatory for Human Rights" matches "the Britain-based Syrian Observatory for Human
+  Rights"). Also one-to-one.
+
+Pure functions, no Streamlit and no store: the CLI (``report-atlas evaluate DIR``) wires
+the real pipeline in as ``extract``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from dashboard.model import CATEGORIES, OUTCOMES, PRECISIONS, QUALIFIERS, Extraction, Figure, Place
+
+# Issue 5: "places (correct within 25 km)".
+PLACE_TOLERANCE_KM = 25.0
+
+Extractor = Callable[[str, date | None, str | None], Extraction]
+
+
+class AnnotationError(ValueError):
+    """An annotation file is missing or does not follow tests/data/README.md."""
+
+
+# --- Annotations ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AnnotatedPlace:
+    """One distinct place a reader found in the report (not one per occurrence)."""
+
+    surface: str
+    name: str
+    lat: float
+    lon: float
+    precision: str
+    country: str | None = None
+
+
+@dataclass(frozen=True)
+class AnnotatedFigure:
+    """One casualty figure as written, read by hand with DESIGN.md's Figure semantics."""
+
+    surface: str
+    low: int | None
+    high: int | None
+    qualifier: str
+    category: str
+    outcome: str
+    attributed_to: str | None
+    verified: bool
+
+
+@dataclass(frozen=True)
+class Annotation:
+    name: str
+    text: str
+    published: date | None
+    source: str | None
+    places: tuple[AnnotatedPlace, ...]
+    figures: tuple[AnnotatedFigure, ...]
+
+
+def _optional_int(value: Any, where: str) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise AnnotationError(f"{where}: expected an integer or null, got {value!r}")
+    return value
+
+
+def _choice(value: Any, allowed: Sequence[str], where: str) -> str:
+    if value not in allowed:
+        raise AnnotationError(f"{where}: {value!r} is not one of {', '.join(allowed)}")
+    return str(value)
+
+
+def _place_from_json(data: dict[str, Any], where: str) -> AnnotatedPlace:
+    try:
+        lat, lon = float(data["lat"]), float(data["lon"])
+        surface, name = str(data["surface"]), str(data["name"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise AnnotationError(f"{where}: place needs surface, name, lat, lon ({exc})") from exc
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise AnnotationError(f"{where}: coordinates out of range: {lat}, {lon}")
+    country = data.get("country")
+    return AnnotatedPlace(
+        surface=surface,
+        name=name,
+        lat=lat,
+        lon=lon,
+        precision=_choice(data.get("precision"), PRECISIONS, f"{where} precision"),
+        country=str(country).upper() if country else None,
+    )
+
+
+def _figure_from_json(data: dict[str, Any], where: str) -> AnnotatedFigure:
+    verified = data.get("verified", False)
+    if not isinstance(verified, bool):
+        raise AnnotationError(f"{where}: verified must be true or false")
+    attributed = data.get("attributed_to")
+    return AnnotatedFigure(
+        surface=str(data.get("surface", "")),
+        low=_optional_int(data.get("low"), f"{where} low"),
+        high=_optional_int(data.get("high"), f"{where} high"),
+        qualifier=_choice(data.get("qualifier"), QUALIFIERS, f"{where} qualifier"),
+        category=_choice(data.get("category"), CATEGORIES, f"{where} category"),
+        outcome=_choice(data.get("outcome"), OUTCOMES, f"{where} outcome"),
+        attributed_to=str(attributed) if attributed else None,
+        verified=verified,
+    )
+
+
+def load_annotation(text_path: Path) -> Annotation:
+    """Read ``NAME.txt`` and its ``NAME.json`` annotation next to it."""
+    json_path = text_path.with_suffix(".json")
+    if not json_path.exists():
+        raise AnnotationError(f"{text_path.name}: no annotation file {json_path.name}")
+    try:
+        data = json.loads(json_path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise AnnotationError(f"{json_path.name}: not valid JSON ({exc})") from exc
+    name = text_path.stem
+    published = data.get("published")
+    try:
+        published_date = date.fromisoformat(published) if published else None
+    except ValueError as exc:
+        raise AnnotationError(f"{json_path.name}: published must be YYYY-MM-DD") from exc
+    places = tuple(
+        _place_from_json(p, f"{json_path.name} places[{i}]") for i, p in enumerate(data.get("places", []))
+    )
+    figures = tuple(
+        _figure_from_json(f, f"{json_path.name} figures[{i}]") for i, f in enumerate(data.get("figures", []))
+    )
+    return Annotation(
+        name=name,
+        text=text_path.read_text(encoding="utf-8"),
+        published=published_date,
+        source=data.get("source") or None,
+        places=places,
+        figures=figures,
+    )
+
+
+def load_annotated_dir(path: Path) -> list[Annotation]:
+    """Every annotated report in ``path`` (sorted by name). Fails loudly on a missing .json."""
+    texts = sorted(path.glob("*.txt"))
+    if not texts:
+        raise AnnotationError(f"{path}: no .txt reports found")
+    return [load_annotation(t) for t in texts]
+
+
+# --- Scores ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Score:
+    """Counts of one kind of item; precision/recall/F1 derived from them.
+
+    With nothing predicted, precision is 1.0 (nothing claimed was wrong); with nothing
+    annotated, recall is 1.0 (nothing was missed). A report with no figures and no
+    predicted figures therefore scores 1.0 on figures, which is what it deserves.
+    """
+
+    true_positives: int = 0
+    false_positives: int = 0
+    false_negatives: int = 0
+
+    @property
+    def precision(self) -> float:
+        claimed = self.true_positives + self.false_positives
+        return self.true_positives / claimed if claimed else 1.0
+
+    @property
+    def recall(self) -> float:
+        expected = self.true_positives + self.false_negatives
+        return self.true_positives / expected if expected else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def __add__(self, other: Score) -> Score:
+        return Score(
+            self.true_positives + other.true_positives,
+            self.false_positives + other.false_positives,
+            self.false_negatives + other.false_negatives,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "tp": self.true_positives,
+            "fp": self.false_positives,
+            "fn": self.false_negatives,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    annotated: AnnotatedPlace
+    predicted: Place
+    distance_km: float
+
+
+@dataclass(frozen=True)
+class FigureMatch:
+    annotated: AnnotatedFigure
+    predicted: Figure
+
+
+@dataclass(frozen=True)
+class ReportEvaluation:
+    """One report's result, with what was matched, missed and wrongly added."""
+
+    name: str
+    places: Score
+    figures: Score
+    matched_places: tuple[PlaceMatch, ...] = ()
+    missed_places: tuple[AnnotatedPlace, ...] = ()
+    spurious_places: tuple[Place, ...] = ()
+    matched_figures: tuple[FigureMatch, ...] = ()
+    missed_figures: tuple[AnnotatedFigure, ...] = ()
+    spurious_figures: tuple[Figure, ...] = ()
+
+
+@dataclass(frozen=True)
+class EvaluationResult:
+    reports: tuple[ReportEvaluation, ...] = field(default=())
+
+    @property
+    def places(self) -> Score:
+        """Micro-averaged over all reports (counts summed, then the ratios)."""
+        return sum((r.places for r in self.reports), Score())
+
+    @property
+    def figures(self) -> Score:
+        return sum((r.figures for r in self.reports), Score())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "reports": len(self.reports),
+            "places": self.places.to_dict(),
+            "figures": self.figures.to_dict(),
+            "per_report": [
+                {
+                    "name": r.name,
+                    "places": r.places.to_dict(),
+                    "figures": r.figures.to_dict(),
+                    "missed_places": [p.name for p in r.missed_places],
+                    "spurious_places": [p.name for p in r.spurious_places],
+                    "missed_figures": [_describe_annotated_figure(f) for f in r.missed_figures],
+                    "spurious_figures": [_describe_figure(f) for f in r.spurious_figures],
+                }
+                for r in self.reports
+            ],
+        }
+
+
+# --- Matching -------------------------------------------------------------------------------
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km (mean Earth radius 6,371 km)."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlmb = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def predicted_places(extraction: Extraction) -> list[Place]:
+    """The distinct places that the extraction's mentions resolved to, in text order."""
+    by_id = extraction.place_by_id()
+    seen: dict[str, Place] = {}
+    for mention in extraction.mentions:
+        if mention.place_id and mention.place_id in by_id and mention.place_id not in seen:
+            seen[mention.place_id] = by_id[mention.place_id]
+    return list(seen.values())
+
+
+def _is_country_level(precision: str | None, kind: str | None = None) -> bool:
+    return precision == "country" or kind == "country"
+
+
+def place_agrees(annotated: AnnotatedPlace, predicted: Place) -> bool:
+    """Within PLACE_TOLERANCE_KM, or the same country named at country level."""
+    if haversine_km(annotated.lat, annotated.lon, predicted.lat, predicted.lon) <= PLACE_TOLERANCE_KM:
+        return True
+    return (
+        _is_country_level(annotated.precision)
+        and _is_country_level(predicted.precision, predicted.kind)
+        and annotated.country is not None
+        and (predicted.country or "").upper() == annotated.country
+    )
+
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
+_NON_WORD = re.compile(r"[^\w\s]+")
+_LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+")
+
+
+def _normalise_source(name: str) -> str:
+    text = unicodedata.normalize("NFKC", name).translate(_APOSTROPHES).lower()
+    text = text.replace("'s ", " ").replace(".", "")  # "the UN's office", "U.N." -> "un"
+    text = " ".join(_NON_WORD.sub(" ", text).split())
+    return _LEADING_ARTICLE.sub("", text)
+
+
+def attribution_agrees(annotated: str | None, predicted: str | None) -> bool:
+    """Both missing, or one normalised name contained in the other."""
+    if not annotated or not predicted:
+        return not annotated and not predicted
+    a, p = _normalise_source(annotated), _normalise_source(predicted)
+    return bool(a) and bool(p) and (a in p or p in a)
+
+
+def figure_agrees(annotated: AnnotatedFigure, predicted: Figure) -> bool:
+    """Every field right: numbers, qualifier, category, outcome, source, verified."""
+    return (
+        annotated.low == predicted.low
+        and annotated.high == predicted.high
+        and annotated.qualifier == predicted.qualifier
+        and annotated.category == predicted.category
+        and annotated.outcome == predicted.outcome
+        and annotated.verified == bool(predicted.verified)
+        and attribution_agrees(annotated.attributed_to, predicted.attributed_to)
+    )
+
+
+def _max_matching(candidates: list[list[int]], n_right: int) -> dict[int, int]:
+    """Maximum one-to-one matching (Kuhn's augmenting paths); left index -> right index.
+
+    ``candidates[i]`` lists the right items left item ``i`` may pair with, best first, so
+    ties go to the closest pair. Sizes are tens of items per report: simple is enough.
+    """
+    owner: list[int | None] = [None] * n_right
+
+    def augment(left: int, visited: set[int]) -> bool:
+        for right in candidates[left]:
+            if right in visited:
+                continue
+            visited.add(right)
+            current = owner[right]
+            if current is None or augment(current, visited):
+                owner[right] = left
+                return True
+        return False
+
+    for left in range(len(candidates)):
+        augment(left, set())
+    return {left: right for right, left in enumerate(owner) if left is not None}
+
+
+def evaluate_report(annotation: Annotation, extraction: Extraction) -> ReportEvaluation:
+    """Compare one extraction with its annotation."""
+    predicted = predicted_places(extraction)
+    place_candidates = []
+    for gold in annotation.places:
+        fits = [(haversine_km(gold.lat, gold.lon, p.lat, p.lon), j) for j, p in enumerate(predicted)]
+        place_candidates.append([j for _, j in sorted(fits) if place_agrees(gold, predicted[j])])
+    place_pairs = _max_matching(place_candidates, len(predicted))
+    matched_places = tuple(
+        PlaceMatch(
+            annotation.places[i],
+            predicted[j],
+            haversine_km(
+                annotation.places[i].lat, annotation.places[i].lon, predicted[j].lat, predicted[j].lon
+            ),
+        )
+        for i, j in sorted(place_pairs.items())
+    )
+    used_places = set(place_pairs.values())
+
+    figures = list(extraction.figures)
+    figure_candidates = [
+        [j for j, f in enumerate(figures) if figure_agrees(gold, f)] for gold in annotation.figures
+    ]
+    figure_pairs = _max_matching(figure_candidates, len(figures))
+    used_figures = set(figure_pairs.values())
+
+    return ReportEvaluation(
+        name=annotation.name,
+        places=Score(
+            true_positives=len(place_pairs),
+            false_positives=len(predicted) - len(place_pairs),
+            false_negatives=len(annotation.places) - len(place_pairs),
+        ),
+        figures=Score(
+            true_positives=len(figure_pairs),
+            false_positives=len(figures) - len(figure_pairs),
+            false_negatives=len(annotation.figures) - len(figure_pairs),
+        ),
+        matched_places=matched_places,
+        missed_places=tuple(p for i, p in enumerate(annotation.places) if i not in place_pairs),
+        spurious_places=tuple(p for j, p in enumerate(predicted) if j not in used_places),
+        matched_figures=tuple(
+            FigureMatch(annotation.figures[i], figures[j]) for i, j in sorted(figure_pairs.items())
+        ),
+        missed_figures=tuple(f for i, f in enumerate(annotation.figures) if i not in figure_pairs),
+        spurious_figures=tuple(f for j, f in enumerate(figures) if j not in used_figures),
+    )
+
+
+def evaluate_dir(path: Path, extract: Extractor) -> EvaluationResult:
+    """Run ``extract(text, published, source)`` on every annotated report in ``path``."""
+    reports = []
+    for annotation in load_annotated_dir(Path(path)):
+        try:
+            extraction = extract(annotation.text, annotation.published, annotation.source)
+        except Exception as exc:  # say which report broke, then let it propagate
+            exc.add_note(f"while extracting annotated report {annotation.name}")
+            raise
+        reports.append(evaluate_report(annotation, extraction))
+    return EvaluationResult(reports=tuple(reports))
+
+
+# --- Text output ----------------------------------------------------------------------------
+
+
+def _describe_numbers(low: int | None, high: int | None, qualifier: str) -> str:
+    return f"{qualifier} {low if low is not None else '-'}..{high if high is not None else '-'}"
+
+
+def _describe_annotated_figure(f: AnnotatedFigure) -> str:
+    source = f" [{f.attributed_to}]" if f.attributed_to else ""
+    check = " verified" if f.verified else ""
+    return (
+        f"{f.surface!r}: {_describe_numbers(f.low, f.high, f.qualifier)} "
+        f"{f.category} {f.outcome}{source}{check}"
+    )
+
+
+def _describe_figure(f: Figure) -> str:
+    source = f" [{f.attributed_to}]" if f.attributed_to else ""
+    check = " verified" if f.verified else ""
+    return (
+        f"{f.surface!r}: {_describe_numbers(f.low, f.high, f.qualifier)} "
+        f"{f.category} {f.outcome}{source}{check}"
+    )
+
+
+def _score_line(label: str, score: Score) -> str:
+    return (
+        f"{label:<8} precision {score.precision:.3f}  recall {score.recall:.3f}  F1 {score.f1:.3f}"
+        f"  (tp {score.true_positives}, fp {score.false_positives}, fn {score.false_negatives})"
+    )
+
+
+def format_result(result: EvaluationResult, *, details: bool = True) -> str:
+    """Plain-text report for the CLI: totals first, then what each report got wrong."""
+    lines = [
+        f"Annotated reports: {len(result.reports)}",
+        _score_line("Places", result.places),
+        _score_line("Figures", result.figures),
+    ]
+    if not details:
+        return "\n".join(lines)
+    for report in result.reports:
+        problems = (
+            [f"  missed place: {p.name} ({p.surface!r})" for p in report.missed_places]
+            + [
+                f"  extra place:  {p.name} ({p.lat:.4f}, {p.lon:.4f}, {p.precision})"
+                for p in report.spurious_places
+            ]
+            + [f"  missed figure: {_describe_annotated_figure(f)}" for f in report.missed_figures]
+            + [f"  extra figure:  {_describe_figure(f)}" for f in report.spurious_figures]
+        )
+        if problems:
+            lines.append("")
+            lines.append(
+                f"{report.name}: places F1 {report.places.f1:.2f}, figures F1 {report.figures.f1:.2f}"
+            )
+            lines.extend(problems)
+    return "\n".join(lines)
