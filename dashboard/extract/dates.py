@@ -1,0 +1,392 @@
+"""Dates in a report: absolute ("6 March", "March 7, 2025", "7 March 2025", "March 2024")
+and relative ("last week", "on Thursday", "over the past week", "since Thursday",
+"yesterday", "last month", "three days ago"), each resolved to a date range against the
+publication date, with a precision (day | week | month | year).
+
+Speed: dateparser costs about half a millisecond per call and several milliseconds to
+build a parser, far too much to run over every token of every report. So one compiled
+regex finds the candidate spans, relative expressions are resolved by calendar arithmetic
+(dateparser gives a single point for "last week", not the range we need), and dateparser
+reads only the absolute dates, through caches keyed on (text, publication date), so a
+corpus that says "6 March" a thousand times parses it once.
+
+Calendar choices (documented because tests and the map rely on them):
+
+- weeks run Monday..Sunday; "last week" is the whole previous week (published Friday
+  2025-03-14 -> 2025-03-03..2025-03-09); "this week" is Monday..published;
+- "over/in the past week", "the past seven days" -> published-7..published (week);
+  "the past few days", "recent days" -> published-3..published (week);
+- a weekday ("on Thursday", "Thursday night") is the most recent such day on or before
+  the publication date; "last Thursday" is the most recent one strictly before it;
+- "since X" runs from X's start to the publication date, with X's precision;
+- a day and month without a year take the most recent such date on or before publication;
+- without a publication date, only expressions that carry their own year are resolved.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import Any
+
+from dashboard.extract.numbers import count_value
+
+_MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+)
+_FULL_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_NAMES = "|".join(_WEEKDAYS)
+_SMALL_COUNT = r"\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|several"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+
+_DATE_RE = re.compile(
+    rf"""
+    (?P<since>\bsince\s+)?
+    (?:
+        \b(?P<d1>{_DAY})(?:\s*(?:-|–|to|and)\s*(?P<d1b>{_DAY}))?\s+(?:of\s+)?(?P<m1>{_MONTH_NAMES})\.?
+            (?:,?\s+(?P<y1>(?:19|20)\d{{2}}))?\b
+      | \b(?P<m2>{_MONTH_NAMES})\.?\s+(?P<d2>{_DAY})(?:\s*(?:-|–)\s*(?P<d2b>{_DAY}))?
+            (?:,?\s+(?P<y2>(?:19|20)\d{{2}}))?\b(?![:.]\d)
+      | \b(?:(?:early|late|mid)[\s-]+)?(?P<m3>{_MONTH_NAMES})\.?,?\s+(?P<y3>(?:19|20)\d{{2}})\b
+      | \b(?P<iso>(?:19|20)\d{{2}}-[01]\d-[0-3]\d)\b
+      | \b(?:in|during|throughout|early|late|mid|until|by)[\s-]+(?P<m5>{_FULL_MONTHS})\b
+            (?:,?\s+(?P<y5>(?:19|20)\d{{2}})\b)?
+      | \b(?:in|during|throughout|early|late|mid|until)[\s-]+(?P<y6>(?:19|20)\d{{2}})\b(?![-/]\d)
+      | \b(?:(?P<weekday_rel>last|this|past|previous)\s+)?(?:on\s+)?(?P<weekday>{_WEEKDAY_NAMES})
+            (?:\s+(?:night|morning|evening|afternoon))?\b
+      | \b(?P<day_word>yesterday|today|tonight|last\s+night|this\s+morning|this\s+evening|this\s+afternoon
+            |earlier\s+today|the\s+day\s+before\s+yesterday|overnight)\b
+      | \b(?P<past_span>(?:over|in|during|within|throughout|for)\s+the\s+(?:past|last)\s+
+            (?:(?P<ps_n>{_SMALL_COUNT})\s+)?(?P<ps_unit>week|weeks|days|month|months|year|years|seven\s+days|few\s+days
+            |several\s+days|fortnight|24\s+hours|48\s+hours))\b
+      | \b(?P<named_period>(?:earlier\s+|later\s+)?(?:last|this|past|previous)\s+(?:week|weekend|month|year)
+            |(?:over|at|during)\s+the\s+weekend|(?:in\s+)?recent\s+(?:days|weeks)|the\s+past\s+(?:week|few\s+days))\b
+      | \b(?P<ago_n>{_SMALL_COUNT})\s+(?P<ago_unit>days?|weeks?|months?|years?)\s+ago\b
+    )
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression at ``text[start:end] == surface``, resolved to a range."""
+
+    start: int
+    end: int
+    surface: str
+    date_start: date
+    date_end: date
+    precision: str  # day | week | month | year
+
+    @property
+    def is_relative(self) -> bool:
+        """True for expressions that needed the publication date ("last week", "on Thursday")."""
+        return not any(ch.isdigit() for ch in self.surface)
+
+
+def date_mentions(text: str, published: date | None) -> list[DateMention]:
+    """Every date expression in ``text`` that can be resolved, left to right.
+
+    Relative expressions are resolved against ``published``; when it is None they are
+    skipped, as are day-and-month dates without a year.
+    """
+    found: list[DateMention] = []
+    for match in _DATE_RE.finditer(text):
+        resolved = _resolve(match, published)
+        if resolved is None:
+            continue
+        first, last, precision = resolved
+        if match.group("since") and published is not None and first <= published:
+            last = max(last, published)  # "since Thursday": from then until publication
+        if last < first:
+            first, last = last, first
+        found.append(DateMention(match.start(), match.end(), match.group(0), first, last, precision))
+    return found
+
+
+_Range = tuple[date, date, str]
+
+
+def _resolve(match: re.Match[str], published: date | None) -> _Range | None:
+    g = match.groupdict()
+    if g["m1"] or g["m2"]:
+        month = g["m1"] or g["m2"]
+        day1, day2 = (g["d1"], g["d1b"]) if g["m1"] else (g["d2"], g["d2b"])
+        year = g["y1"] or g["y2"]
+        first = _absolute_day(_digits(day1), month, year, published)
+        if first is None:
+            return None
+        last = first
+        if day2:
+            later = _absolute_day(_digits(day2), month, str(first.year), None)
+            if later is not None and later >= first:
+                last = later
+        return first, last, "day"
+    if g["m3"]:
+        return _absolute_month(g["m3"], g["y3"], published)
+    if g["iso"]:
+        parsed = _parse_absolute(g["iso"], None)
+        return (parsed[0], parsed[0], "day") if parsed else None
+    if g["m5"]:
+        return _absolute_month(g["m5"], g["y5"], published)
+    if g["y6"]:
+        year = int(g["y6"])
+        return date(year, 1, 1), date(year, 12, 31), "year"
+    if published is None:
+        return None
+    if g["weekday"]:
+        return _weekday(g["weekday"], g["weekday_rel"], published)
+    if g["day_word"]:
+        return _day_word(g["day_word"], published)
+    if g["past_span"]:
+        return _past_span(g["ps_n"], g["ps_unit"], published)
+    if g["named_period"]:
+        return _named_period(g["named_period"], published)
+    if g["ago_n"]:
+        return _ago(g["ago_n"], g["ago_unit"], published)
+    return None  # pragma: no cover - every alternative is handled above
+
+
+def _digits(day: str) -> int:
+    return int(re.sub(r"\D", "", day))
+
+
+# --- absolute dates through dateparser -----------------------------------------------------
+
+
+@lru_cache(maxsize=64)
+def _parser(published: date | None) -> Any:
+    # Imported lazily: importing dateparser costs ~70 ms, and many callers never need it.
+    from dateparser.date import DateDataParser
+
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first"}
+    if published is not None:
+        settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+@lru_cache(maxsize=8192)
+def _parse_absolute(phrase: str, published: date | None) -> tuple[date, str] | None:
+    """dateparser's reading of an absolute date phrase: (date, period) or None."""
+    try:
+        data = _parser(published).get_date_data(phrase)
+    except (ValueError, OverflowError):
+        return None
+    if data is None or data.date_obj is None:
+        return None
+    return data.date_obj.date(), data.period or "day"
+
+
+def _absolute_day(day: int, month: str, year: str | None, published: date | None) -> date | None:
+    if year is None and published is None:
+        return None
+    phrase = f"{day} {month.lower()[:3]}" + (f" {year}" if year else "")
+    parsed = _parse_absolute(phrase, None if year else published)
+    return parsed[0] if parsed else None
+
+
+def _absolute_month(month: str, year: str | None, published: date | None) -> _Range | None:
+    if year is None and published is None:
+        return None
+    phrase = f"{month.lower()[:3]} {year}" if year else month.lower()[:3]
+    parsed = _parse_absolute(phrase, None if year else published)
+    if parsed is None:
+        return None
+    first = parsed[0].replace(day=1)
+    if year is None and published is not None and first > published:
+        first = first.replace(year=first.year - 1)
+    return first, _month_end(first), "month"
+
+
+def _month_end(first: date) -> date:
+    return first.replace(day=calendar.monthrange(first.year, first.month)[1])
+
+
+# --- relative expressions by calendar arithmetic --------------------------------------------
+
+
+def _monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def _weekday(name: str, relation: str | None, published: date) -> _Range:
+    target = _WEEKDAYS.index(name.lower())
+    back = (published.weekday() - target) % 7
+    if relation and relation.lower() in ("last", "past", "previous") and back == 0:
+        back = 7
+    day = published - timedelta(days=back)
+    return day, day, "day"
+
+
+def _day_word(word: str, published: date) -> _Range:
+    word = " ".join(word.lower().split())
+    if word == "the day before yesterday":
+        day = published - timedelta(days=2)
+    elif word in ("yesterday", "last night"):
+        day = published - timedelta(days=1)
+    elif word == "overnight":
+        return published - timedelta(days=1), published, "day"
+    else:
+        day = published
+    return day, day, "day"
+
+
+def _small_count(word: str | None) -> int:
+    if not word:
+        return 1
+    word = " ".join(word.lower().split())
+    if word in ("a", "an"):
+        return 1
+    if word in ("a few", "several"):
+        return 3
+    if word.isdigit():
+        return int(word)
+    value = count_value(word)
+    return value[0] if value and value[0] else 1
+
+
+def _past_span(count: str | None, unit: str, published: date) -> _Range:
+    unit = " ".join(unit.lower().split())
+    n = _small_count(count)
+    if unit in ("24 hours",):
+        return published - timedelta(days=1), published, "day"
+    if unit in ("48 hours",):
+        return published - timedelta(days=2), published, "day"
+    if unit in ("few days", "several days"):
+        return published - timedelta(days=3), published, "week"
+    if unit == "seven days":
+        return published - timedelta(days=7), published, "week"
+    if unit == "fortnight":
+        return published - timedelta(days=14), published, "week"
+    if unit.startswith("day"):
+        return published - timedelta(days=n), published, "day" if n <= 2 else "week"
+    if unit.startswith("week"):
+        return published - timedelta(days=7 * n), published, "week"
+    if unit.startswith("month"):
+        return _add_months(published, -n), published, "month"
+    return (
+        published.replace(year=published.year - n)
+        if not _is_feb29(published)
+        else published - timedelta(days=365 * n),
+        published,
+        "year",
+    )
+
+
+def _is_feb29(day: date) -> bool:
+    return day.month == 2 and day.day == 29
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
+
+
+def _named_period(phrase: str, published: date) -> _Range:
+    words = " ".join(phrase.lower().split())
+    earlier = words.startswith("earlier")
+    if "weekend" in words:
+        # The most recent Saturday-Sunday that has started by publication.
+        saturday = published - timedelta(days=(published.weekday() - 5) % 7)
+        if words.startswith("last") and published.weekday() >= 5:
+            saturday -= timedelta(days=7)
+        return saturday, min(saturday + timedelta(days=1), published), "day"
+    if "recent" in words:
+        days = 14 if "weeks" in words else 3
+        return published - timedelta(days=days), published, "week"
+    if words.endswith("few days"):
+        return published - timedelta(days=3), published, "week"
+    unit = words.split()[-1]
+    this = " this " in f" {words} "
+    if unit == "week":
+        if this:
+            end = published - timedelta(days=1) if earlier and published.weekday() > 0 else published
+            return _monday(published), end, "week"
+        if words.startswith("past") or words.endswith("past week"):
+            return published - timedelta(days=7), published, "week"
+        start = _monday(published) - timedelta(days=7)
+        return start, start + timedelta(days=6), "week"
+    if unit == "month":
+        if this:
+            return published.replace(day=1), published, "month"
+        if words.startswith("past"):
+            return _add_months(published, -1), published, "month"
+        first = _add_months(published.replace(day=1), -1)
+        return first, _month_end(first), "month"
+    # year
+    if this:
+        return date(published.year, 1, 1), published, "year"
+    if words.startswith("past"):
+        return published - timedelta(days=365), published, "year"
+    return date(published.year - 1, 1, 1), date(published.year - 1, 12, 31), "year"
+
+
+def _ago(count: str, unit: str, published: date) -> _Range:
+    n = _small_count(count)
+    unit = unit.lower().rstrip("s")
+    if unit == "day":
+        day = published - timedelta(days=n)
+        return day, day, "day"
+    if unit == "week":
+        start = _monday(published - timedelta(days=7 * n))
+        return start, start + timedelta(days=6), "week"
+    if unit == "month":
+        first = _add_months(published.replace(day=1), -n)
+        return first, _month_end(first), "month"
+    year = published.year - n
+    return date(year, 1, 1), date(year, 12, 31), "year"
+
+
+# --- publication date ------------------------------------------------------------------------
+
+_LABELLED_RE = re.compile(
+    r"\b(?:published|posted|updated|last\s+updated|first\s+published|date(?:d|line)?)\s*(?:on|at)?\s*[:\-–—]?\s*",
+    re.IGNORECASE,
+)
+_FULL_DATE_RE = re.compile(
+    rf"""
+    \b(?P<d1>{_DAY})\s+(?P<m1>{_MONTH_NAMES})\.?,?\s+(?P<y1>(?:19|20)\d{{2}})\b
+  | \b(?P<m2>{_MONTH_NAMES})\.?\s+(?P<d2>{_DAY}),?\s+(?P<y2>(?:19|20)\d{{2}})\b
+  | \b(?P<iso>(?:19|20)\d{{2}}-[01]\d-[0-3]\d)\b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_HEAD_CHARS = 600
+
+
+def publication_date(text: str) -> date | None:
+    """The publication date the text itself states, if any.
+
+    A labelled date ("Published: 14 March 2025", "Updated March 14, 2025") anywhere in
+    the first lines wins; otherwise a full date (day, month and year) on one of the first
+    three non-empty lines (a dateline). Dates further into the body are event dates.
+    """
+    head = text[:_HEAD_CHARS]
+    for label in _LABELLED_RE.finditer(head):
+        match = _FULL_DATE_RE.match(head, label.end())
+        if match:
+            return _full_date(match)
+    lines = [line for line in head.split("\n") if line.strip()][:3]
+    for line in lines:
+        match = _FULL_DATE_RE.search(line)
+        if match:
+            return _full_date(match)
+    return None
+
+
+def _full_date(match: re.Match[str]) -> date | None:
+    if match.group("iso"):
+        parsed = _parse_absolute(match.group("iso"), None)
+        return parsed[0] if parsed else None
+    day = match.group("d1") or match.group("d2")
+    month = match.group("m1") or match.group("m2")
+    year = match.group("y1") or match.group("y2")
+    return _absolute_day(_digits(day), month, year, None)
