@@ -1,0 +1,353 @@
+"""Events: one per distinct incident a report describes, with where, when, what and the
+figures reported for it.
+
+How a report becomes events (general rules, in order):
+
+1. Each sentence gets at most one event type from the words that describe an incident
+   ("ambush", "clashes", "airstrike", "were killed", "sought refuge", "security
+   operations", "has verified"), or, failing that, from the outcome of a casualty figure
+   in it. Background words ("sectarian violence", "attacks" as a plural noun) do not make
+   an event on their own; neither do anecdotes with no incident verb.
+2. Sentences of the same type are one incident unless they name different places:
+   five sentences about families sheltering at the airbase are one shelter event, while
+   "30 killed in Baniyas" and "20 killed in Jableh" stay two killings events.
+3. The summary is one sentence of the report, verbatim with its offsets: the one
+   carrying a figure, else one naming a place, else the first.
+4. Places: those named in the event's sentences, most precise first (a landmark before
+   its city, a city before the governorate or country); failing that, the places named
+   in the same paragraph; failing that, the report's main place (where its main
+   casualty event happened, else its most-named place).
+5. Dates: a date named in the event's sentences, else in its paragraph, else the report's
+   period ("last week"), else the week up to publication.
+
+A report that describes no violence (no figures, no violent incident words) has no events.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from dashboard.extract.dates import DateMention
+from dashboard.extract.sentences import sentence_index, sentence_spans
+from dashboard.model import Event, Figure, Mention, Place, Report, stable_id
+
+_I = re.IGNORECASE
+
+# Incident words by event type. Each pattern describes an incident, not a background.
+_TRIGGERS: dict[str, re.Pattern[str]] = {
+    "ambush": re.compile(r"\bambush(?:ed|es|ing)?\b", _I),
+    "armed_clash": re.compile(
+        r"\b(?:clash(?:es|ed)?|gun\s*battles?|fire\s*fights?|firefights?|exchanges?\s+of\s+fire"
+        r"|exchanged\s+fire|fighting\s+(?:between|broke\s+out|erupted)|fierce\s+fighting|heavy\s+fighting"
+        r"|battles?\s+(?:between|for|with)|fought)\b",
+        _I,
+    ),
+    "attack": re.compile(
+        r"\b(?:air\s*strikes?|air\s+raids?|drone\s+(?:strikes?|attacks?)|missile\s+(?:strikes?|attacks?)"
+        r"|shelling|shelled|bombings?|bombed|explosions?|blasts?|car\s+bombs?|suicide\s+(?:bomb\w*|attack\w*)"
+        r"|rocket\s+(?:fire|attacks?)|opened\s+fire|stormed|attacked|(?:an|the)\s+attack\s+on|attacks?\s+on"
+        r"|assault\s+on|set\s+(?:fire\s+to|ablaze)|torched|looted|burned\s+down)\b",
+        _I,
+    ),
+    "statement_strong": re.compile(
+        r"\b(?:has|have|had)?\s*(?:verified|documented)\b|\bsaid\s+in\s+a\s+statement\b", _I
+    ),
+    "shelter": re.compile(
+        r"\b(?:shelter(?:ing|ed)|(?:take|took|taking|taken|sought|seek|seeking|find|found|finding)\s+"
+        r"(?:shelter|refuge|sanctuary)|refuge\s+(?:at|in)|camped\s+(?:at|in|outside))\b",
+        _I,
+    ),
+    "security_operation": re.compile(
+        r"\b(?:security\s+(?:operations?|campaign|sweeps?|crackdown)|military\s+(?:operations?|campaign"
+        r"|offensive|activity)|crackdown|combing\s+operations?|counter-?insurgency|(?:was|were|been)\s+secured"
+        r"|raids?\s+on|raided|arrest\s+campaign|curfew|reinforcements)\b",
+        _I,
+    ),
+    "killings": re.compile(
+        r"\b(?:killed|killings?|executions?|executed|massacres?|massacred|murdered|murders?|slain|shot\s+dead"
+        r"|shot\s+and\s+killed|death\s+toll|lynched|beheaded)\b",
+        _I,
+    ),
+    "displacement": re.compile(
+        r"\b(?:displaced|displacement|forced\s+(?:to\s+flee|from\s+their\s+homes|out)|fled|fleeing|flee"
+        r"|exodus|uprooted|evacuated|evacuation)\b",
+        _I,
+    ),
+    "statement_weak": re.compile(
+        r"\b(?:condemned|called\s+for\s+(?:an?\s+)?(?:independent\s+)?investigation|urged|issued\s+a\s+statement)\b",
+        _I,
+    ),
+}
+# "the assailants fled to the mountains" is not displacement of people.
+_FIGHTERS_FLED_RE = re.compile(
+    r"\b(?:assailants|gunmen|attackers|militants|fighters|insurgents|rebels|perpetrators|suspects)\b"
+    r"[^.]{0,40}\b(?:fled|escaped|withdrew)\b",
+    _I,
+)
+# Types strong enough to mean a report describes violence at all.
+_VIOLENT_TYPES = frozenset(
+    {"ambush", "armed_clash", "attack", "killings", "displacement", "shelter", "security_operation"}
+)
+_OUTCOME_TYPES = {
+    "killed": "killings",
+    "injured": "attack",
+    "abducted": "attack",
+    "displaced": "displacement",
+    "detained": "security_operation",
+    "missing": "other",
+}
+# Most precise first: the primary place of an event is the most specific one named.
+_PRECISION_RANK = {"exact": 0, "city": 1, "adm2": 2, "adm1": 3, "region": 4, "country": 5}
+
+
+@dataclass
+class _Group:
+    """Sentences describing one incident, while events are being assembled."""
+
+    type: str
+    sentences: list[int] = field(default_factory=list)
+
+
+def sentence_event_type(sentence: str, outcomes: Sequence[str] = ()) -> str | None:
+    """The event type a sentence describes, or None for background sentences.
+
+    ``outcomes`` are the outcomes of the casualty figures read from the sentence.
+    """
+    hits = {name for name, pattern in _TRIGGERS.items() if pattern.search(sentence)}
+    if "displacement" in hits and _FIGHTERS_FLED_RE.search(sentence):
+        hits.discard("displacement")
+    for kind in ("ambush", "armed_clash", "attack"):
+        if kind in hits:
+            return kind
+    if "statement_strong" in hits:
+        return "statement"
+    if outcomes:
+        return _OUTCOME_TYPES.get(outcomes[0], "other")
+    for kind in ("shelter", "security_operation", "killings", "displacement"):
+        if kind in hits:
+            return kind
+    if "statement_weak" in hits:
+        return "statement"
+    return None
+
+
+def build_events(
+    report: Report,
+    mentions: Sequence[Mention],
+    places: Sequence[Place],
+    figures: Sequence[Figure],
+    dates: Sequence[DateMention],
+) -> list[Event]:
+    """One Event per distinct incident in ``report``, in order of first appearance."""
+    text = report.text
+    spans = sentence_spans(text)
+    if not spans:
+        return []
+    places_by_id = {p.id: p for p in places}
+
+    figures_at: dict[int, list[Figure]] = {}
+    for figure in figures:
+        figures_at.setdefault(sentence_index(spans, figure.start), []).append(figure)
+    places_at: dict[int, list[tuple[int, Place]]] = {}
+    for mention in mentions:
+        place = places_by_id.get(mention.place_id or "")
+        if place is not None:
+            places_at.setdefault(sentence_index(spans, mention.start), []).append((mention.start, place))
+    dates_at: dict[int, list[DateMention]] = {}
+    for mention_date in dates:
+        dates_at.setdefault(sentence_index(spans, mention_date.start), []).append(mention_date)
+
+    typed: list[tuple[int, str]] = []
+    for index, (start, end) in enumerate(spans):
+        outcomes = [f.outcome for f in figures_at.get(index, ())]
+        kind = sentence_event_type(text[start:end], outcomes)
+        if kind is not None:
+            typed.append((index, kind))
+    if not figures and not any(kind in _VIOLENT_TYPES for _, kind in typed):
+        return []
+
+    groups = _group_sentences(typed, places_at)
+    paragraph_of = _paragraphs(text, spans)
+    main_place = _main_place(groups, places_at, figures_at, mentions, places_by_id)
+    report_period = _report_period(dates)
+
+    events = []
+    for group in groups:
+        summary_index = max(
+            group.sentences,
+            key=lambda i: (
+                bool(figures_at.get(i)),
+                bool(places_at.get(i)),
+                text[spans[i][1] - 1] in '.!?"”’',
+                -i,
+            ),
+        )
+        s_start, s_end = spans[summary_index]
+        place_ids = _event_places(group, summary_index, places_at, paragraph_of, main_place)
+        first, last, precision = _event_dates(
+            group, summary_index, dates_at, paragraph_of, report_period, report
+        )
+        figure_ids = tuple(f.id for i in sorted(group.sentences) for f in figures_at.get(i, ()))
+        events.append(
+            Event(
+                id=stable_id("evt-", report.id, s_start),
+                report_ids=(report.id,),
+                date_start=first,
+                date_end=last,
+                date_precision=precision,
+                place_ids=place_ids,
+                type=group.type,
+                summary=text[s_start:s_end],
+                summary_start=s_start,
+                summary_end=s_end,
+                figure_ids=figure_ids,
+            )
+        )
+    return events
+
+
+def _ranked(located: Sequence[tuple[int, Place]]) -> list[Place]:
+    """Places of a sentence, most precise first, then in reading order, without repeats."""
+    ordered = sorted(located, key=lambda item: (_PRECISION_RANK.get(item[1].precision, 6), item[0]))
+    seen: set[str] = set()
+    result = []
+    for _, place in ordered:
+        if place.id not in seen:
+            seen.add(place.id)
+            result.append(place)
+    return result
+
+
+def _primary(index: int, places_at: dict[int, list[tuple[int, Place]]]) -> str | None:
+    ranked = _ranked(places_at.get(index, ()))
+    return ranked[0].id if ranked else None
+
+
+def _group_sentences(
+    typed: list[tuple[int, str]], places_at: dict[int, list[tuple[int, Place]]]
+) -> list[_Group]:
+    groups: list[_Group] = []
+    group_place: list[str | None] = []
+    for index, kind in typed:
+        primary = _primary(index, places_at)
+        for g, group in enumerate(groups):
+            if group.type != kind:
+                continue
+            if primary is None or group_place[g] is None or group_place[g] == primary:
+                group.sentences.append(index)
+                if group_place[g] is None:
+                    group_place[g] = primary
+                break
+        else:
+            groups.append(_Group(kind, [index]))
+            group_place.append(primary)
+    return groups
+
+
+def _paragraphs(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """Paragraph (line) number of each sentence."""
+    result = []
+    line = 0
+    position = 0
+    for start, _ in spans:
+        line += text.count("\n", position, start)
+        position = start
+        result.append(line)
+    return result
+
+
+def _main_place(
+    groups: list[_Group],
+    places_at: dict[int, list[tuple[int, Place]]],
+    figures_at: dict[int, list[Figure]],
+    mentions: Sequence[Mention],
+    places_by_id: dict[str, Place],
+) -> str | None:
+    """Where the report's main casualty event happened, else its most-named non-country place."""
+    best: tuple[int, str] | None = None
+    for group in groups:
+        total = sum((f.best() or 0) for i in group.sentences for f in figures_at.get(i, ()))
+        located = [item for i in group.sentences for item in places_at.get(i, ())]
+        ranked = _ranked(located)
+        if total and ranked and (best is None or total > best[0]):
+            best = (total, ranked[0].id)
+    if best is not None:
+        return best[1]
+    counts = Counter(
+        m.place_id
+        for m in mentions
+        if m.place_id in places_by_id and places_by_id[m.place_id].precision != "country"
+    )
+    if counts:
+        return counts.most_common(1)[0][0]
+    countries = [m.place_id for m in mentions if m.place_id in places_by_id]
+    return countries[0] if countries else None
+
+
+def _event_places(
+    group: _Group,
+    summary_index: int,
+    places_at: dict[int, list[tuple[int, Place]]],
+    paragraph_of: list[int],
+    main_place: str | None,
+) -> tuple[str, ...]:
+    ordered = [summary_index] + [i for i in group.sentences if i != summary_index]
+    located = [item for i in ordered for item in places_at.get(i, ())]
+    if located:
+        # The summary sentence's most precise place leads; the rest follow by precision.
+        lead = _ranked(places_at.get(summary_index, ()))
+        rest = [p for p in _ranked(located) if p not in lead]
+        return tuple(p.id for p in lead + rest)
+    paragraphs = {paragraph_of[i] for i in group.sentences}
+    nearby = [
+        item
+        for i, items in places_at.items()
+        if i >= 0 and paragraph_of[i] in paragraphs
+        for item in items
+        if item[1].precision != "country"
+    ]
+    if nearby:
+        return tuple(p.id for p in _ranked(nearby))
+    return (main_place,) if main_place else ()
+
+
+def _most_precise(candidates: Sequence[DateMention]) -> DateMention:
+    rank = {"day": 0, "week": 1, "month": 2, "year": 3}
+    return min(candidates, key=lambda d: (rank.get(d.precision, 4), d.start))
+
+
+def _report_period(dates: Sequence[DateMention]) -> DateMention | None:
+    """The report's own time frame: its first period expression ("last week"), else its first date."""
+    periods = [d for d in dates if d.precision in ("week", "month")]
+    if periods:
+        return periods[0]
+    return dates[0] if dates else None
+
+
+def _event_dates(
+    group: _Group,
+    summary_index: int,
+    dates_at: dict[int, list[DateMention]],
+    paragraph_of: list[int],
+    report_period: DateMention | None,
+    report: Report,
+) -> tuple[date | None, date | None, str]:
+    for indexes in ([summary_index], group.sentences):
+        found = [d for i in indexes for d in dates_at.get(i, ())]
+        if found:
+            chosen = _most_precise(found)
+            return chosen.date_start, chosen.date_end, chosen.precision
+    paragraphs = {paragraph_of[i] for i in group.sentences}
+    nearby = [d for i, items in dates_at.items() if i >= 0 and paragraph_of[i] in paragraphs for d in items]
+    if nearby:
+        chosen = _most_precise(nearby)
+        return chosen.date_start, chosen.date_end, chosen.precision
+    if report_period is not None:
+        return report_period.date_start, report_period.date_end, report_period.precision
+    if report.published is not None:
+        return report.published - timedelta(days=6), report.published, "week"
+    return None, None, "week"
