@@ -24,6 +24,9 @@ from datetime import timedelta
 from dashboard.model import Event, Place
 
 NEAR_KM = 25.0
+# Curated event datasets (dashboard/interop): each codes one incident once, so two rows of
+# the same dataset are two incidents. Linking them would show their sum as a range.
+CODED_DATASETS: frozenset[str] = frozenset({"ACLED", "UCDP GED"})
 
 _COMPATIBLE: frozenset[frozenset[str]] = frozenset(
     frozenset(pair)
@@ -99,6 +102,8 @@ def same_incident(a: Event, b: Event, places_by_id: Mapping[str, Place]) -> bool
     place_b = places_by_id.get(b.place_ids[0]) if b.place_ids else None
     if place_a is None or place_b is None:
         return False  # without a place there is nothing to tie two reports together
+    if place_a.source in CODED_DATASETS and place_a.source == place_b.source:
+        return False
     if place_a.precision == "country" or place_b.precision == "country":
         return place_a.id == place_b.id and a.type == b.type
     return same_place(place_a, place_b)
