@@ -18,9 +18,6 @@ from typing import Any, Protocol
 from dashboard.model import Event, Figure, Place, Report
 from dashboard.views import EventView, ViewState, event_views, filter_events
 
-# Radius (km) of the polygon drawn for an area event whose place has no shape of its own:
-# big enough that nobody reads it as a precise point. Marked ``approximate`` in properties.
-AREA_RADIUS_KM = {"adm2": 15.0, "adm1": 40.0, "region": 60.0, "country": 150.0}
 CIRCLE_VERTICES = 32
 EARTH_RADIUS_KM = 6371.0088
 
@@ -159,8 +156,12 @@ def event_geometry(event: EventView) -> tuple[dict[str, Any], bool]:
         return {"type": "Point", "coordinates": [_round(event.lon), _round(event.lat)]}, False
     if event.geometry and event.geometry.get("type") in {"Polygon", "MultiPolygon"}:
         return dict(event.geometry), False
-    radius = AREA_RADIUS_KM.get(event.precision, AREA_RADIUS_KM["adm1"])
-    return circle_polygon(event.lat, event.lon, radius), True
+    # An area without a shape of its own: the same uncertainty circle the map draws
+    # (mapview.AREA_RADIUS_M), so nobody reads it as a precise point.
+    from dashboard.mapview import AREA_RADIUS_M
+
+    radius_m = AREA_RADIUS_M.get(event.precision, AREA_RADIUS_M["adm1"])
+    return circle_polygon(event.lat, event.lon, radius_m / 1000), True
 
 
 def export_geojson(events: Sequence[EventView]) -> dict[str, Any]:
