@@ -1,0 +1,293 @@
+"""Find where a report names places: gazetteer names and indirect phrases, with offsets.
+
+Pure: the caller passes the name matcher (a multi-pattern automaton over every gazetteer
+name, built by ``dashboard.geocode``) and the word lists (``MentionRules``, read from
+``geodata/``). This module only decides which matches are place mentions:
+
+* longest match wins where names overlap ("Deir ez-Zor" over "Zor");
+* a place name is written with a capital letter (Latin script), so "along", "most", "of"
+  in running text never match; at the start of a sentence or in a title-case headline the
+  capital proves nothing, so common words are dropped there and other matches are *weak*
+  (the resolver keeps them only when the report's context supports them);
+* personal names are not places: "Mahmoud al-Haik", "Bashar al-Assad", "President Ahmad
+  al-Sharaa", "Dalaal Mahna" (a capitalised word glued to the match makes it part of a
+  longer proper name);
+* indirect phrases ("a Russian military airbase", "the coastal area", "nearby mountains")
+  come from cue patterns, each naming the place it means and what the report must
+  already say for it to apply;
+* words around a name say what kind of place is meant ("the province of Latakia",
+  "Latakia city", "the Latakia countryside").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Protocol
+
+
+class NameMatcher(Protocol):
+    """Finds gazetteer names in a text, in any letter case.
+
+    ``find(text)`` yields ``(start, end)`` character spans of ``text`` that spell a known
+    name (after case/diacritic folding), on word boundaries. Overlaps are allowed.
+    """
+
+    def find(self, text: str) -> Iterable[tuple[int, int]]: ...
+
+
+@dataclass(frozen=True)
+class IndirectCue:
+    """A phrase that names a place without its name ("a Russian military airbase").
+
+    ``requires`` lists alternatives (any one suffices) that the rest of the report must
+    establish first: ``country:SY``, ``admin1:SY.02``, ``place:overlay:syrian-coast``.
+    Empty means the phrase is specific enough on its own.
+    """
+
+    pattern: re.Pattern[str]
+    place_id: str
+    requires: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MentionRules:
+    """Word lists that separate place names from everything else (all lower case, folded)."""
+
+    common_words: frozenset[str] = frozenset()
+    given_names: frozenset[str] = frozenset()
+    family_names: frozenset[str] = frozenset()
+    titles: frozenset[str] = frozenset()
+    cues: tuple[IndirectCue, ...] = ()
+
+
+@dataclass(frozen=True)
+class PlaceSpan:
+    """A stretch of the report that names a place, before it is resolved.
+
+    ``name`` is the part to look up in the gazetteer (None for indirect cues);
+    ``kind_hint`` is ``adm1``, ``city``, ``village`` or ``countryside`` when the words
+    around the name say so; ``weak`` marks matches whose capital letter proves nothing
+    (sentence start, headline, glued to another capitalised word).
+    """
+
+    start: int
+    end: int
+    surface: str
+    name: str | None
+    kind_hint: str | None = None
+    weak: bool = False
+    cue_place_id: str | None = None
+    requires: tuple[str, ...] = ()
+
+
+# Words after a name that make it part of a longer *place* name rather than a person's.
+_PLACE_SUFFIXES = frozenset(
+    "governorate province city town village district region countryside area port airport "
+    "valley river mountains mountain plain plains desert coast camp prison crossing border "
+    "countryside university hospital square".split()
+)
+_DIRECTIONS = frozenset(
+    "northern southern eastern western central north south east west upper lower greater old rural".split()
+)
+# Particles inside Arabic personal names: "Mahmoud al-Haik", "Hafez bin Ali".
+_NAME_PARTICLES = frozenset("al el bin ibn bint ben abu abd abdel abdul umm".split())
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|adh|ar|as|ash|at|ath|az|an|ed|er|es|esh|et|ez|en)[-\s'’]", re.I)
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’.-]*)[ \t]+$")
+_WORD_AFTER = re.compile(r"^[ \t]+([^\W\d_][\w'’-]*)")
+_SENTENCE_END = set('.!?\n"“”«»:;()[]•|')
+
+_BEFORE_KIND = [
+    (re.compile(r"\b(?:province|governorate|region|district)\s+of\s+(?:the\s+)?$", re.I), "adm1"),
+    (re.compile(r"\b(?:city|town)\s+of\s+$", re.I), "city"),
+    (re.compile(r"\bvillage\s+of\s+$", re.I), "village"),
+]
+_AFTER_KIND = [
+    (re.compile(r"^[\s-]+(?:province|governorate)\b", re.I), "adm1", False),
+    (re.compile(r"^\s+city\b", re.I), "city", False),
+    (re.compile(r"^\s+countryside\b", re.I), "countryside", True),
+]
+_RURAL_BEFORE = re.compile(r"\b(rural|countryside\s+of)\s+$", re.I)
+_LEADING_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+
+def plain(word: str) -> str:
+    """Lower case without diacritics: how the rule word lists are written."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _is_sentence_start(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t'‘’\"“":
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END
+
+
+def _headline_lines(text: str) -> list[tuple[int, int]]:
+    """Lines written in title case ("Families Seek Refuge at Russian Airbase")."""
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) >= 4]
+        if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _core(surface: str) -> str:
+    """The name without a leading Arabic article: "al-Haffah" -> "Haffah"."""
+    return _ARTICLE_PREFIX.sub("", surface, count=1)
+
+
+def _capitalised(word: str) -> bool:
+    return bool(word) and word[0].isupper()
+
+
+def _looks_like_person(text: str, start: int, end: int, surface: str, rules: MentionRules) -> bool:
+    core = plain(_core(surface))
+    if core in rules.family_names or plain(surface) in rules.family_names:
+        return True
+    if core in rules.given_names and " " not in core:
+        return True
+    # Walk back over name particles ("al-", "bin"): "Mahmoud al-Haik", "Hafez bin Ali".
+    head = text[:start]
+    particle = re.search(r"\b(al|el|bin|ibn|bint|abu|abd|abdel|abdul)[-\s]+$", head, re.I)
+    if particle:
+        head = head[: particle.start()]
+    before = _WORD_BEFORE.search(head)
+    if before:
+        word = before.group(1)
+        key = plain(word.rstrip("."))
+        if key in rules.given_names or key in rules.titles:
+            return True
+        # "X al-Y" with X a capitalised word that is not a direction: a personal name.
+        if particle and _capitalised(word) and key not in _DIRECTIONS:
+            return True
+    # A first name the gazetteer also knows, followed by a family name: "Dalaal Mahna".
+    after = _WORD_AFTER.search(text[end:])
+    if after and plain(after.group(1)) in rules.family_names:
+        return True
+    return False
+
+
+def _glued_to_capital(text: str, start: int, end: int, in_headline: bool) -> bool:
+    """A capitalised word right before or after (no punctuation): part of a longer name."""
+    if in_headline:
+        return False
+    before = _WORD_BEFORE.search(text[:start])
+    if before:
+        word = before.group(1)
+        if (
+            _capitalised(word)
+            and plain(word) not in _DIRECTIONS
+            and not _is_sentence_start(text, before.start(1))
+        ):
+            return True
+    after = _WORD_AFTER.search(text[end:])
+    if after:
+        word = after.group(1)
+        if _capitalised(word) and plain(word) not in _PLACE_SUFFIXES:
+            return True
+    return False
+
+
+def _kind_hint(text: str, start: int, end: int) -> tuple[str | None, int, int]:
+    """Kind implied by the words around a name, and the span widened to include them."""
+    for pattern, kind in _BEFORE_KIND:
+        if pattern.search(text[max(0, start - 40) : start]):
+            return kind, start, end
+    rural = _RURAL_BEFORE.search(text[max(0, start - 30) : start])
+    if rural:
+        return "countryside", start - (len(rural.group(0))), end
+    tail = text[end : end + 30]
+    for pattern, kind, widen in _AFTER_KIND:
+        m = pattern.match(tail)
+        if m:
+            return kind, start, end + (m.end() if widen else 0)
+    return None, start, end
+
+
+def _name_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[PlaceSpan]:
+    raw = sorted(set(matcher.find(text)), key=lambda s: (-(s[1] - s[0]), s[0]))
+    taken: list[tuple[int, int]] = []
+    chosen: list[tuple[int, int]] = []
+    for start, end in raw:  # longest match wins; a rejected long match still hides its parts
+        if any(start < e and s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        chosen.append((start, end))
+    headlines = _headline_lines(text)
+    spans: list[PlaceSpan] = []
+    for start, end in sorted(chosen):
+        surface = text[start:end]
+        core = _core(surface)
+        letter = next((c for c in core if c.isalpha()), "")
+        if letter.lower() != letter.upper() and not letter.isupper():
+            continue  # Latin/Cyrillic/Greek names are capitalised; "along", "most" are words
+        if surface.isupper() and len(surface) <= 4:
+            continue  # "UN", "ISIS": acronyms, not places
+        if start > 0 and text[start - 1] in "'’" and start > 1 and text[start - 2].isalpha():
+            continue  # inside a word with an apostrophe ("O'Brien")
+        in_headline = any(s <= start < e for s, e in headlines)
+        sentence_start = _is_sentence_start(text, start)
+        word = plain(surface)
+        if (sentence_start or in_headline) and word in rules.common_words:
+            continue
+        if _looks_like_person(text, start, end, surface, rules):
+            continue
+        weak = sentence_start or in_headline or _glued_to_capital(text, start, end, in_headline)
+        kind, span_start, span_end = _kind_hint(text, start, end)
+        spans.append(
+            PlaceSpan(
+                start=span_start,
+                end=span_end,
+                surface=text[span_start:span_end],
+                name=surface,
+                kind_hint=kind,
+                weak=weak,
+            )
+        )
+    return spans
+
+
+def _cue_spans(text: str, rules: MentionRules) -> list[PlaceSpan]:
+    spans = []
+    for cue in rules.cues:
+        for m in cue.pattern.finditer(text):
+            start, end = m.start(), m.end()
+            lead = _LEADING_DETERMINER.match(text[start:end])
+            if lead:
+                start += lead.end()
+            spans.append(
+                PlaceSpan(
+                    start=start,
+                    end=end,
+                    surface=text[start:end],
+                    name=None,
+                    cue_place_id=cue.place_id,
+                    requires=cue.requires,
+                )
+            )
+    return spans
+
+
+def find_place_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[PlaceSpan]:
+    """Every stretch of ``text`` that names a place, in text order, without overlaps.
+
+    ``text[s.start:s.end] == s.surface`` for every span. Indirect cue phrases win over the
+    names inside them ("the naval base in Tartus" is the base, not the town); otherwise the
+    longer stretch wins.
+    """
+    names = _name_spans(text, matcher, rules)
+    cues = _cue_spans(text, rules)
+    chosen: list[PlaceSpan] = []
+    # Cues first (in the order the rules list them: specific before generic), then names.
+    for span in cues + sorted(names, key=lambda s: -(s.end - s.start)):
+        if any(span.start < c.end and c.start < span.end for c in chosen):
+            continue
+        chosen.append(span)
+    return sorted(chosen, key=lambda s: s.start)

