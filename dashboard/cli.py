@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from dashboard import settings
+from dashboard.interop.cli import add_feed_option
+from dashboard.interop.cli import register as register_interop
 from dashboard.reading import BadInput, ReportText, read_report_file, report_files, report_text_from_bytes
 
 EXIT_BAD_INPUT = 2
@@ -58,16 +60,26 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from dashboard.ingest import ingest_paths
+    from dashboard.interop.cli import ingest_web, split_urls
     from dashboard.store import open_store
 
+    urls, paths = split_urls(args.paths)
+    if not paths and not urls and not args.feed:
+        raise BadInput("give report files, folders, URLs or --feed URL")
     store = open_store()
     summary = ingest_paths(
         store,
-        [Path(p) for p in args.paths],
+        [Path(p) for p in paths],
         published=args.published,
         source=args.source,
         progress=not args.quiet and sys.stderr.isatty(),
     )
+    if urls or args.feed:
+        web = ingest_web(store, urls, args.feed, published=args.published, source=args.source, limit=args.limit)
+        summary.added += web.added
+        summary.already += web.already
+        summary.failures.extend(web.failures)
+        summary.seconds += web.seconds
     for failure in summary.failures:
         print(f"skipped {failure}", file=sys.stderr)
     print(
@@ -200,9 +212,10 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Extract and store reports. Folders are searched for .txt/.md/.html "
                        "files. A report already stored (same normalised text) is skipped. A bad file is "
                        "named with the reason and the others are still stored.")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders")
+    p.add_argument("paths", nargs="*", metavar="PATH|URL", help="report files, folders or web page URLs")
     report_options(p)
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    add_feed_option(p)
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("geocode", help="look a place name up in the offline gazetteer",
@@ -236,6 +249,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8501)
     p.add_argument("--headless", action="store_true", help="do not open a browser")
     p.set_defaults(func=cmd_serve)
+    register_interop(sub)  # import, export (dashboard/interop/cli.py)
     return parser
 
 
