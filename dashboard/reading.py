@@ -6,7 +6,6 @@ reasons. Nothing here guesses silently: a file we cannot read is named with the 
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -68,26 +67,90 @@ def text_of_html(markup: str) -> ReportText:
     parser.close()
     text = re.sub(r"[ \t]+", " ", "".join(parser.parts))
     text = re.sub(r"\n\s*\n+", "\n\n", text).strip()
-    return ReportText(text=html.unescape(text), title=parser.title or None)
+    # No html.unescape here: convert_charrefs=True already decoded the entities once, and a
+    # second pass would turn a page's visible "&lt;" into "<" (and "&amp;amp;" into "&").
+    return ReportText(text=text, title=parser.title or None)
+
+
+def _latin_inside_arabic(text: str) -> int:
+    """Latin letters glued to Arabic ones: the trace of Arabic decoded with the wrong code page
+    (ISO-8859-6 bytes read as Windows-1256 give "âتن" for "قتل")."""
+    return len(re.findall(r"(?<=[\u0600-\u06ff])[\u00c0-\u00ff]|[\u00c0-\u00ff](?=[\u0600-\u06ff])", text))
+
+
+def _mostly_arabic_words(text: str) -> bool:
+    """At least a fifth of the words are written in Arabic letters. Counted per word, not per
+    letter: Latin-1 German or Spanish read as Windows-1256 also yields Arabic letters ("Ñ" is
+    "ر"), but scattered inside Latin words."""
+    words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
+    arabic = [
+        w for w in words if sum("\u0600" <= ch <= "\u06ff" for ch in w) >= 0.8 * sum(ch.isalpha() for ch in w)
+    ]
+    return bool(words) and len(arabic) >= 0.2 * len(words)
+
+
+def _as_single_bytes(text: str) -> bytes | None:
+    """The bytes ``text`` came from if it was decoded as Windows-1252 (bytes that code page
+    leaves undefined passed through as U+0080..U+009F, as browsers do), else None."""
+    out = bytearray()
+    for ch in text:
+        try:
+            out += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(ch) > 0xFF:
+                return None
+            out.append(ord(ch))
+    return bytes(out)
+
+
+def _undo_mojibake(text: str) -> str:
+    """UTF-8 text that was once decoded as Latin-1/Windows-1252 and saved again ("Ø¬Ø¨Ù„Ø©" for
+    "جبلة") -- common in copied web pages. Re-encoding gives valid UTF-8 only when that is
+    what happened (ordinary accented Latin text is not valid UTF-8 once encoded)."""
+    if not re.search(r"[\u00c2-\u00f4][\u0080-\u00bf\u0152-\u2122]", text):
+        return text
+    raw = _as_single_bytes(text)
+    if raw is None:
+        return text
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return text
 
 
 def decode_report_bytes(data: bytes, name: str) -> str:
     """Decode a report file: UTF-8 (with or without BOM), else UTF-16 with BOM, else
-    Windows-1256 (Arabic) when that yields Arabic letters, else Latin-1 -- never binary."""
+    Windows-1256 or ISO-8859-6 (Arabic) when that yields Arabic words, else Windows-1252 or
+    Latin-1 -- never binary. UTF-8 that was garbled once through Latin-1 is repaired."""
     if not data.strip():
         raise BadInput(f"{name}: the file is empty")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise BadInput(f"{name}: starts like UTF-16 text but is not valid UTF-16") from None
     if b"\x00" in data[:4096]:
         raise BadInput(f"{name}: looks like a binary file, not a text report")
     try:
-        return data.decode("utf-8-sig")
+        return _undo_mojibake(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         pass
     arabic = data.decode("cp1256", errors="replace")
-    if sum("\u0600" <= ch <= "\u06ff" for ch in arabic) >= 0.2 * len(arabic.split()):
+    if _mostly_arabic_words(arabic):
+        if _latin_inside_arabic(arabic):
+            try:
+                iso = data.decode("iso8859-6")  # strict: bytes it does not define fail
+                if _latin_inside_arabic(iso) < _latin_inside_arabic(arabic):
+                    return iso
+            except UnicodeDecodeError:
+                pass
         return arabic
-    return data.decode("latin-1")
+    # Windows-1252 before Latin-1: it is what "Latin-1" files from Windows really are, and
+    # Latin-1 would turn its curly quotes and dashes into invisible C1 control characters.
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
 
 
 def report_text_from_bytes(data: bytes, name: str) -> ReportText:
