@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from dashboard.model import Event, Extraction, Figure, Mention, Place, Report
+from dashboard.store.incidents import candidate_window, find_same_incident, merged_ids
 from dashboard.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 T = TypeVar("T")
@@ -269,41 +270,23 @@ class SQLiteStore:
         self, conn: sqlite3.Connection, event: Event, places: dict[str, Place]
     ) -> Event | None:
         """An already stored event from another report that is the same incident, if any."""
-        from dashboard.extract.linking import same_incident
-
-        if event.date_start is None:
+        window = candidate_window(event)
+        if window is None:
             return None
         # Candidates: events whose dates come within a few days (indexed on date_start).
-        low = date.fromordinal(event.date_start.toordinal() - 7).isoformat()
-        high = date.fromordinal((event.date_end or event.date_start).toordinal() + 7).isoformat()
         rows = conn.execute(
-            "SELECT * FROM events WHERE date_start BETWEEN ? AND ? ORDER BY date_start", (low, high)
+            "SELECT * FROM events WHERE date_start BETWEEN ? AND ? ORDER BY date_start",
+            (window[0].isoformat(), window[1].isoformat()),
         ).fetchall()
-        candidates = [_event_from_row(row) for row in rows]
-        candidates = [c for c in candidates if not set(c.report_ids) & set(event.report_ids)]
-        if not candidates:
-            return None
-        known = dict(places)
-        needed = {pid for c in candidates for pid in c.place_ids} - known.keys()
-        for place in self._places_by_ids(conn, needed):
-            known[place.id] = place
-        for candidate in candidates:
-            if same_incident(candidate, event, known):
-                return candidate
-        return None
+        return find_same_incident(
+            event, [_event_from_row(row) for row in rows], places, lambda ids: self._places_by_ids(conn, ids)
+        )
 
     def _merge_into(self, conn: sqlite3.Connection, stored: Event, new: Event) -> None:
-        def union(a: Sequence[str], b: Sequence[str]) -> list[str]:
-            return list(dict.fromkeys([*a, *b]))
-
+        report_ids, place_ids, figure_ids = merged_ids(stored, new)
         conn.execute(
             "UPDATE events SET report_ids = ?, place_ids = ?, figure_ids = ? WHERE id = ?",
-            (
-                _json(union(stored.report_ids, new.report_ids)),
-                _json(union(stored.place_ids, new.place_ids)),
-                _json(union(stored.figure_ids, new.figure_ids)),
-                stored.id,
-            ),
+            (_json(report_ids), _json(place_ids), _json(figure_ids), stored.id),
         )
 
     # -- reading -------------------------------------------------------------------------

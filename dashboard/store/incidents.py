@@ -1,0 +1,66 @@
+"""Which stored event is the same incident as a new one: the part of saving that both
+backends (SQLite, PostgreSQL) share, so they link reports identically.
+
+Each backend only fetches the candidates (events dated near the new one) and the places
+it is missing; the choice itself is ``dashboard.extract.linking.same_incident``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date, timedelta
+
+from dashboard.model import Event, Place
+
+# Stored events dated within this many days of a new event are candidates to be the
+# same incident (the date test itself is stricter: see linking._dates_overlap).
+LINK_WINDOW_DAYS = 7
+
+
+def candidate_window(event: Event) -> tuple[date, date] | None:
+    """The date_start range of stored events worth comparing with ``event`` (None: undated)."""
+    if event.date_start is None:
+        return None
+    window = timedelta(days=LINK_WINDOW_DAYS)
+    return event.date_start - window, (event.date_end or event.date_start) + window
+
+
+def find_same_incident(
+    event: Event,
+    candidates: Sequence[Event],
+    places: Mapping[str, Place],
+    load_places: Callable[[set[str]], Iterable[Place]],
+) -> Event | None:
+    """The first candidate from other reports that is the same incident as ``event``.
+
+    ``places`` are the places the new extraction brings; ``load_places(ids)`` fetches the
+    stored ones the candidates need.
+    """
+    from dashboard.extract.linking import same_incident
+
+    others = [c for c in candidates if not set(c.report_ids) & set(event.report_ids)]
+    if not others:
+        return None
+    known = dict(places)
+    needed = {pid for c in others for pid in c.place_ids} - known.keys()
+    if needed:
+        for place in load_places(needed):
+            known[place.id] = place
+    for candidate in others:
+        if same_incident(candidate, event, known):
+            return candidate
+    return None
+
+
+def merged_ids(stored: Event, new: Event) -> tuple[list[str], list[str], list[str]]:
+    """(report_ids, place_ids, figure_ids) of a stored event that gains a new report: the
+    union in order, the stored event's primary place staying first."""
+
+    def union(a: Sequence[str], b: Sequence[str]) -> list[str]:
+        return list(dict.fromkeys([*a, *b]))
+
+    return (
+        union(stored.report_ids, new.report_ids),
+        union(stored.place_ids, new.place_ids),
+        union(stored.figure_ids, new.figure_ids),
+    )
