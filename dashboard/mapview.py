@@ -1,0 +1,956 @@
+"""The event map: ``build_map(events, view) -> folium.Map`` (pure; assert on its HTML).
+
+Why the markers are made in the browser
+---------------------------------------
+The obvious folium code (one ``CircleMarker`` + ``Popup`` object per event inside a
+``MarkerCluster``) renders a Jinja template per object: ~0.9 s and 1.3 MB of HTML per 1,000
+events, ~49 s and 64 MB for 50,000 (NOTES.md). So the events travel ONCE, as compact
+column arrays in one JSON payload inside a single folium element (``EventLayer``), and a
+short script builds the ``L.circleMarker``s in the browser, adds them to one
+``L.markerClusterGroup({chunkedLoading: true})`` and builds tooltips and popups only when
+a marker is hovered or clicked. Places are sent once (events point to them by index), ids
+lose their common prefix, rare values (date ranges, open-ended death counts) go in sparse
+maps. Text (summaries, figures with their sources) is included while it fits a byte
+budget (``PAYLOAD_BUDGET``): in full for ordinary archives, shortened, then left to the
+event card for very large selections (the popup then says so). The few folium objects
+left are the map, two base layers, the layer switch and the fit-bounds call.
+
+Drawing rules
+-------------
+- Point events (precision in ``model.POINT_PRECISIONS``): a circle marker, radius growing
+  with the log of the best death figure (``deaths_low``, else ``deaths_high``), colour by
+  event type (``TYPE_COLOURS``), clustered.
+- Area events (adm2/adm1/region/country): never a pin. One shape per area place: its
+  GeoJSON polygon when ``EventView.geometry`` is given, else a dashed uncertainty circle
+  (``AREA_RADIUS_M`` by precision). Its popup lists the events known only at that level.
+- The selected event (``selected`` or ``view.event``) gets a thick dark ring / outline
+  (CSS class ``ra-selected``) drawn outside the clusters, so it shows at every zoom.
+- A legend (types present, circle sizes, areas) as a Leaflet control.
+- Base layers: a plain background that needs no network (default when ``offline``) and
+  OpenStreetMap tiles (default otherwise), switchable with the layer control.
+
+How the app knows which event was clicked
+-----------------------------------------
+Every clickable event shape (marker, area shape, selection ring) carries a tooltip whose
+text STARTS WITH THE EVENT ID followed by ``" · "`` (``TOOLTIP_SEPARATOR``), and a popup
+whose root element has ``data-event-id``. The tooltip is bound before streamlit-folium's
+own click listener runs, so ``st_folium(...)["last_object_clicked_tooltip"]`` reads e.g.
+``"ev3f2a… · 2025-03-07 · Jablah · ambush · 13 killed"`` and
+``event_id_from_tooltip(text)`` gives the id. For an area shape the tooltip starts with the
+area's most recent event id. ``event_at(events, lat, lng)`` is the fallback that maps
+``last_object_clicked`` (a position) back to the nearest event.
+
+Escaping
+--------
+Report text is hostile. The payload is JSON with ``<``, ``>``, ``&`` and the JS line
+separators escaped, so it cannot close the ``<script>``; the browser script puts text into
+the page only with ``textContent`` or through ``esc()`` (tooltips are HTML strings because
+streamlit-folium parses them); the legend is built here with ``html.escape``. folium's own
+``Tooltip``/``Popup`` are not used: they paste text into a JS template literal.
+
+Offline
+-------
+With ``offline=True`` (default) every script and stylesheet comes from ``STATIC_URL``
+(``/app/static/...``, served by Streamlit from ``dashboard/static/``), filled from the
+XStatic packages by ``ensure_static_assets``. ``build_standalone_html`` inlines them all so
+one HTML file works from disk with no network.
+"""
+
+from __future__ import annotations
+
+import base64
+import gc
+import html
+import json
+import math
+import os
+import re
+import shutil
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import date
+from operator import attrgetter
+from pathlib import Path
+from typing import Any
+
+import folium
+from branca.element import CssLink, Element, Figure, JavascriptLink
+from folium.elements import ElementAddToElement, JSCSSMixin
+from folium.map import Layer
+from jinja2 import Template
+
+from dashboard.model import DATE_PRECISIONS, EVENT_TYPES, POINT_PRECISIONS
+from dashboard.views import EventView, ViewState
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+STATIC_URL = "/app/static"
+MAX_ZOOM = 18
+TOOLTIP_SEPARATOR = " · "
+
+# Colour-blind-aware palette (Okabe-Ito and Tableau hues); "other" and unknown types are grey.
+TYPE_COLOURS: dict[str, str] = {
+    "killings": "#c0392b",
+    "ambush": "#e67e22",
+    "armed_clash": "#8e44ad",
+    "attack": "#d35400",
+    "displacement": "#2980b9",
+    "shelter": "#16a085",
+    "security_operation": "#2c3e50",
+    "statement": "#7f8c8d",
+    "other": "#95a5a6",
+}
+FALLBACK_COLOUR = TYPE_COLOURS["other"]
+
+# Radius of the uncertainty circle drawn for an area event without a polygon (metres):
+# roughly the size of such a unit in Syria (a district, a governorate, the coast, a country).
+AREA_RADIUS_M: dict[str, int] = {"adm2": 15_000, "adm1": 45_000, "region": 70_000, "country": 250_000}
+
+# Marker radius in pixels: BASE + SCALE * log10(1 + deaths).
+RADIUS_BASE = 4.0
+RADIUS_SCALE = 4.0
+
+# Bytes of event payload we allow before shortening popup text (issue 7: <= 4 MB to the
+# browser for 100k events, with room for the page around it).
+PAYLOAD_BUDGET = 3_400_000
+SUMMARY_MAX = 280  # characters of summary shown in a popup at most
+_MIN_USEFUL_SUMMARY = 24  # below this a shortened summary says nothing; leave it to the card
+AREA_POPUP_EVENTS = 25  # events listed in one area popup
+
+# XStatic package -> files copied into STATIC_DIR (sub folder, files).
+_VENDOR_FILES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "leaflet": ("leaflet", ("leaflet.js", "leaflet.css", "images")),
+    "leaflet_markercluster": (
+        "markercluster",
+        ("leaflet.markercluster.js", "MarkerCluster.css", "MarkerCluster.Default.css"),
+    ),
+    "jquery": ("jquery", ("jquery.min.js",)),
+}
+
+
+def _asset_lists(offline: bool) -> dict[str, list[tuple[str, str]]]:
+    """folium ``default_js``/``default_css`` lists for the map and the cluster plugin."""
+    if offline:
+        base = STATIC_URL
+        leaflet_js = f"{base}/leaflet/leaflet.js"
+        leaflet_css = f"{base}/leaflet/leaflet.css"
+        jquery_js = f"{base}/jquery/jquery.min.js"
+        cluster_js = f"{base}/markercluster/leaflet.markercluster.js"
+        cluster_css = f"{base}/markercluster/MarkerCluster.css"
+        cluster_default_css = f"{base}/markercluster/MarkerCluster.Default.css"
+    else:
+        leaflet_js = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"
+        leaflet_css = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css"
+        jquery_js = "https://code.jquery.com/jquery-3.7.1.min.js"
+        cdn = "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.4.1"
+        cluster_js = f"{cdn}/leaflet.markercluster.js"
+        cluster_css = f"{cdn}/MarkerCluster.css"
+        cluster_default_css = f"{cdn}/MarkerCluster.Default.css"
+    # jQuery is not needed by our layer; it stays because folium objects other code may add
+    # to the map (popups of GeoJson, for example) expect it.
+    return {
+        "map_js": [("leaflet", leaflet_js), ("jquery", jquery_js)],
+        "map_css": [("leaflet_css", leaflet_css)],
+        "cluster_js": [("markerclusterjs", cluster_js)],
+        "cluster_css": [
+            ("markerclustercss", cluster_css),
+            ("markerclusterdefaultcss", cluster_default_css),
+        ],
+    }
+
+
+def ensure_static_assets(dest: Path = STATIC_DIR) -> None:
+    """Copy Leaflet, MarkerCluster and jQuery from their XStatic packages into ``dest``.
+
+    Layout: ``leaflet/{leaflet.js,leaflet.css,images/}``, ``markercluster/...``,
+    ``jquery/jquery.min.js`` -- the paths ``build_map(offline=True)`` links to under
+    ``STATIC_URL``. Files already present with the same size are left alone, so calling
+    this at every app start is cheap.
+    """
+    import importlib
+
+    for package, (folder, names) in _VENDOR_FILES.items():
+        base = Path(importlib.import_module(f"xstatic.pkg.{package}").BASE_DIR)
+        target = dest / folder
+        target.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            source = base / name
+            if source.is_dir():
+                for item in source.iterdir():
+                    _copy_if_changed(item, target / name / item.name)
+            else:
+                _copy_if_changed(source, target / name)
+
+
+def _copy_if_changed(source: Path, target: Path) -> None:
+    if target.exists() and target.stat().st_size == source.stat().st_size:
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".tmp")
+    shutil.copyfile(source, tmp)
+    tmp.replace(target)  # atomic: a browser never gets half a file
+
+
+# --- The payload ------------------------------------------------------------------------------
+
+
+def marker_radius(deaths: int) -> float:
+    """Pixel radius of a point event's circle for a death figure (0 = none known)."""
+    return RADIUS_BASE + RADIUS_SCALE * math.log10(1 + max(0, deaths))
+
+
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+_PRECISION_ORDER = ("exact", "city", "adm2", "adm1", "region", "country")
+_DATE_PREC_INDEX = {p: i for i, p in enumerate(DATE_PRECISIONS)}
+# "{{", "{%", "{#" can only occur inside JSON strings; escaping their brace keeps any
+# template engine that sees the page (folium renders through Jinja) from reading them.
+_TEMPLATE_OPENER_RE = re.compile(r"\{(?=[{%#])")
+
+
+def _common_prefix(ids: Sequence[str]) -> str:
+    """The prefix all ids share (sent once), cut so that no id is left empty."""
+    if not ids:
+        return ""
+    # The common prefix of all strings is the common prefix of the smallest and largest.
+    prefix = os.path.commonprefix([min(ids), max(ids)])
+    shortest = min(map(len, ids))
+    return prefix[: max(0, min(len(prefix), shortest - 1))]
+
+
+def _json_for_script(value: Any) -> str:
+    """JSON that is safe inside ``<script>``: it cannot close the element, open an HTML
+    comment, or look like template syntax. Every replaced character only occurs inside
+    JSON strings, where the ``\\uXXXX`` form means the same character."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    text = (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+    return _TEMPLATE_OPENER_RE.sub(r"\\u007b", text)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while building the payload.
+
+    The loops allocate hundreds of thousands of small objects, which triggers full
+    collections that walk every live EventView (~0.3 s at 100k events, measured); nothing
+    built here forms reference cycles, so there is nothing for the collector to find.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def build_payload(events: Sequence[EventView], selected: str | None = None) -> dict[str, Any]:
+    """The compact column form of ``events`` that the browser script draws.
+
+    Keys: ``types``/``colours`` (type table), ``precisions``, ``places`` ([name, lat, lon,
+    precision index, geometry|null, area circle radius in m (0 for points)]), ``day0``
+    (epoch day of the earliest date), ``idp`` (id prefix), ``sel`` (selected event index,
+    -1 none), and ``ev`` columns: ``id`` (id without prefix), ``pl`` (place index), ``ty``
+    (type index), ``dy`` (days after day0, -1 undated), ``lo`` (deaths_low, -1 unknown);
+    sparse maps index -> value: ``hi`` (deaths_high where it differs from low, -1 none),
+    ``de`` (days from start to end), ``dp`` (date precision index where not "day").
+    Text, as far as ``PAYLOAD_BUDGET`` allows: ``sources``, ``fg`` (per event
+    [[label, source index, verified?], ...]), ``su`` (summaries, maybe shortened);
+    ``text`` says what was kept: "full", "short", "figures" or "none".
+    """
+    payload, _ = _encode_payload(events, selected)
+    return payload
+
+
+def _encode_payload(
+    events: Sequence[EventView], selected: str | None, extra: dict[str, Any] | None = None
+) -> tuple[dict[str, Any], str]:
+    """The payload and its script-safe JSON (built from separately encoded parts, so the
+    text columns can be sized against what the core columns already take)."""
+    with _collector_paused():
+        core = _core_columns(events, selected)
+        if extra:
+            core.update(extra)
+        core_json = _json_for_script(core)
+        budget = PAYLOAD_BUDGET - len(core_json.encode("utf-8"))
+        text = _text_columns(events, budget)
+        text_json = _json_for_script(text)
+    core.update(text)
+    # Both are JSON objects with distinct keys: splice them into one.
+    return core, core_json[:-1] + "," + text_json[1:]
+
+
+_ROW_FIELDS = attrgetter(
+    "place_id", "type", "date_start", "date_end", "date_precision", "deaths_low", "deaths_high"
+)
+
+
+def _core_columns(events: Sequence[EventView], selected: str | None) -> dict[str, Any]:
+    type_index: dict[str, int] = {}
+    place_index: dict[Any, int] = {}
+    places: list[list[Any]] = []
+    precisions = list(_PRECISION_ORDER)
+    prec_index = {p: i for i, p in enumerate(precisions)}
+    epoch_day: dict[date, int] = {}
+    col_pl: list[int] = []
+    col_ty: list[int] = []
+    col_dy: list[int] = []  # epoch days first; made relative to day0 below
+    col_lo: list[int] = []
+    hi: dict[int, int] = {}
+    de: dict[int, int] = {}
+    dp: dict[int, int] = {}
+    add_pl, add_ty, add_dy, add_lo = col_pl.append, col_ty.append, col_dy.append, col_lo.append
+    # attrgetter reads the seven fields in one C call: the loop runs 100k times per map.
+    for i, (place_id, kind, start, end, date_precision, low, high) in enumerate(map(_ROW_FIELDS, events)):
+        e = events[i] if place_id is None else None
+        key = place_id if e is None else (e.place_name, e.lat, e.lon)
+        p = place_index.get(key)
+        if p is None:
+            p = place_index[key] = len(places)
+            places.append(_place_row(events[i], prec_index, precisions))
+        add_pl(p)
+        t = type_index.get(kind)
+        if t is None:
+            t = type_index[kind] = len(type_index)
+        add_ty(t)
+        if start is None:
+            add_dy(-1)
+        else:
+            d = epoch_day.get(start)
+            if d is None:
+                d = epoch_day[start] = start.toordinal() - _EPOCH_ORDINAL
+            add_dy(d)
+            if end is not None and end != start:
+                de[i] = (end - start).days
+        if date_precision != "day":
+            dp[i] = _DATE_PREC_INDEX.get(date_precision, 0)
+        add_lo(-1 if low is None else low)
+        if high != low:
+            hi[i] = -1 if high is None else high
+    day0 = min(epoch_day.values()) if epoch_day else 0
+    if day0:
+        col_dy = [d - day0 if d >= 0 else -1 for d in col_dy]
+    ids = [e.id for e in events]
+    prefix = _common_prefix(ids)
+    cut = len(prefix)
+    try:
+        sel = ids.index(selected) if selected is not None else -1
+    except ValueError:
+        sel = -1
+    return {
+        "types": list(type_index),
+        "colours": [TYPE_COLOURS.get(t, FALLBACK_COLOUR) for t in type_index],
+        "precisions": precisions,
+        "datePrecisions": list(DATE_PRECISIONS),
+        "places": places,
+        "day0": day0,
+        "idp": prefix,
+        "radius": [RADIUS_BASE, RADIUS_SCALE],
+        "sel": sel,
+        "ev": {
+            "id": [i[cut:] for i in ids] if cut else ids,
+            "pl": col_pl,
+            "ty": col_ty,
+            "dy": col_dy,
+            "lo": col_lo,
+            "hi": hi,
+            "de": de,
+            "dp": dp,
+        },
+    }
+
+
+def _place_row(e: EventView, prec_index: dict[str, int], precisions: list[str]) -> list[Any]:
+    """[name, lat, lon, precision index, geometry (areas), circle radius m (areas; 0 points)]."""
+    area = e.precision not in POINT_PRECISIONS
+    if e.precision not in prec_index:
+        prec_index[e.precision] = len(precisions)
+        precisions.append(e.precision)
+    return [
+        e.place_name,
+        round(e.lat, 5),
+        round(e.lon, 5),
+        prec_index[e.precision],
+        e.geometry if area else None,
+        AREA_RADIUS_M.get(e.precision, AREA_RADIUS_M["adm1"]) if area else 0,
+    ]
+
+
+# Rough JSON bytes of one figure entry beyond its label, and of one summary beyond its text.
+_FIGURE_OVERHEAD = 9
+_SUMMARY_OVERHEAD = 3
+_EVENT_TEXT_OVERHEAD = 3
+
+
+def _text_columns(events: Sequence[EventView], budget: int) -> dict[str, Any]:
+    """Figure lines (they carry the sources) first, then summaries in what is left."""
+    n = len(events)
+    if n == 0:
+        return {"text": "full"}
+    # Cheap checks first, so a 100k-event map does not build text it cannot send.
+    if budget < n * (_EVENT_TEXT_OVERHEAD + 30):
+        return {"text": "none"}
+    figures_estimate = sum(len(e.figures) for e in events) * 40 + n * _EVENT_TEXT_OVERHEAD
+    if figures_estimate > budget:
+        return {"text": "none"}
+    sources: dict[str, int] = {}
+    figures: list[list[list[Any]]] = []
+    used = n * _EVENT_TEXT_OVERHEAD
+    for e in events:
+        lines: list[list[Any]] = []
+        for f in e.figures:
+            s = sources.get(f.source)
+            if s is None:
+                s = sources[f.source] = len(sources)
+                used += len(f.source.encode("utf-8")) + 3
+            label = f.label()
+            lines.append([label, s, 1] if f.verified else [label, s])
+            used += len(label) + _FIGURE_OVERHEAD
+        figures.append(lines)
+    if used > budget:
+        return {"text": "none"}
+    text: dict[str, Any] = {"sources": list(sources), "fg": figures}
+    summary_cap = min(SUMMARY_MAX, (budget - used) // n - _SUMMARY_OVERHEAD)
+    if summary_cap < _MIN_USEFUL_SUMMARY:
+        text["text"] = "figures"
+        return text
+    text["su"] = [_shorten(e.summary, summary_cap) for e in events]
+    shortened = any(len(e.summary) > summary_cap for e in events)
+    text["text"] = "short" if shortened else "full"
+    return text
+
+
+def _shorten(text: str, limit: int) -> str:
+    """At most ``limit`` characters, cut at a word boundary with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut + "…"
+
+
+# --- Legend -------------------------------------------------------------------------------------
+
+
+def legend_counts(payload: Mapping[str, Any]) -> tuple[dict[str, int], int]:
+    """Events per type and the number of area-level events, counted from the payload's
+    columns (C-speed ``Counter`` over small ints rather than a pass over the events)."""
+    per_type = Counter(payload["ev"]["ty"])
+    per_place = Counter(payload["ev"]["pl"])
+    places = payload["places"]
+    areas = sum(count for p, count in per_place.items() if places[p][5] > 0)
+    return {payload["types"][t]: c for t, c in per_type.items()}, areas
+
+
+def legend_html(counts: Mapping[str, int], areas: int, text_level: str = "full") -> str:
+    """The legend as escaped HTML: the types present (with counts), circle sizes, areas."""
+    total = sum(counts.values())
+    order = {t: i for i, t in enumerate(EVENT_TYPES)}
+    rows = []
+    for t in sorted(counts, key=lambda t: (order.get(t, 99), t)):
+        colour = TYPE_COLOURS.get(t, FALLBACK_COLOUR)
+        rows.append(
+            f'<div class="ra-legend-row"><span class="ra-swatch" style="background:{colour}"></span>'
+            f'{html.escape(t.replace("_", " "))} <span class="ra-count">{counts[t]:,}</span></div>'
+        )
+    sizes = []
+    for deaths in (1, 10, 100, 1000):
+        d = 2 * marker_radius(deaths)
+        sizes.append(
+            f'<span class="ra-size"><span class="ra-dot" style="width:{d:.0f}px;height:{d:.0f}px"></span>'
+            f"{deaths:,}</span>"
+        )
+    parts = [
+        '<div class="ra-legend-title">Events by type</div>',
+        *rows,
+        '<div class="ra-legend-title">Deaths (best figure)</div>',
+        '<div class="ra-sizes">' + "".join(sizes) + "</div>",
+        '<div class="ra-legend-row"><span class="ra-swatch ra-swatch-area"></span>'
+        f"area only (governorate, region): {areas:,}</div>",
+    ]
+    if text_level != "full":
+        parts.append(
+            '<div class="ra-legend-note">'
+            + html.escape(f"{total:,} events: popups keep short text; select an event for its card.")
+            + "</div>"
+        )
+    if not total:
+        parts = ['<div class="ra-legend-title">No events match the filters</div>']
+    return '<div class="ra-legend-body">' + "".join(parts) + "</div>"
+
+
+# --- folium elements ---------------------------------------------------------------------------
+
+_LAYER_JS = r"""
+(function (group, map, D) {
+  var E = D.ev, P = D.places, FG = D.fg, SU = D.su, SRC = D.sources || [];
+  var NBSP = ' \u00b7 ';
+  function esc(s) {
+    return String(s).replace(/[&<>"'`]/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; });
+  }
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) { node.className = cls; }
+    if (text !== undefined && text !== null) { node.textContent = text; }
+    return node;
+  }
+  function num(n) { return Number(n).toLocaleString('en-US'); }
+  function eventId(i) { return D.idp + E.id[i]; }
+  function sparse(col, i, dflt) { var v = col[i]; return v === undefined ? dflt : v; }
+  function day(d) { return new Date((D.day0 + d) * 86400000).toISOString().slice(0, 10); }
+  function dateText(i) {
+    var d = E.dy[i];
+    if (d < 0) { return 'date unknown'; }
+    var s = day(d), span = sparse(E.de, i, 0), prec = D.datePrecisions[sparse(E.dp, i, 0)];
+    if (span) { s += ' \u2013 ' + day(d + span); }
+    if (prec && prec !== 'day') { s += ' (' + prec + ')'; }
+    return s;
+  }
+  function deathsText(i) {
+    var lo = E.lo[i], hi = sparse(E.hi, i, lo);
+    if (lo < 0 && hi < 0) { return ''; }
+    if (lo < 0) { return num(hi) + ' killed'; }
+    if (hi < 0 || hi === lo) { return num(lo) + ' killed'; }
+    return num(lo) + '\u2013' + num(hi) + ' killed';
+  }
+  function best(i) { var lo = E.lo[i]; return lo >= 0 ? lo : Math.max(0, sparse(E.hi, i, 0)); }
+  function radius(i) { return D.radius[0] + D.radius[1] * Math.log10(1 + best(i)); }
+  function typeName(i) { return String(D.types[E.ty[i]]).replace(/_/g, ' '); }
+  function isArea(p) { return P[p][5] > 0; }
+  function placeText(i) {
+    var p = P[E.pl[i]], prec = D.precisions[p[3]];
+    return isArea(E.pl[i]) ? p[0] + ' (' + prec + ', area)' : p[0];
+  }
+  // Tooltip: an HTML string (streamlit-folium parses it to text); the id comes first.
+  function tooltipHtml(i) {
+    var parts = [eventId(i), dateText(i), placeText(i), typeName(i)], d = deathsText(i);
+    if (d) { parts.push(d); }
+    return parts.map(esc).join(NBSP);
+  }
+  function popupNode(i) {
+    var root = el('div', 'ra-popup');
+    root.setAttribute('data-event-id', eventId(i));
+    var head = el('div', 'ra-popup-type', typeName(i));
+    head.style.borderColor = D.colours[E.ty[i]];
+    root.appendChild(head);
+    root.appendChild(el('div', 'ra-popup-when', dateText(i) + NBSP + placeText(i)));
+    if (isArea(E.pl[i])) {
+      root.appendChild(el('div', 'ra-popup-note', 'Location known only to this area; not a precise point.'));
+    }
+    var d = deathsText(i);
+    if (d) { root.appendChild(el('div', 'ra-popup-deaths', d)); }
+    if (SU) { root.appendChild(el('p', 'ra-popup-summary', SU[i])); }
+    if (FG && FG[i].length) {
+      var list = el('ul', 'ra-popup-figures');
+      FG[i].forEach(function (f) {
+        list.appendChild(el('li', null, f[0] + ' \u2014 ' + SRC[f[1]] + (f[2] ? ' (verified)' : '')));
+      });
+      root.appendChild(list);
+    }
+    if (!SU || !FG) {
+      root.appendChild(el('div', 'ra-popup-note', 'Select the event to see its summary and every source.'));
+    }
+    root.appendChild(el('div', 'ra-popup-id', 'event ' + eventId(i)));
+    return root;
+  }
+  function areaPopupNode(k) {
+    var members = areaEvents[k], p = P[areaPlace[k]];
+    var root = el('div', 'ra-popup ra-popup-area');
+    root.setAttribute('data-event-id', eventId(members[0]));
+    root.appendChild(el('div', 'ra-popup-type', p[0]));
+    root.appendChild(el('div', 'ra-popup-note', members.length + ' event(s) known only to this '
+      + D.precisions[p[3]] + (p[4] ? ' (outline approximate)' : ' (circle: uncertainty)')));
+    var list = el('ul', 'ra-popup-events');
+    members.slice(0, D.areaListMax).forEach(function (i) {
+      var item = el('li', null, eventId(i) + NBSP + dateText(i) + NBSP + typeName(i)
+        + (deathsText(i) ? NBSP + deathsText(i) : '') + (SU ? ': ' + SU[i] : ''));
+      item.setAttribute('data-event-id', eventId(i));
+      list.appendChild(item);
+    });
+    root.appendChild(list);
+    if (members.length > D.areaListMax) {
+      root.appendChild(el('div', 'ra-popup-note', '\u2026 and ' + (members.length - D.areaListMax) + ' more'));
+    }
+    return root;
+  }
+  function areaTooltipHtml(k) {
+    var members = areaEvents[k], p = P[areaPlace[k]];
+    return [eventId(members[0]), p[0] + ' (' + D.precisions[p[3]] + ', area)',
+            members.length + ' event(s)'].map(esc).join(NBSP);
+  }
+  // Bind tooltip and popup the first time a shape is hovered or clicked. Registered before
+  // streamlit-folium's listener, so its last_object_clicked_tooltip sees the id.
+  function bindLazily(e) {
+    var layer = e.sourceTarget || e.layer;
+    if (!layer || layer._raBound) { return; }
+    if (layer._raEvent !== undefined) {
+      layer.bindTooltip(tooltipHtml(layer._raEvent), {sticky: true});
+      layer.bindPopup(popupNode(layer._raEvent), {maxWidth: 320, minWidth: 200});
+    } else if (layer._raArea !== undefined) {
+      layer.bindTooltip(areaTooltipHtml(layer._raArea), {sticky: true});
+      layer.bindPopup(areaPopupNode(layer._raArea), {maxWidth: 340, minWidth: 220});
+    } else {
+      return;
+    }
+    layer._raBound = true;
+    if (e.type === 'click') { layer.openPopup(e.latlng); } else { layer.openTooltip(e.latlng); }
+  }
+  var markers = [], areaEvents = [], areaPlace = [], areaOf = {};
+  for (var i = 0; i < E.pl.length; i++) {
+    var p = E.pl[i];
+    if (isArea(p)) {
+      var k = areaOf[p];
+      if (k === undefined) { k = areaOf[p] = areaEvents.length; areaEvents.push([]); areaPlace.push(p); }
+      areaEvents[k].push(i);
+      continue;
+    }
+    var colour = D.colours[E.ty[i]];
+    var m = L.circleMarker([P[p][1], P[p][2]], {
+      radius: radius(i), color: colour, weight: 1, fillColor: colour, fillOpacity: 0.75,
+      className: 'ra-event'
+    });
+    m._raEvent = i;
+    markers.push(m);
+  }
+  function areaShape(p, style) {
+    var place = P[p];
+    if (place[4]) {
+      return L.geoJSON(place[4], {style: function () { return style; }});
+    }
+    return L.circle([place[1], place[2]], L.extend({radius: place[5], dashArray: '6 4'}, style));
+  }
+  function tag(shape, key, value) {
+    if (shape.eachLayer) { shape.eachLayer(function (l) { l[key] = value; }); }
+    shape[key] = value;
+    return shape;
+  }
+  var areas = [];
+  for (var a = 0; a < areaEvents.length; a++) {
+    var first = areaEvents[a][0];
+    var ac = D.colours[E.ty[first]];
+    areas.push(tag(areaShape(areaPlace[a], {color: ac, weight: 2, fillColor: ac, fillOpacity: 0.12,
+                                            className: 'ra-area'}), '_raArea', a));
+  }
+  // Areas stay out of the cluster group (it would cluster a circle like a point); they
+  // come and go with it in the layer switch.
+  var areaGroup = L.featureGroup(areas);
+  [group, areaGroup].forEach(function (g) { g.on('click', bindLazily); g.on('mouseover', bindLazily); });
+  group.on('add', function () { areaGroup.addTo(map); });
+  group.on('remove', function () { areaGroup.remove(); });
+  group.addLayers(markers);
+  // The selected event: a ring (point) or a thick outline (area) outside the clusters.
+  if (D.sel >= 0) {
+    var s = D.sel, sp = E.pl[s], ring;
+    if (isArea(sp)) {
+      ring = areaShape(sp, {color: '#111', weight: 4, fill: false, className: 'ra-selected'});
+    } else {
+      ring = L.circleMarker([P[sp][1], P[sp][2]], {radius: radius(s) + 6, color: '#111', weight: 3,
+                                                   fill: false, className: 'ra-selected'});
+    }
+    var selGroup = L.featureGroup([tag(ring, '_raEvent', s)]);
+    selGroup.on('click', bindLazily);
+    selGroup.on('mouseover', bindLazily);
+    selGroup.addTo(map);
+  }
+  var legend = L.control({position: 'bottomright'});
+  legend.onAdd = function () {
+    var div = L.DomUtil.create('div', 'ra-legend');
+    div.innerHTML = D.legend;  // built and escaped on the server (mapview.legend_html)
+    L.DomEvent.disableClickPropagation(div);
+    L.DomEvent.disableScrollPropagation(div);
+    return div;
+  };
+  legend.addTo(map);
+})
+"""
+
+_CSS = """
+.leaflet-container { background: #eef0ec; }
+.ra-legend { background: rgba(255,255,255,0.92); padding: 6px 8px; border-radius: 4px;
+  font: 12px/1.35 system-ui, sans-serif; box-shadow: 0 1px 4px rgba(0,0,0,0.3); max-width: 220px; }
+.ra-legend-title { font-weight: 600; margin: 2px 0; }
+.ra-legend-row { white-space: nowrap; }
+.ra-swatch { display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin-right: 5px; }
+.ra-swatch-area { border-radius: 2px; border: 2px dashed #555; background: rgba(85,85,85,0.15);
+  width: 8px; height: 8px; }
+.ra-count { color: #666; }
+.ra-sizes { display: flex; align-items: flex-end; gap: 6px; }
+.ra-size { display: inline-flex; flex-direction: column; align-items: center; font-size: 11px; }
+.ra-dot { display: inline-block; border-radius: 50%; background: #999; }
+.ra-legend-note { color: #555; font-style: italic; margin-top: 3px; white-space: normal; }
+.ra-popup { font: 13px/1.4 system-ui, sans-serif; }
+.ra-popup-type { font-weight: 600; text-transform: capitalize; border-left: 4px solid #999; padding-left: 5px; }
+.ra-popup-when, .ra-popup-id, .ra-popup-note { color: #555; font-size: 12px; }
+.ra-popup-deaths { font-weight: 600; margin-top: 2px; }
+.ra-popup-summary { margin: 4px 0; }
+.ra-popup-figures, .ra-popup-events { margin: 4px 0; padding-left: 16px; }
+.ra-popup-events { max-height: 180px; overflow-y: auto; }
+"""
+
+
+class _RawText(Element):
+    """Text put into the page as it is. branca's ``Element(text)`` would compile the text
+    as a Jinja template: slow for megabytes of payload, and it would evaluate ``{{ }}``."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs: Any) -> str:
+        return self.text
+
+
+class EventLayer(JSCSSMixin, Layer):
+    """All events as one clustered overlay, created in the browser from one JSON payload."""
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}
+            <style>{{ this.css }}</style>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+            var {{ this.get_name() }} = L.markerClusterGroup({
+                chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 50,
+                chunkProgress: function (done, total) {
+                    // Tests and the app wait for this: every marker is in the clusters.
+                    if (done === total) {
+                        {{ this._parent.get_name() }}.getContainer().setAttribute('data-ra-loaded', String(total));
+                    }
+                }
+            });
+            {{ this.layer_js }}({{ this.get_name() }}, {{ this._parent.get_name() }},
+                {{ this.payload_json }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(
+        self,
+        payload: dict[str, Any],
+        payload_json: str,
+        bounds: list[list[float | None]],
+        *,
+        offline: bool,
+        name: str = "Events",
+    ) -> None:
+        super().__init__(name=name, overlay=True, control=True, show=True)
+        self._name = "EventLayer"
+        self.payload = payload
+        self.payload_json = payload_json
+        self.layer_js = _LAYER_JS.strip()
+        self.css = _CSS
+        self._bounds = bounds
+        assets = _asset_lists(offline)
+        self.default_js = assets["cluster_js"]
+        self.default_css = assets["cluster_css"]
+
+    def _get_self_bounds(self) -> list[list[float | None]]:
+        return self._bounds
+
+    def render(self, **kwargs: Any) -> None:
+        """What JSCSSMixin, Layer and MacroElement do, with the macros' output added as raw
+        text (see ``_RawText``). streamlit-folium calls the ``script`` macro itself."""
+        figure = self.get_root()
+        assert isinstance(figure, Figure), "EventLayer must be inside a Figure to render"
+        for name, url in self.default_js:
+            figure.header.add_child(JavascriptLink(url), name=name)
+        for name, url in self.default_css:
+            figure.header.add_child(CssLink(url), name=name)
+        if self.show:
+            self.add_child(
+                ElementAddToElement(
+                    element_name=self.get_name(), element_parent_name=self._parent.get_name()
+                ),
+                name=self.get_name() + "_add",
+            )
+        module = self._template.module
+        figure.header.add_child(_RawText(module.header(self, kwargs)), name=self.get_name())
+        figure.script.add_child(_RawText(module.script(self, kwargs)), name=self.get_name())
+        for child in self._children.values():
+            child.render(**kwargs)
+
+
+class PlainBackground(Layer):
+    """A base layer with no tiles: the map's plain background, which needs no network."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            var {{ this.get_name() }} = L.layerGroup();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, name: str = "Plain background (offline)", show: bool = True) -> None:
+        super().__init__(name=name, overlay=False, control=True, show=show)
+        self._name = "PlainBackground"
+
+
+# --- The map ------------------------------------------------------------------------------------
+
+
+def _places_bounds(places: Sequence[Sequence[Any]]) -> list[list[float | None]]:
+    """[[south, west], [north, east]] of the payload's places (None when there are none);
+    a few thousand places instead of every event."""
+    if not places:
+        return [[None, None], [None, None]]
+    lats = [p[1] for p in places]
+    lons = [p[2] for p in places]
+    return [[min(lats), min(lons)], [max(lats), max(lons)]]
+
+
+def build_map(
+    events: Sequence[EventView],
+    view: ViewState,
+    *,
+    offline: bool = True,
+    selected: str | None = None,
+) -> folium.Map:
+    """The map of ``events`` (already filtered) for ``view``.
+
+    ``selected`` (else ``view.event``) is highlighted. The view centre/zoom (``view.lat``,
+    ``view.lon``, ``view.z``) is used when set; otherwise the map fits the events.
+    ``offline`` links every asset under ``STATIC_URL`` instead of public CDNs.
+    """
+    selected = selected if selected is not None else view.event
+    payload, payload_json = _encode_payload(events, selected, {"areaListMax": AREA_POPUP_EVENTS})
+    # The legend notes when popups lost text, which is known only now: splice it in.
+    payload["legend"] = legend_html(*legend_counts(payload), payload["text"])
+    payload_json = payload_json[:-1] + ',"legend":' + _json_for_script(payload["legend"]) + "}"
+    bounds = _places_bounds(payload["places"])
+
+    if view.lat is not None and view.lon is not None:
+        location: list[float] = [view.lat, view.lon]
+        zoom = view.z if view.z is not None else 9
+    elif bounds[0][0] is not None:
+        location = [
+            (float(bounds[0][0]) + float(bounds[1][0] or 0)) / 2,
+            (float(bounds[0][1] or 0) + float(bounds[1][1] or 0)) / 2,
+        ]
+        zoom = view.z if view.z is not None else 7
+    else:
+        location, zoom = [30.0, 30.0], view.z if view.z is not None else 3
+    m = folium.Map(location=location, zoom_start=zoom, tiles=None, control_scale=True)
+    # Without tiles Leaflet has no maxZoom and MarkerCluster throws (NOTES.md).
+    m.options["maxZoom"] = MAX_ZOOM
+    assets = _asset_lists(offline)
+    m.default_js = assets["map_js"]
+    m.default_css = assets["map_css"]
+
+    PlainBackground(show=offline).add_to(m)
+    folium.TileLayer("OpenStreetMap", name="OpenStreetMap", max_zoom=MAX_ZOOM, show=not offline).add_to(m)
+    EventLayer(payload, payload_json, bounds, offline=offline).add_to(m)
+    folium.LayerControl(collapsed=True).add_to(m)
+    if view.lat is None and bounds[0][0] is not None:
+        m.fit_bounds(bounds, padding=(20, 20), max_zoom=10)
+    return m
+
+
+# --- Clicks back to events ----------------------------------------------------------------------
+
+
+def event_id_from_tooltip(text: str | None) -> str | None:
+    """The event id at the start of a map tooltip text (see module doc), else None."""
+    if not text:
+        return None
+    head = text.strip().split(TOOLTIP_SEPARATOR.strip(), 1)[0].strip()
+    return head or None
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine), km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def event_at(
+    events: Sequence[EventView], lat: float, lng: float, *, tolerance_km: float = 25.0
+) -> str | None:
+    """The event drawn at a clicked position (``st_folium``'s ``last_object_clicked``).
+
+    The nearest point event within ``tolerance_km``; else the smallest area event whose
+    polygon (or uncertainty circle) contains the position; else None. Events sharing one
+    place are indistinguishable by position: the first in ``events`` wins -- prefer the
+    tooltip (``event_id_from_tooltip``), which names the exact event.
+    """
+    best_id, best_km = None, tolerance_km
+    for e in events:
+        if e.precision in POINT_PRECISIONS:
+            d = _km(lat, lng, e.lat, e.lon)
+            if d < best_km:
+                best_id, best_km = e.id, d
+    if best_id is not None:
+        return best_id
+    from shapely.geometry import Point, shape
+
+    here = Point(lng, lat)
+    best_area: tuple[float, str] | None = None
+    for e in events:
+        if e.precision in POINT_PRECISIONS:
+            continue
+        if e.geometry:
+            try:
+                geom = shape(e.geometry)
+            except (ValueError, TypeError, AttributeError):
+                continue
+            if geom.contains(here):
+                size = geom.area
+                if best_area is None or size < best_area[0]:
+                    best_area = (size, e.id)
+        else:
+            radius_km = AREA_RADIUS_M.get(e.precision, AREA_RADIUS_M["adm1"]) / 1000
+            if _km(lat, lng, e.lat, e.lon) <= radius_km:
+                size = radius_km**2 / 111.0**2 * math.pi  # degrees², comparable with polygons
+                if best_area is None or size < best_area[0]:
+                    best_area = (size, e.id)
+    return best_area[1] if best_area else None
+
+
+# --- Standalone HTML ----------------------------------------------------------------------------
+
+_SCRIPT_TAG_RE = re.compile(r'<script src="(/app/static/[^"]+)"></script>')
+_CSS_TAG_RE = re.compile(r'<link rel="stylesheet" href="(/app/static/[^"]+)"\s*/>')
+_CSS_URL_RE = re.compile(r"url\((images/[^)]+\.png)\)")
+
+
+def build_standalone_html(
+    events: Sequence[EventView], view: ViewState, *, selected: str | None = None
+) -> str:
+    """One self-contained HTML page of the map: every script, style and image inlined, so
+    the file opens from disk with no network (tiles aside: the plain background is the
+    default base layer)."""
+    static = STATIC_DIR
+    if not (static / "leaflet" / "leaflet.js").exists():
+        ensure_static_assets(static)
+    page = build_map(events, view, offline=True, selected=selected).get_root().render()
+
+    def local(url: str) -> Path:
+        return static / url.removeprefix(STATIC_URL + "/")
+
+    def inline_js(match: re.Match[str]) -> str:
+        code = local(match.group(1)).read_text(encoding="utf-8")
+        code = re.sub(r"//# sourceMappingURL=\S+", "", code).replace("</script", "<\\/script")
+        return f"<script>{code}</script>"
+
+    def inline_css(match: re.Match[str]) -> str:
+        path = local(match.group(1))
+        css = path.read_text(encoding="utf-8")
+
+        def data_uri(m: re.Match[str]) -> str:
+            data = base64.b64encode((path.parent / m.group(1)).read_bytes()).decode("ascii")
+            return f"url(data:image/png;base64,{data})"
+
+        css = _CSS_URL_RE.sub(data_uri, css).replace("</style", "<\\/style")
+        return f"<style>{css}</style>"
+
+    page = _SCRIPT_TAG_RE.sub(inline_js, page)
+    return _CSS_TAG_RE.sub(inline_css, page)
