@@ -320,22 +320,49 @@ def place_agrees(annotated: AnnotatedPlace, predicted: Place) -> bool:
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
 _NON_WORD = re.compile(r"[^\w\s]+")
-_LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+")
+_ARTICLES = {"the", "a", "an"}
+# Small words left out of acronyms: "Syrian Observatory for Human Rights" -> SOHR.
+_ACRONYM_SKIP = {"for", "of", "the", "and", "on", "in", "a", "an"}
 
 
-def _normalise_source(name: str) -> str:
+def _source_words(name: str) -> list[str]:
     text = unicodedata.normalize("NFKC", name).translate(_APOSTROPHES).lower()
     text = text.replace("'s ", " ").replace(".", "")  # "the UN's office", "U.N." -> "un"
-    text = " ".join(_NON_WORD.sub(" ", text).split())
-    return _LEADING_ARTICLE.sub("", text)
+    words = _NON_WORD.sub(" ", text).split()
+    while words and words[0] in _ARTICLES:
+        words = words[1:]
+    return words
+
+
+def _contains_words(outer: list[str], inner: list[str]) -> bool:
+    n = len(inner)
+    return n > 0 and any(outer[i : i + n] == inner for i in range(len(outer) - n + 1))
+
+
+def _is_acronym_of(short: list[str], long: list[str]) -> bool:
+    if len(short) != 1 or len(long) < 2:
+        return False
+    initials = "".join(w[0] for w in long if w not in _ACRONYM_SKIP)
+    return short[0] == initials
 
 
 def attribution_agrees(annotated: str | None, predicted: str | None) -> bool:
-    """Both missing, or one normalised name contained in the other."""
+    """Both missing, or one name's words appear, in order, inside the other's.
+
+    Word-level, so "UN" matches "a senior UN official" but not "unknown"; an acronym
+    also matches its expansion ("WHO" / "World Health Organization").
+    """
     if not annotated or not predicted:
         return not annotated and not predicted
-    a, p = _normalise_source(annotated), _normalise_source(predicted)
-    return bool(a) and bool(p) and (a in p or p in a)
+    a, p = _source_words(annotated), _source_words(predicted)
+    return (
+        _contains_words(a, p)
+        or _contains_words(p, a)
+        or _is_acronym_of(a, p)
+        or _is_acronym_of(p, a)
+        or any(_is_acronym_of([w], p) for w in a if len(w) > 1)
+        or any(_is_acronym_of([w], a) for w in p if len(w) > 1)
+    )
 
 
 def figure_agrees(annotated: AnnotatedFigure, predicted: Figure) -> bool:
