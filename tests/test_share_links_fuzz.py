@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -176,3 +177,61 @@ def test_every_valid_state_round_trips_through_a_real_url(state: ViewState) -> N
     # as a browser carries it: encoded into a URL and decoded again
     url_query = urlencode(write_query(state))
     assert parse_query(parse_qs(url_query, keep_blank_values=True)) == (state, [])
+
+
+# --- the app itself, with mangled links (Streamlit AppTest, no browser) -----------------------
+
+APP_REPORTS = (
+    "Gunmen ambushed a security patrol near Jableh on 6 March 2025, killing 13 security personnel.",
+    "The UN human rights office said on 11 March 2025 it had verified at least 111 civilian killings "
+    "in Baniyas and the Latakia countryside.",
+)
+
+MANGLED_LINKS = [
+    ({"from": "2025-13-45", "to": "yesterday"}, ["from=", "to="]),
+    ({"from": "2025-03-10", "to": "2025-03-01"}, ["start is after the end"]),
+    ({"lat": "999", "lon": "NaN", "z": "1e9"}, ["lat=", "lon=", "z="]),
+    ({"types": "bombing,<script>alert(1)</script>", "cat": "aliens"}, ["types", "cat"]),
+    ({"event": "evt-does-not-exist"}, ["no such event"]),
+    ({"event": "<img src=x onerror=alert(1)>"}, ["event="]),
+    ({"z": ["3", "4"], "from": ["2025-03-01", "2025-03-0"]}, ["given 2 times"]),
+    ({"q": "Jableh " * 800}, ["Shortened"]),
+    ({"utm_source": "chat", "lat": "35.5"}, ["unknown parameter", "together"]),
+    ({"src": "\x00\u202e\ufeff", "types": "%2C%2C", "lon": "35.9"}, ["types", "together"]),
+]
+
+
+@pytest.fixture(scope="module")
+def app_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    from dashboard.pipeline import extract_report
+    from dashboard.store import open_store
+
+    path = str(tmp_path_factory.mktemp("app") / "atlas.db")
+    store = open_store(path)
+    for text in APP_REPORTS:
+        store.save(extract_report(text, source="Test wire"))
+    store.close()
+    return path
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"), MANGLED_LINKS, ids=[str(i) for i in range(len(MANGLED_LINKS))]
+)
+def test_app_opens_mangled_links_with_a_visible_notice(
+    app_db: str, monkeypatch: pytest.MonkeyPatch, params: dict[str, str | list[str]], expected: list[str]
+) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("REPORT_ATLAS_DB", app_db)
+    monkeypatch.setenv("REPORT_ATLAS_DEMO", "0")
+    at = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    warnings = " ".join(w.value for w in at.warning)
+    assert "could not be used" in warnings
+    for needle in expected:
+        assert needle in warnings, (needle, warnings)
+    # the page still works: the events of the store are listed
+    assert at.markdown and any("shown" in m.value for m in at.markdown)
