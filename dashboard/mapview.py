@@ -954,3 +954,8 @@ def build_standalone_html(
 
     page = _SCRIPT_TAG_RE.sub(inline_js, page)
     return _CSS_TAG_RE.sub(inline_css, page)
+
+
+if __name__ == "__main__":  # `python -m dashboard.mapview` (make data): fill dashboard/static/
+    ensure_static_assets(STATIC_DIR)
+    print(f"map assets ready in {STATIC_DIR}")
