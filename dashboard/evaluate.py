@@ -70,6 +70,12 @@ class AnnotatedFigure:
     outcome: str
     attributed_to: str | None
     verified: bool
+    # Other names the same sentence gives the source by ("the war monitor" for the Syrian
+    # Observatory, a spokesperson for the office): each is a right answer too.
+    also_attributed_to: tuple[str, ...] = ()
+
+    def sources(self) -> tuple[str, ...]:
+        return ((self.attributed_to,) if self.attributed_to else ()) + self.also_attributed_to
 
 
 @dataclass(frozen=True)
@@ -119,7 +125,11 @@ def _figure_from_json(data: dict[str, Any], where: str) -> AnnotatedFigure:
     verified = data.get("verified", False)
     if not isinstance(verified, bool):
         raise AnnotationError(f"{where}: verified must be true or false")
+    # A string, null, or a list of names for the same source (the first is the main one).
     attributed = data.get("attributed_to")
+    names = [str(a) for a in attributed if a] if isinstance(attributed, list) else []
+    if isinstance(attributed, list):
+        attributed = names[0] if names else None
     return AnnotatedFigure(
         surface=str(data.get("surface", "")),
         low=_optional_int(data.get("low"), f"{where} low"),
@@ -129,6 +139,7 @@ def _figure_from_json(data: dict[str, Any], where: str) -> AnnotatedFigure:
         outcome=_choice(data.get("outcome"), OUTCOMES, f"{where} outcome"),
         attributed_to=str(attributed) if attributed else None,
         verified=verified,
+        also_attributed_to=tuple(names[1:]),
     )
 
 
@@ -374,7 +385,11 @@ def figure_agrees(annotated: AnnotatedFigure, predicted: Figure) -> bool:
         and annotated.category == predicted.category
         and annotated.outcome == predicted.outcome
         and annotated.verified == bool(predicted.verified)
-        and attribution_agrees(annotated.attributed_to, predicted.attributed_to)
+        and (
+            any(attribution_agrees(name, predicted.attributed_to) for name in annotated.sources())
+            if annotated.attributed_to
+            else attribution_agrees(None, predicted.attributed_to)
+        )
     )
 
 

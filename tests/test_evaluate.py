@@ -239,6 +239,34 @@ def test_sources_match_by_whole_words_and_acronyms() -> None:
     assert not attribution_agrees("WHO", "World Food Programme")
 
 
+def test_any_listed_name_of_the_source_is_right(tmp_path: Path) -> None:
+    sohr = {
+        "surface": "231",
+        "low": 231,
+        "high": 231,
+        "qualifier": "exact",
+        "category": "security_forces",
+        "outcome": "killed",
+        "attributed_to": ["Syrian Observatory for Human Rights", "war monitor"],
+    }
+    _write_report(
+        tmp_path, "r", "The war monitor said 231 members of the security forces died.", {"figures": [sohr]}
+    )
+    gold = load_annotated_dir(tmp_path)[0].figures[0]
+    assert gold.attributed_to == "Syrian Observatory for Human Rights"
+    assert gold.also_attributed_to == ("war monitor",)
+    for said_by, right in [
+        ("the war monitor", True),
+        ("SOHR", True),
+        ("health ministry", False),
+        (None, False),
+    ]:
+        result = evaluate_report(
+            annotation((), (gold,)), extraction([], [figure(gold, attributed_to=said_by)])
+        )
+        assert result.figures.true_positives == int(right), said_by
+
+
 def test_figures_match_one_to_one() -> None:
     # The same figure predicted twice (e.g. from a repeated sentence) is one hit and one extra.
     result = evaluate_report(
