@@ -11,9 +11,10 @@ extractor over every report and counts, per report and over the whole set:
   so one annotated place cannot absorb two predictions (Hmeimim and Jableh are ~7 km
   apart: both must be found).
 * **figures**: right only when low, high, qualifier, category, outcome and verified are all
-  equal and the sources agree (case-insensitive containment either way, so "Syrian
-  Observatory for Human Rights" matches "the Britain-based Syrian Observatory for Human
-  Rights"). Also one-to-one.
+  equal and the sources agree (one name's words inside the other's, case-insensitively, so
+  "Syrian Observatory for Human Rights" matches "the Britain-based Syrian Observatory for
+  Human Rights"; an acronym matches its expansion; an annotation may list several names for
+  one source). Also one-to-one.
 
 Pure functions, no Streamlit and no store: the CLI (``report-atlas evaluate DIR``) wires
 the real pipeline in as ``extract``.
