@@ -31,7 +31,8 @@ def find_same_incident(
     places: Mapping[str, Place],
     load_places: Callable[[set[str]], Iterable[Place]],
 ) -> Event | None:
-    """The first candidate from other reports that is the same incident as ``event``.
+    """The first candidate from other reports (by date, then id) that is the same incident
+    as ``event``.
 
     ``places`` are the places the new extraction brings; ``load_places(ids)`` fetches the
     stored ones the candidates need.
@@ -41,6 +42,8 @@ def find_same_incident(
     others = [c for c in candidates if not set(c.report_ids) & set(event.report_ids)]
     if not others:
         return None
+    # One order for every backend (SQL orders ties differently), so both link alike.
+    others.sort(key=lambda c: (c.date_start or date.min, c.date_end or c.date_start or date.min, c.id))
     known = dict(places)
     needed = {pid for c in others for pid in c.place_ids} - known.keys()
     if needed:
