@@ -1,6 +1,6 @@
 """Whole-pipeline extraction throughput vs geotext, in the same run.
 
-    python bench/bench_extract.py [--reports 500]
+python bench/bench_extract.py [--reports 500]
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from typing import Any
 from dashboard import settings
 from dashboard.interop.cli import add_feed_option
 from dashboard.interop.cli import register as register_interop
-from dashboard.reading import BadInput, ReportText, read_report_file, report_files, report_text_from_bytes
+from dashboard.reading import BadInput, ReportText, read_report_file, report_text_from_bytes
 
 EXIT_BAD_INPUT = 2
 
@@ -75,7 +75,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         progress=not args.quiet and sys.stderr.isatty(),
     )
     if urls or args.feed:
-        web = ingest_web(store, urls, args.feed, published=args.published, source=args.source, limit=args.limit)
+        web = ingest_web(
+            store, urls, args.feed, published=args.published, source=args.source, limit=args.limit
+        )
         summary.added += web.added
         summary.already += web.already
         summary.failures.extend(web.failures)
@@ -184,7 +186,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    settings_help = "\n".join(f"  {s.name}  {s.help} (default: {s.default or 'unset'})" for s in settings.SETTINGS)
+    settings_help = "\n".join(
+        f"  {s.name}  {s.help} (default: {s.default or 'unset'})" for s in settings.SETTINGS
+    )
     parser = argparse.ArgumentParser(
         prog="report-atlas",
         description="Read news reports about violence; map their places, events and casualty figures.",
@@ -194,33 +198,46 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def report_options(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
-                       help="publication date; relative dates ('last week') are resolved against it")
+        p.add_argument(
+            "--published",
+            type=_iso_date,
+            metavar="YYYY-MM-DD",
+            help="publication date; relative dates ('last week') are resolved against it",
+        )
         p.add_argument("--source", metavar="NAME", help="the outlet that published the report")
 
-    p = sub.add_parser("extract", help="print places, figures, dates and events of one report as JSON",
-                       description="Read one report (a .txt/.md/.html file, or - for standard input) and "
-                       "print the JSON contract: report, mentions (with places), figures, events. "
-                       "Nothing is stored.")
+    p = sub.add_parser(
+        "extract",
+        help="print places, figures, dates and events of one report as JSON",
+        description="Read one report (a .txt/.md/.html file, or - for standard input) and "
+        "print the JSON contract: report, mentions (with places), figures, events. "
+        "Nothing is stored.",
+    )
     p.add_argument("file", metavar="FILE", help="report file, or - for standard input")
     report_options(p)
     p.add_argument("--title", help="title (default: the first line, or the HTML <title>)")
     p.add_argument("--url", help="where the report was published")
     p.set_defaults(func=cmd_extract)
 
-    p = sub.add_parser("ingest", help="read reports into the store (files or folders)",
-                       description="Extract and store reports. Folders are searched for .txt/.md/.html "
-                       "files. A report already stored (same normalised text) is skipped. A bad file is "
-                       "named with the reason and the others are still stored.")
+    p = sub.add_parser(
+        "ingest",
+        help="read reports into the store (files or folders)",
+        description="Extract and store reports. Folders are searched for .txt/.md/.html "
+        "files. A report already stored (same normalised text) is skipped. A bad file is "
+        "named with the reason and the others are still stored.",
+    )
     p.add_argument("paths", nargs="*", metavar="PATH|URL", help="report files, folders or web page URLs")
     report_options(p)
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     add_feed_option(p)
     p.set_defaults(func=cmd_ingest)
 
-    p = sub.add_parser("geocode", help="look a place name up in the offline gazetteer",
-                       description="Print the ranked candidates for a place name (any spelling or "
-                       "script). Empty when nothing fits: no wild guesses.")
+    p = sub.add_parser(
+        "geocode",
+        help="look a place name up in the offline gazetteer",
+        description="Print the ranked candidates for a place name (any spelling or "
+        "script). Empty when nothing fits: no wild guesses.",
+    )
     p.add_argument("name", metavar="NAME")
     p.add_argument("--country", metavar="CC", help="ISO-2 country code to prefer, e.g. SY")
     p.add_argument("--limit", type=int, default=5, help="at most this many candidates (default 5)")
@@ -231,9 +248,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_stats)
 
-    p = sub.add_parser("evaluate", help="score extraction against hand-annotated reports",
-                       description="Precision/recall/F1 for places (within 25 km) and casualty figures "
-                       "(all fields right) over a folder of NAME.txt + NAME.json annotations.")
+    p = sub.add_parser(
+        "evaluate",
+        help="score extraction against hand-annotated reports",
+        description="Precision/recall/F1 for places (within 25 km) and casualty figures "
+        "(all fields right) over a folder of NAME.txt + NAME.json annotations.",
+    )
     p.add_argument("dir", metavar="DIR", help="e.g. tests/data/annotated")
     p.set_defaults(func=cmd_evaluate)
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
-from typing import Any, Literal, Mapping, TypeVar, get_args
+from typing import Any, Literal, TypeVar, get_args
 
 PlaceKind = Literal["country", "adm1", "adm2", "region", "city", "village", "landmark", "feature"]
 Precision = Literal["exact", "city", "adm2", "adm1", "region", "country"]

@@ -6,7 +6,7 @@ module only wires them in DESIGN.md's order: text -> places -> figures/dates -> 
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from dashboard.extract.dates import date_mentions, publication_date
 from dashboard.extract.events import build_events
@@ -34,7 +34,7 @@ def extract_report(
         url=url,
         published=published,
         language=language,
-        ingested_at=datetime.now(timezone.utc),
+        ingested_at=datetime.now(UTC),
     )
     # Offsets below refer to report.text (the normalised text), which is what is stored.
     body = report.text

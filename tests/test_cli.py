@@ -40,7 +40,9 @@ def test_extract_prints_the_contract(tmp_path: Path) -> None:
 
 
 def test_extract_reads_standard_input() -> None:
-    result = run("extract", "-", "--published", "2025-03-07", stdin="Gunmen killed 13 people in Baniyas on Friday.".encode())
+    result = run(
+        "extract", "-", "--published", "2025-03-07", stdin=b"Gunmen killed 13 people in Baniyas on Friday."
+    )
     assert result.returncode == 0, result.stderr.decode()
     data = json.loads(result.stdout)
     assert [m["place"]["id"] for m in data["mentions"] if m["place"]] == ["geonames:171830"]

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from dashboard.model import (
     Event,
@@ -14,12 +14,25 @@ from dashboard.model import (
 )
 
 LATAKIA = Place(
-    id="geonames:173576", name="Latakia", kind="city", lat=35.53125, lon=35.79088,
-    precision="city", country="SY", admin1="02", source="geonames",
+    id="geonames:173576",
+    name="Latakia",
+    kind="city",
+    lat=35.53125,
+    lon=35.79088,
+    precision="city",
+    country="SY",
+    admin1="02",
+    source="geonames",
 )
 COAST = Place(
-    id="overlay:syrian-coast", name="Syrian coast", kind="region", lat=35.2, lon=35.95,
-    precision="region", country="SY", source="test",
+    id="overlay:syrian-coast",
+    name="Syrian coast",
+    kind="region",
+    lat=35.2,
+    lon=35.95,
+    precision="region",
+    country="SY",
+    source="test",
     geometry={"type": "Polygon", "coordinates": [[[35.7, 34.6], [36.3, 34.6], [36.3, 36.0], [35.7, 34.6]]]},
 )
 
@@ -35,19 +48,38 @@ def test_report_id_is_hash_of_normalised_text() -> None:
 
 def test_every_record_round_trips_through_json() -> None:
     report = Report.from_text(
-        "Text", source="Wire", url="https://example.org/a", published=date(2025, 3, 14),
-        ingested_at=datetime(2025, 3, 15, 9, 30, tzinfo=timezone.utc),
+        "Text",
+        source="Wire",
+        url="https://example.org/a",
+        published=date(2025, 3, 14),
+        ingested_at=datetime(2025, 3, 15, 9, 30, tzinfo=UTC),
     )
     mention = Mention(report.id, 0, 7, "Latakia", LATAKIA.id, 0.9)
     figure = Figure(
-        id="fig-1", report_id=report.id, low=1401, high=None, qualifier="more_than",
-        category="civilians", outcome="killed", attributed_to="news reports", verified=True,
-        start=0, end=40, surface="over 1,400",
+        id="fig-1",
+        report_id=report.id,
+        low=1401,
+        high=None,
+        qualifier="more_than",
+        category="civilians",
+        outcome="killed",
+        attributed_to="news reports",
+        verified=True,
+        start=0,
+        end=40,
+        surface="over 1,400",
     )
     event = Event(
-        id="evt-1", report_ids=(report.id,), date_start=date(2025, 3, 6), date_end=date(2025, 3, 9),
-        date_precision="week", place_ids=(LATAKIA.id, COAST.id), type="killings",
-        summary="Over 1,400 civilians were killed.", summary_start=0, summary_end=33,
+        id="evt-1",
+        report_ids=(report.id,),
+        date_start=date(2025, 3, 6),
+        date_end=date(2025, 3, 9),
+        date_precision="week",
+        place_ids=(LATAKIA.id, COAST.id),
+        type="killings",
+        summary="Over 1,400 civilians were killed.",
+        summary_start=0,
+        summary_end=33,
         figure_ids=("fig-1",),
     )
     import json
@@ -65,7 +97,9 @@ def test_contract_shape_has_place_or_null_per_mention() -> None:
             Mention(report.id, 0, 7, "Latakia", LATAKIA.id, 0.9),
             Mention(report.id, 12, 20, "Atlantis", None, 0.0),
         ),
-        places=(LATAKIA,), figures=(), events=(),
+        places=(LATAKIA,),
+        figures=(),
+        events=(),
     )
     contract = extraction.to_contract()
     assert "text" not in contract["report"]

@@ -33,7 +33,9 @@ def _place_of(seed: Extraction, surface_part: str):  # type: ignore[no-untyped-d
     for m in seed.mentions:
         if surface_part.lower() in m.surface.lower() and m.place_id in places:
             return places[m.place_id]
-    raise AssertionError(f"no resolved mention containing {surface_part!r}: {[m.surface for m in seed.mentions]}")
+    raise AssertionError(
+        f"no resolved mention containing {surface_part!r}: {[m.surface for m in seed.mentions]}"
+    )
 
 
 def test_offsets_point_at_the_text(seed: Extraction) -> None:

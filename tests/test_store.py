@@ -18,14 +18,31 @@ TARTUS = Place("geonames:163345", "Tartus", "city", 34.88902, 35.88659, "city", 
 def extraction(text: str, place: Place, when: date, etype: str = "ambush", n: int = 13) -> Extraction:
     report = Report.from_text(text, source="Test wire", published=when)
     figure = Figure(
-        id=f"fig-{report.id}", report_id=report.id, low=n, high=n, qualifier="exact",
-        category="security_forces", outcome="killed", attributed_to=None, verified=False,
-        start=0, end=len(report.text), surface=str(n),
+        id=f"fig-{report.id}",
+        report_id=report.id,
+        low=n,
+        high=n,
+        qualifier="exact",
+        category="security_forces",
+        outcome="killed",
+        attributed_to=None,
+        verified=False,
+        start=0,
+        end=len(report.text),
+        surface=str(n),
     )
     event = Event(
-        id=f"evt-{report.id}", report_ids=(report.id,), date_start=when, date_end=when,
-        date_precision="day", place_ids=(place.id,), type=etype, summary=report.text,
-        summary_start=0, summary_end=len(report.text), figure_ids=(figure.id,),
+        id=f"evt-{report.id}",
+        report_ids=(report.id,),
+        date_start=when,
+        date_end=when,
+        date_precision="day",
+        place_ids=(place.id,),
+        type=etype,
+        summary=report.text,
+        summary_start=0,
+        summary_end=len(report.text),
+        figure_ids=(figure.id,),
     )
     start = text.index(place.name) if place.name in text else 0
     mention = Mention(report.id, start, start + len(place.name), place.name, place.id, 0.9)

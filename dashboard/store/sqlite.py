@@ -13,7 +13,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -105,9 +105,7 @@ class SQLiteStore:
     # -- schema --------------------------------------------------------------------------
 
     def schema_version(self) -> int:
-        rows = self._query(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name='schema_version'"
-        )
+        rows = self._query("SELECT name FROM sqlite_master WHERE type='table' AND name='schema_version'")
         if not rows:
             return 0
         row = self._query("SELECT MAX(version) AS v FROM schema_version")[0]
@@ -135,7 +133,7 @@ class SQLiteStore:
                         conn.execute(statement)
                     conn.execute(
                         "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
-                        (target, datetime.now(timezone.utc).isoformat()),
+                        (target, datetime.now(UTC).isoformat()),
                     )
 
         if current < SCHEMA_VERSION:
@@ -170,7 +168,7 @@ class SQLiteStore:
         report = ex.report
         if conn.execute("SELECT 1 FROM reports WHERE id = ?", (report.id,)).fetchone():
             return False
-        ingested = report.ingested_at or datetime.now(timezone.utc)
+        ingested = report.ingested_at or datetime.now(UTC)
         conn.execute(
             "INSERT INTO reports (id, title, source, url, published, language, text, ingested_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -266,9 +264,7 @@ class SQLiteStore:
             ),
         )
 
-    def _linked_event(
-        self, conn: sqlite3.Connection, event: Event, places: dict[str, Place]
-    ) -> Event | None:
+    def _linked_event(self, conn: sqlite3.Connection, event: Event, places: dict[str, Place]) -> Event | None:
         """An already stored event from another report that is the same incident, if any."""
         window = candidate_window(event)
         if window is None:
