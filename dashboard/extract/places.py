@@ -50,6 +50,8 @@ class IndirectCue:
     pattern: re.Pattern[str]
     place_id: str
     requires: tuple[str, ...] = ()
+    # Lower-case words one of which must occur for the pattern to be tried (speed only).
+    keywords: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,8 @@ _NAME_PARTICLES = frozenset("al el bin ibn bint ben abu abd abdel abdul umm".spl
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|adh|ar|as|ash|at|ath|az|an|ed|er|es|esh|et|ez|en)[-\s'’]", re.I)
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’.-]*)[ \t]+$")
 _WORD_AFTER = re.compile(r"^[ \t]+([^\W\d_][\w'’-]*)")
+# How far around a match the neighbour checks look (characters): a word and a particle.
+_WINDOW = 60
 _SENTENCE_END = set('.!?\n"“”«»:;()[]•|')
 
 _BEFORE_KIND = [
@@ -110,6 +114,7 @@ _AFTER_KIND = [
     (re.compile(r"^\s+countryside\b", re.I), "countryside", True),
 ]
 _RURAL_BEFORE = re.compile(r"\b(rural|countryside\s+of)\s+$", re.I)
+_WORDS = re.compile(r"[^\W\d_]+")
 _LEADING_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
@@ -126,16 +131,26 @@ def _is_sentence_start(text: str, start: int) -> bool:
     return i < 0 or text[i] in _SENTENCE_END
 
 
-def _headline_lines(text: str) -> list[tuple[int, int]]:
-    """Lines written in title case ("Families Seek Refuge at Russian Airbase")."""
-    spans = []
-    pos = 0
-    for line in text.split("\n"):
-        words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) >= 4]
-        if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
-            spans.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return spans
+def _is_headline(line: str) -> bool:
+    """A line written in title case ("Families Seek Refuge at Russian Airbase")."""
+    words = [w for w in _WORDS.findall(line) if len(w) >= 4]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+class _Headlines:
+    """Memoised "is the line holding this offset a headline?" for one text."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.memo: dict[int, bool] = {}
+
+    def __contains__(self, offset: int) -> bool:
+        line_start = self.text.rfind("\n", 0, offset) + 1
+        if line_start not in self.memo:
+            line_end = self.text.find("\n", offset)
+            line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
+            self.memo[line_start] = _is_headline(line)
+        return self.memo[line_start]
 
 
 def _core(surface: str) -> str:
@@ -154,7 +169,7 @@ def _looks_like_person(text: str, start: int, end: int, surface: str, rules: Men
     if core in rules.given_names and " " not in core:
         return True
     # Walk back over name particles ("al-", "bin"): "Mahmoud al-Haik", "Hafez bin Ali".
-    head = text[:start]
+    head = text[max(0, start - _WINDOW) : start]
     particle = re.search(r"\b(al|el|bin|ibn|bint|abu|abd|abdel|abdul)[-\s]+$", head, re.I)
     if particle:
         head = head[: particle.start()]
@@ -168,7 +183,7 @@ def _looks_like_person(text: str, start: int, end: int, surface: str, rules: Men
         if particle and _capitalised(word) and key not in _DIRECTIONS:
             return True
     # A first name the gazetteer also knows, followed by a family name: "Dalaal Mahna".
-    after = _WORD_AFTER.search(text[end:])
+    after = _WORD_AFTER.search(text[end : end + _WINDOW])
     if after and plain(after.group(1)) in rules.family_names:
         return True
     return False
@@ -178,16 +193,17 @@ def _glued_to_capital(text: str, start: int, end: int, in_headline: bool) -> boo
     """A capitalised word right before or after (no punctuation): part of a longer name."""
     if in_headline:
         return False
-    before = _WORD_BEFORE.search(text[:start])
+    offset = max(0, start - _WINDOW)
+    before = _WORD_BEFORE.search(text[offset:start])
     if before:
         word = before.group(1)
         if (
             _capitalised(word)
             and plain(word) not in _DIRECTIONS
-            and not _is_sentence_start(text, before.start(1))
+            and not _is_sentence_start(text, offset + before.start(1))
         ):
             return True
-    after = _WORD_AFTER.search(text[end:])
+    after = _WORD_AFTER.search(text[end : end + _WINDOW])
     if after:
         word = after.group(1)
         if _capitalised(word) and plain(word) not in _PLACE_SUFFIXES:
@@ -211,35 +227,52 @@ def _kind_hint(text: str, start: int, end: int) -> tuple[str | None, int, int]:
     return None, start, end
 
 
-def _name_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[PlaceSpan]:
-    raw = sorted(set(matcher.find(text)), key=lambda s: (-(s[1] - s[0]), s[0]))
+def _written_as_name(text: str, start: int, end: int) -> bool:
+    """Whether the match is written like a proper name (capital letter, not an acronym)."""
+    surface = text[start:end]
+    letter = next((c for c in _core(surface) if c.isalpha()), "")
+    if letter.lower() != letter.upper() and not letter.isupper():
+        return False  # Latin/Cyrillic/Greek names are capitalised; "along", "most" are words
+    if surface.isupper() and len(surface) <= 4:
+        return False  # "UN", "ISIS": acronyms, not places
+    if start > 1 and text[start - 1] in "'’" and text[start - 2].isalpha():
+        return False  # inside a word with an apostrophe ("O'Brien")
+    return True
+
+
+def _longest_first(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Non-overlapping spans, longer ones winning, in text order."""
     taken: list[tuple[int, int]] = []
-    chosen: list[tuple[int, int]] = []
-    for start, end in raw:  # longest match wins; a rejected long match still hides its parts
-        if any(start < e and s < end for s, e in taken):
-            continue
-        taken.append((start, end))
-        chosen.append((start, end))
-    headlines = _headline_lines(text)
+    occupied: set[int] = set()
+    for start, end in sorted(set(spans), key=lambda s: (s[0] - s[1], s[0])):
+        if occupied.isdisjoint(range(start, end)):
+            occupied.update(range(start, end))
+            taken.append((start, end))
+    return sorted(taken)
+
+
+def _name_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[PlaceSpan]:
+    # Longest match wins among names written as names; a rejected long match (a person)
+    # still hides its parts ("Mahmoud al-Haik" does not leave "Haik").
+    chosen = _longest_first(s for s in matcher.find(text) if _written_as_name(text, *s))
+    headlines = _Headlines(text)
     spans: list[PlaceSpan] = []
-    for start, end in sorted(chosen):
+    for start, end in chosen:
         surface = text[start:end]
-        core = _core(surface)
-        letter = next((c for c in core if c.isalpha()), "")
-        if letter.lower() != letter.upper() and not letter.isupper():
-            continue  # Latin/Cyrillic/Greek names are capitalised; "along", "most" are words
-        if surface.isupper() and len(surface) <= 4:
-            continue  # "UN", "ISIS": acronyms, not places
-        if start > 0 and text[start - 1] in "'’" and start > 1 and text[start - 2].isalpha():
-            continue  # inside a word with an apostrophe ("O'Brien")
-        in_headline = any(s <= start < e for s, e in headlines)
+        in_headline = start in headlines
         sentence_start = _is_sentence_start(text, start)
         word = plain(surface)
         if (sentence_start or in_headline) and word in rules.common_words:
             continue
         if _looks_like_person(text, start, end, surface, rules):
             continue
-        weak = sentence_start or in_headline or _glued_to_capital(text, start, end, in_headline)
+        # A common word written with a capital mid-sentence ("Victory", "Union") is weak too.
+        weak = (
+            sentence_start
+            or in_headline
+            or word in rules.common_words
+            or _glued_to_capital(text, start, end, in_headline)
+        )
         kind, span_start, span_end = _kind_hint(text, start, end)
         spans.append(
             PlaceSpan(
@@ -254,10 +287,31 @@ def _name_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[Pl
     return spans
 
 
+def _cue_matches(text: str, lowered: str, cue: IndirectCue) -> list[re.Match[str]]:
+    """Matches of a cue pattern, tried only in the sentences that hold one of its keywords
+    (running a dozen unanchored patterns over every report costs more than the rest)."""
+    if not cue.keywords:
+        return list(cue.pattern.finditer(text))
+    windows: set[tuple[int, int]] = set()
+    for keyword in cue.keywords:
+        at = lowered.find(keyword)
+        while at >= 0:
+            lo = max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
+            hi = min(x for x in (text.find(".", at), text.find("\n", at), len(text)) if x >= 0)
+            windows.add((lo, hi))
+            at = lowered.find(keyword, at + 1)
+    found: dict[tuple[int, int], re.Match[str]] = {}
+    for lo, hi in sorted(windows):
+        for m in cue.pattern.finditer(text, lo, hi):
+            found.setdefault(m.span(), m)
+    return [found[k] for k in sorted(found)]
+
+
 def _cue_spans(text: str, rules: MentionRules) -> list[PlaceSpan]:
     spans = []
+    lowered = text.lower()
     for cue in rules.cues:
-        for m in cue.pattern.finditer(text):
+        for m in _cue_matches(text, lowered, cue):
             start, end = m.start(), m.end()
             lead = _LEADING_DETERMINER.match(text[start:end])
             if lead:
@@ -285,9 +339,11 @@ def find_place_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> li
     names = _name_spans(text, matcher, rules)
     cues = _cue_spans(text, rules)
     chosen: list[PlaceSpan] = []
+    occupied: set[int] = set()
     # Cues first (in the order the rules list them: specific before generic), then names.
     for span in cues + sorted(names, key=lambda s: -(s.end - s.start)):
-        if any(span.start < c.end and c.start < span.end for c in chosen):
+        if not occupied.isdisjoint(range(span.start, span.end)):
             continue
+        occupied.update(range(span.start, span.end))
         chosen.append(span)
     return sorted(chosen, key=lambda s: s.start)

@@ -42,7 +42,7 @@ from dashboard import settings
 from dashboard.geocode.normalise import article_variants, fold_words, normalise_name
 
 # Bump when the files' layout or meaning changes: older indexes are rebuilt on load.
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 INDEX_DIRNAME = f"gazetteer-v{INDEX_FORMAT}"
 
 # Row kinds in the place table (index into KINDS).

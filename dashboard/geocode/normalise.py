@@ -78,7 +78,9 @@ def fold_char(char: str) -> str:
             continue
         c = _ARABIC_FOLD.get(c, c)
         out.append(c if c.isalnum() else " ")
-    return "".join(out)
+    folded = "".join(out)
+    # Punctuation that decomposes to several characters ("…" -> "...") is one word break.
+    return " " if folded and not folded.strip() else folded
 
 
 class _FoldTable(dict[int, str]):
@@ -120,6 +122,7 @@ def scan_fold(text: str) -> tuple[str, list[int] | None]:
 
 
 _SPACES = re.compile(r"\s+")
+_NO_APOSTROPHES = {ord(c): None for c in _APOSTROPHES}
 
 
 def fold_words(name: str) -> str:
@@ -148,7 +151,8 @@ def normalise_name(name: str) -> str:
     >>> normalise_name("al-Ladhiqiyah") == normalise_name("Ladhiqiyah")
     True
     """
-    words = fold_words(name).split(" ")
+    # Apostrophes join (Dar'a = Dara, Ma'arrat = Maarrat); elsewhere they split words.
+    words = fold_words(name.translate(_NO_APOSTROPHES)).split(" ")
     if words == [""]:
         return ""
     return " ".join(_drop_articles(words))

