@@ -12,11 +12,14 @@ from typing import Protocol
 from dashboard.model import Extraction
 from dashboard.pipeline import extract_report
 from dashboard.reading import BadInput, read_report_file, report_files
+from dashboard.store import StoreError
 
 BATCH = 200  # reports per write transaction: amortises commits without holding the lock long
 
 
 class WritableStore(Protocol):
+    def save(self, extraction: Extraction) -> bool: ...
+
     def save_many(self, extractions: Iterable[Extraction]) -> tuple[int, int]: ...
 
 
@@ -66,19 +69,43 @@ def ingest_paths(
 
         bar = tqdm(total=len(files), unit="report", desc="ingest")
 
+    origin: dict[str, Path] = {}  # report id -> the file it came from, to name failures
+
     def extractions() -> Iterator[Extraction]:
         for path in files:
             try:
                 found = read_report_file(path)
-                yield extract_report(found.text, published=published, source=source, title=found.title)
+                extraction = extract_report(found.text, published=published, source=source, title=found.title)
+                origin.setdefault(extraction.report.id, path)
+                yield extraction
             except BadInput as exc:
                 summary.failures.append(str(exc))
+            except Exception as exc:  # noqa: BLE001 - one odd report must not stop the batch
+                summary.failures.append(f"{path}: extraction failed ({type(exc).__name__}: {exc})")
             finally:
                 if bar is not None:
                     bar.update(1)
 
     for batch in _chunks(extractions(), BATCH):
-        added, already = store.save_many(batch)
+        try:
+            added, already = store.save_many(batch)
+        except StoreError:
+            raise  # the store itself is unusable (locked for good, newer schema): say so
+        except Exception:  # noqa: BLE001
+            # One report the store refused rolled the whole batch back: save them one by
+            # one so the good ones are kept and the bad one is named.
+            added = already = 0
+            for extraction in batch:
+                try:
+                    if store.save(extraction):
+                        added += 1
+                    else:
+                        already += 1
+                except StoreError:
+                    raise
+                except Exception as exc:  # noqa: BLE001
+                    where = origin.get(extraction.report.id, extraction.report.title)
+                    summary.failures.append(f"{where}: could not be stored ({type(exc).__name__}: {exc})")
         summary.added += added
         summary.already += already
     if bar is not None:
