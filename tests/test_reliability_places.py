@@ -1,0 +1,54 @@
+"""Place reading that the reliability suites depend on (found while generating the
+concurrency and fuzz reports): month names are dates, not towns; Syrian places named in
+a Syrian report resolve in Syria; the primary place of an event is one the text names
+for it."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from dashboard.pipeline import extract_report
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(a))
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")  # fmt: skip
+
+
+@pytest.mark.parametrize("month", MONTHS)
+def test_month_names_in_dates_are_not_places(month: str) -> None:
+    # "March" resolved to March, Cambridgeshire and "August" to August, California, and
+    # the latter became the event's primary place, so reports on neighbouring days from
+    # Homs and Latakia were linked as one incident "in August".
+    ex = extract_report(f"Shelling killed 5 civilians in Homs on 3 {month} 2024, a local monitor said.")
+    resolved = {m.surface for m in ex.mentions if m.place_id is not None}
+    assert month not in resolved
+    places = ex.place_by_id()
+    assert len(ex.events) == 1
+    primary = places[ex.events[0].place_ids[0]]
+    assert primary.country == "SY" and _km(primary.lat, primary.lon, 34.73, 36.71) < 15  # Homs
+
+
+@pytest.mark.parametrize(
+    ("name", "lat", "lon"),
+    [
+        ("Palmyra", 34.56, 38.27),  # Tadmur; was resolved to Palmyra, Pennsylvania
+        ("Qardaha", 35.45, 36.06),  # Al Qardahah, named in DESIGN.md; was not found
+    ],
+)
+def test_syrian_places_in_a_syrian_report(name: str, lat: float, lon: float) -> None:
+    ex = extract_report(
+        f"Shelling killed 7 civilians in {name} in Syria on 14 November 2023, a monitor said."
+    )
+    places = ex.place_by_id()
+    found = [places[m.place_id] for m in ex.mentions if m.surface == name and m.place_id in places]
+    assert found, [(m.surface, m.place_id) for m in ex.mentions]
+    assert found[0].country == "SY" and _km(found[0].lat, found[0].lon, lat, lon) < 15, found[0]
