@@ -35,58 +35,102 @@ from dashboard.extract.dates import DateMention
 from dashboard.extract.sentences import sentence_index, sentence_spans
 from dashboard.model import Event, Figure, Mention, Place, Report, stable_id
 
-_I = re.IGNORECASE
-
-# Incident words by event type. Each pattern describes an incident, not a background.
-_TRIGGERS: dict[str, re.Pattern[str]] = {
-    "ambush": re.compile(r"\bambush(?:ed|es|ing)?\b", _I),
-    "armed_clash": re.compile(
-        r"\b(?:clash(?:es|ed)?|gun\s*battles?|fire\s*fights?|firefights?|exchanges?\s+of\s+fire"
-        r"|exchanged\s+fire|fighting\s+(?:between|broke\s+out|erupted)|fierce\s+fighting|heavy\s+fighting"
-        r"|battles?\s+(?:between|for|with)|fought)\b",
-        _I,
+# Incident words by event type, each with substrings that must be present before its
+# pattern is tried (cheap str checks; the patterns run on lower-cased text only).
+# Each pattern describes an incident, not a background.
+_TRIGGERS: dict[str, tuple[tuple[str, ...], re.Pattern[str]]] = {
+    "ambush": (("ambush",), re.compile(r"\bambush(?:ed|es|ing)?\b")),
+    "armed_clash": (
+        ("clash", "battle", "fire", "fight", "fought"),
+        re.compile(
+            r"\b(?:clash(?:es|ed)?|gun\s*battles?|fire\s*fights?|firefights?|exchanges?\s+of\s+fire"
+            r"|exchanged\s+fire|fighting\s+(?:between|broke\s+out|erupted)|fierce\s+fighting|heavy\s+fighting"
+            r"|battles?\s+(?:between|for|with)|fought)\b"
+        ),
     ),
-    "attack": re.compile(
-        r"\b(?:air\s*strikes?|air\s+raids?|drone\s+(?:strikes?|attacks?)|missile\s+(?:strikes?|attacks?)"
-        r"|shelling|shelled|bombings?|bombed|explosions?|blasts?|car\s+bombs?|suicide\s+(?:bomb\w*|attack\w*)"
-        r"|rocket\s+(?:fire|attacks?)|opened\s+fire|stormed|attacked|(?:an|the)\s+attack\s+on|attacks?\s+on"
-        r"|assault\s+on|set\s+(?:fire\s+to|ablaze)|torched|looted|burned\s+down)\b",
-        _I,
+    "attack": (
+        (
+            "strike",
+            "raid",
+            "drone",
+            "missile",
+            "shell",
+            "bomb",
+            "explos",
+            "blast",
+            "suicide",
+            "rocket",
+            "fire",
+            "storm",
+            "attack",
+            "assault",
+            "ablaze",
+            "torch",
+            "loot",
+            "burned",
+        ),
+        re.compile(
+            r"\b(?:air\s*strikes?|air\s+raids?|drone\s+(?:strikes?|attacks?)|missile\s+(?:strikes?|attacks?)"
+            r"|shelling|shelled|bombings?|bombed|explosions?|blasts?|car\s+bombs?|suicide\s+(?:bomb\w*|attack\w*)"
+            r"|rocket\s+(?:fire|attacks?)|opened\s+fire|stormed|attacked|(?:an|the)\s+attack\s+on|attacks?\s+on"
+            r"|assault\s+on|set\s+(?:fire\s+to|ablaze)|torched|looted|burned\s+down)\b"
+        ),
     ),
-    "statement_strong": re.compile(
-        r"\b(?:has|have|had)?\s*(?:verified|documented)\b|\bsaid\s+in\s+a\s+statement\b", _I
+    "statement_strong": (
+        ("verified", "documented", "statement"),
+        re.compile(r"\b(?:has|have|had)?\s*(?:verified|documented)\b|\bsaid\s+in\s+a\s+statement\b"),
     ),
-    "shelter": re.compile(
-        r"\b(?:shelter(?:ing|ed)|(?:take|took|taking|taken|sought|seek|seeking|find|found|finding)\s+"
-        r"(?:shelter|refuge|sanctuary)|refuge\s+(?:at|in)|camped\s+(?:at|in|outside))\b",
-        _I,
+    "shelter": (
+        ("shelter", "refuge", "sanctuary", "camped"),
+        re.compile(
+            r"\b(?:shelter(?:ing|ed)|(?:take|took|taking|taken|sought|seek|seeking|find|found|finding)\s+"
+            r"(?:shelter|refuge|sanctuary)|refuge\s+(?:at|in)|camped\s+(?:at|in|outside))\b"
+        ),
     ),
-    "security_operation": re.compile(
-        r"\b(?:security\s+(?:operations?|campaign|sweeps?|crackdown)|military\s+(?:operations?|campaign"
-        r"|offensive|activity)|crackdown|combing\s+operations?|counter-?insurgency|(?:was|were|been)\s+secured"
-        r"|raids?\s+on|raided|arrest\s+campaign|curfew|reinforcements)\b",
-        _I,
+    "security_operation": (
+        (
+            "security",
+            "military",
+            "crackdown",
+            "combing",
+            "insurgen",
+            "secured",
+            "raid",
+            "arrest",
+            "curfew",
+            "reinforcement",
+        ),
+        re.compile(
+            r"\b(?:security\s+(?:operations?|campaign|sweeps?|crackdown)|military\s+(?:operations?|campaign"
+            r"|offensive|activity)|crackdown|combing\s+operations?|counter-?insurgency|(?:was|were|been)\s+secured"
+            r"|raids?\s+on|raided|arrest\s+campaign|curfews?|reinforcements)\b"
+        ),
     ),
-    "killings": re.compile(
-        r"\b(?:killed|killings?|executions?|executed|massacres?|massacred|murdered|murders?|slain|shot\s+dead"
-        r"|shot\s+and\s+killed|death\s+toll|lynched|beheaded)\b",
-        _I,
+    "killings": (
+        ("kill", "execut", "massacr", "murder", "slain", "shot", "toll", "lynch", "behead"),
+        re.compile(
+            r"\b(?:killed|killings?|executions?|executed|massacres?|massacred|murdered|murders?|slain|shot\s+dead"
+            r"|shot\s+and\s+killed|death\s+toll|lynched|beheaded)\b"
+        ),
     ),
-    "displacement": re.compile(
-        r"\b(?:displaced|displacement|forced\s+(?:to\s+flee|from\s+their\s+homes|out)|fled|fleeing|flee"
-        r"|exodus|uprooted|evacuated|evacuation)\b",
-        _I,
+    "displacement": (
+        ("displac", "forced", "fled", "flee", "exodus", "uproot", "evacu"),
+        re.compile(
+            r"\b(?:displaced|displacement|forced\s+(?:to\s+flee|from\s+their\s+homes|out)|fled|fleeing|flee"
+            r"|exodus|uprooted|evacuated|evacuation)\b"
+        ),
     ),
-    "statement_weak": re.compile(
-        r"\b(?:condemned|called\s+for\s+(?:an?\s+)?(?:independent\s+)?investigation|urged|issued\s+a\s+statement)\b",
-        _I,
+    "statement_weak": (
+        ("condemn", "called for", "urged", "statement"),
+        re.compile(
+            r"\b(?:condemned|called\s+for\s+(?:an?\s+)?(?:independent\s+)?investigation|urged|issued\s+a\s+statement)\b"
+        ),
     ),
 }
 # "the assailants fled to the mountains" is not displacement of people.
 _FIGHTERS_FLED_RE = re.compile(
     r"\b(?:assailants|gunmen|attackers|militants|fighters|insurgents|rebels|perpetrators|suspects)\b"
-    r"[^.]{0,40}\b(?:fled|escaped|withdrew)\b",
-    _I,
+    r"[^.]{0,40}\b(?:fled|escaped|withdrew)\b"
 )
 # Types strong enough to mean a report describes violence at all.
 _VIOLENT_TYPES = frozenset(
@@ -117,8 +161,13 @@ def sentence_event_type(sentence: str, outcomes: Sequence[str] = ()) -> str | No
 
     ``outcomes`` are the outcomes of the casualty figures read from the sentence.
     """
-    hits = {name for name, pattern in _TRIGGERS.items() if pattern.search(sentence)}
-    if "displacement" in hits and _FIGHTERS_FLED_RE.search(sentence):
+    lower = sentence.lower()
+    hits = {
+        name
+        for name, (stems, pattern) in _TRIGGERS.items()
+        if any(stem in lower for stem in stems) and pattern.search(lower)
+    }
+    if "displacement" in hits and _FIGHTERS_FLED_RE.search(lower):
         hits.discard("displacement")
     for kind in ("ambush", "armed_clash", "attack"):
         if kind in hits:

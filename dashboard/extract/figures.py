@@ -27,8 +27,9 @@ How a count becomes a figure (all rules are general; nothing is tuned to one rep
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from dashboard.extract.numbers import Quantity, find_quantities
+from dashboard.extract.numbers import COUNT, Quantity, find_quantities, lower_same_length, words_before
 from dashboard.extract.sentences import sentence_index, sentence_spans
 from dashboard.model import Figure, stable_id
 
@@ -51,18 +52,14 @@ _NOT_PEOPLE_AFTER_RE = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
-# Right before the count.
-_NOT_PEOPLE_BEFORE_RE = re.compile(
-    rf"""(?:
-        \b(?:aged|age|ages|ageing|no\.|number|page|article|resolution|route|highway|road|flight|
-            room|platform|chapter|section|paragraph|verse|gate|unit|brigade|division|battalion|
-            in|since|until|till|by|from|of\s+the\s+year|year|the\s+year|january|february|march|
-            april|may|june|july|august|september|october|november|december|(?:{_MONTHS}))
-      | [$€£¥#]
-      | \b(?:us|usd|eur|gbp|syp)
-    )\s*$""",
-    re.IGNORECASE | re.VERBOSE,
+# The word right before the count says it is an age, a date, a year, an address or a unit.
+_NOT_PEOPLE_WORD_BEFORE = frozenset(
+    """aged age ages ageing number page article resolution route highway road flight room platform
+    chapter section paragraph verse gate unit brigade division battalion in since until till by from
+    year january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec usd us eur gbp syp""".split()
 )
+_SYMBOL_BEFORE_RE = re.compile(r"(?:[$€£¥#]|\bno\.|\bnr\.)\s*$", re.IGNORECASE)
 
 # Nouns that are counted but are not people.
 _THINGS = frozenset(
@@ -80,7 +77,9 @@ _THINGS = frozenset(
 
 _CATEGORY_RE = re.compile(
     r"""\b(?:
-        (?P<security_forces>security\s+(?:personnel|forces|force\s+members|members|officers|agents|guards)
+        (?P<security_forces>(?:members|officers|personnel|ranks)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?
+            (?:security|army|police|military|armed\s+forces|forces|directorate|guards?|gendarmerie)
+          |security\s+(?:personnel|forces|force\s+members|members|officers|agents|guards)
           |members\s+of\s+the\s+(?:security|armed)\s+forces|soldiers?|troops|servicem[ae]n|policem[ae]n
           |police(?:\s+officers?)?|officers|gendarmes|border\s+guards|guards|peacekeepers|personnel
           |army\s+(?:officers|personnel)|military\s+personnel|(?:government|regime|state)\s+forces|conscripts)
@@ -91,7 +90,7 @@ _CATEGORY_RE = re.compile(
       | (?P<civilians>civilians?|residents|villagers|worshippers|farmers|shepherds|students|pupils
           |aid\s+workers|humanitarian\s+workers|journalists|reporters|medics|paramedics|doctors|nurses
           |refugees|migrants|families|family\s+members|passengers|pilgrims|worshipers|detainees|prisoners)
-      | (?P<people>people|persons|individuals|men|others|victims|bodies|alawites|druze|christians
+      | (?P<people>people|persons|individuals|men|others|victims|bodies|suspects|alawites|druze|christians
           |kurds|sunnis|shias|shiites|yazidis|palestinians|israelis|ukrainians|sudanese|syrians|lebanese)
     )\b""",
     re.IGNORECASE | re.VERBOSE,
@@ -104,7 +103,8 @@ _OUTCOME_WORDS = {
     "injured": r"injured|injuring|injuries|wounded|wounding|hurt",
     "missing": r"missing|unaccounted\s+for|disappeared",
     "abducted": r"abducted|abducting|abductions?|kidnapped|kidnapping|taken\s+hostage|seized",
-    "displaced": r"displaced|displacing|displacement|fled|flee|fleeing|uprooted|evacuated|homeless",
+    "displaced": r"displaced|displacing|displacement|fled|flee|fleeing|uprooted|evacuated|homeless"
+    r"|(?:found|sought|taken|took|taking|seeking)\s+(?:shelter|refuge)|sheltering",
     "detained": r"detained|detaining|detentions?|arrested|arresting|arrests|rounded\s+up|captured|held",
 }
 _OUTCOME_RE_PART = "|".join(f"(?P<o_{name}>{words})" for name, words in _OUTCOME_WORDS.items())
@@ -112,17 +112,19 @@ _OUTCOME_RE_PART = "|".join(f"(?P<o_{name}>{words})" for name, words in _OUTCOME
 _AUX = (
     r"(?:were|was|are|is|have|has|had|been|being|got|get|reportedly|also|all|later|subsequently|allegedly"
     r"|confirmed|believed|feared|thought|said|reported|found|left|now|since|so\s+far|already|either"
-    r"|shot\s+and|to)"
+    r"|shot\s+and|to|among\s+(?:those|the|people))"
 )
 _NP_WORD = (
     r"(?:(?!(?:were|was|are|is|have|has|had|been|and|or|but|who|whom|that|which|while|when|after|before"
     r"|during|as|if|than|with|by|at|on|into|to|for|he|she|it|they|we|claims?|says?|said)\b)"
     r"[^\W\d][\w'’-]*|(?:and|or)(?=\s+(?:women|children|men|boys|girls|elderly|civilians|soldiers)\b))"
 )
-# After the count: a short noun phrase, an optional aside, auxiliaries, then the outcome.
+# After the count: a short noun phrase (maybe coordinated with more counts: "28 gunmen and
+# four civilians"), an optional aside, auxiliaries, then the outcome.
 _AFTER_RE = re.compile(
     rf"""\s*(?:-\s*)?
     (?P<np>(?:{_NP_WORD}\s+){{0,6}}?)
+    (?:(?:,\s*|\s*)(?:and|or)\s+{COUNT}\s+(?:{_NP_WORD}\s+){{0,4}}?)*
     (?:,\s*(?:including|among\s+them|most\s+of\s+them|mostly|mainly|many\s+of\s+them|all|both)\b[^,.;]{{0,80}},\s*)?
     (?:{_AUX}\s+)*
     (?:{_OUTCOME_RE_PART})\b""",
@@ -144,9 +146,75 @@ _BEFORE_RE = re.compile(
       | (?P<b_abducted>\b(?:abducted|abducting|kidnapped|kidnapping|(?:abduction|kidnapping)\s+of|seized|seizing))
       | (?P<b_displaced>\b(?:displaced|displacing|displacement\s+of|uprooted|uprooting|forced|forcing))
       | (?P<b_detained>\b(?:detained|detaining|arrested|arresting|(?:arrest|detention)\s+of|rounded\s+up|captured|capturing))
-      | (?P<b_including>\b(?:including|among\s+them|among\s+the\s+(?:dead|victims|killed|wounded)|of\s+whom))
+      | (?P<b_including>\b(?:including|included|includes|among\s+them|among\s+the\s+(?:dead|victims|killed|wounded)|of\s+whom))
     )\s+(?:(?:the|another|an\s+additional|a\s+further|some|at\s+least)\s+)?$""",
     re.IGNORECASE | re.VERBOSE,
+)
+# Cheap substring checks that must pass before the two regexes above are tried.
+_BEFORE_STEMS = (
+    "kill",
+    "execut",
+    "massacr",
+    "murder",
+    "shot",
+    "lives",
+    "death",
+    "killing",
+    "bodies",
+    "toll",
+    "number",
+    "wound",
+    "injur",
+    "abduct",
+    "kidnap",
+    "seiz",
+    "displac",
+    "uproot",
+    "forc",
+    "detain",
+    "arrest",
+    "rounded",
+    "captur",
+    "includ",
+    "among",
+    "whom",
+)
+_OUTCOME_STEMS = (
+    "kill",
+    "dead",
+    "die",
+    "death",
+    "execut",
+    "murder",
+    "slain",
+    "massacr",
+    "perish",
+    "fatal",
+    "lives",
+    "bodies",
+    "toll",
+    "injur",
+    "wound",
+    "hurt",
+    "missing",
+    "unaccounted",
+    "disappear",
+    "abduct",
+    "kidnap",
+    "hostage",
+    "seiz",
+    "displac",
+    "fle",
+    "uproot",
+    "evacu",
+    "homeless",
+    "shelter",
+    "refuge",
+    "detain",
+    "arrest",
+    "held",
+    "rounded",
+    "captur",
 )
 # "forced 3,000 families to flee": only displacement when the count is followed by a flight phrase.
 _FORCED_TAIL_RE = re.compile(
@@ -157,16 +225,34 @@ _FORCED_TAIL_RE = re.compile(
 _VERIFIED_RE = re.compile(
     r"\b(?:verif(?:y|ied|ies|ying)|confirm(?:s|ed|ing)?|document(?:s|ed|ing))\b", re.IGNORECASE
 )
+
+
+@lru_cache(maxsize=1024)
+def _says_verified(lower_sentence: str) -> bool:
+    if not any(stem in lower_sentence for stem in ("verif", "confirm", "document")):
+        return False
+    return bool(_VERIFIED_RE.search(lower_sentence)) and not _UNVERIFIED_RE.search(lower_sentence)
+
+
 _UNVERIFIED_RE = re.compile(
     r"\b(?:unverified|unconfirmed|undocumented|(?:not|n't|never|unable\s+to|no\s+way\s+to)\s+(?:\w+\s+){0,3}?"
     r"(?:verif(?:y|ied)|confirm(?:ed)?|document(?:ed)?))\b",
-    re.IGNORECASE,
 )
 
 _ACCORDING_RE = re.compile(
-    r"\b(?:according\s+to|citing|cited\s+by|as\s+reported\s+by|reported\s+by|verified\s+by|confirmed\s+by"
+    r"\b(?:according\s+to|as\s+reported\s+by|reported\s+by|verified\s+by|confirmed\s+by"
     r"|documented\s+by|figures\s+from|data\s+from|a\s+tally\s+by|a\s+count\s+by)\s+"
     r"(?P<src>[^,.;:()\"“”]+?)(?=\s*[,.;:()\"“”]|\s+(?:which|who|that|on|as|and|but|while|said|says|in\s+(?!human\b))\b|$)",
+    re.IGNORECASE,
+)
+# "X said, citing residents": X is the source; the cited party only when nobody else is named.
+_CITING_RE = re.compile(
+    r"\b(?:citing|cited\s+by|quoting|quoted\s+by)\s+(?P<src>[^,.;:()\"“”]+?)(?=\s*[,.;:()\"“”]|\s+(?:which|who|that|on|as|and|but|while|said|says)\b|$)",
+    re.IGNORECASE,
+)
+# "the monitor's overall toll", "the ministry's latest count"
+_POSSESSIVE_TOLL_RE = re.compile(
+    r"(?P<src>(?:[\w’'-]+\s+){0,4}?[\w’'-]+)['’]s\s+(?:[\w-]+\s+){0,2}?(?:death\s+)?(?:toll|count|tally|figures?|records?)\b",
     re.IGNORECASE,
 )
 _REPORTING_VERB_RE = re.compile(
@@ -190,6 +276,7 @@ _SOURCE_HEADS = frozenset(
     authorities authority government army military police hospital hospitals doctors medics rescuers
     defence defense crescent cross mission envoy un unicef unhcr ocha who icrc watch international
     outlet outlets television tv channel newspaper daily broadcaster correspondent journalists team
+    inquiry investigation investigators panel court tribunal prosecutor prosecutors study survey
     """.split()
 )
 _COMMON_FIRST_WORDS = frozenset(
@@ -206,32 +293,68 @@ def casualty_figures(text: str, report_id: str) -> list[Figure]:
     number phrase as written ("over 1,400"); ids are stable for a given report and offset.
     """
     spans = sentence_spans(text)
+    lowered = lower_same_length(text)
     figures: list[Figure] = []
-    for quantity in find_quantities(text):
+    sources = _SourceMemory(text)
+    previous_end = -1  # where the previous figure's count ended, for "10 women and five children"
+    for quantity in find_quantities(text, lowered):
         index = sentence_index(spans, quantity.start)
         if index < 0 or quantity.end > spans[index][1]:
             continue
-        figure = _read_figure(text, spans[index], quantity, report_id, figures)
+        previous = figures[-1] if figures and figures[-1].start == spans[index][0] else None
+        figure = _read_figure(
+            text,
+            lowered,
+            spans[index],
+            quantity,
+            report_id,
+            previous,
+            previous_end if previous else -1,
+            sources,
+        )
         if figure is not None:
             figures.append(figure)
+            previous_end = quantity.end
     return figures
 
 
+# Between the previous figure's count and this one: a coordination ("10 women and five children").
+_COORDINATION_RE = re.compile(
+    r"^[^,.;:]{0,40}?(?:,\s*|\s+)(?:and|or|as\s+well\s+as|plus)\s+(?:another\s+)?$", re.I
+)
+
+
 def _read_figure(
-    text: str, sentence: tuple[int, int], quantity: Quantity, report_id: str, earlier: list[Figure]
+    text: str,
+    lowered: str,
+    sentence: tuple[int, int],
+    quantity: Quantity,
+    report_id: str,
+    previous: Figure | None,
+    previous_end: int,
+    sources: _SourceMemory,
 ) -> Figure | None:
     s_start, s_end = sentence
     after = text[quantity.end : min(s_end, quantity.end + 160)]
-    before = text[max(s_start, quantity.start - 120) : quantity.start]
-    if _NOT_PEOPLE_AFTER_RE.match(after) or _NOT_PEOPLE_BEFORE_RE.search(before):
+    if _NOT_PEOPLE_AFTER_RE.match(after):
+        return None
+    word_before = words_before(lowered, quantity.start, 1)
+    if word_before and word_before[0][1] in _NOT_PEOPLE_WORD_BEFORE:
+        return None
+    if _SYMBOL_BEFORE_RE.search(text, max(s_start, quantity.start - 5), quantity.start):
         return None
     if quantity.qualifier == "exact" and quantity.low is not None and 1900 <= quantity.low <= 2100:
         if "," not in quantity.surface:
             return None  # a year ("in 2024"), never a bare casualty count
 
-    outcome, noun_phrase = _outcome_after(after)
-    before_match = _BEFORE_RE.search(before)
-    previous = earlier[-1] if earlier and earlier[-1].start == s_start else None
+    after_lower = lowered[quantity.end : min(s_end, quantity.end + 160)]
+    outcome, noun_phrase = _outcome_after(after, after_lower)
+    # The end-anchored search below is the costliest step: only run it when a cue word is near.
+    before_start = max(s_start, quantity.start - 120)
+    before_lower = lowered[before_start : quantity.start]
+    before_match = None
+    if any(stem in before_lower for stem in _BEFORE_STEMS):
+        before_match = _BEFORE_RE.search(text[before_start : quantity.start])
     if outcome is None and before_match is not None:
         name = before_match.lastgroup or ""
         if name == "b_including":
@@ -245,6 +368,11 @@ def _read_figure(
         else:
             outcome = name[2:]
         noun_phrase = _leading_noun_phrase(after)
+    if outcome is None and previous is not None and previous_end >= 0:
+        # "killed 10 women and five children": the second count shares the first one's outcome.
+        if _COORDINATION_RE.match(text[previous_end : quantity.start]):
+            outcome = previous.outcome
+            noun_phrase = _leading_noun_phrase(after)
     if outcome is None:
         return None
     if _is_thing(noun_phrase):
@@ -257,7 +385,7 @@ def _read_figure(
         category = previous.category if previous is not None else "unknown"
 
     sentence_text = text[s_start:s_end]
-    verified = bool(_VERIFIED_RE.search(sentence_text)) and not _UNVERIFIED_RE.search(sentence_text)
+    verified = _says_verified(lowered[s_start:s_end])
     return Figure(
         id=stable_id("fig-", report_id, quantity.number_start, outcome),
         report_id=report_id,
@@ -266,7 +394,7 @@ def _read_figure(
         qualifier=quantity.qualifier,
         category=category,
         outcome=outcome,
-        attributed_to=_source(sentence_text),
+        attributed_to=sources.for_sentence(s_start, sentence_text),
         verified=verified,
         start=s_start,
         end=s_end,
@@ -274,7 +402,9 @@ def _read_figure(
     )
 
 
-def _outcome_after(after: str) -> tuple[str | None, str]:
+def _outcome_after(after: str, after_lower: str) -> tuple[str | None, str]:
+    if not any(stem in after_lower for stem in _OUTCOME_STEMS):
+        return None, ""
     match = _AFTER_RE.match(after)
     if match:
         name = next(k for k, v in match.groupdict().items() if k.startswith("o_") and v)
@@ -316,36 +446,128 @@ def _category(phrase: str) -> str | None:
     return found[0]
 
 
-def _source(sentence: str) -> str | None:
-    """The source the sentence names for its facts, normalised for display, or None."""
-    match = _ACCORDING_RE.search(sentence)
-    if match:
-        return _normalise_source(match.group("src"), at_sentence_start=False)
-    for verb in _REPORTING_VERB_RE.finditer(sentence):
-        subject = _subject_before(sentence, verb.start())
+_PRONOUN = "\x00pronoun"  # marker: the sentence's source is "it", "he", "they" ...
+
+
+_REPORTING_VERBS = frozenset(
+    """said says say reported verified verifies verify confirmed confirms confirm documented documents
+    recorded records estimated estimates counted announced announces stated states told put puts
+    registered tallied added noted""".split()
+)
+_ACCORDING_OPENERS = (
+    "according to",
+    "reported by",
+    "verified by",
+    "confirmed by",
+    "documented by",
+    "figures from",
+    "data from",
+    "tally by",
+    "count by",
+)
+_CITING_OPENERS = ("citing", "cited by", "quoting", "quoted by")
+_WORD_RE = re.compile(r"[a-z]+")
+
+
+def _reporting_verbs(lower: str) -> list[int]:
+    """Offsets of reporting verbs in a lower-cased sentence (str.find on a few roots: fast)."""
+    found = []
+    for root in (
+        "sa",
+        "report",
+        "verif",
+        "confirm",
+        "document",
+        "record",
+        "estimat",
+        "count",
+        "announc",
+        "stat",
+        "told",
+        "put",
+        "regist",
+        "tall",
+        "add",
+        "not",
+    ):
+        i = lower.find(root)
+        while i >= 0:
+            if i == 0 or not lower[i - 1].isalpha():
+                word = _WORD_RE.match(lower, i)
+                if word and word.group(0) in _REPORTING_VERBS:
+                    found.append(i)
+            i = lower.find(root, i + 1)
+    return sorted(found)
+
+
+@lru_cache(maxsize=1024)
+def _sentence_source(sentence: str) -> str | None:
+    """The source a sentence names (normalised), ``_PRONOUN``, or None.
+
+    Tried in order: "according to X"; the subject of a reporting verb ("X said");
+    "X's toll"; "citing X". Each is found by cheap substring checks first.
+    """
+    lower = sentence.lower()
+    for opener in _ACCORDING_OPENERS:
+        at = lower.find(opener)
+        if at >= 0:
+            match = _ACCORDING_RE.search(sentence, max(0, at - 3))
+            if match:
+                return _normalise_source(match.group("src"), at_sentence_start=False)
+    for verb in _reporting_verbs(lower):
+        subject = _subject_before(sentence, verb)
+        if subject == _PRONOUN:
+            return _PRONOUN
         if subject is not None:
             return _normalise_source(subject[0], at_sentence_start=subject[1] == 0)
+    if ("'s " in lower or "’s " in lower) and any(
+        k in lower for k in ("toll", "count", "tally", "figure", "record")
+    ):
+        for possessive in _POSSESSIVE_TOLL_RE.finditer(sentence):
+            subject = _source_phrase(_words_of(sentence, possessive.start("src"), possessive.end("src")))
+            if subject is not None and subject != _PRONOUN:
+                return _normalise_source(subject[0], at_sentence_start=subject[1] == 0)
+    if any(opener in lower for opener in _CITING_OPENERS):
+        match = _CITING_RE.search(sentence)
+        if match:
+            return _normalise_source(match.group("src"), at_sentence_start=False)
     return None
 
 
 _TOKEN_RE = re.compile(r"[^\s]+")
+_RELATIVE_CLAUSE_RE = re.compile(r",\s*(?:who|which)\b[^,]*,\s*$", re.IGNORECASE)
 
 
-def _subject_before(sentence: str, stop: int) -> tuple[str, int] | None:
-    """The noun phrase right before a reporting verb, if it names a source: (text, start)."""
-    tokens = [(m.group(0), m.start()) for m in _TOKEN_RE.finditer(sentence, max(0, stop - 90), stop)]
-    if stop - 90 > 0 and tokens:
-        tokens = tokens[1:]  # the first token may be cut in half
-    while tokens and tokens[-1][0].lower() in _SUBJECT_SKIP:
-        tokens.pop()
+def _words_of(sentence: str, start: int, stop: int) -> list[tuple[str, int]]:
+    tokens = [(m.group(0), m.start()) for m in _TOKEN_RE.finditer(sentence, start, stop)]
     words: list[tuple[str, int]] = []
-    for token, start in reversed(tokens):
+    for token, position in reversed(tokens):
         bare = token.strip("\"“”'‘’()")
         if token[-1] in ',;:"“”)(—–' or bare.lower() in _SUBJECT_STOP or not bare or bare[0].isdigit():
             break
-        words.insert(0, (bare, start))
+        words.insert(0, (bare, position))
         if len(words) == 7:
             break
+    return words
+
+
+def _subject_before(sentence: str, stop: int) -> tuple[str, int] | str | None:
+    """The noun phrase right before a reporting verb, if it names a source: (text, start)."""
+    clause = _RELATIVE_CLAUSE_RE.search(sentence, max(0, stop - 120), stop)
+    if clause:
+        stop = clause.start()  # "A security official, who asked not to be named, said"
+    start = max(0, stop - 90)
+    if start > 0:
+        start = sentence.find(" ", start, stop) + 1  # do not start inside a word
+    tokens = _words_of(sentence, start, stop)
+    while tokens and tokens[-1][0].lower() in _SUBJECT_SKIP:
+        tokens.pop()
+    return _source_phrase(tokens)
+
+
+def _source_phrase(words: list[tuple[str, int]]) -> tuple[str, int] | str | None:
+    while words and words[-1][0].lower() in _SUBJECT_SKIP:
+        words = words[:-1]
     # Start at the last determiner, if any ("In a grim revelation the UN office" -> "the UN office").
     for i in range(len(words) - 1, -1, -1):
         if words[i][0].lower() in ("the", "a", "an"):
@@ -356,12 +578,11 @@ def _subject_before(sentence: str, stop: int) -> tuple[str, int] | None:
     head = re.sub(r"['’]s$", "", words[-1][0]).lower()
     first = words[0][0].lower()
     if first in _PRONOUNS or head in _PRONOUNS:
-        return None
+        return _PRONOUN
     named = any(w[0][:1].isupper() for w in words[1:]) or (words[0][0][:1].isupper() and words[0][1] > 0)
     if head not in _SOURCE_HEADS and not named:
         return None
-    text = " ".join(w[0] for w in words)
-    return text, words[0][1]
+    return " ".join(w[0] for w in words), words[0][1]
 
 
 def _normalise_source(phrase: str, *, at_sentence_start: bool) -> str | None:
@@ -372,6 +593,101 @@ def _normalise_source(phrase: str, *, at_sentence_start: bool) -> str | None:
     if not words:
         return None
     # "News reports say ..." -> "news reports"; names and acronyms ("UN", "Reuters") keep their case.
-    if at_sentence_start and words[0].lower() in _COMMON_FIRST_WORDS and not words[0].isupper():
+    first = words[0]
+    if (
+        at_sentence_start
+        and first.lower() in _COMMON_FIRST_WORDS
+        and not (len(first) > 1 and first.isupper())
+    ):
         words[0] = words[0].lower()
     return " ".join(words)
+
+
+# "The Syrian Observatory for Human Rights, a Britain-based war monitor, ..." at sentence start.
+_LEADING_NAME_RE = re.compile(
+    r"^(?:The\s+)?(?P<name>[A-Z][\w’'-]*(?:\s+(?:for|of|on|and|[A-Z][\w’'-]*))+)\s*[,:]"
+)
+_NAME_PART = r"[A-Z][\w’'-]*"
+
+
+class _SourceMemory:
+    """Sources named so far in one report, to resolve "it said", "the Observatory said"."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.named: list[tuple[int, str]] = []  # (sentence start, resolved name), in order
+        self.cache: dict[int, str | None] = {}
+
+    def for_sentence(self, start: int, sentence: str) -> str | None:
+        if start not in self.cache:
+            self.cache[start] = self._resolve(start, sentence)
+            if self.cache[start]:
+                self.named.append((start, self.cache[start] or ""))
+        return self.cache[start]
+
+    def _resolve(self, start: int, sentence: str) -> str | None:
+        found = _sentence_source(sentence)
+        if found is None:
+            return None
+        if found == _PRONOUN:
+            leading = _LEADING_NAME_RE.match(sentence)
+            if leading:
+                return leading.group("name")
+            paragraph_start = self.text.rfind("\n", 0, start)
+            earlier = [name for at, name in self.named if at > paragraph_start]
+            return earlier[-1] if earlier else None
+        return self._expand(start, found)
+
+    def _expand(self, start: int, name: str) -> str:
+        """A short reference ("Observatory", "monitor", "office") -> the full name used earlier."""
+        words = name.split()
+        if len(words) > 2:
+            return name
+        key = words[-1].lower()
+        for _, earlier in reversed(self.named):
+            if len(earlier) > len(name) and key in earlier.lower().split():
+                return earlier
+        before = self.text[:start]
+        if words[-1][:1].isupper():
+            longest = max(
+                (
+                    _name_around(before, m.start(), m.end())
+                    for m in re.finditer(rf"\b{re.escape(words[-1])}\b", before)
+                ),
+                key=len,
+                default=name,
+            )
+            if len(longest.split()) > len(words):
+                return longest
+        # "The Syrian Observatory for Human Rights, a Britain-based war monitor, ..."
+        for hit in re.finditer(rf"\b{re.escape(key)}\s*,", before):
+            appositive = _APPOSITIVE_RE.search(before, max(0, hit.start() - 120), hit.start())
+            if appositive:
+                return appositive.group("name")
+        return name
+
+
+_CONNECTORS = frozenset({"for", "of", "on", "and"})
+_NAME_TAIL_RE = re.compile(rf"(?:\s+(?:for|of|on)(?:\s+{_NAME_PART})+)?")
+_APPOSITIVE_RE = re.compile(
+    rf"(?:The\s+)?(?P<name>{_NAME_PART}(?:\s+(?:for|of|on|and|{_NAME_PART}))*),\s+(?:a|an|the)\s+[^,.]{{0,40}}?$"
+)
+
+
+def _name_around(text: str, start: int, end: int) -> str:
+    """The capitalised name containing the word at ``text[start:end]`` ("Syrian Observatory for Human Rights")."""
+    tokens = text[max(0, start - 80) : start].split(" ")
+    name: list[str] = []
+    if tokens and tokens[-1] == "":
+        for token in reversed(tokens[:-1]):
+            bare = token.replace("-", "").replace("'", "").replace("’", "")
+            if token[:1].isupper() and bare.isalpha():
+                name.insert(0, token)
+            elif token in _CONNECTORS and name:
+                name.insert(0, token)
+            else:
+                break
+    while name and (name[0] in _CONNECTORS or name[0] == "The"):
+        name.pop(0)
+    tail = _NAME_TAIL_RE.match(text, end)
+    return " ".join(name + [text[start : tail.end() if tail else end]])

@@ -16,6 +16,7 @@ has a few habits a naive ``split(".")`` gets wrong:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Words that end with a full stop without ending the sentence. Lower-case, without the dot.
 _ABBREVIATIONS = frozenset(
@@ -85,6 +86,16 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     quotes) followed by a capital letter or digit, unless the full stop closes an
     abbreviation or initial.
     """
+    # Figures and events both split the same report: the cache saves the second pass.
+    return list(_cached_spans(text))
+
+
+@lru_cache(maxsize=8)
+def _cached_spans(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_split(text))
+
+
+def _split(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     line_start = 0
     length = len(text)
