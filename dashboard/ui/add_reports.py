@@ -1,0 +1,170 @@
+"""Add reports: paste or upload, review what was read (places, figures, events), then save.
+
+Nothing is written before the user has seen the extraction. Saving a report that is
+already stored is a no-op (the report id is the hash of its normalised text) and says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import streamlit as st
+
+from dashboard.model import Extraction
+from dashboard.reading import READABLE_SUFFIXES, BadInput, ReportText, report_text_from_bytes
+from dashboard.ui.data import get_store
+from dashboard.ui.highlight import md_escape
+
+PENDING = "pending_reports"
+RESULT = "add_result"
+
+
+@dataclass(frozen=True)
+class Pending:
+    name: str
+    extraction: Extraction
+    already_stored: bool
+
+
+def _read_inputs(
+    pasted: str, uploads: list, published: date | None, source: str | None
+) -> tuple[list[Pending], list[str]]:
+    texts: list[tuple[str, ReportText]] = []
+    errors: list[str] = []
+    if pasted.strip():
+        texts.append(("pasted text", ReportText(text=pasted)))
+    for upload in uploads or []:
+        try:
+            texts.append((upload.name, report_text_from_bytes(upload.getvalue(), upload.name)))
+        except BadInput as exc:
+            errors.append(str(exc))
+    # Imported on use: the pipeline loads the gazetteer, which browsing the atlas never needs.
+    from dashboard.pipeline import extract_report
+
+    store = get_store()
+    pending: list[Pending] = []
+    seen: set[str] = set()
+    for name, text in texts:
+        try:
+            extraction = extract_report(text.text, published=published, source=source, title=text.title)
+        except Exception as exc:  # noqa: BLE001 - one bad report must not lose the others
+            errors.append(f"{name}: could not be read ({type(exc).__name__}: {exc})")
+            continue
+        if extraction.report.id in seen:
+            errors.append(f"{name}: the same text as another report in this batch; kept once.")
+            continue
+        seen.add(extraction.report.id)
+        pending.append(Pending(name, extraction, store.report(extraction.report.id) is not None))
+    return pending, errors
+
+
+def _review(item: Pending) -> None:
+    ex = item.extraction
+    places = ex.place_by_id()
+    title = md_escape(ex.report.title or ex.report.id)
+    with st.container(border=True):
+        st.markdown(f"**{title}** · {md_escape(item.name)} · report `{ex.report.id}`")
+        if item.already_stored:
+            st.info("Already in the store: saving it again changes nothing.", icon=":material/content_copy:")
+        st.caption(
+            f"Published: {ex.report.published or 'unknown'} · source: {md_escape(ex.report.source or 'none given')}"
+        )
+        st.markdown(f"**Places** ({len(ex.places)})")
+        st.dataframe(
+            [
+                {
+                    "As written": m.surface,
+                    "Place": places[m.place_id].name if m.place_id in places else "(not found)",
+                    "Precision": places[m.place_id].precision if m.place_id in places else "",
+                    "Lat": places[m.place_id].lat if m.place_id in places else None,
+                    "Lon": places[m.place_id].lon if m.place_id in places else None,
+                }
+                for m in ex.mentions
+            ],
+            hide_index=True,
+            use_container_width=True,
+        )
+        st.markdown(f"**Casualty figures** ({len(ex.figures)})")
+        st.dataframe(
+            [
+                {
+                    "Figure": f.as_text(),
+                    "Who": f.category.replace("_", " "),
+                    "Outcome": f.outcome,
+                    "Source in text": f.attributed_to or "",
+                    "Verified": "yes" if f.verified else "",
+                    "As written": f.surface,
+                }
+                for f in ex.figures
+            ],
+            hide_index=True,
+            use_container_width=True,
+        )
+        st.markdown(f"**Events** ({len(ex.events)})")
+        st.dataframe(
+            [
+                {
+                    "Type": e.type.replace("_", " "),
+                    "Date": e.date_start,
+                    "Place": places[e.place_ids[0]].name if e.place_ids and e.place_ids[0] in places else "",
+                    "Summary": e.summary,
+                }
+                for e in ex.events
+            ],
+            hide_index=True,
+            use_container_width=True,
+        )
+
+
+def _save(pending: list[Pending]) -> None:
+    store = get_store()
+    added = sum(int(store.save(item.extraction)) for item in pending)
+    already = len(pending) - added
+    parts = [f"Saved {added} new report(s)."]
+    if already:
+        parts.append(f"{already} already stored (nothing duplicated).")
+    st.session_state[RESULT] = " ".join(parts)
+    st.session_state[PENDING] = []
+
+
+def render_add_reports() -> None:
+    st.subheader("Add reports")
+    st.caption(
+        "Paste a news report or upload .txt, .md or .html files. You will see the places, figures "
+        "and events read from each before anything is saved."
+    )
+    if st.session_state.get(RESULT):
+        st.success(st.session_state.pop(RESULT))
+    with st.form("add_reports_form", clear_on_submit=False):
+        pasted = st.text_area("Report text", height=180, placeholder="Paste the text of a report here…")
+        uploads = st.file_uploader(
+            "…or upload files",
+            type=[s.lstrip(".") for s in READABLE_SUFFIXES],
+            accept_multiple_files=True,
+        )
+        cols = st.columns(2)
+        published = cols[0].date_input("Published (optional)", value=None, format="YYYY-MM-DD")
+        source = cols[1].text_input("Source / outlet (optional)", placeholder="e.g. Reuters")
+        submitted = st.form_submit_button("Read reports", type="primary")
+    if submitted:
+        if not pasted.strip() and not uploads:
+            st.warning("Paste some text or choose a file first.")
+        else:
+            with st.spinner("Reading places, figures and events…"):
+                pending, errors = _read_inputs(pasted, uploads, published, source.strip() or None)
+            st.session_state[PENDING] = pending
+            for error in errors:
+                st.error(md_escape(error))
+    pending = st.session_state.get(PENDING) or []
+    if pending:
+        st.markdown(f"### Review ({len(pending)} report(s))")
+        for item in pending:
+            _review(item)
+        buttons = st.columns([1, 1, 4])
+        buttons[0].button(
+            "Save to the atlas", type="primary", on_click=_save, args=(pending,), key="save_reports"
+        )
+        if buttons[1].button("Discard", key="discard_reports"):
+            st.session_state[PENDING] = []
+            st.rerun()

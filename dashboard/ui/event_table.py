@@ -1,0 +1,63 @@
+"""The event list: one row per filtered event; selecting a row selects the event on the map.
+
+Streamlit only applies a table's ``selection_default`` when the widget is new, so the
+table's key carries the selected event id: a selection made elsewhere (a map click, a
+shared link) gives a fresh table with that row already selected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.ui import state as S
+from dashboard.views import EventView, event_rows
+
+ROW_ZOOM = 11  # close enough to see the place, far enough to see its neighbours
+
+
+def _on_select(key: str, ids: list[str], events: dict[str, EventView]) -> None:
+    selection = st.session_state.get(key)
+    rows = list(getattr(getattr(selection, "selection", None), "rows", None) or [])
+    if not rows and isinstance(selection, dict):
+        rows = list(selection.get("selection", {}).get("rows", []))
+    if not rows:
+        S.select_event(None)
+        return
+    event = events[ids[rows[0]]]
+    current_zoom = st.session_state.get(S.MAP_ZOOM) or 0
+    S.select_event(event.id, center=(event.lat, event.lon), zoom=max(int(current_zoom), ROW_ZOOM))
+
+
+def render_table(events: Sequence[EventView], selected_id: str | None) -> None:
+    rows = event_rows(events)
+    ids = [r["id"] for r in rows]
+    frame = pd.DataFrame(rows, columns=["id", "Date", "Type", "Place", "Deaths", "Sources", "Summary"])
+    key = f"event_table_{selected_id or 'none'}"
+    default: Any = (
+        {"selection": {"rows": [ids.index(selected_id)], "columns": []}} if selected_id in ids else None
+    )
+    st.dataframe(
+        frame,
+        key=key,
+        hide_index=True,
+        height=min(38 + 35 * max(len(rows), 1), 420),
+        on_select=lambda: _on_select(key, ids, {e.id: e for e in events}),
+        selection_mode="single-row",
+        selection_default=default,
+        column_order=["Date", "Type", "Place", "Deaths", "Sources", "Summary"],
+        column_config={
+            "Date": st.column_config.DateColumn("Date", format="D MMM YYYY", width="small"),
+            "Type": st.column_config.TextColumn("Type", width="small"),
+            "Place": st.column_config.TextColumn("Place", width="small"),
+            "Deaths": st.column_config.TextColumn(
+                "Deaths", width="small", help="Range over the sources for this event (never added up)."
+            ),
+            "Sources": st.column_config.TextColumn("Sources", width="medium"),
+            "Summary": st.column_config.TextColumn("Summary", width="large"),
+        },
+        use_container_width=True,
+    )

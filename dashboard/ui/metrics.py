@@ -1,0 +1,23 @@
+"""The headline metrics over the filtered events, with the rule used for deaths stated."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import streamlit as st
+
+from dashboard.views import EventView, headline
+
+
+def render_metrics(events: Sequence[EventView], total: int) -> None:
+    h = headline(events)
+    cols = st.columns(4)
+    cols[0].metric("Events", f"{h.events:,}", help=f"{h.events:,} of {total:,} events match the filters.")
+    cols[1].metric("Places", f"{h.places:,}", help="Distinct primary places of the shown events.")
+    cols[2].metric("Deaths (range)", h.deaths_text(), help=h.rule)
+    cols[3].metric("Sources", f"{h.sources:,}", help="Named sources and outlets behind the shown events.")
+    if h.events_with_deaths:
+        st.caption(
+            f"Deaths: sum over {h.events_with_deaths} event(s) of each event's lowest and highest reported "
+            "figure. Different sources for the same event give a range and are never added together."
+        )
