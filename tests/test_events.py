@@ -1,0 +1,207 @@
+"""Events built from a report's figures, places and dates.
+
+Mentions and places are constructed here directly (they are plain values), so these tests
+exercise event building alone; the lead's integration test runs the whole pipeline.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from dashboard.extract.dates import date_mentions
+from dashboard.extract.events import build_events, sentence_event_type
+from dashboard.extract.figures import casualty_figures
+from dashboard.model import Event, Mention, Place, Report
+
+LATAKIA = Place("geonames:173576", "Latakia", "city", 35.53125, 35.79088, "city", "SY", "02", "geonames")
+HMEIMIM = Place(
+    "overlay:hmeimim-air-base", "Hmeimim Air Base", "landmark", 35.401, 35.949, "exact", "SY", "02", "overlay"
+)
+COAST = Place("overlay:syrian-coast", "Syrian coast", "region", 35.2, 35.95, "region", "SY", None, "overlay")
+SYRIA = Place("geonames:163843", "Syria", "country", 35.0, 38.0, "country", "SY", None, "geonames")
+JABLEH = Place("geonames:169304", "Jablah", "city", 35.36, 35.92, "city", "SY", "02", "geonames")
+BANIYAS = Place("geonames:171830", "Baniyas", "city", 35.18, 35.94, "city", "SY", "14", "geonames")
+
+
+def mentions_for(report: Report, patterns: list[tuple[str, Place]]) -> list[Mention]:
+    """What a place finder would report: every match of each pattern, resolved to its place."""
+    found = [
+        Mention(report.id, m.start(), m.end(), m.group(0), place.id, 0.9)
+        for pattern, place in patterns
+        for m in re.finditer(pattern, report.text)
+    ]
+    return sorted(found, key=lambda m: m.start)
+
+
+def events_for(report: Report, patterns: list[tuple[str, Place]]) -> list[Event]:
+    places = list({p.id: p for _, p in patterns}.values())
+    return build_events(
+        report,
+        mentions_for(report, patterns),
+        places,
+        casualty_figures(report.text, report.id),
+        date_mentions(report.text, report.published),
+    )
+
+
+# --- the seed report ---------------------------------------------------------------------
+
+SEED_PLACES = [
+    (r"(?:Russian (?:military )?)?[Aa]irbase", HMEIMIM),
+    (r"Latakia", LATAKIA),
+    (r"coastal area", COAST),
+    (r"\bSyria\b", SYRIA),
+]
+
+
+@pytest.fixture(scope="module")
+def seed(seed_text: str) -> tuple[Report, list[Event]]:
+    report = Report.from_text(seed_text, published=date(2025, 3, 14))
+    return report, events_for(report, SEED_PLACES)
+
+
+def _by_figure(report: Report, events: list[Event], surface: str) -> Event:
+    figure = next(f for f in casualty_figures(report.text, report.id) if f.surface == surface)
+    return next(e for e in events if figure.id in e.figure_ids)
+
+
+def test_seed_ambush_carries_the_13(seed: tuple[Report, list[Event]]) -> None:
+    report, events = seed
+    ambush = _by_figure(report, events, "13")
+    assert ambush.type == "ambush"
+    assert ambush.summary.startswith("A recent ambush that claimed the lives of 13 security personnel")
+    # No place in its paragraph: the report's main casualty place (Latakia) stands in.
+    assert ambush.place_ids == (LATAKIA.id,)
+
+
+def test_seed_killings_in_latakia_carry_the_1400(seed: tuple[Report, list[Event]]) -> None:
+    report, events = seed
+    killings = _by_figure(report, events, "over 1,400")
+    assert killings.type == "killings"
+    assert killings.place_ids[0] == LATAKIA.id
+    # "As the violence surged last week" in a report of Friday 14 March 2025.
+    assert (killings.date_start, killings.date_end, killings.date_precision) == (
+        date(2025, 3, 3),
+        date(2025, 3, 9),
+        "week",
+    )
+
+
+def test_seed_un_verification_is_its_own_statement(seed: tuple[Report, list[Event]]) -> None:
+    report, events = seed
+    statement = _by_figure(report, events, "at least 111")
+    assert statement.type == "statement"
+    assert "verified at least 111 civilian killings" in statement.summary
+    # Its paragraph says "over the past week": 7..14 March.
+    assert (statement.date_start, statement.date_end) == (date(2025, 3, 7), date(2025, 3, 14))
+
+
+def test_seed_families_sheltering_at_the_airbase_is_one_event(seed: tuple[Report, list[Event]]) -> None:
+    _, events = seed
+    shelter = [e for e in events if e.type == "shelter"]
+    assert len(shelter) == 1
+    assert shelter[0].place_ids[0] == HMEIMIM.id
+    assert shelter[0].figure_ids == ()
+
+
+def test_seed_security_operations(seed: tuple[Report, list[Event]]) -> None:
+    _, events = seed
+    operations = [e for e in events if e.type == "security_operation"]
+    assert len(operations) == 1
+    assert operations[0].place_ids == (COAST.id,)
+
+
+def test_seed_event_basics(seed: tuple[Report, list[Event]]) -> None:
+    report, events = seed
+    assert {e.type for e in events} == {"shelter", "killings", "ambush", "statement", "security_operation"}
+    for event in events:
+        assert report.text[event.summary_start : event.summary_end] == event.summary
+        assert event.report_ids == (report.id,)
+        assert event.date_start is not None and event.date_end is not None
+        assert event.date_start <= event.date_end <= date(2025, 3, 14)
+    assert len({e.id for e in events}) == len(events)
+    # Every figure belongs to exactly one event.
+    figure_ids = [fid for e in events for fid in e.figure_ids]
+    assert sorted(figure_ids) == sorted(f.id for f in casualty_figures(report.text, report.id))
+
+
+def test_event_ids_are_stable(seed_text: str, seed: tuple[Report, list[Event]]) -> None:
+    report, events = seed
+    again = events_for(Report.from_text(seed_text, published=date(2025, 3, 14)), SEED_PLACES)
+    assert [e.id for e in again] == [e.id for e in events]
+
+
+# --- general rules on reports written for these tests ----------------------------------------------
+
+
+def test_no_violence_no_events() -> None:
+    text = (
+        "Latakia port reopens to container ships\n"
+        "The port of Latakia reopened on Tuesday after repairs to its cranes, officials said. "
+        "Traders expect 40 ships to call there this month."
+    )
+    report = Report.from_text(text, published=date(2025, 5, 2))
+    assert events_for(report, [(r"Latakia", LATAKIA)]) == []
+
+
+def test_killings_in_two_towns_are_two_events() -> None:
+    text = (
+        "Gunmen killed 30 people in Baniyas on Saturday, residents said. "
+        "In Jableh, 20 civilians were killed on Sunday, according to a local monitor."
+    )
+    report = Report.from_text(text, published=date(2025, 3, 10))  # a Monday
+    events = events_for(report, [(r"Baniyas", BANIYAS), (r"Jableh", JABLEH)])
+    assert [(e.type, e.place_ids[0], e.date_start) for e in events] == [
+        ("killings", BANIYAS.id, date(2025, 3, 8)),
+        ("killings", JABLEH.id, date(2025, 3, 9)),
+    ]
+
+
+def test_without_any_date_the_week_up_to_publication() -> None:
+    text = "An airstrike hit a bakery in Baniyas, killing 11 people."
+    report = Report.from_text(text, published=date(2025, 3, 10))
+    (event,) = events_for(report, [(r"Baniyas", BANIYAS)])
+    assert event.type == "attack"
+    assert (event.date_start, event.date_end, event.date_precision) == (
+        date(2025, 3, 4),
+        date(2025, 3, 10),
+        "week",
+    )
+
+
+def test_without_places_or_dates_an_event_still_stands() -> None:
+    report = Report.from_text("Clashes between two armed groups killed 9 fighters.", published=None)
+    (event,) = events_for(report, [])
+    assert event.type == "armed_clash"
+    assert event.place_ids == ()
+    assert event.date_start is None
+
+
+def test_most_precise_place_leads() -> None:
+    text = "Families took shelter at the airbase near Latakia in western Syria."
+    report = Report.from_text(text, published=date(2025, 3, 10))
+    (event,) = events_for(report, [(r"airbase", HMEIMIM), (r"Latakia", LATAKIA), (r"Syria", SYRIA)])
+    assert event.place_ids == (HMEIMIM.id, LATAKIA.id, SYRIA.id)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Gunmen ambushed a patrol near the town.", "ambush"),
+        ("Clashes broke out between rival factions.", "armed_clash"),
+        ("An airstrike hit the hospital.", "attack"),
+        ("Hundreds of families sought refuge at the base.", "shelter"),
+        ("Thousands fled their villages overnight.", "displacement"),
+        ("Security forces launched a security operation in the countryside.", "security_operation"),
+        ("Dozens of people were killed in the village.", "killings"),
+        ("The UN office has documented the abuses.", "statement"),
+        ("Sectarian violence continues to plague the region.", None),
+        ("The assailants fled to the mountains, a soldier said.", None),
+        ("The port reopened on Tuesday.", None),
+    ],
+)
+def test_sentence_event_type(sentence: str, expected: str | None) -> None:
+    assert sentence_event_type(sentence) == expected
