@@ -195,6 +195,22 @@ def test_same_saves_give_the_same_store_as_sqlite(store, tmp_path: Path) -> None
     assert got["stats"]["events"] < sum(len(ex.events) for ex in batch)
 
 
+def test_tables_go_to_the_schema_named_in_the_url(pg_url: str) -> None:
+    import psycopg
+
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("CREATE SCHEMA atlas")
+    s = open_store(pg_url + "?options=-csearch_path%3Datlas")
+    s.save(extraction("Clashes in Tartus leave 4 dead.", TARTUS, date(2025, 3, 9), "armed_clash", 4))
+    s.close()
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        tables = conn.execute(
+            "SELECT table_schema, table_name FROM information_schema.tables WHERE table_name = 'reports'"
+        )
+        assert tables.fetchall() == [("atlas", "reports")]
+        assert conn.execute("SELECT COUNT(*) FROM atlas.reports").fetchone() == (1,)
+
+
 def test_two_replicas_see_each_others_writes(pg_url: str) -> None:
     a, b = open_store(pg_url), open_store(pg_url)
     ex = extraction("Clashes in Tartus leave 4 dead.", TARTUS, date(2025, 3, 9), "armed_clash", 4)

@@ -117,7 +117,6 @@ class PostgresStore:
             "autocommit": True,
             "row_factory": dict_row,
             "connect_timeout": connect_timeout,
-            "options": "-c TimeZone=UTC",
             "application_name": "report-atlas",
         }
         # One direct connection first: a wrong host, password or database name fails at
@@ -133,6 +132,10 @@ class PostgresStore:
             max_size=pool_size,
             kwargs=settings,
             check=ConnectionPool.check_connection,
+            # Times come back in UTC whatever the server's zone. (Not as a connection
+            # "options" argument: that would replace options given in the URL, such as
+            # a search_path.)
+            configure=_in_utc,
             open=False,
             name="report-atlas",
         )
@@ -451,6 +454,10 @@ class PostgresStore:
             'SELECT * FROM places WHERE id = ANY(%s) ORDER BY id COLLATE "C"', (wanted,)
         ).fetchall()
         return [_place_from_row(row) for row in rows]  # type: ignore[arg-type]
+
+
+def _in_utc(conn: psycopg.Connection[Any]) -> None:
+    conn.execute("SET TIME ZONE 'UTC'")
 
 
 def _aware(value: datetime | None) -> datetime | None:
