@@ -17,6 +17,7 @@ from named sources, and ~4 % area-level events (governorate outline or uncertain
 
 from __future__ import annotations
 
+import gc
 import html
 import random
 import statistics
@@ -250,6 +251,7 @@ def _timed(build: Callable[[], str], repeats: int) -> tuple[float, int]:
     """Median seconds over ``repeats`` runs, and the HTML bytes."""
     times, size = [], 0
     for _ in range(repeats):
+        gc.collect()  # each run starts from the same heap, not from the last run's garbage
         t0 = time.perf_counter()
         page = build()
         times.append(time.perf_counter() - t0)
@@ -257,7 +259,7 @@ def _timed(build: Callable[[], str], repeats: int) -> tuple[float, int]:
     return statistics.median(times), size
 
 
-def map_benchmark(n: int, baseline: bool = True, *, repeats: int = 3) -> dict[str, Any]:
+def map_benchmark(n: int, baseline: bool = True, *, repeats: int = 5) -> dict[str, Any]:
     """``{"events", "ours_s", "ours_bytes", "baseline_s", "baseline_bytes"}`` for ``n``
     synthetic events; the baseline is skipped (None) when not asked or above BASELINE_LIMIT."""
     from dashboard.mapview import build_map

@@ -63,7 +63,6 @@ import gc
 import html
 import json
 import math
-import os
 import re
 import shutil
 from collections import Counter
@@ -207,16 +206,6 @@ _DATE_PREC_INDEX = {p: i for i, p in enumerate(DATE_PRECISIONS)}
 _TEMPLATE_OPENER_RE = re.compile(r"\{(?=[{%#])")
 
 
-def _common_prefix(ids: Sequence[str]) -> str:
-    """The prefix all ids share (sent once), cut so that no id is left empty."""
-    if not ids:
-        return ""
-    # The common prefix of all strings is the common prefix of the smallest and largest.
-    prefix = os.path.commonprefix([min(ids), max(ids)])
-    shortest = min(map(len, ids))
-    return prefix[: max(0, min(len(prefix), shortest - 1))]
-
-
 def _json_for_script(value: Any) -> str:
     """JSON that is safe inside ``<script>``: it cannot close the element, open an HTML
     comment, or look like template syntax. Every replaced character only occurs inside
@@ -286,8 +275,10 @@ def _encode_payload(
 
 
 _ROW_FIELDS = attrgetter(
-    "place_id", "type", "date_start", "date_end", "date_precision", "deaths_low", "deaths_high"
+    "id", "place_id", "type", "date_start", "date_end", "date_precision", "deaths_low", "deaths_high"
 )
+# The usual shape of ids ("ev-3f2a…"): a short word and a separator, sent once as ``idp``.
+_ID_PREFIX_RE = re.compile(r"^[A-Za-z]{1,12}[-:_.]")
 
 
 def _core_columns(events: Sequence[EventView], selected: str | None) -> dict[str, Any]:
@@ -304,9 +295,24 @@ def _core_columns(events: Sequence[EventView], selected: str | None) -> dict[str
     hi: dict[int, int] = {}
     de: dict[int, int] = {}
     dp: dict[int, int] = {}
+    col_id: list[str] = []
     add_pl, add_ty, add_dy, add_lo = col_pl.append, col_ty.append, col_dy.append, col_lo.append
-    # attrgetter reads the seven fields in one C call: the loop runs 100k times per map.
-    for i, (place_id, kind, start, end, date_precision, low, high) in enumerate(map(_ROW_FIELDS, events)):
+    add_id = col_id.append
+    guess = _ID_PREFIX_RE.match(events[0].id) if events else None
+    prefix = guess.group(0) if guess else ""
+    cut = len(prefix)
+    prefix_holds = True
+    sel = -1
+    # One pass, each EventView touched once (at 100k events memory access is the cost);
+    # attrgetter reads the eight fields in one C call.
+    for i, (eid, place_id, kind, start, end, date_precision, low, high) in enumerate(
+        map(_ROW_FIELDS, events)
+    ):
+        if eid[:cut] != prefix or len(eid) == cut:
+            prefix_holds = False
+        add_id(eid[cut:])
+        if eid == selected:
+            sel = i
         e = events[i] if place_id is None else None
         key = place_id if e is None else (e.place_name, e.lat, e.lon)
         p = place_index.get(key)
@@ -335,13 +341,8 @@ def _core_columns(events: Sequence[EventView], selected: str | None) -> dict[str
     day0 = min(epoch_day.values()) if epoch_day else 0
     if day0:
         col_dy = [d - day0 if d >= 0 else -1 for d in col_dy]
-    ids = [e.id for e in events]
-    prefix = _common_prefix(ids)
-    cut = len(prefix)
-    try:
-        sel = ids.index(selected) if selected is not None else -1
-    except ValueError:
-        sel = -1
+    if not prefix_holds:  # rare: ids of mixed shapes travel whole
+        prefix, col_id = "", [e.id for e in events]
     return {
         "types": list(type_index),
         "colours": [TYPE_COLOURS.get(t, FALLBACK_COLOUR) for t in type_index],
@@ -353,7 +354,7 @@ def _core_columns(events: Sequence[EventView], selected: str | None) -> dict[str
         "radius": [RADIUS_BASE, RADIUS_SCALE],
         "sel": sel,
         "ev": {
-            "id": [i[cut:] for i in ids] if cut else ids,
+            "id": col_id,
             "pl": col_pl,
             "ty": col_ty,
             "dy": col_dy,
@@ -363,6 +364,9 @@ def _core_columns(events: Sequence[EventView], selected: str | None) -> dict[str
             "dp": dp,
         },
     }
+
+
+_FIGURE_FIELDS = attrgetter("text", "category", "outcome", "source", "verified")
 
 
 def _place_row(e: EventView, prec_index: dict[str, int], precisions: list[str]) -> list[Any]:
@@ -381,47 +385,66 @@ def _place_row(e: EventView, prec_index: dict[str, int], precisions: list[str]) 
     ]
 
 
-# Rough JSON bytes of one figure entry beyond its label, and of one summary beyond its text.
-_FIGURE_OVERHEAD = 9
-_SUMMARY_OVERHEAD = 3
-_EVENT_TEXT_OVERHEAD = 3
+# Rough JSON bytes of one figure entry beyond its text and source, and per event.
+_FIGURE_OVERHEAD = 12
+_EVENT_TEXT_OVERHEAD = 6
 
 
 def _text_columns(events: Sequence[EventView], budget: int) -> dict[str, Any]:
-    """Figure lines (they carry the sources) first, then summaries in what is left."""
+    """Figures (they carry the sources) first, then summaries in what is left.
+
+    Figures travel flat: ``fn`` (figures per event) and ``ft`` (text), ``fc`` (category
+    index into ``categories``), ``fo`` (outcome index into ``outcomes``), ``fs`` (source
+    index into ``sources``), ``fv`` (1 verified); the browser builds
+    ">1,400 civilians killed — news reports (verified)" like ``FigureView.label``.
+    """
     n = len(events)
     if n == 0:
         return {"text": "full"}
     # Cheap checks first, so a 100k-event map does not build text it cannot send.
-    if budget < n * (_EVENT_TEXT_OVERHEAD + 30):
+    if budget < n * (_EVENT_TEXT_OVERHEAD + 20):
         return {"text": "none"}
-    figures_estimate = sum(len(e.figures) for e in events) * 40 + n * _EVENT_TEXT_OVERHEAD
-    if figures_estimate > budget:
+    per_event = list(map(attrgetter("figures"), events))
+    counts = list(map(len, per_event))
+    total = sum(counts)
+    if total * _FIGURE_OVERHEAD + n * _EVENT_TEXT_OVERHEAD > budget:
         return {"text": "none"}
-    sources: dict[str, int] = {}
-    figures: list[list[list[Any]]] = []
-    used = n * _EVENT_TEXT_OVERHEAD
-    for e in events:
-        lines: list[list[Any]] = []
-        for f in e.figures:
-            s = sources.get(f.source)
-            if s is None:
-                s = sources[f.source] = len(sources)
-                used += len(f.source.encode("utf-8")) + 3
-            label = f.label()
-            lines.append([label, s, 1] if f.verified else [label, s])
-            used += len(label) + _FIGURE_OVERHEAD
-        figures.append(lines)
+    rows = [_FIGURE_FIELDS(f) for figures in per_event for f in figures]
+    texts, cats, outcomes, sources, verified = zip(*rows, strict=True) if rows else ((), (), (), (), ())
+    cat_index = {c: i for i, c in enumerate(dict.fromkeys(cats))}
+    out_index = {o: i for i, o in enumerate(dict.fromkeys(outcomes))}
+    src_index = {s: i for i, s in enumerate(dict.fromkeys(sources))}
+    used = (
+        sum(map(len, texts))
+        + total * _FIGURE_OVERHEAD
+        + sum(len(s) + 3 for s in src_index)
+        + n * _EVENT_TEXT_OVERHEAD
+    )
     if used > budget:
         return {"text": "none"}
-    text: dict[str, Any] = {"sources": list(sources), "fg": figures}
-    summary_cap = min(SUMMARY_MAX, (budget - used) // n - _SUMMARY_OVERHEAD)
+    text: dict[str, Any] = {
+        "sources": list(src_index),
+        "categories": list(cat_index),
+        "outcomes": list(out_index),
+        "fn": counts,
+        "ft": list(texts),
+        "fc": [cat_index[c] for c in cats],
+        "fo": [out_index[o] for o in outcomes],
+        "fs": [src_index[s] for s in sources],
+        "fv": [1 if v else 0 for v in verified],
+    }
+    summaries = list(map(attrgetter("summary"), events))
+    summary_cap = min(SUMMARY_MAX, (budget - used) // n - 3)
     if summary_cap < _MIN_USEFUL_SUMMARY:
         text["text"] = "figures"
         return text
-    text["su"] = [_shorten(e.summary, summary_cap) for e in events]
-    shortened = any(len(e.summary) > summary_cap for e in events)
-    text["text"] = "short" if shortened else "full"
+    longest = max(map(len, summaries))
+    if longest <= summary_cap:
+        text["su"] = summaries
+        text["text"] = "full"
+    else:
+        text["su"] = [s if len(s) <= summary_cap else _shorten(s, summary_cap) for s in summaries]
+        text["text"] = "short"
     return text
 
 
@@ -472,25 +495,44 @@ def legend_html(counts: Mapping[str, int], areas: int, text_level: str = "full")
         *rows,
         '<div class="ra-legend-title">Deaths (best figure)</div>',
         '<div class="ra-sizes">' + "".join(sizes) + "</div>",
-        '<div class="ra-legend-row"><span class="ra-swatch ra-swatch-area"></span>'
+        '<div class="ra-legend-row ra-legend-wrap"><span class="ra-swatch ra-swatch-area"></span>'
         f"area only (governorate, region): {areas:,}</div>",
     ]
-    if text_level != "full":
-        parts.append(
-            '<div class="ra-legend-note">'
-            + html.escape(f"{total:,} events: popups keep short text; select an event for its card.")
-            + "</div>"
-        )
+    note = _TEXT_LEVEL_NOTES.get(text_level)
+    if note:
+        parts.append('<div class="ra-legend-note">' + html.escape(f"{total:,} events: {note}") + "</div>")
     if not total:
         parts = ['<div class="ra-legend-title">No events match the filters</div>']
-    return '<div class="ra-legend-body">' + "".join(parts) + "</div>"
+    # <details>: the legend folds away (the script folds it on narrow maps, e.g. phones).
+    return '<details class="ra-legend-body" open><summary>Legend</summary>' + "".join(parts) + "</details>"
+
+
+_TEXT_LEVEL_NOTES = {
+    "short": "popup summaries are shortened; select an event for its card.",
+    "figures": "popups show figures and sources; select an event for its summary.",
+    "none": "popups show date, place, type and deaths; select an event for its summary and sources.",
+}
 
 
 # --- folium elements ---------------------------------------------------------------------------
 
 _LAYER_JS = r"""
 (function (group, map, D) {
-  var E = D.ev, P = D.places, FG = D.fg, SU = D.su, SRC = D.sources || [];
+  var E = D.ev, P = D.places, SU = D.su, FN = D.fn, FIRST = null;
+  if (FN) {  // where each event's figures start in the flat figure columns
+    FIRST = new Array(FN.length + 1); FIRST[0] = 0;
+    for (var q = 0; q < FN.length; q++) { FIRST[q + 1] = FIRST[q] + FN[q]; }
+  }
+  function figureLines(i) {  // as FigureView.label, with the source
+    var lines = [];
+    for (var j = FIRST[i]; j < FIRST[i + 1]; j++) {
+      var cat = String(D.categories[D.fc[j]]).replace(/_/g, ' ');
+      if (cat === 'unknown' || cat === '') { cat = 'people'; }
+      lines.push(D.ft[j] + ' ' + cat + ' ' + D.outcomes[D.fo[j]] + ' \u2014 ' + D.sources[D.fs[j]]
+                 + (D.fv[j] ? ' (verified)' : ''));
+    }
+    return lines;
+  }
   var NBSP = ' \u00b7 ';
   function esc(s) {
     return String(s).replace(/[&<>"'`]/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; });
@@ -530,9 +572,9 @@ _LAYER_JS = r"""
   }
   // Tooltip: an HTML string (streamlit-folium parses it to text); the id comes first.
   function tooltipHtml(i) {
-    var parts = [eventId(i), dateText(i), placeText(i), typeName(i)], d = deathsText(i);
+    var parts = [dateText(i), placeText(i), typeName(i)], d = deathsText(i);
     if (d) { parts.push(d); }
-    return parts.map(esc).join(NBSP);
+    return '<span class="ra-tip-id">' + esc(eventId(i)) + '</span>' + NBSP + parts.map(esc).join(NBSP);
   }
   function popupNode(i) {
     var root = el('div', 'ra-popup');
@@ -547,14 +589,12 @@ _LAYER_JS = r"""
     var d = deathsText(i);
     if (d) { root.appendChild(el('div', 'ra-popup-deaths', d)); }
     if (SU) { root.appendChild(el('p', 'ra-popup-summary', SU[i])); }
-    if (FG && FG[i].length) {
+    if (FN && FN[i]) {
       var list = el('ul', 'ra-popup-figures');
-      FG[i].forEach(function (f) {
-        list.appendChild(el('li', null, f[0] + ' \u2014 ' + SRC[f[1]] + (f[2] ? ' (verified)' : '')));
-      });
+      figureLines(i).forEach(function (line) { list.appendChild(el('li', null, line)); });
       root.appendChild(list);
     }
-    if (!SU || !FG) {
+    if (!SU || !FN) {
       root.appendChild(el('div', 'ra-popup-note', 'Select the event to see its summary and every source.'));
     }
     root.appendChild(el('div', 'ra-popup-id', 'event ' + eventId(i)));
@@ -582,8 +622,8 @@ _LAYER_JS = r"""
   }
   function areaTooltipHtml(k) {
     var members = areaEvents[k], p = P[areaPlace[k]];
-    return [eventId(members[0]), p[0] + ' (' + D.precisions[p[3]] + ', area)',
-            members.length + ' event(s)'].map(esc).join(NBSP);
+    return '<span class="ra-tip-id">' + esc(eventId(members[0])) + '</span>' + NBSP
+      + [p[0] + ' (' + D.precisions[p[3]] + ', area)', members.length + ' event(s)'].map(esc).join(NBSP);
   }
   // Bind tooltip and popup the first time a shape is hovered or clicked. Registered before
   // streamlit-folium's listener, so its last_object_clicked_tooltip sees the id.
@@ -663,6 +703,7 @@ _LAYER_JS = r"""
   legend.onAdd = function () {
     var div = L.DomUtil.create('div', 'ra-legend');
     div.innerHTML = D.legend;  // built and escaped on the server (mapview.legend_html)
+    if (map.getSize().x < 560) { div.firstChild.removeAttribute('open'); }
     L.DomEvent.disableClickPropagation(div);
     L.DomEvent.disableScrollPropagation(div);
     return div;
@@ -673,10 +714,12 @@ _LAYER_JS = r"""
 
 _CSS = """
 .leaflet-container { background: #eef0ec; }
-.ra-legend { background: rgba(255,255,255,0.92); padding: 6px 8px; border-radius: 4px;
-  font: 12px/1.35 system-ui, sans-serif; box-shadow: 0 1px 4px rgba(0,0,0,0.3); max-width: 220px; }
+.ra-legend { background: rgba(255,255,255,0.92); padding: 4px 7px; border-radius: 4px;
+  font: 11px/1.3 system-ui, sans-serif; box-shadow: 0 1px 4px rgba(0,0,0,0.3); max-width: 220px; }
 .ra-legend-title { font-weight: 600; margin: 2px 0; }
 .ra-legend-row { white-space: nowrap; }
+.ra-legend-wrap { white-space: normal; }
+.ra-legend summary { cursor: pointer; font-weight: 600; }
 .ra-swatch { display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin-right: 5px; }
 .ra-swatch-area { border-radius: 2px; border: 2px dashed #555; background: rgba(85,85,85,0.15);
   width: 8px; height: 8px; }
@@ -686,6 +729,7 @@ _CSS = """
 .ra-dot { display: inline-block; border-radius: 50%; background: #999; }
 .ra-legend-note { color: #555; font-style: italic; margin-top: 3px; white-space: normal; }
 .ra-popup { font: 13px/1.4 system-ui, sans-serif; }
+.ra-tip-id { color: #777; font-size: 10px; }
 .ra-popup-type { font-weight: 600; text-transform: capitalize; border-left: 4px solid #999; padding-left: 5px; }
 .ra-popup-when, .ra-popup-id, .ra-popup-note { color: #555; font-size: 12px; }
 .ra-popup-deaths { font-weight: 600; margin-top: 2px; }

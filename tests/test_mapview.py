@@ -309,7 +309,7 @@ def test_popup_text_shrinks_to_the_byte_budget(monkeypatch: pytest.MonkeyPatch):
     assert "su" not in tight or all(len(s) < 100 for s in tight["su"])
     monkeypatch.setattr(mapview, "PAYLOAD_BUDGET", 2_000)
     none = payload_of(render(events))
-    assert none["text"] == "none" and "su" not in none and "fg" not in none
+    assert none["text"] == "none" and "su" not in none and "fn" not in none
     assert "select an event" in none["legend"]
 
 
@@ -350,3 +350,15 @@ def test_standalone_html_inlines_every_asset():
     assert "L.MarkerClusterGroup" in page  # the plugin's own code, inlined
     assert "data:image/png;base64," in page  # leaflet.css images
     assert event_ids(payload_of(page)) == [e.id for e in EVENTS]
+
+
+def test_ids_keep_their_full_form_whatever_their_shape():
+    mixed = [
+        event("ev-ambush", "Jablah", JABLAH),
+        event("import:acled:SYR123", "Latakia", LATAKIA),
+        event("ev-", "Baniyas", BANIYAS),  # the prefix alone: stripping it would leave ""
+    ]
+    assert event_ids(payload_of(render(mixed))) == ["ev-ambush", "import:acled:SYR123", "ev-"]
+    same = [event("ev-a1", "Jablah", JABLAH), event("ev-b2", "Latakia", LATAKIA)]
+    payload = payload_of(render(same))
+    assert payload["idp"] == "ev-" and payload["ev"]["id"] == ["a1", "b2"]

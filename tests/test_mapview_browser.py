@@ -1,0 +1,238 @@
+"""The map in a real browser (Debian Chromium via Playwright), with every outside request blocked.
+
+The page is served the way Streamlit serves it: the map HTML plus the vendor files under
+``/app/static/`` from a local ``python -m http.server``.
+"""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from test_mapview import EVENTS, LATAKIA, event, figure  # noqa: I001  (sibling test module)
+
+from dashboard.mapview import build_map, build_standalone_html, ensure_static_assets
+from dashboard.model import POINT_PRECISIONS
+from dashboard.views import EventView, ViewState
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed"),
+]
+
+HOMS = event("ev-homs", "Homs", (34.7308, 36.7094), kind="attack", low=4, high=4)
+HOSTILE = event(
+    "ev-hostile",
+    '<img src=x onerror="window.__pwned=1">',
+    (36.2021, 37.1343),  # Aleppo: far enough from the others not to cluster with them
+    summary='<script>window.__pwned=2</script><b onmouseover="window.__pwned=3">bold</b>',
+    figures=(figure("7", 7, 7, "civilians", "javascript:window.__pwned=4"),),
+    low=7,
+    high=7,
+)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, int]]:
+    root = tmp_path_factory.mktemp("site")
+    ensure_static_assets(root / "app" / "static")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "-d", str(root)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.time() + 10
+    while time.time() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield root, port
+    server.terminate()
+    server.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page_for(site, browser):  # type: ignore[no-untyped-def]
+    """Open a map in a fresh context where every non-127.0.0.1 request is refused."""
+    root, port = site
+    contexts = []
+
+    def open_map(events: list[EventView], name: str, **kwargs):  # type: ignore[no-untyped-def]
+        (root / f"{name}.html").write_text(
+            build_map(events, ViewState(), **kwargs).get_root().render(), encoding="utf-8"
+        )
+        context = browser.new_context(viewport={"width": 1000, "height": 700})
+        contexts.append(context)
+        outside: list[str] = []
+        context.route(
+            "**/*",
+            lambda route: (
+                route.continue_()
+                if route.request.url.startswith(f"http://127.0.0.1:{port}/")
+                else (outside.append(route.request.url), route.abort())
+            ),
+        )
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(f"http://127.0.0.1:{port}/{name}.html")
+        page.wait_for_selector(".leaflet-container[data-ra-loaded]", timeout=30_000)
+        page.wait_for_timeout(300)
+        return page, outside, errors
+
+    yield open_map
+    for context in contexts:
+        context.close()
+
+
+def hover_some_marker(page):  # type: ignore[no-untyped-def]
+    """Hover the first event circle not covered by a control; return its tooltip text."""
+    markers = page.locator("path.ra-event")
+    for k in range(markers.count()):
+        try:
+            markers.nth(k).hover(timeout=1_500)
+        except Exception:  # covered by the legend or the zoom buttons: try the next one
+            continue
+        page.wait_for_selector(".leaflet-tooltip", timeout=3_000)
+        return markers.nth(k), page.locator(".leaflet-tooltip").inner_text()
+    raise AssertionError("no event marker could be hovered")
+
+
+def test_clusters_hold_every_point_event_offline(page_for):
+    from dashboard.benchmarks import synthetic_events
+
+    events = synthetic_events(600, seed=11)
+    page, outside, errors = page_for(events, "many")
+    points = sum(e.precision in POINT_PRECISIONS for e in events)
+    assert page.get_attribute(".leaflet-container", "data-ra-loaded") == str(points)
+    clusters = page.locator(".marker-cluster")
+    assert clusters.count() > 0
+
+    def shown() -> int:
+        in_clusters = sum(int(t.replace(",", "")) for t in clusters.all_inner_texts())
+        return in_clusters + page.locator("path.ra-event").count()
+
+    # While a zoom animation runs, the old and new cluster levels are both in the page.
+    counts = [shown()]
+    for _ in range(20):
+        page.wait_for_timeout(400)
+        counts.append(shown())
+        if counts[-1] == counts[-2] == points:
+            break
+    assert counts[-1] == points, counts
+    assert page.locator("path.ra-area").count() > 0
+    assert page.locator(".ra-legend").count() == 1
+    assert outside == [] and errors == []
+
+
+def test_hover_shows_the_id_first_and_click_opens_the_popup(page_for):
+    page, outside, errors = page_for([*EVENTS, HOMS], "small")
+    marker, tooltip = hover_some_marker(page)
+    event_id = tooltip.split(" · ")[0]
+    assert event_id in {"ev-ambush", "ev-latakia", "ev-homs"}
+    marker.click()
+    popup = page.locator(".leaflet-popup-content .ra-popup")
+    popup.wait_for(timeout=3_000)
+    assert popup.get_attribute("data-event-id") == event_id
+    assert event_id in popup.inner_text()
+    assert outside == [] and errors == []
+
+
+def test_latakia_popup_lists_each_figure_with_its_source(page_for):
+    page, _, _ = page_for([LATAKIA_ONLY], "latakia")
+    page.locator("path.ra-event").first.click(force=True)
+    text = page.locator(".leaflet-popup-content").inner_text()
+    assert ">1,400 civilians killed — news reports" in text
+    assert "≥111 civilians killed — UN human rights office (verified)" in text
+    assert "111 killed" in text  # the event's death range: from 111, no ceiling given
+
+
+LATAKIA_ONLY = event(
+    "ev-latakia",
+    "Latakia",
+    LATAKIA,
+    summary="Civilians were killed in and around Latakia.",
+    figures=(
+        figure(">1,400", 1401, None, "civilians", "news reports"),
+        figure("≥111", 111, None, "civilians", "UN human rights office", verified=True),
+    ),
+    low=111,
+    high=None,
+)
+
+
+def test_hostile_report_text_is_shown_as_text_and_never_runs(page_for):
+    page, _, errors = page_for([HOSTILE, HOMS], "hostile")
+    markers = page.locator("path.ra-event")
+    for k in range(markers.count()):  # the two circles: open each until the hostile one shows
+        markers.nth(k).click(force=True)
+        if page.locator('.ra-popup[data-event-id="ev-hostile"]').count():
+            break
+    popup = page.locator('.ra-popup[data-event-id="ev-hostile"]')
+    popup.wait_for(timeout=3_000)
+    text = popup.inner_text()
+    assert "<script>window.__pwned=2</script>" in text
+    assert '<img src=x onerror="window.__pwned=1">' in text
+    assert "javascript:window.__pwned=4" in text
+    assert popup.locator("img, script, b, a").count() == 0
+    popup.hover()
+    page.mouse.move(10, 10)
+    assert page.evaluate("window.__pwned") is None
+    assert errors == []
+
+
+def test_selected_event_has_a_ring_outside_the_clusters(page_for):
+    page, _, _ = page_for([*EVENTS, HOMS], "selected", selected="ev-homs")
+    assert page.locator("path.ra-selected").count() == 1
+
+
+def test_standalone_file_opens_with_no_network_at_all(tmp_path: Path, browser):  # type: ignore[no-untyped-def]
+    path = tmp_path / "atlas-map.html"
+    path.write_text(build_standalone_html([*EVENTS, HOMS], ViewState()), encoding="utf-8")
+    context = browser.new_context()
+    requested: list[str] = []
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith("file://")
+            else (requested.append(route.request.url), route.abort())
+        ),
+    )
+    page = context.new_page()
+    page.goto(path.as_uri())
+    page.wait_for_selector(".leaflet-container[data-ra-loaded]", timeout=30_000)
+    assert page.get_attribute(".leaflet-container", "data-ra-loaded") == "3"  # three point events
+    assert page.locator("path.ra-area").count() == 2
+    assert requested == []
+    context.close()
