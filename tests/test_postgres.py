@@ -139,6 +139,18 @@ def test_area_shapes_and_dates_round_trip(store) -> None:  # type: ignore[no-unt
     assert store.events(bbox=(34.0, 35.0, 36.0, 37.0)) == list(ex.events)
 
 
+def test_figures_as_large_as_sqlite_integers_fit(store) -> None:  # type: ignore[no-untyped-def]
+    ex = extraction(
+        "Over 3,000,000,000 people were affected across the region.",
+        TARTUS,
+        date(2025, 3, 9),
+        "other",
+        3_000_000_000,
+    )
+    assert store.save(ex)
+    assert [(f.low, f.high) for f in store.figures()] == [(3_000_000_000, 3_000_000_000)]
+
+
 # --- the same answers as SQLite ------------------------------------------------------------
 
 

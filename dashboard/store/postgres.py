@@ -40,7 +40,8 @@ _RETRIES = 5
 POOL_SIZE = 4
 
 # The same tables, columns and indexes as schema.py, in PostgreSQL's own types: DATE,
-# TIMESTAMPTZ, DOUBLE PRECISION, BOOLEAN, JSONB shapes, TEXT[] id lists (model order kept).
+# TIMESTAMPTZ, DOUBLE PRECISION, BOOLEAN, JSONB shapes, TEXT[] id lists (model order kept),
+# BIGINT figures (SQLite integers are 64-bit: the same numbers must fit).
 # Versions match schema.py's one for one; a test fails when one side gains a migration.
 MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
     (
@@ -59,7 +60,7 @@ MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
                 place_id TEXT, confidence DOUBLE PRECISION NOT NULL, PRIMARY KEY (report_id, start, end_))""",
             """CREATE TABLE figures (
                 id TEXT PRIMARY KEY, report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
-                low INTEGER, high INTEGER, qualifier TEXT NOT NULL, category TEXT NOT NULL,
+                low BIGINT, high BIGINT, qualifier TEXT NOT NULL, category TEXT NOT NULL,
                 outcome TEXT NOT NULL, attributed_to TEXT, verified BOOLEAN NOT NULL,
                 start INTEGER NOT NULL, end_ INTEGER NOT NULL, surface TEXT NOT NULL DEFAULT '')""",
             """CREATE TABLE events (
