@@ -155,8 +155,12 @@ def test_numbers_and_qualifiers(
         ("Seven children were among those wounded by the shell.", "children", "injured"),
         ("Eighteen women were abducted from the camp overnight.", "women", "abducted"),
         ("At least 60 civilians died in Baniyas.", "civilians", "killed"),
-        ("Thirty residents remain missing after the raid.", "civilians", "missing"),
-        ("The fighting forced 3,000 families to flee their homes.", "civilians", "displaced"),
+        # "civilians" only when the text says civilians; other nouns for persons are "people".
+        ("Thirty residents remain missing after the raid.", "people", "missing"),
+        # Families and households are units, not persons: the count is of unknown people.
+        ("The fighting forced 3,000 families to flee their homes.", "unknown", "displaced"),
+        ("Three other health workers were wounded in the shelling.", "people", "injured"),
+        ("Shelling killed 298 Druze civilians in the province.", "civilians", "killed"),
         ("Rescuers recovered 30 bodies from the rubble.", "people", "killed"),
         ("Police arrested 17 suspects after the riot.", "people", "detained"),
         ("The death toll rose to 745 on Sunday.", "unknown", "killed"),

@@ -27,6 +27,7 @@ How a count becomes a figure (all rules are general; nothing is tuned to one rep
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from dashboard.extract.numbers import COUNT, Quantity, find_quantities, lower_same_length, words_before
@@ -75,23 +76,29 @@ _THINGS = frozenset(
     """.split()
 )
 
+# Categories follow DESIGN.md and the evaluation notes (tests/data/README.md): "civilians"
+# only when the text says civilians; any other noun for persons (residents, journalists,
+# patients, staff, men ...) is "people"; none at all is "unknown".
 _CATEGORY_RE = re.compile(
     r"""\b(?:
-        (?P<security_forces>(?:members|officers|personnel|ranks)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?
+        (?P<security_forces>(?:members|officers|personnel|ranks)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}?
             (?:security|army|police|military|armed\s+forces|forces|directorate|guards?|gendarmerie)
           |security\s+(?:personnel|forces|force\s+members|members|officers|agents|guards)
-          |members\s+of\s+the\s+(?:security|armed)\s+forces|soldiers?|troops|servicem[ae]n|policem[ae]n
-          |police(?:\s+officers?)?|officers|gendarmes|border\s+guards|guards|peacekeepers|personnel
-          |army\s+(?:officers|personnel)|military\s+personnel|(?:government|regime|state)\s+forces|conscripts)
+          |soldiers?|troops|servicem[ae]n|policem[ae]n|police(?:\s+officers?)?|officers|gendarmes|border\s+guards
+          |guards|peacekeepers|personnel|army\s+(?:officers|personnel)|military\s+personnel
+          |(?:government|regime|state|pro-government)\s+forces|conscripts)
       | (?P<fighters>fighters?|gunm[ae]n|militants?|insurgents?|rebels?|jihadists?|combatants?|attackers?
           |assailants?|militiam[ae]n|militia\s+members|extremists?|terrorists?)
-      | (?P<children>children|child|kids|boys|girls|minors|infants|babies|toddlers|teenagers)
+      | (?P<children>children|child|kids|boys|girls|daughters|sons|minors|infants|babies|toddlers)
       | (?P<women>women|woman)
-      | (?P<civilians>civilians?|residents|villagers|worshippers|farmers|shepherds|students|pupils
-          |aid\s+workers|humanitarian\s+workers|journalists|reporters|medics|paramedics|doctors|nurses
-          |refugees|migrants|families|family\s+members|passengers|pilgrims|worshipers|detainees|prisoners)
-      | (?P<people>people|persons|individuals|men|others|victims|bodies|suspects|alawites|druze|christians
-          |kurds|sunnis|shias|shiites|yazidis|palestinians|israelis|ukrainians|sudanese|syrians|lebanese)
+      | (?P<civilians>civilians?)
+      | (?P<unknown>households|families)
+      | (?P<people>people|persons?|individuals|men|others|victims|bodies|suspects|residents|villagers
+          |worshippers|worshipers|farmers|shepherds|students|pupils|workers|staff|employees|volunteers
+          |journalists|reporters|medics|paramedics|doctors|nurses|patients|companions|refugees|migrants
+          |families|passengers|pilgrims|detainees|prisoners|teachers|relatives|bedouins?|alawites|druze
+          |christians|kurds|sunnis|shias|shiites|yazidis|palestinians|israelis|ukrainians|sudanese|syrians
+          |lebanese)
     )\b""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -117,21 +124,31 @@ _AUX = (
 _NP_WORD = (
     r"(?:(?!(?:were|was|are|is|have|has|had|been|and|or|but|who|whom|that|which|while|when|after|before"
     r"|during|as|if|than|with|by|at|on|into|to|for|he|she|it|they|we|claims?|says?|said)\b)"
-    r"[^\W\d][\w'’-]*|(?:and|or)(?=\s+(?:women|children|men|boys|girls|elderly|civilians|soldiers)\b))"
+    r"[^\W\d][\w'’-]*"
+    r"|(?:and|or)(?=\s+(?:women|children|men|boys|girls|elderly|civilians|soldiers|their|other|his|her)\b))"
 )
 # After the count: a short noun phrase (maybe coordinated with more counts: "28 gunmen and
-# four civilians"), an optional aside, auxiliaries, then the outcome.
+# four civilians"), an optional aside (", including four children,"), auxiliaries, then
+# the outcome ("were killed", "deaths", "dead", "had fled").
 _AFTER_RE = re.compile(
     rf"""\s*(?:-\s*)?
-    (?P<np>(?:{_NP_WORD}\s+){{0,6}}?)
+    (?P<np>(?:{_NP_WORD}(?:\s+|(?=,))){{0,8}}?)
     (?:(?:,\s*|\s*)(?:and|or)\s+{COUNT}\s+(?:{_NP_WORD}\s+){{0,4}}?)*
-    (?:,\s*(?:including|among\s+them|most\s+of\s+them|mostly|mainly|many\s+of\s+them|all|both)\b[^,.;]{{0,80}},\s*)?
+    (?:,\s*(?:including|among\s+them|most\s+of\s+them|mostly|mainly|many\s+of\s+them|all|both|or)\b[^.;]{{0,80}}?,\s*)?
+    (?:(?<=[^\W\d]),\s*(?=(?:had|have|has|were|was)\b))?
+    (?:who\s+(?:had\s+been\s+|had\s+|have\s+|were\s+)?(?=fled|displaced|sheltering|been\s+displaced))?
     (?:{_AUX}\s+)*
     (?:{_OUTCOME_RE_PART})\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 # A count whose own noun is "bodies" needs no verb: "30 bodies were recovered".
 _BODIES_RE = re.compile(r"\s*(?:[^\W\d][\w'’-]*\s+){0,2}?bodies\b", re.IGNORECASE)
+# "three new mass killings", "30 separate massacres": counts of incidents, not of people.
+_INCIDENT_COUNT_RE = re.compile(
+    r"\b(?:mass|separate|new)\s+(?:killings|executions|massacres|attacks)\b", re.I
+)
+# "34 people were killed, two of them children": a breakdown of the figure before it.
+_BREAKDOWN_RE = re.compile(r"\s+of\s+(?:them|whom|those)\b(?:\s+(?:were|was|are|being))?", re.IGNORECASE)
 
 # Before the count: a verb or noun of outcome that takes the count as its object.
 _BEFORE_RE = re.compile(
@@ -139,17 +156,21 @@ _BEFORE_RE = re.compile(
         (?P<b_killed>\b(?:killed|killing|kills|kill|executed|executing|massacred|murdered|shot\s+dead
             |claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|claims\s+the\s+lives\s+of|the\s+lives\s+of
             |(?:deaths?|killings?|killing|executions?|murders?|bodies|massacre)\s+of
-            |(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed|victims|fatalities))
-              (?:\s+[\w'’-]+){0,6}?\s+(?:to|at|of|reached|hit|passed|exceeded|topped|surpassed|is|was|stands\s+at|stood\s+at)))
-      | (?P<b_injured>\b(?:wounded|wounding|injured|injuring|injuries\s+to|number\s+of\s+(?:wounded|injured)
-              (?:\s+[\w'’-]+){0,6}?\s+(?:to|at|of|reached|is|was)))
+            |among\s+(?:the\s+dead|the\s+victims|those\s+killed|the\s+people\s+killed)(?:\s+(?:were|was))?
+            |(?:death\s+toll|toll|number\s+of\s+(?:[\w-]+\s+){0,2}?(?:dead|deaths|killed|victims|fatalities))
+              (?:\s+[\w'’-]+){0,12}?\s+(?:to|at|of|reached|hit|passed|exceeded|topped|surpassed|is|was|stands\s+at|stood\s+at)))
+      | (?P<b_injured>\b(?:wounded|wounding|injured|injuring|injuries\s+to
+              |among\s+the\s+(?:wounded|injured)(?:\s+(?:were|was))?
+              |number\s+of\s+(?:wounded|injured)(?:\s+[\w'’-]+){0,6}?\s+(?:to|at|of|reached|is|was)))
       | (?P<b_abducted>\b(?:abducted|abducting|kidnapped|kidnapping|(?:abduction|kidnapping)\s+of|seized|seizing))
       | (?P<b_displaced>\b(?:displaced|displacing|displacement\s+of|uprooted|uprooting|forced|forcing))
       | (?P<b_detained>\b(?:detained|detaining|arrested|arresting|(?:arrest|detention)\s+of|rounded\s+up|captured|capturing))
-      | (?P<b_including>\b(?:including|included|includes|among\s+them|among\s+the\s+(?:dead|victims|killed|wounded)|of\s+whom))
+      | (?P<b_including>\b(?:including|included|includes|among\s+them|of\s+whom))
     )\s+(?:(?:the|another|an\s+additional|a\s+further|some|at\s+least)\s+)?$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# The last outcome word of a clause: "people still missing, including two children".
+_OUTCOME_WORD_RE = re.compile(rf"\b(?:{_OUTCOME_RE_PART})\b", re.IGNORECASE)
 # Cheap substring checks that must pass before the two regexes above are tried.
 _BEFORE_STEMS = (
     "kill",
@@ -291,36 +312,57 @@ def casualty_figures(text: str, report_id: str) -> list[Figure]:
 
     ``start``/``end`` of each Figure are the offsets of its sentence; ``surface`` is the
     number phrase as written ("over 1,400"); ids are stable for a given report and offset.
+    A title line (first line, no final punctuation, more text after it) is skipped: it
+    repeats a figure of the body.
     """
     spans = sentence_spans(text)
     lowered = lower_same_length(text)
-    figures: list[Figure] = []
     sources = _SourceMemory(text)
-    previous_end = -1  # where the previous figure's count ended, for "10 women and five children"
+    body_start = _title_end(text, spans)
+    figures: list[Figure] = []
+    context: _SentenceContext | None = None
     for quantity in find_quantities(text, lowered):
+        if quantity.start < body_start:
+            continue
         index = sentence_index(spans, quantity.start)
         if index < 0 or quantity.end > spans[index][1]:
             continue
-        previous = figures[-1] if figures and figures[-1].start == spans[index][0] else None
-        figure = _read_figure(
-            text,
-            lowered,
-            spans[index],
-            quantity,
-            report_id,
-            previous,
-            previous_end if previous else -1,
-            sources,
-        )
+        if context is None or context.start != spans[index][0]:
+            context = _SentenceContext(spans[index][0])
+        figure = _read_figure(text, lowered, spans[index], quantity, report_id, context, sources)
         if figure is not None:
             figures.append(figure)
-            previous_end = quantity.end
     return figures
 
 
-# Between the previous figure's count and this one: a coordination ("10 women and five children").
+def _title_end(text: str, spans: list[tuple[int, int]]) -> int:
+    if len(spans) < 2:
+        return 0
+    start, end = spans[0]
+    newline = text.find("\n", start)
+    if newline < 0 or newline < end or text[end - 1] in '.!?"”’':
+        return 0
+    return end
+
+
+@dataclass
+class _SentenceContext:
+    """What the figures read so far in one sentence say about the next one."""
+
+    start: int
+    last: Figure | None = None  # the previous figure
+    last_end: int = -1  # where its count ended
+    main: Figure | None = None  # the last figure that is not a breakdown of another
+
+
+# Between the previous figure's count and this one: a coordination or list
+# ("10 women and five children", "683 civilians in Latakia, 433 in Tartus").
 _COORDINATION_RE = re.compile(
-    r"^[^,.;:]{0,40}?(?:,\s*|\s+)(?:and|or|as\s+well\s+as|plus)\s+(?:another\s+)?$", re.I
+    r"^[^.;:]{0,60}?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as|plus)\s+)(?:another\s+)?$", re.I
+)
+_SUBORDINATE_RE = re.compile(r"\b(?:after|before|when|while|since|earlier|later|than|until|whereas)\b", re.I)
+_OTHERS_RE = re.compile(
+    r"^\s*(?:others|more)\b(?!\s+(?:people|persons?|civilians|soldiers|children|women)\b)", re.I
 )
 
 
@@ -330,8 +372,7 @@ def _read_figure(
     sentence: tuple[int, int],
     quantity: Quantity,
     report_id: str,
-    previous: Figure | None,
-    previous_end: int,
+    context: _SentenceContext,
     sources: _SourceMemory,
 ) -> Figure | None:
     s_start, s_end = sentence
@@ -348,45 +389,68 @@ def _read_figure(
             return None  # a year ("in 2024"), never a bare casualty count
 
     after_lower = lowered[quantity.end : min(s_end, quantity.end + 160)]
-    outcome, noun_phrase = _outcome_after(after, after_lower)
-    # The end-anchored search below is the costliest step: only run it when a cue word is near.
-    before_start = max(s_start, quantity.start - 120)
-    before_lower = lowered[before_start : quantity.start]
+    gap = text[context.last_end : quantity.start] if context.last is not None else ""
+    coordinated = bool(gap) and bool(_COORDINATION_RE.match(gap)) and not _SUBORDINATE_RE.search(gap)
+    breakdown = False
+    inherited: Figure | None = None  # the figure whose category a bare count takes
+
+    outcome: str | None = None
+    noun_phrase = ""
+    split = _BREAKDOWN_RE.match(after)
+    if split and context.main is not None:
+        # "two of them children", "194 of whom ... were executed": part of the figure before.
+        outcome, breakdown, inherited = context.main.outcome, True, context.main
+        noun_phrase = _leading_noun_phrase(after[split.end() :])
+    if outcome is None:
+        outcome, noun_phrase = _outcome_after(after, after_lower)
     before_match = None
-    if any(stem in before_lower for stem in _BEFORE_STEMS):
-        before_match = _BEFORE_RE.search(text[before_start : quantity.start])
-    if outcome is None and before_match is not None:
+    before_start = max(s_start, quantity.start - 160)
+    if outcome is None:
+        # The end-anchored search is the costliest step: only run it when a cue word is near.
+        if any(stem in lowered[before_start : quantity.start] for stem in _BEFORE_STEMS):
+            before_match = _BEFORE_RE.search(text[before_start : quantity.start])
+    if before_match is not None:
         name = before_match.lastgroup or ""
+        noun_phrase = _leading_noun_phrase(after)
         if name == "b_including":
-            if previous is None:
-                return None
-            outcome = previous.outcome
+            breakdown = True
+            if context.main is not None:
+                outcome, inherited = context.main.outcome, context.main
+            else:  # "people still missing, including two children"
+                words = list(_OUTCOME_WORD_RE.finditer(text, s_start, before_start + before_match.start()))
+                if not words:
+                    return None
+                outcome = next(k for k, v in words[-1].groupdict().items() if v)[2:]
         elif name == "b_displaced" and before_match.group(name).lower().startswith("forc"):
             if not _FORCED_TAIL_RE.match(after):
                 return None
             outcome = "displaced"
         else:
             outcome = name[2:]
-        noun_phrase = _leading_noun_phrase(after)
-    if outcome is None and previous is not None and previous_end >= 0:
+    if outcome is None and coordinated and context.last is not None:
         # "killed 10 women and five children": the second count shares the first one's outcome.
-        if _COORDINATION_RE.match(text[previous_end : quantity.start]):
-            outcome = previous.outcome
-            noun_phrase = _leading_noun_phrase(after)
+        outcome, inherited = context.last.outcome, context.main or context.last
+        breakdown = context.last is not context.main
+        noun_phrase = _leading_noun_phrase(after)
     if outcome is None:
         return None
     if _is_thing(noun_phrase):
         return None
+    if outcome == "killed" and _INCIDENT_COUNT_RE.search(after[:60]):
+        return None
 
-    category = _category(noun_phrase)
+    # "10 others wounded" is the noun of the clause again; "one more person" is a person.
+    category = None if _OTHERS_RE.match(noun_phrase) else _category(noun_phrase)
     if category is None and before_match is not None:
         category = _category(before_match.group(0))
     if category is None:
-        category = previous.category if previous is not None else "unknown"
+        # A bare count takes the noun of its clause: "killing 54 people and wounding 158".
+        if inherited is None and context.last is not None and not _SUBORDINATE_RE.search(gap):
+            inherited = context.main or context.last
+        category = inherited.category if inherited is not None else "unknown"
 
     sentence_text = text[s_start:s_end]
-    verified = _says_verified(lowered[s_start:s_end])
-    return Figure(
+    figure = Figure(
         id=stable_id("fig-", report_id, quantity.number_start, outcome),
         report_id=report_id,
         low=quantity.low,
@@ -395,11 +459,15 @@ def _read_figure(
         category=category,
         outcome=outcome,
         attributed_to=sources.for_sentence(s_start, sentence_text),
-        verified=verified,
+        verified=_says_verified(lowered[s_start:s_end]),
         start=s_start,
         end=s_end,
         surface=quantity.surface,
     )
+    context.last, context.last_end = figure, quantity.end
+    if not breakdown:
+        context.main = figure
+    return figure
 
 
 def _outcome_after(after: str, after_lower: str) -> tuple[str | None, str]:
@@ -437,13 +505,18 @@ def _is_thing(noun_phrase: str) -> bool:
 
 
 def _category(phrase: str) -> str | None:
+    """The category a noun phrase names: the first specific one, else "people", else None.
+
+    "298 Druze civilians" -> civilians (a specific word beats a generic one);
+    "women and children" together -> people (neither alone describes the count).
+    """
     found = [m.lastgroup for m in _CATEGORY_RE.finditer(phrase)]
     if not found:
         return None
-    # "women and children" together are the civilians a report singles out.
-    if set(found) == {"women", "children"}:
-        return "civilians"
-    return found[0]
+    if {"women", "children"} <= set(found):
+        return "people"
+    specific = [c for c in found if c != "people"]
+    return specific[0] if specific else "people"
 
 
 _PRONOUN = "\x00pronoun"  # marker: the sentence's source is "it", "he", "they" ...
@@ -469,43 +542,46 @@ _CITING_OPENERS = ("citing", "cited by", "quoting", "quoted by")
 _WORD_RE = re.compile(r"[a-z]+")
 
 
-def _reporting_verbs(lower: str) -> list[int]:
-    """Offsets of reporting verbs in a lower-cased sentence (str.find on a few roots: fast)."""
+def _reporting_verbs(sentence: str, lower: str) -> list[int]:
+    """Offsets of reporting verbs in a sentence (str.find on a few roots: fast).
+
+    A capitalised word inside the sentence is a name, not a verb ("the United States", "Said").
+    """
     found = []
-    for root in (
-        "sa",
-        "report",
-        "verif",
-        "confirm",
-        "document",
-        "record",
-        "estimat",
-        "count",
-        "announc",
-        "stat",
-        "told",
-        "put",
-        "regist",
-        "tall",
-        "add",
-        "not",
-    ):
+    for root in _VERB_ROOTS:
         i = lower.find(root)
         while i >= 0:
             if i == 0 or not lower[i - 1].isalpha():
                 word = _WORD_RE.match(lower, i)
-                if word and word.group(0) in _REPORTING_VERBS:
+                if word and word.group(0) in _REPORTING_VERBS and not (i > 0 and sentence[i].isupper()):
                     found.append(i)
             i = lower.find(root, i + 1)
     return sorted(found)
+
+
+_VERB_ROOTS = tuple(
+    "sa report verif confirm document record estimat count announc stat told put regist tall add not".split()
+)
+# ", said Anees al-Asbahi, a spokesman ..." / ", said the health ministry.": source after the verb.
+_INVERTED_RE = re.compile(
+    r"\s+(?P<src>(?:the\s+|a\s+|an\s+)?[^\W\d][^,.;:()\"“”]{0,80}?)"
+    r"(?=\s*[,.;:()\"“”]|\s+(?:on|in|at|that|who|which|late|early|after|before)\b|$)"
+)
+# "the mayor, Ihor Terekhov, said": the name between the commas is the speaker.
+_APPOSITIVE_NAME_RE = re.compile(r",\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3}),\s*$")
+# "A national committee investigating ... said": the sentence's own subject.
+_INITIAL_NP_RE = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?(?P<head>[\w'’-]+)(?=\s+\w+ing\b|\s*,)", re.I
+)
 
 
 @lru_cache(maxsize=1024)
 def _sentence_source(sentence: str) -> str | None:
     """The source a sentence names (normalised), ``_PRONOUN``, or None.
 
-    Tried in order: "according to X"; the subject of a reporting verb ("X said");
-    "X's toll"; "citing X". Each is found by cheap substring checks first.
+    Tried in order: "according to X"; the speaker of a reporting verb ("X said",
+    "..., said X", "the mayor, X, said"); "X's toll"; "citing X". Each is found by
+    cheap substring checks before any regex runs.
     """
     lower = sentence.lower()
     for opener in _ACCORDING_OPENERS:
@@ -514,12 +590,10 @@ def _sentence_source(sentence: str) -> str | None:
             match = _ACCORDING_RE.search(sentence, max(0, at - 3))
             if match:
                 return _normalise_source(match.group("src"), at_sentence_start=False)
-    for verb in _reporting_verbs(lower):
-        subject = _subject_before(sentence, verb)
-        if subject == _PRONOUN:
-            return _PRONOUN
-        if subject is not None:
-            return _normalise_source(subject[0], at_sentence_start=subject[1] == 0)
+    for verb in _reporting_verbs(sentence, lower):
+        speaker = _speaker(sentence, verb)
+        if speaker is not None:
+            return speaker
     if ("'s " in lower or "’s " in lower) and any(
         k in lower for k in ("toll", "count", "tally", "figure", "record")
     ):
@@ -534,8 +608,41 @@ def _sentence_source(sentence: str) -> str | None:
     return None
 
 
+def _speaker(sentence: str, verb: int) -> str | None:
+    """Who the reporting verb at ``sentence[verb]`` quotes: a normalised name, _PRONOUN or None."""
+    before = sentence[:verb].rstrip()
+    if before.endswith(",") or not before:
+        inverted = _INVERTED_RE.match(sentence, _WORD_RE.match(sentence.lower(), verb).end())  # type: ignore[union-attr]
+        if inverted:
+            name = inverted.group("src")
+            words = name.split()
+            head = re.sub(r"['’]s$", "", words[-1]).lower()
+            if words[0].lower() not in _PRONOUNS and (
+                head in _SOURCE_HEADS or any(w[:1].isupper() for w in words)
+            ):
+                return _normalise_source(name, at_sentence_start=False)
+        appositive = _APPOSITIVE_NAME_RE.search(sentence, max(0, verb - 80), verb)
+        if appositive:
+            return appositive.group("name")
+    subject = _subject_before(sentence, verb)
+    if subject == _PRONOUN:
+        return _PRONOUN
+    if subject is None:
+        return None
+    assert not isinstance(subject, str)
+    head = re.sub(r"['’]s$", "", subject[0].split()[-1]).lower()
+    if head not in _SOURCE_HEADS and subject[1] > 0:
+        # Only a capitalised word made it a source: prefer the sentence's own subject when it
+        # is a source noun ("A national committee investigating the violence on Syria's coast said").
+        initial = _INITIAL_NP_RE.match(sentence)
+        if initial and initial.group("head").lower() in _SOURCE_HEADS and initial.end() <= verb:
+            return _normalise_source(initial.group(0), at_sentence_start=True)
+    return _normalise_source(subject[0], at_sentence_start=subject[1] == 0)
+
+
 _TOKEN_RE = re.compile(r"[^\s]+")
-_RELATIVE_CLAUSE_RE = re.compile(r",\s*(?:who|which)\b[^,]*,\s*$", re.IGNORECASE)
+# "A security official, who asked not to be named, said" / "X, a Britain-based monitor, said"
+_RELATIVE_CLAUSE_RE = re.compile(r",\s*(?:who|which|a|an|the)\b[^,]*,\s*$", re.IGNORECASE)
 
 
 def _words_of(sentence: str, start: int, stop: int) -> list[tuple[str, int]]:
@@ -543,7 +650,9 @@ def _words_of(sentence: str, start: int, stop: int) -> list[tuple[str, int]]:
     words: list[tuple[str, int]] = []
     for token, position in reversed(tokens):
         bare = token.strip("\"“”'‘’()")
-        if token[-1] in ',;:"“”)(—–' or bare.lower() in _SUBJECT_STOP or not bare or bare[0].isdigit():
+        if not bare or token[-1] in ',;:"“”)(—–' or bare[0].isdigit():
+            break
+        if bare.lower() in _SUBJECT_STOP and not (len(bare) > 1 and bare.isupper()):  # "WHO" is a name
             break
         words.insert(0, (bare, position))
         if len(words) == 7:
@@ -576,13 +685,18 @@ def _source_phrase(words: list[tuple[str, int]]) -> tuple[str, int] | str | None
     if not words:
         return None
     head = re.sub(r"['’]s$", "", words[-1][0]).lower()
-    first = words[0][0].lower()
-    if first in _PRONOUNS or head in _PRONOUNS:
+    if _is_pronoun(words[0][0]) or _is_pronoun(words[-1][0]):
         return _PRONOUN
-    named = any(w[0][:1].isupper() for w in words[1:]) or (words[0][0][:1].isupper() and words[0][1] > 0)
+    # A capitalised word makes a name ("Reuters", "Al-Asbahi", "the Syrian Observatory ...").
+    named = any(w[0][:1].isupper() for w in words)
     if head not in _SOURCE_HEADS and not named:
         return None
     return " ".join(w[0] for w in words), words[0][1]
+
+
+def _is_pronoun(word: str) -> bool:
+    # "WHO" (the World Health Organization) is not "who"; "It" at a sentence start is "it".
+    return word.lower() in _PRONOUNS and not (len(word) > 1 and word.isupper())
 
 
 def _normalise_source(phrase: str, *, at_sentence_start: bool) -> str | None:
@@ -605,7 +719,9 @@ def _normalise_source(phrase: str, *, at_sentence_start: bool) -> str | None:
 
 # "The Syrian Observatory for Human Rights, a Britain-based war monitor, ..." at sentence start.
 _LEADING_NAME_RE = re.compile(
-    r"^(?:The\s+)?(?P<name>[A-Z][\w’'-]*(?:\s+(?:for|of|on|and|[A-Z][\w’'-]*))+)\s*[,:]"
+    r"^(?:The\s+)?(?!(?:On|In|At|By|For|From|After|Before|During|Since|Last|This|But|And|As|When|While|Earlier"
+    r"|Later|Meanwhile|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"(?P<name>[A-Z][\w’'-]*(?:\s+(?:for|of|on|and|[A-Z][\w’'-]*))+)\s*[,:]"
 )
 _NAME_PART = r"[A-Z][\w’'-]*"
 
@@ -633,16 +749,17 @@ class _SourceMemory:
             leading = _LEADING_NAME_RE.match(sentence)
             if leading:
                 return leading.group("name")
+            # "it said", "he said": the last source named before, in this paragraph if possible.
             paragraph_start = self.text.rfind("\n", 0, start)
-            earlier = [name for at, name in self.named if at > paragraph_start]
+            earlier = [name for at, name in self.named if at > paragraph_start] or [n for _, n in self.named]
             return earlier[-1] if earlier else None
         return self._expand(start, found)
 
     def _expand(self, start: int, name: str) -> str:
         """A short reference ("Observatory", "monitor", "office") -> the full name used earlier."""
         words = name.split()
-        if len(words) > 2:
-            return name
+        if len(words) > 1:
+            return name  # "hospital officials" is its own source, not "Palestinian health officials"
         key = words[-1].lower()
         for _, earlier in reversed(self.named):
             if len(earlier) > len(name) and key in earlier.lower().split():

@@ -232,7 +232,18 @@ def words_before(text: str, position: int, count: int) -> list[tuple[int, str]]:
         j = i - 1
         while j > 0 and text[j - 1] in " -":
             j -= 1
-        k = max(text.rfind(" ", 0, j), text.rfind("-", 0, j)) + 1
+        lo = max(0, j - 40)  # no word worth reading is longer
+        k = (
+            max(
+                text.rfind(" ", lo, j),
+                text.rfind("-", lo, j),
+                text.rfind("\n", lo, j),
+                text.rfind("\t", lo, j),
+            )
+            + 1
+        )
+        if k == 0 and lo > 0:
+            break  # a 40-character "word": not text worth reading
         word = text[k:j]
         if not word or not word.replace("'", "").replace("’", "").isalnum():
             break
