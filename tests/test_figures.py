@@ -255,3 +255,67 @@ def test_pronoun_source_resolves_within_the_paragraph() -> None:
 )
 def test_verified(sentence: str, verified: bool) -> None:
     assert one(sentence).verified is verified
+
+
+# --- breakdowns, lists and titles -------------------------------------------------------------
+
+
+def test_of_them_breakdown() -> None:
+    found = casualty_figures(
+        "Officials said 34 people were killed, two of them children, and 117 injured.", "r1"
+    )
+    assert [(f.low, f.category, f.outcome) for f in found] == [
+        (34, "people", "killed"),
+        (2, "children", "killed"),
+        (117, "people", "injured"),  # the clause's noun, not the breakdown's
+    ]
+
+
+def test_list_of_counts_by_place() -> None:
+    found = casualty_figures(
+        "The monitor counted 683 civilians killed in Latakia, 433 in Tartus and 12 in Homs.", "r1"
+    )
+    assert [(f.low, f.category, f.outcome) for f in found] == [
+        (683, "civilians", "killed"),
+        (433, "civilians", "killed"),
+        (12, "civilians", "killed"),
+    ]
+
+
+def test_including_after_an_outcome_without_a_count() -> None:
+    found = casualty_figures("Rescuers searched for people still missing, including two children.", "r1")
+    assert [(f.low, f.category, f.outcome) for f in found] == [(2, "children", "missing")]
+
+
+def test_mass_killings_are_incidents_not_people() -> None:
+    found = casualty_figures(
+        "It recorded three new mass killings on Wednesday, which left 158 civilians dead.", "r1"
+    )
+    assert [f.low for f in found] == [158]
+
+
+def test_a_title_line_is_not_counted_twice() -> None:
+    text = "Strike kills 12 in market\nAn airstrike killed 12 people in a market on Monday, medics said."
+    found = casualty_figures(text, "r1")
+    assert [(f.low, text[f.start : f.end][:13]) for f in found] == [(12, "An airstrike ")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        (
+            "The strike killed at least 74 people, said Ahmed Saleh, a spokesman for the ministry.",
+            "Ahmed Saleh",
+        ),
+        ("Nine people were wounded, said the civil defence.", "civil defence"),
+        ("In Kharkiv, the mayor, Ihor Terekhov, said one person had been injured.", "Ihor Terekhov"),
+        ("The WHO said three health workers were wounded.", "WHO"),
+        (
+            "A national committee investigating the violence in Hama said 40 people were killed.",
+            "a national committee",
+        ),
+        ("Air strikes by the United States killed 20 people.", None),
+    ],
+)
+def test_speaker_forms(sentence: str, source: str | None) -> None:
+    assert one(sentence).attributed_to == source
