@@ -255,14 +255,16 @@ def _outlet_from_url(url: str) -> str | None:
 
 
 def _trafilatura_text(markup: str, url: str) -> tuple[str | None, date | None]:
-    """(text, date) from trafilatura, or (None, None) when it is not installed or finds nothing."""
+    """(text, date) from trafilatura, or (None, None) when it is not installed (or one of
+    its optional parts, such as lxml_html_clean, is missing) or it finds nothing."""
     try:
         import trafilatura
+
+        document: Any = trafilatura.bare_extraction(
+            markup, url=url, with_metadata=True, include_comments=False, include_tables=False
+        )
     except ImportError:
         return None, None
-    document: Any = trafilatura.bare_extraction(
-        markup, url=url, with_metadata=True, include_comments=False, include_tables=False
-    )
     if document is None:
         return None, None
     data = document.as_dict() if hasattr(document, "as_dict") else dict(document)
