@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 
@@ -83,6 +83,9 @@ class PlaceSpan:
     weak: bool = False
     cue_place_id: str | None = None
     requires: tuple[str, ...] = ()
+    # Glued to another capitalised word ("Amjad Sultan", "Aung San Suu Kyi"): most likely part
+    # of a person's or organisation's name; only a major place survives that.
+    glued: bool = False
 
 
 # Words after a name that make it part of a longer *place* name rather than a person's.
@@ -96,7 +99,13 @@ _DIRECTIONS = frozenset(
 )
 # Particles inside Arabic personal names: "Mahmoud al-Haik", "Hafez bin Ali".
 _NAME_PARTICLES = frozenset("al el bin ibn bint ben abu abd abdel abdul umm".split())
+# Particles before a name part, Arabic and European: "Mahmoud al-Haik", "Vivian van de Perre".
+_PARTICLE_BEFORE = re.compile(
+    r"\b(?:(?:al|el|bin|ibn|bint|abu|abd|abdel|abdul|van|von|de|der|den|du|da|di|del|dos|das|la|le)[-\s]+)+$",
+    re.I,
+)
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|adh|ar|as|ash|at|ath|az|an|ed|er|es|esh|et|ez|en)[-\s'’]", re.I)
+_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:al|el|Al|El|AL|EL)[-\s]$")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’.-]*)[ \t]+$")
 _WORD_AFTER = re.compile(r"^[ \t]+([^\W\d_][\w'’-]*)")
 # How far around a match the neighbour checks look (characters): a word and a particle.
@@ -105,11 +114,13 @@ _SENTENCE_END = set('.!?\n"“”«»:;()[]•|')
 
 _BEFORE_KIND = [
     (re.compile(r"\b(?:province|governorate|region|district)\s+of\s+(?:the\s+)?$", re.I), "adm1"),
-    (re.compile(r"\b(?:city|town)\s+of\s+$", re.I), "city"),
+    (re.compile(r"\b(?:provinces|governorates|regions)\s+of\s+(?:the\s+)?$", re.I), "adm1"),
+    (re.compile(r"\b(?:city|town|cities|towns)\s+of\s+$", re.I), "city"),
     (re.compile(r"\bvillage\s+of\s+$", re.I), "village"),
+    (re.compile(r"\b(?:central|downtown)\s+$", re.I), "city"),
 ]
 _AFTER_KIND = [
-    (re.compile(r"^[\s-]+(?:province|governorate|region|oblast)\b", re.I), "adm1", False),
+    (re.compile(r"^[\s-]+(?:province|governorate|region|oblast|state)\b", re.I), "adm1", False),
     (re.compile(r"^\s+city\b", re.I), "city", False),
     (re.compile(r"^\s+countryside\b", re.I), "countryside", True),
 ]
@@ -170,9 +181,11 @@ def _looks_like_person(text: str, start: int, end: int, surface: str, rules: Men
         return True
     # Walk back over name particles ("al-", "bin"): "Mahmoud al-Haik", "Hafez bin Ali".
     head = text[max(0, start - _WINDOW) : start]
-    particle = re.search(r"\b(al|el|bin|ibn|bint|abu|abd|abdel|abdul)[-\s]+$", head, re.I)
+    particle = _PARTICLE_BEFORE.search(head)
     if particle:
         head = head[: particle.start()]
+    # A name that starts with its article ("al-Sham" in "Hayat Tahrir al-Sham") counts too.
+    has_particle = bool(particle) or _ARTICLE_PREFIX.match(surface) is not None
     before = _WORD_BEFORE.search(head)
     if before:
         word = before.group(1)
@@ -180,7 +193,7 @@ def _looks_like_person(text: str, start: int, end: int, surface: str, rules: Men
         if key in rules.given_names or key in rules.titles:
             return True
         # "X al-Y" with X a capitalised word that is not a direction: a personal name.
-        if particle and _capitalised(word) and key not in _DIRECTIONS:
+        if has_particle and _capitalised(word) and key not in _DIRECTIONS:
             return True
     # A first name the gazetteer also knows, followed by a family name: "Dalaal Mahna".
     after = _WORD_AFTER.search(text[end : end + _WINDOW])
@@ -266,13 +279,13 @@ def _name_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[Pl
             continue
         if _looks_like_person(text, start, end, surface, rules):
             continue
+        if text.startswith("-based", end):
+            continue  # "the Britain-based monitor": where an organisation sits, not a scene
         # A common word written with a capital mid-sentence ("Victory", "Union") is weak too.
-        weak = (
-            sentence_start
-            or in_headline
-            or word in rules.common_words
-            or _glued_to_capital(text, start, end, in_headline)
-        )
+        # "El Nao hospital": an article the match leaves out belongs to a longer, unknown name.
+        orphan_article = bool(_ARTICLE_BEFORE.search(text[max(0, start - 4) : start]))
+        weak = sentence_start or in_headline or orphan_article or word in rules.common_words
+        glued = orphan_article or _glued_to_capital(text, start, end, in_headline)
         kind, span_start, span_end = _kind_hint(text, start, end)
         spans.append(
             PlaceSpan(
@@ -282,9 +295,42 @@ def _name_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[Pl
                 name=surface,
                 kind_hint=kind,
                 weak=weak,
+                glued=glued,
             )
         )
-    return spans
+    return _spread_plural_kinds(text, spans)
+
+
+_PLURAL_AREAS = re.compile(r"^\s+(?:governorates|provinces|regions|states|oblasts)\b", re.I)
+_LIST_GAP = re.compile(r"^(?:\s*,\s*|\s*,?\s+and\s+|\s*&\s*)$")
+
+
+_PLURAL_BEFORE = re.compile(r"\b(?:cities|towns|provinces|governorates|regions)\s+of\s+(?:the\s+)?$", re.I)
+
+
+def _spread_plural_kinds(text: str, spans: list[PlaceSpan]) -> list[PlaceSpan]:
+    """A kind named once for a list applies to every name in it: "Tartus, Latakia and Hama
+    governorates", "the cities of Lattakia, Tartus and Homs"."""
+    out = list(spans)
+
+    def in_list(a: int, b: int) -> bool:
+        return _LIST_GAP.match(text[out[a].end : out[b].start]) is not None
+
+    for i in range(len(out) - 1, -1, -1):
+        if _PLURAL_AREAS.match(text[out[i].end : out[i].end + 20]):
+            j = i
+            while True:
+                out[j] = replace(out[j], kind_hint="adm1")
+                if j == 0 or not in_list(j - 1, j):
+                    break
+                j -= 1
+    for i in range(len(out)):
+        if out[i].kind_hint and _PLURAL_BEFORE.search(text[max(0, out[i].start - 40) : out[i].start]):
+            j = i
+            while j + 1 < len(out) and in_list(j, j + 1):
+                out[j + 1] = replace(out[j + 1], kind_hint=out[i].kind_hint)
+                j += 1
+    return out
 
 
 def _cue_matches(text: str, lowered: str, cue: IndirectCue) -> list[re.Match[str]]:

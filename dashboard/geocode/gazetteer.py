@@ -256,6 +256,15 @@ class Gazetteer:
             self._places[place_id] = place
         return place
 
+    def prominence(self, place: Place) -> float:
+        """0..1: how well known a place is likely to be (population on a log scale; named
+        areas, landmarks and countries by kind). Used to doubt matches on obscure places."""
+        if place.id.startswith("geonames:"):
+            row = self._row_by_gid.get(int(place.id[9:]))
+            if row is not None:
+                return self._facts(row)[3]
+        return _KIND_PRIOR.get(place.kind, 0.8)
+
     def admin1_area(self, place: Place) -> Place | None:
         """The admin-1 area a place lies in ("the Latakia countryside" -> Latakia Governorate)."""
         if place.kind == "adm1":
@@ -369,7 +378,9 @@ class Gazetteer:
         kind_hint: str | None,
     ) -> float:
         kind, cc, admin1, prior, _ = facts
-        name_quality = 1.0 if hit.name_weight >= build.NAME_WEIGHT_PRIMARY else 0.9
+        # GeoNames alternates include historic and foreign names ("Perre" for Adıyaman,
+        # "White House" for Casablanca): a match on one counts for less.
+        name_quality = 1.0 if hit.name_weight >= build.NAME_WEIGHT_PRIMARY else 0.8
         in_country = 0.0
         if cc and context.countries:
             in_country = context.countries.get(cc, 0.0)

@@ -275,7 +275,7 @@ def load_overlay(geodata_dir: Path = GEODATA_DIR, extra: Iterable[Path] = ()) ->
     overlay.rules = MentionRules(
         common_words=_read_word_list(d / "common_words.txt"),
         given_names=frozenset(plain(r["name"]) for r in people if r["type"] == "given"),
-        family_names=frozenset(plain(r["name"]) for r in people if r["type"] == "family"),
+        family_names=frozenset(plain(r["name"]) for r in people if r["type"] in ("family", "organisation")),
         titles=frozenset(plain(r["name"]) for r in people if r["type"] == "title"),
         cues=tuple(cues),
     )

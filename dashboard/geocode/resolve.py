@@ -19,10 +19,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dashboard.extract.places import PlaceSpan, find_place_spans
 from dashboard.geocode.gazetteer import Gazetteer, ResolutionContext
+from dashboard.geocode.normalise import normalise_name
 from dashboard.model import Mention, Place
 
 # Score a match needs, by how much the report supports it (see Gazetteer._score):
@@ -33,6 +34,9 @@ ACCEPT_IN_CONTEXT = 0.4
 ACCEPT_ANYWHERE = 0.5
 ACCEPT_WEAK_IN_CONTEXT = 0.5
 ACCEPT_WEAK_ANYWHERE = 0.62
+# A name glued to another capitalised word is kept only for places of about 100,000 people
+# or more (prominence is log10(population) / 6.3).
+GLUED_PROMINENCE = 0.79
 # A country counts as "the report's country" for cue phrases from this weight up.
 CUE_COUNTRY_WEIGHT = 0.3
 
@@ -96,11 +100,15 @@ def _admin1_of(place: Place, gazetteer: Gazetteer) -> list[str]:
 def _accept(
     span: PlaceSpan, place: Place, score: float, countries: dict[str, float], gazetteer: Gazetteer
 ) -> bool:
-    in_context = _in_context(place, countries, gazetteer)
     if place.kind == "country":
         return True
+    if span.glued and place.kind not in _AREA_KINDS and gazetteer.prominence(place) < GLUED_PROMINENCE:
+        return False  # "Amjad Sultan", "Aung San Suu Kyi": a person, unless a big city
     if span.weak:
-        return score >= (ACCEPT_WEAK_IN_CONTEXT if in_context else ACCEPT_WEAK_ANYWHERE)
+        # Only the report's own countries count here, not their neighbours.
+        own = bool(place.country) and countries.get(place.country or "", 0.0) > 0
+        return score >= (ACCEPT_WEAK_IN_CONTEXT if own else ACCEPT_WEAK_ANYWHERE)
+    in_context = _in_context(place, countries, gazetteer)
     return score >= (ACCEPT_IN_CONTEXT if in_context else ACCEPT_ANYWHERE)
 
 
@@ -117,13 +125,28 @@ def _requirement_met(
     return False
 
 
+def _same_name_same_kind(spans: list[PlaceSpan]) -> list[PlaceSpan]:
+    """A name the report calls a province once ("Latakia and Tartus provinces") is the
+    province where it stands alone too (the headline's "operation in Latakia and Tartus"),
+    unless the words there say otherwise."""
+    areas = {normalise_name(s.name) for s in spans if s.name and s.kind_hint == "adm1"}
+    if not areas:
+        return spans
+    return [
+        replace(s, kind_hint="adm1")
+        if s.name and s.kind_hint is None and normalise_name(s.name) in areas
+        else s
+        for s in spans
+    ]
+
+
 def resolve_places(text: str, report_id: str, gazetteer: Gazetteer) -> tuple[list[Mention], list[Place]]:
     """Every place mention in ``text`` (exact offsets) and the distinct places they name.
 
     Mentions whose place could not be settled (a cue phrase whose context is missing)
     have ``place_id=None``. Places are listed in order of first mention.
     """
-    spans = find_place_spans(text, gazetteer.matcher(), gazetteer.rules)
+    spans = _same_name_same_kind(find_place_spans(text, gazetteer.matcher(), gazetteer.rules))
     named = [s for s in spans if s.name is not None]
     first: dict[int, list[tuple[Place, float]]] = {}
     counts: Counter[str] = Counter()
@@ -137,7 +160,7 @@ def resolve_places(text: str, report_id: str, gazetteer: Gazetteer) -> tuple[lis
         if top.kind == "country":
             counts[top.country or ""] += 2
             continue
-        if span.weak:
+        if span.weak or span.glued:
             continue
         unambiguous = len(cands) == 1 or cands[1][0].country == top.country or score - cands[1][1] >= 0.05
         if unambiguous and (score >= ACCEPT_ANYWHERE or top.kind in _AREA_KINDS) and top.country:
