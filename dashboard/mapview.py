@@ -114,7 +114,10 @@ RADIUS_SCALE = 4.0
 PAYLOAD_BUDGET = 3_400_000
 SUMMARY_MAX = 280  # characters of summary shown in a popup at most
 _MIN_USEFUL_SUMMARY = 24  # below this a shortened summary says nothing; leave it to the card
-AREA_POPUP_EVENTS = 25  # events listed in one area popup
+AREA_POPUP_EVENTS = 25  # events listed in one area or stack popup
+# A town with at least this many events is drawn as one "stack" marker that lists them
+# (see the module doc); fewer are drawn one circle each.
+STACK_MIN = 12
 
 # XStatic package -> files copied into STATIC_DIR (sub folder, files).
 _VENDOR_FILES: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -495,6 +498,8 @@ def legend_html(counts: Mapping[str, int], areas: int, text_level: str = "full")
         *rows,
         '<div class="ra-legend-title">Deaths (best figure)</div>',
         '<div class="ra-sizes">' + "".join(sizes) + "</div>",
+        '<div class="ra-legend-row ra-legend-wrap"><span class="ra-swatch ra-swatch-stack"></span>'
+        f"numbered dot: {STACK_MIN}+ events at one town (click for the list)</div>",
         '<div class="ra-legend-row ra-legend-wrap"><span class="ra-swatch ra-swatch-area"></span>'
         f"area only (governorate, region): {areas:,}</div>",
     ]
@@ -600,30 +605,54 @@ _LAYER_JS = r"""
     root.appendChild(el('div', 'ra-popup-id', 'event ' + eventId(i)));
     return root;
   }
-  function areaPopupNode(k) {
-    var members = areaEvents[k], p = P[areaPlace[k]];
-    var root = el('div', 'ra-popup ra-popup-area');
-    root.setAttribute('data-event-id', eventId(members[0]));
+  // A group = the events drawn as one shape: an area (never a point), or a "stack" of the
+  // many events at one town (one marker listing them instead of hundreds of circles on one
+  // spot: MarkerCluster's cost grows with markers, and a list reads better than a spiderfy).
+  function groupPopupNode(k) {
+    var g = groups[k], p = P[g.place];
+    var root = el('div', 'ra-popup ' + (g.area ? 'ra-popup-area' : 'ra-popup-stack'));
+    root.setAttribute('data-event-id', eventId(g.members[0]));
     root.appendChild(el('div', 'ra-popup-type', p[0]));
-    root.appendChild(el('div', 'ra-popup-note', members.length + ' event(s) known only to this '
-      + D.precisions[p[3]] + (p[4] ? ' (outline approximate)' : ' (circle: uncertainty)')));
+    root.appendChild(el('div', 'ra-popup-note', g.area
+      ? g.members.length + ' event(s) known only to this ' + D.precisions[p[3]]
+        + (p[4] ? ' (outline approximate)' : ' (circle: uncertainty)')
+      : g.members.length + ' events here, newest first'));
     var list = el('ul', 'ra-popup-events');
-    members.slice(0, D.areaListMax).forEach(function (i) {
-      var item = el('li', null, eventId(i) + NBSP + dateText(i) + NBSP + typeName(i)
+    g.members.slice(0, D.areaListMax).forEach(function (i) {
+      var item = el('li', 'ra-pick', dateText(i) + NBSP + typeName(i)
         + (deathsText(i) ? NBSP + deathsText(i) : '') + (SU ? ': ' + SU[i] : ''));
       item.setAttribute('data-event-id', eventId(i));
+      item.title = 'Select event ' + eventId(i);
+      L.DomEvent.on(item, 'click', function () {
+        list.querySelectorAll('.ra-picked').forEach(function (n) { n.classList.remove('ra-picked'); });
+        item.classList.add('ra-picked');
+        pick(i);
+      });
       list.appendChild(item);
     });
     root.appendChild(list);
-    if (members.length > D.areaListMax) {
-      root.appendChild(el('div', 'ra-popup-note', '\u2026 and ' + (members.length - D.areaListMax) + ' more'));
+    if (g.members.length > D.areaListMax) {
+      root.appendChild(el('div', 'ra-popup-note', '\u2026 and ' + (g.members.length - D.areaListMax)
+        + ' more: narrow the filters or use the event list'));
     }
     return root;
   }
-  function areaTooltipHtml(k) {
-    var members = areaEvents[k], p = P[areaPlace[k]];
-    return '<span class="ra-tip-id">' + esc(eventId(members[0])) + '</span>' + NBSP
-      + [p[0] + ' (' + D.precisions[p[3]] + ', area)', members.length + ' event(s)'].map(esc).join(NBSP);
+  function groupTooltipHtml(k) {
+    var g = groups[k], p = P[g.place];
+    var where = g.area ? p[0] + ' (' + D.precisions[p[3]] + ', area)' : p[0];
+    return '<span class="ra-tip-id">' + esc(eventId(g.members[0])) + '</span>' + NBSP
+      + [where, g.members.length + ' event(s)'].map(esc).join(NBSP);
+  }
+  // Picking an event from a list: a click on a stand-in marker carrying that event's
+  // tooltip, fired through the cluster group, so streamlit-folium reports it like a marker
+  // click (last_object_clicked_tooltip starts with the id).
+  function pick(i) {
+    var place = P[E.pl[i]], at = L.latLng(place[1], place[2]);
+    var proxy = L.circleMarker(at, {radius: 1});
+    proxy._raEvent = i;
+    proxy._raBound = true;
+    proxy.bindTooltip(tooltipHtml(i));
+    group.fire('click', {latlng: at, layer: proxy, sourceTarget: proxy, propagatedFrom: proxy});
   }
   // Bind tooltip and popup the first time a shape is hovered or clicked. Registered before
   // streamlit-folium's listener, so its last_object_clicked_tooltip sees the id.
@@ -633,22 +662,30 @@ _LAYER_JS = r"""
     if (layer._raEvent !== undefined) {
       layer.bindTooltip(tooltipHtml(layer._raEvent), {sticky: true});
       layer.bindPopup(popupNode(layer._raEvent), {maxWidth: 320, minWidth: 200});
-    } else if (layer._raArea !== undefined) {
-      layer.bindTooltip(areaTooltipHtml(layer._raArea), {sticky: true});
-      layer.bindPopup(areaPopupNode(layer._raArea), {maxWidth: 340, minWidth: 220});
+    } else if (layer._raGroup !== undefined) {
+      layer.bindTooltip(groupTooltipHtml(layer._raGroup), {sticky: true});
+      layer.bindPopup(groupPopupNode(layer._raGroup), {maxWidth: 340, minWidth: 220});
     } else {
       return;
     }
     layer._raBound = true;
     if (e.type === 'click') { layer.openPopup(e.latlng); } else { layer.openTooltip(e.latlng); }
   }
-  var markers = [], areaEvents = [], areaPlace = [], areaOf = {};
+  var perPlace = {};
+  for (var c = 0; c < E.pl.length; c++) { perPlace[E.pl[c]] = (perPlace[E.pl[c]] || 0) + 1; }
+  var markers = [], groups = [], groupOf = {}, points = 0;
   for (var i = 0; i < E.pl.length; i++) {
     var p = E.pl[i];
-    if (isArea(p)) {
-      var k = areaOf[p];
-      if (k === undefined) { k = areaOf[p] = areaEvents.length; areaEvents.push([]); areaPlace.push(p); }
-      areaEvents[k].push(i);
+    if (!isArea(p)) { points++; }
+    if (isArea(p) || perPlace[p] >= D.stackMin) {
+      var k = groupOf[p];
+      if (k === undefined) {
+        k = groupOf[p] = groups.length;
+        groups.push({place: p, members: [], area: isArea(p), best: 0, types: {}});
+      }
+      groups[k].members.push(i);
+      groups[k].best = Math.max(groups[k].best, best(i));
+      groups[k].types[E.ty[i]] = (groups[k].types[E.ty[i]] || 0) + 1;
       continue;
     }
     var colour = D.colours[E.ty[i]];
@@ -659,6 +696,30 @@ _LAYER_JS = r"""
     m._raEvent = i;
     markers.push(m);
   }
+  function mainType(g) {
+    var top = -1, n = -1;
+    for (var t in g.types) { if (g.types[t] > n) { n = g.types[t]; top = t; } }
+    return top;
+  }
+  groups.forEach(function (g, k) {
+    if (g.area) { return; }
+    var size = Math.round(2 * (D.radius[0] + D.radius[1] * Math.log10(1 + g.best))) + 12;
+    var stack = L.marker([P[g.place][1], P[g.place][2]], {icon: L.divIcon({
+      className: 'ra-stack', iconSize: [size, size],
+      html: '<div style="background:' + D.colours[mainType(g)] + ';width:' + size + 'px;height:'
+        + size + 'px;line-height:' + size + 'px">' + g.members.length + '</div>'})});
+    stack._raGroup = k;
+    stack._raCount = g.members.length;
+    markers.push(stack);
+  });
+  // Cluster numbers count events, not markers (a stack holds many).
+  group.options.iconCreateFunction = function (cluster) {
+    var n = 0;
+    cluster.getAllChildMarkers().forEach(function (m) { n += m._raCount || 1; });
+    var size = n < 10 ? 'small' : (n < 100 ? 'medium' : 'large');
+    return L.divIcon({html: '<div><span>' + n + '</span></div>', iconSize: L.point(40, 40),
+                      className: 'marker-cluster marker-cluster-' + size});
+  };
   function areaShape(p, style) {
     var place = P[p];
     if (place[4]) {
@@ -672,18 +733,22 @@ _LAYER_JS = r"""
     return shape;
   }
   var areas = [];
-  for (var a = 0; a < areaEvents.length; a++) {
-    var first = areaEvents[a][0];
-    var ac = D.colours[E.ty[first]];
-    areas.push(tag(areaShape(areaPlace[a], {color: ac, weight: 2, fillColor: ac, fillOpacity: 0.12,
-                                            className: 'ra-area'}), '_raArea', a));
-  }
+  groups.forEach(function (g, k) {
+    if (!g.area) { return; }
+    var ac = D.colours[E.ty[g.members[0]]];
+    areas.push(tag(areaShape(g.place, {color: ac, weight: 2, fillColor: ac, fillOpacity: 0.12,
+                                       className: 'ra-area'}), '_raGroup', k));
+  });
   // Areas stay out of the cluster group (it would cluster a circle like a point); they
   // come and go with it in the layer switch.
   var areaGroup = L.featureGroup(areas);
   [group, areaGroup].forEach(function (g) { g.on('click', bindLazily); g.on('mouseover', bindLazily); });
   group.on('add', function () { areaGroup.addTo(map); });
   group.on('remove', function () { areaGroup.remove(); });
+  group.options.chunkProgress = function (done, total) {
+    // Tests (and anyone waiting for the map) look for this: every point event is placed.
+    if (done === total) { map.getContainer().setAttribute('data-ra-loaded', String(points)); }
+  };
   group.addLayers(markers);
   // The selected event: a ring (point) or a thick outline (area) outside the clusters.
   if (D.sel >= 0) {
@@ -723,6 +788,7 @@ _CSS = """
 .ra-swatch { display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin-right: 5px; }
 .ra-swatch-area { border-radius: 2px; border: 2px dashed #555; background: rgba(85,85,85,0.15);
   width: 8px; height: 8px; }
+.ra-swatch-stack { background: #777; border: 2px solid #fff; box-shadow: 0 0 2px #333; }
 .ra-count { color: #666; }
 .ra-sizes { display: flex; align-items: flex-end; gap: 6px; }
 .ra-size { display: inline-flex; flex-direction: column; align-items: center; font-size: 11px; }
@@ -736,6 +802,11 @@ _CSS = """
 .ra-popup-summary { margin: 4px 0; }
 .ra-popup-figures, .ra-popup-events { margin: 4px 0; padding-left: 16px; }
 .ra-popup-events { max-height: 180px; overflow-y: auto; }
+.ra-pick { cursor: pointer; }
+.ra-pick:hover { text-decoration: underline; }
+.ra-picked { font-weight: 600; }
+.ra-stack div { border-radius: 50%; color: #fff; text-align: center; font: 600 11px system-ui, sans-serif;
+  border: 2px solid rgba(255,255,255,0.9); box-shadow: 0 0 3px rgba(0,0,0,0.4); opacity: 0.9; box-sizing: border-box; }
 """
 
 
@@ -761,13 +832,7 @@ class EventLayer(JSCSSMixin, Layer):
         {% endmacro %}
         {% macro script(this, kwargs) %}
             var {{ this.get_name() }} = L.markerClusterGroup({
-                chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 50,
-                chunkProgress: function (done, total) {
-                    // Tests and the app wait for this: every marker is in the clusters.
-                    if (done === total) {
-                        {{ this._parent.get_name() }}.getContainer().setAttribute('data-ra-loaded', String(total));
-                    }
-                }
+                chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 50
             });
             {{ this.layer_js }}({{ this.get_name() }}, {{ this._parent.get_name() }},
                 {{ this.payload_json }});
@@ -864,7 +929,8 @@ def build_map(
     ``offline`` links every asset under ``STATIC_URL`` instead of public CDNs.
     """
     selected = selected if selected is not None else view.event
-    payload, payload_json = _encode_payload(events, selected, {"areaListMax": AREA_POPUP_EVENTS})
+    extra = {"areaListMax": AREA_POPUP_EVENTS, "stackMin": STACK_MIN}
+    payload, payload_json = _encode_payload(events, selected, extra)
     # The legend notes when popups lost text, which is known only now: splice it in.
     payload["legend"] = legend_html(*legend_counts(payload), payload["text"])
     payload_json = payload_json[:-1] + ',"legend":' + _json_for_script(payload["legend"]) + "}"

@@ -362,3 +362,10 @@ def test_ids_keep_their_full_form_whatever_their_shape():
     same = [event("ev-a1", "Jablah", JABLAH), event("ev-b2", "Latakia", LATAKIA)]
     payload = payload_of(render(same))
     assert payload["idp"] == "ev-" and payload["ev"]["id"] == ["a1", "b2"]
+
+
+def test_towns_with_many_events_are_drawn_as_one_listing_marker():
+    page = render(EVENTS)
+    assert payload_of(page)["stackMin"] == mapview.STACK_MIN
+    assert "L.divIcon(" in page and "ra-stack" in page
+    assert f"{mapview.STACK_MIN}+ events at one town" in payload_of(page)["legend"]

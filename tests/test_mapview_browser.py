@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -131,7 +132,7 @@ def hover_some_marker(page):  # type: ignore[no-untyped-def]
 def test_clusters_hold_every_point_event_offline(page_for):
     from dashboard.benchmarks import synthetic_events
 
-    events = synthetic_events(600, seed=11)
+    events = synthetic_events(3_000, seed=11)
     page, outside, errors = page_for(events, "many")
     points = sum(e.precision in POINT_PRECISIONS for e in events)
     assert page.get_attribute(".leaflet-container", "data-ra-loaded") == str(points)
@@ -139,8 +140,10 @@ def test_clusters_hold_every_point_event_offline(page_for):
     assert clusters.count() > 0
 
     def shown() -> int:
+        """Events on screen: cluster numbers + town stacks' numbers + single circles."""
         in_clusters = sum(int(t.replace(",", "")) for t in clusters.all_inner_texts())
-        return in_clusters + page.locator("path.ra-event").count()
+        in_stacks = sum(int(t) for t in page.locator(".ra-stack").all_inner_texts())
+        return in_clusters + in_stacks + page.locator("path.ra-event").count()
 
     # While a zoom animation runs, the old and new cluster levels are both in the page.
     counts = [shown()]
@@ -236,3 +239,33 @@ def test_standalone_file_opens_with_no_network_at_all(tmp_path: Path, browser): 
     assert page.locator("path.ra-area").count() == 2
     assert requested == []
     context.close()
+
+
+def test_a_town_with_many_events_lists_them_and_each_can_be_picked(page_for):
+    many = [
+        event(f"ev-latakia-{n:02d}", "Latakia", LATAKIA, day=date(2025, 3, 1 + n % 28), low=n + 1, high=n + 1)
+        for n in range(15)
+    ]
+    page, outside, errors = page_for([*many, HOMS], "stack")
+    stack = page.locator(".ra-stack")
+    assert stack.count() == 1 and stack.inner_text() == "15"
+    # what streamlit-folium does: listen to clicks on the cluster group, read the tooltip
+    page.evaluate(
+        """() => {
+        const name = Object.keys(window).find(k => k.startsWith('event_layer_'));
+        window[name].on('click', e => {
+          const t = e.sourceTarget.getTooltip();
+          window.__clicked = t ? t.getContent() : null;
+        });
+      }"""
+    )
+    stack.click()
+    items = page.locator(".ra-popup-stack li.ra-pick")
+    items.first.wait_for(timeout=3_000)
+    assert items.count() == 15
+    third = items.nth(2)
+    picked_id = third.get_attribute("data-event-id")
+    third.click()
+    tooltip_html = page.evaluate("window.__clicked")
+    assert tooltip_html.startswith('<span class="ra-tip-id">' + picked_id + "</span>")
+    assert outside == [] and errors == []
