@@ -13,7 +13,14 @@ lose their common prefix, rare values (date ranges, open-ended death counts) go 
 maps. Text (summaries, figures with their sources) is included while it fits a byte
 budget (``PAYLOAD_BUDGET``): in full for ordinary archives, shortened, then left to the
 event card for very large selections (the popup then says so). The few folium objects
-left are the map, two base layers, the layer switch and the fit-bounds call.
+left are the map, two base layers, the layer switch and the fit-bounds call. The payload
+is built column-wise in one pass over the events with the garbage collector paused, and
+added to the page as raw text (branca would otherwise compile megabytes as a template).
+
+In the browser the cost is MarkerCluster's, which grows with the number of markers. A
+town with ``STACK_MIN`` or more events is therefore one "stack" marker (a numbered dot in
+its commonest type's colour) whose popup lists the events -- easier to read than hundreds
+of circles spiderfied from one spot. Cluster numbers count events, stacks included.
 
 Drawing rules
 -------------
@@ -25,20 +32,28 @@ Drawing rules
   (``AREA_RADIUS_M`` by precision). Its popup lists the events known only at that level.
 - The selected event (``selected`` or ``view.event``) gets a thick dark ring / outline
   (CSS class ``ra-selected``) drawn outside the clusters, so it shows at every zoom.
-- A legend (types present, circle sizes, areas) as a Leaflet control.
+- Towns with ``STACK_MIN``+ events: one numbered stack marker listing them (see above).
+- A legend (types present, circle sizes, stacks, areas) as a Leaflet control, folded on
+  maps narrower than 560 px (phones).
 - Base layers: a plain background that needs no network (default when ``offline``) and
   OpenStreetMap tiles (default otherwise), switchable with the layer control.
 
 How the app knows which event was clicked
 -----------------------------------------
-Every clickable event shape (marker, area shape, selection ring) carries a tooltip whose
-text STARTS WITH THE EVENT ID followed by ``" · "`` (``TOOLTIP_SEPARATOR``), and a popup
-whose root element has ``data-event-id``. The tooltip is bound before streamlit-folium's
-own click listener runs, so ``st_folium(...)["last_object_clicked_tooltip"]`` reads e.g.
-``"ev3f2a… · 2025-03-07 · Jablah · ambush · 13 killed"`` and
-``event_id_from_tooltip(text)`` gives the id. For an area shape the tooltip starts with the
-area's most recent event id. ``event_at(events, lat, lng)`` is the fallback that maps
-``last_object_clicked`` (a position) back to the nearest event.
+Every clickable event shape (circle, stack, area shape, selection ring) carries a tooltip
+whose text STARTS WITH THE EVENT ID followed by ``" · "`` (``TOOLTIP_SEPARATOR``), and a
+popup whose root element has ``data-event-id``. The tooltip is bound before
+streamlit-folium's own click listener runs, so
+``st_folium(...)["last_object_clicked_tooltip"]`` reads e.g.
+``"ev-3f2a… · 2025-03-07 · Jablah · ambush · 13 killed"`` and ``event_id_from_tooltip``
+gives the id. A stack or an area names its first listed event (events come newest first
+from ``views.event_views``); each line of its popup list (``li.ra-pick[data-event-id]``) is
+a select link: clicking it fires a click through the cluster group on a stand-in marker
+carrying that event's tooltip, so streamlit-folium reports exactly that event (checked in
+a real browser with ``st_folium``). ``event_at(events, lat, lng)`` is the fallback that
+maps ``last_object_clicked`` (a position) back to the nearest event.
+When every marker is placed, the map container gets ``data-ra-loaded="<point events>"``
+(browser tests wait for it).
 
 Escaping
 --------
