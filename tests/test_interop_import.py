@@ -217,3 +217,18 @@ def test_cli_import(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "missing column(s) event_date" in capsys.readouterr().err
     assert main(["import", "--format", "ucdp", str(DATA / "nope.csv")]) == 2
     assert open_store(str(db_path)).stats()["reports"] == 6
+
+
+def test_a_broken_quote_is_named_not_a_crash(tmp_path: Path) -> None:
+    lines = ACLED.read_text(encoding="utf-8").splitlines()
+    # Row 3 opens a quote that never closes: the rest of the file runs into one field.
+    broken = lines[:2] + [
+        lines[2]
+        .replace('"On 7 March', '"On 7 March' + " and more" * 20_000, 1)
+        .replace('dead that day."', "dead that day.")
+    ]
+    (tmp_path / "broken.csv").write_text("\n".join(broken) + "\n", encoding="utf-8")
+    with pytest.raises(
+        BadInput, match=r"broken.csv: row 3 cannot be read as CSV \(field larger than field limit"
+    ):
+        read_acled(tmp_path / "broken.csv")

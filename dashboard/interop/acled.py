@@ -18,7 +18,7 @@ ACLED itself cites are kept in the report text.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -26,6 +26,8 @@ from dashboard.interop.datasets import (
     ImportResult,
     ReportText,
     RowError,
+    RowProblem,
+    converted_rows,
     country_code,
     import_rows,
     parse_code,
@@ -209,4 +211,12 @@ def read_acled(path: Path) -> ImportResult:
         REQUIRED_COLUMNS,
         str(path),
         lambda row: acled_extraction(row, ingested_at=now),
+    )
+
+
+def stream_acled(path: Path) -> Iterator[Extraction | RowProblem]:
+    """Row by row (for large downloads): each row's Extraction, or the RowProblem naming it."""
+    now = datetime.now(UTC)
+    return converted_rows(
+        read_csv_text(path), REQUIRED_COLUMNS, str(path), lambda row: acled_extraction(row, ingested_at=now)
     )

@@ -93,10 +93,36 @@ def csv_rows(text: str, required: Sequence[str], name: str) -> Iterator[tuple[in
             f"{name}: missing column(s) {', '.join(missing)}; is this the right --format? "
             f"(found: {', '.join(columns[:12])}{' …' if len(columns) > 12 else ''})"
         )
-    for number, values in enumerate(reader, start=2):
+    number = 1
+    while True:
+        number += 1
+        try:
+            values = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            # An unbalanced quote swallows the rest of the file: nothing after it can be trusted.
+            raise BadInput(f"{name}: row {number} cannot be read as CSV ({exc})") from exc
         if not any(v.strip() for v in values):
             continue
         yield number, {col: (values[i].strip() if i < len(values) else "") for i, col in enumerate(columns)}
+
+
+def converted_rows(
+    text: str,
+    required: Sequence[str],
+    name: str,
+    convert: Callable[[Mapping[str, str]], Extraction],
+) -> Iterator[Extraction | RowProblem]:
+    """Each row converted, or named with the reason it was not (a RowError), in file order.
+
+    A generator, so a large download is stored batch by batch without holding every row.
+    """
+    for number, row in csv_rows(text, required, name):
+        try:
+            yield convert(row)
+        except RowError as exc:
+            yield RowProblem(number, str(exc))
 
 
 def import_rows(
@@ -109,14 +135,9 @@ def import_rows(
     """Convert every row; a row that raises RowError is named and the others are kept."""
     extractions: list[Extraction] = []
     problems: list[RowProblem] = []
-    rows = 0
-    for number, row in csv_rows(text, required, name):
-        rows += 1
-        try:
-            extractions.append(convert(row))
-        except RowError as exc:
-            problems.append(RowProblem(number, str(exc)))
-    return ImportResult(dataset, tuple(extractions), tuple(problems), rows)
+    for item in converted_rows(text, required, name, convert):
+        (problems if isinstance(item, RowProblem) else extractions).append(item)  # type: ignore[arg-type]
+    return ImportResult(dataset, tuple(extractions), tuple(problems), len(extractions) + len(problems))
 
 
 # --- field parsing -------------------------------------------------------------------------

@@ -21,7 +21,7 @@ Origin: the report's source is ``UCDP GED``; the articles and original sources U
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -29,6 +29,8 @@ from dashboard.interop.datasets import (
     ImportResult,
     ReportText,
     RowError,
+    RowProblem,
+    converted_rows,
     country_code,
     import_rows,
     parse_code,
@@ -208,4 +210,12 @@ def read_ucdp(path: Path) -> ImportResult:
         REQUIRED_COLUMNS,
         str(path),
         lambda row: ucdp_extraction(row, ingested_at=now),
+    )
+
+
+def stream_ucdp(path: Path) -> Iterator[Extraction | RowProblem]:
+    """Row by row (for large downloads): each row's Extraction, or the RowProblem naming it."""
+    now = datetime.now(UTC)
+    return converted_rows(
+        read_csv_text(path), REQUIRED_COLUMNS, str(path), lambda row: ucdp_extraction(row, ingested_at=now)
     )
