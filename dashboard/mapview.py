@@ -859,7 +859,7 @@ class EventLayer(JSCSSMixin, Layer):
         self,
         payload: dict[str, Any],
         payload_json: str,
-        bounds: list[list[float | None]],
+        bounds: list[list[float]] | None,
         *,
         offline: bool,
         name: str = "Events",
@@ -876,9 +876,12 @@ class EventLayer(JSCSSMixin, Layer):
         self.default_css = assets["cluster_css"]
 
     def _get_self_bounds(self) -> list[list[float | None]]:
-        return self._bounds
+        if self._bounds is None:
+            return [[None, None], [None, None]]
+        return [[self._bounds[0][0], self._bounds[0][1]], [self._bounds[1][0], self._bounds[1][1]]]
 
-    def render(self, **kwargs: Any) -> None:
+    # branca's MacroElement.render returns None as well, despite Element's annotation.
+    def render(self, **kwargs: Any) -> None:  # type: ignore[override]
         """What JSCSSMixin, Layer and MacroElement do, with the macros' output added as raw
         text (see ``_RawText``). streamlit-folium calls the ``script`` macro itself."""
         figure = self.get_root()
@@ -887,11 +890,11 @@ class EventLayer(JSCSSMixin, Layer):
             figure.header.add_child(JavascriptLink(url), name=name)
         for name, url in self.default_css:
             figure.header.add_child(CssLink(url), name=name)
+        parent = self._parent
+        assert parent is not None, "EventLayer must be added to a map"
         if self.show:
             self.add_child(
-                ElementAddToElement(
-                    element_name=self.get_name(), element_parent_name=self._parent.get_name()
-                ),
+                ElementAddToElement(element_name=self.get_name(), element_parent_name=parent.get_name()),
                 name=self.get_name() + "_add",
             )
         module = self._template.module
@@ -920,14 +923,35 @@ class PlainBackground(Layer):
 # --- The map ------------------------------------------------------------------------------------
 
 
-def _places_bounds(places: Sequence[Sequence[Any]]) -> list[list[float | None]]:
-    """[[south, west], [north, east]] of the payload's places (None when there are none);
-    a few thousand places instead of every event."""
+def _places_bounds(places: Sequence[Sequence[Any]]) -> list[list[float]] | None:
+    """[[south, west], [north, east]] around the payload's places -- a few thousand places
+    rather than every event -- including area outlines and uncertainty circles whole."""
     if not places:
-        return [[None, None], [None, None]]
-    lats = [p[1] for p in places]
-    lons = [p[2] for p in places]
+        return None
+    lats: list[float] = []
+    lons: list[float] = []
+    for _name, lat, lon, _prec, geometry, radius_m in places:
+        lats.append(lat)
+        lons.append(lon)
+        if geometry:
+            for x, y in _coordinates(geometry.get("coordinates", [])):
+                lons.append(x)
+                lats.append(y)
+        elif radius_m:
+            dlat = radius_m / 111_000
+            dlon = dlat / max(0.1, math.cos(math.radians(lat)))
+            lats += [lat - dlat, lat + dlat]
+            lons += [lon - dlon, lon + dlon]
     return [[min(lats), min(lons)], [max(lats), max(lons)]]
+
+
+def _coordinates(nested: Any) -> Iterator[tuple[float, float]]:
+    """Every (x, y) position in a GeoJSON coordinates array, however deeply nested."""
+    if isinstance(nested, (list, tuple)) and nested and isinstance(nested[0], (int, float)):
+        yield float(nested[0]), float(nested[1])
+    elif isinstance(nested, (list, tuple)):
+        for item in nested:
+            yield from _coordinates(item)
 
 
 def build_map(
@@ -954,11 +978,8 @@ def build_map(
     if view.lat is not None and view.lon is not None:
         location: list[float] = [view.lat, view.lon]
         zoom = view.z if view.z is not None else 9
-    elif bounds[0][0] is not None:
-        location = [
-            (float(bounds[0][0]) + float(bounds[1][0] or 0)) / 2,
-            (float(bounds[0][1] or 0) + float(bounds[1][1] or 0)) / 2,
-        ]
+    elif bounds is not None:
+        location = [(bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2]
         zoom = view.z if view.z is not None else 7
     else:
         location, zoom = [30.0, 30.0], view.z if view.z is not None else 3
@@ -973,7 +994,7 @@ def build_map(
     folium.TileLayer("OpenStreetMap", name="OpenStreetMap", max_zoom=MAX_ZOOM, show=not offline).add_to(m)
     EventLayer(payload, payload_json, bounds, offline=offline).add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
-    if view.lat is None and bounds[0][0] is not None:
+    if view.lat is None and bounds is not None:
         m.fit_bounds(bounds, padding=(20, 20), max_zoom=10)
     return m
 

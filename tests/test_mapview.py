@@ -267,9 +267,12 @@ def test_map_fits_the_events_unless_the_view_sets_a_centre():
     fit = re.search(r"fitBounds\(\s*\[\[([\d.]+),\s*([\d.]+)\],\s*\[([\d.]+),\s*([\d.]+)\]\]", page)
     assert fit, "no fitBounds call"
     south, west, north, east = map(float, fit.groups())
-    # Baniyas is the southernmost (35.1821), Latakia the westernmost (35.7909) and
-    # northernmost (35.5312); Baniyas the easternmost (35.9401) -- the coast centroid is 36.0
-    assert (south, west, north, east) == (35.1821, 35.7909, 35.5312, 36.0)
+    # The coast outline (34.6-35.95 N, 35.7-36.4 E) holds Jablah, Latakia and Baniyas
+    # District's 15 km circle: the map fits the whole outline, not just its centre.
+    assert (south, west, north, east) == (34.6, 35.7, 35.95, 36.4)
+    points_only = render([AMBUSH, LATAKIA_KILLINGS])
+    fit = re.search(r"fitBounds\(\s*\[\[([\d.]+),\s*([\d.]+)\],\s*\[([\d.]+),\s*([\d.]+)\]\]", points_only)
+    assert fit and tuple(map(float, fit.groups())) == (35.3614, 35.7909, 35.5312, 35.9256)
     page = render(EVENTS, ViewState(lat=35.36, lon=35.93, z=11))
     assert "fitBounds" not in page
     assert re.search(r"center:\s*\[35\.36,\s*35\.93\]", page)
