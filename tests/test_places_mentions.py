@@ -213,3 +213,70 @@ def test_extract_places_does_not_import_geocode() -> None:
         for alias in node.names
     }
     assert not any(str(name).startswith("dashboard.geocode") for name in imported)
+
+
+# --- kinds spread over lists, people and organisations, areas named by a suffix ------------
+
+
+def test_a_plural_kind_word_covers_the_whole_list(gazetteer: Gazetteer) -> None:
+    text = "Killings were reported in Tartus, Latakia and Hama governorates, Syrian monitors said."
+    mentions, places = resolved(text, gazetteer)
+    kinds = {m.surface: places[m.place_id].kind for m in mentions if m.place_id}
+    assert kinds == {"Tartus": "adm1", "Latakia": "adm1", "Hama": "adm1"}
+
+
+def test_cities_of_a_list_stay_cities(gazetteer: Gazetteer) -> None:
+    text = (
+        "Gunmen ambushed a patrol near Jebleh, in Lattakia province. Syria's authorities imposed "
+        "curfews in the cities of Lattakia, Tartus and Homs."
+    )
+    mentions, places = resolved(text, gazetteer)
+    ids = [m.place_id for m in mentions]
+    assert ids.count("adm1:SY.02") == 1  # "Lattakia province"
+    assert "geonames:173576" in ids  # "the cities of Lattakia"
+    assert "geonames:163345" in ids and "geonames:169577" in ids
+
+
+def test_a_headline_name_takes_the_kind_the_body_gives_it(gazetteer: Gazetteer) -> None:
+    text = (
+        "Syria ends military operation in Latakia and Tartus\n"
+        "The defence ministry said the operation against remnants of the former government "
+        "in Latakia and Tartus provinces was over."
+    )
+    mentions, places = resolved(text, gazetteer)
+    named = [places[m.place_id] for m in mentions if m.surface in ("Latakia", "Tartus")]
+    assert len(named) == 4 and {p.kind for p in named} == {"adm1"}
+
+
+def test_organisations_and_people_with_place_like_names(gazetteer: Gazetteer) -> None:
+    text = (
+        "The White House said Israel had consulted it before the strikes on Hamas in Gaza. "
+        "Rebels led by Hayat Tahrir al-Sham entered Aleppo. The mayor of Jableh, Amjad Sultan, "
+        "visited the camp with Vivian van de Perre of the UN mission."
+    )
+    mentions, places = resolved(text, gazetteer)
+    names = sorted({places[m.place_id].name for m in mentions if m.place_id})
+    assert names == ["Aleppo", "Gaza", "Israel", "Jablah"]
+
+
+def test_a_state_and_its_capital(gazetteer: Gazetteer) -> None:
+    text = (
+        "Shelling killed 54 people in Omdurman, the health ministry of Khartoum state said. "
+        "The army later retook the palace in central Khartoum."
+    )
+    mentions, places = resolved(text, gazetteer)
+    state = [places[m.place_id] for m in mentions if m.surface == "Khartoum"]
+    assert [p.kind for p in state] == ["adm1", "city"]
+    assert state[0].geometry is not None and state[0].country == "SD"
+
+
+def test_camps_and_the_gaza_strip_from_the_overlay(gazetteer: Gazetteer) -> None:
+    text = (
+        "Paramilitary fighters stormed Zamzam camp south of El Fasher, in Sudan's Darfur region. "
+        "In the Gaza Strip, strikes hit Khan Younis."
+    )
+    mentions, places = resolved(text, gazetteer)
+    assert place_for("Zamzam camp", mentions, places).id == "overlay:zamzam-camp"
+    strip = place_for("Gaza Strip", mentions, places)
+    assert strip.precision == "region" and strip.geometry is not None
+    assert shape(strip.geometry).contains(Point(34.3063, 31.3402))  # Khan Younis

@@ -124,6 +124,7 @@ _AFTER_KIND = [
     (re.compile(r"^\s+city\b", re.I), "city", False),
     (re.compile(r"^\s+countryside\b", re.I), "countryside", True),
 ]
+_BEFORE_KIND_LAST_WORDS = frozenset({"of", "the", "central", "downtown", "rural"})
 _RURAL_BEFORE = re.compile(r"\b(rural|countryside\s+of)\s+$", re.I)
 _WORDS = re.compile(r"[^\W\d_]+")
 _LEADING_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
@@ -226,10 +227,13 @@ def _glued_to_capital(text: str, start: int, end: int, in_headline: bool) -> boo
 
 def _kind_hint(text: str, start: int, end: int) -> tuple[str | None, int, int]:
     """Kind implied by the words around a name, and the span widened to include them."""
-    for pattern, kind in _BEFORE_KIND:
-        if pattern.search(text[max(0, start - 40) : start]):
-            return kind, start, end
-    rural = _RURAL_BEFORE.search(text[max(0, start - 30) : start])
+    before = text[max(0, start - 40) : start]
+    last_word = before.rstrip().rsplit(None, 1)[-1].lower() if before.strip() else ""
+    if last_word in _BEFORE_KIND_LAST_WORDS:  # every pattern ends with one of these
+        for pattern, kind in _BEFORE_KIND:
+            if pattern.search(before):
+                return kind, start, end
+    rural = _RURAL_BEFORE.search(text[max(0, start - 30) : start]) if last_word in ("rural", "of") else None
     if rural:
         return "countryside", start - (len(rural.group(0))), end
     tail = text[end : end + 30]
@@ -243,6 +247,11 @@ def _kind_hint(text: str, start: int, end: int) -> tuple[str | None, int, int]:
 def _written_as_name(text: str, start: int, end: int) -> bool:
     """Whether the match is written like a proper name (capital letter, not an acronym)."""
     surface = text[start:end]
+    first = surface[:1]
+    if first.isupper():  # the common case: "Latakia"
+        return not (len(surface) <= 4 and surface.isupper()) and not (
+            start > 1 and text[start - 1] in "'’" and text[start - 2].isalpha()
+        )
     letter = next((c for c in _core(surface) if c.isalpha()), "")
     if letter.lower() != letter.upper() and not letter.isupper():
         return False  # Latin/Cyrillic/Greek names are capitalised; "along", "most" are words

