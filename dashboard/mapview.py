@@ -1068,27 +1068,32 @@ _CSS_TAG_RE = re.compile(r'<link rel="stylesheet" href="(/app/static/[^"]+)"\s*/
 _CSS_URL_RE = re.compile(r"url\((images/[^)]+\.png)\)")
 
 
+def _vendor_file(url: str) -> Path:
+    """The XStatic package file behind an ``/app/static/<folder>/<name>`` URL."""
+    import importlib
+
+    folder, _, name = url.removeprefix(STATIC_URL + "/").partition("/")
+    for package, (target_folder, _names) in _VENDOR_FILES.items():
+        if target_folder == folder:
+            return Path(importlib.import_module(f"xstatic.pkg.{package}").BASE_DIR) / name
+    raise ValueError(f"not a vendored asset: {url}")
+
+
 def build_standalone_html(
     events: Sequence[EventView], view: ViewState, *, selected: str | None = None
 ) -> str:
-    """One self-contained HTML page of the map: every script, style and image inlined, so
-    the file opens from disk with no network (tiles aside: the plain background is the
-    default base layer)."""
-    static = STATIC_DIR
-    if not (static / "leaflet" / "leaflet.js").exists():
-        ensure_static_assets(static)
+    """One self-contained HTML page of the map: every script, style and image inlined
+    (read straight from the XStatic packages), so the file opens from disk with no network
+    (tiles aside: the plain background is the default base layer)."""
     page = build_map(events, view, offline=True, selected=selected).get_root().render()
 
-    def local(url: str) -> Path:
-        return static / url.removeprefix(STATIC_URL + "/")
-
     def inline_js(match: re.Match[str]) -> str:
-        code = local(match.group(1)).read_text(encoding="utf-8")
+        code = _vendor_file(match.group(1)).read_text(encoding="utf-8")
         code = re.sub(r"//# sourceMappingURL=\S+", "", code).replace("</script", "<\\/script")
         return f"<script>{code}</script>"
 
     def inline_css(match: re.Match[str]) -> str:
-        path = local(match.group(1))
+        path = _vendor_file(match.group(1))
         css = path.read_text(encoding="utf-8")
 
         def data_uri(m: re.Match[str]) -> str:
