@@ -157,7 +157,7 @@ def _resolve(match: re.Match[str], published: date | None) -> _Range | None:
     if g["m3"]:
         return _absolute_month(g["m3"], g["y3"], published)
     if g["iso"]:
-        parsed = _parse_absolute(g["iso"], None)
+        parsed = _parse_absolute(g["iso"])
         return (parsed[0], parsed[0], "day") if parsed else None
     if g["m5"]:
         return _absolute_month(g["m5"], g["y5"], published)
@@ -186,22 +186,31 @@ def _digits(day: str) -> int:
 # --- absolute dates through dateparser -----------------------------------------------------
 
 
-@lru_cache(maxsize=64)
-def _parser(published: date | None) -> Any:
+# dateparser reads each distinct absolute phrase once ("6 mar", "7 mar 2025", "mar 2024").
+# Phrases without a year are read against a fixed leap-year base (so "29 feb" exists) and
+# the year is then chosen by calendar arithmetic against the publication date: the cache
+# key does not depend on the report, so a corpus has at most a few hundred distinct keys.
+_BASE = datetime(2000, 12, 31)
+
+
+@lru_cache(maxsize=1)
+def _parser() -> Any:
     # Imported lazily: importing dateparser costs ~70 ms, and many callers never need it.
     from dateparser.date import DateDataParser
 
-    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first"}
-    if published is not None:
-        settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
+    settings: dict[str, Any] = {
+        "PREFER_DATES_FROM": "past",
+        "PREFER_DAY_OF_MONTH": "first",
+        "RELATIVE_BASE": _BASE,
+    }
     return DateDataParser(languages=["en"], settings=settings)
 
 
 @lru_cache(maxsize=8192)
-def _parse_absolute(phrase: str, published: date | None) -> tuple[date, str] | None:
+def _parse_absolute(phrase: str) -> tuple[date, str] | None:
     """dateparser's reading of an absolute date phrase: (date, period) or None."""
     try:
-        data = _parser(published).get_date_data(phrase)
+        data = _parser().get_date_data(phrase)
     except (ValueError, OverflowError):
         return None
     if data is None or data.date_obj is None:
@@ -209,24 +218,43 @@ def _parse_absolute(phrase: str, published: date | None) -> tuple[date, str] | N
     return data.date_obj.date(), data.period or "day"
 
 
+def _latest_on_or_before(month: int, day: int, published: date) -> date | None:
+    """The most recent ``day``/``month`` on or before ``published`` (29 February: a leap year)."""
+    for year in range(published.year, published.year - 8, -1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate <= published:
+            return candidate
+    return None
+
+
 def _absolute_day(day: int, month: str, year: str | None, published: date | None) -> date | None:
     if year is None and published is None:
         return None
     phrase = f"{day} {month.lower()[:3]}" + (f" {year}" if year else "")
-    parsed = _parse_absolute(phrase, None if year else published)
-    return parsed[0] if parsed else None
+    parsed = _parse_absolute(phrase)
+    if parsed is None:
+        return None
+    if year:
+        return parsed[0]
+    assert published is not None
+    return _latest_on_or_before(parsed[0].month, parsed[0].day, published)
 
 
 def _absolute_month(month: str, year: str | None, published: date | None) -> _Range | None:
     if year is None and published is None:
         return None
-    phrase = f"{month.lower()[:3]} {year}" if year else month.lower()[:3]
-    parsed = _parse_absolute(phrase, None if year else published)
+    parsed = _parse_absolute(f"{month.lower()[:3]} {year}" if year else month.lower()[:3])
     if parsed is None:
         return None
     first = parsed[0].replace(day=1)
-    if year is None and published is not None and first > published:
-        first = first.replace(year=first.year - 1)
+    if not year:
+        assert published is not None
+        first = first.replace(year=published.year)
+        if first > published:
+            first = first.replace(year=published.year - 1)
     return first, _month_end(first), "month"
 
 
@@ -410,7 +438,7 @@ def publication_date(text: str) -> date | None:
 
 def _full_date(match: re.Match[str]) -> date | None:
     if match.group("iso"):
-        parsed = _parse_absolute(match.group("iso"), None)
+        parsed = _parse_absolute(match.group("iso"))
         return parsed[0] if parsed else None
     day = match.group("d1") or match.group("d2")
     month = match.group("m1") or match.group("m2")

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from dashboard.extract.dates import DateMention
-from dashboard.extract.sentences import sentence_index, sentence_spans
+from dashboard.extract.sentences import sentence_index, sentence_spans, sentences_containing
 from dashboard.model import Event, Figure, Mention, Place, Report, stable_id
 
 # Incident words by event type, each with substrings that must be present before its
@@ -162,11 +162,13 @@ def sentence_event_type(sentence: str, outcomes: Sequence[str] = ()) -> str | No
     ``outcomes`` are the outcomes of the casualty figures read from the sentence.
     """
     lower = sentence.lower()
-    hits = {
-        name
-        for name, (stems, pattern) in _TRIGGERS.items()
-        if any(stem in lower for stem in stems) and pattern.search(lower)
-    }
+    candidates = [name for name, (stems, _) in _TRIGGERS.items() if any(stem in lower for stem in stems)]
+    return _event_type(lower, candidates, outcomes)
+
+
+def _event_type(lower: str, candidates: Sequence[str], outcomes: Sequence[str]) -> str | None:
+    """``candidates``: the trigger types whose stems occur in the (lower-cased) sentence."""
+    hits = {name for name in candidates if _TRIGGERS[name][1].search(lower)}
     if "displacement" in hits and _FIGHTERS_FLED_RE.search(lower):
         hits.discard("displacement")
     for kind in ("ambush", "armed_clash", "attack"):
@@ -210,10 +212,18 @@ def build_events(
     for mention_date in dates:
         dates_at.setdefault(sentence_index(spans, mention_date.start), []).append(mention_date)
 
+    # Which sentences may hold which trigger: one str.find pass per stem over the whole text.
+    lowered = text.lower()
+    if len(lowered) != len(text):  # rare characters change length when lower-cased
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    may_hold = {name: sentences_containing(lowered, spans, stems) for name, (stems, _) in _TRIGGERS.items()}
     typed: list[tuple[int, str]] = []
     for index, (start, end) in enumerate(spans):
         outcomes = [f.outcome for f in figures_at.get(index, ())]
-        kind = sentence_event_type(text[start:end], outcomes)
+        candidates = [name for name, indexes in may_hold.items() if index in indexes]
+        if not candidates and not outcomes:
+            continue
+        kind = _event_type(lowered[start:end], candidates, outcomes)
         if kind is not None:
             typed.append((index, kind))
     if not figures and not any(kind in _VIOLENT_TYPES for _, kind in typed):

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from dashboard.extract.numbers import COUNT, Quantity, find_quantities, lower_same_length, words_before
-from dashboard.extract.sentences import sentence_index, sentence_spans
+from dashboard.extract.sentences import sentence_index, sentence_spans, sentences_containing
 from dashboard.model import Figure, stable_id
 
 _MONTHS = (
@@ -201,6 +201,8 @@ _BEFORE_STEMS = (
     "whom",
 )
 _OUTCOME_STEMS = (
+    "forc",
+    "shot",
     "kill",
     "dead",
     "die",
@@ -319,9 +321,16 @@ def casualty_figures(text: str, report_id: str) -> list[Figure]:
     lowered = lower_same_length(text)
     sources = _SourceMemory(text)
     body_start = _title_end(text, spans)
+    # Only sentences that use an outcome word can hold a figure: skip counts elsewhere
+    # (dates, years, distances in other sentences) before any pattern is tried on them.
+    with_outcome = sentences_containing(lowered, spans, _OUTCOME_STEMS)
+
+    def keep(offset: int) -> bool:
+        return offset >= body_start and sentence_index(spans, offset) in with_outcome
+
     figures: list[Figure] = []
     context: _SentenceContext | None = None
-    for quantity in find_quantities(text, lowered):
+    for quantity in find_quantities(text, lowered, keep):
         if quantity.start < body_start:
             continue
         index = sentence_index(spans, quantity.start)

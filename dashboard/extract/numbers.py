@@ -26,6 +26,7 @@ vague         "dozens", "hundreds", "scores"         24, 200, 40 / None
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _UNITS = {
@@ -339,14 +340,20 @@ _COUNT_OPENERS = frozenset(
 )
 
 
-def find_quantities(text: str, lowered: str | None = None) -> list[Quantity]:
+def find_quantities(
+    text: str, lowered: str | None = None, keep: Callable[[int], bool] | None = None
+) -> list[Quantity]:
     """Every count in ``text``, left to right, non-overlapping.
 
-    ``lowered`` (``lower_same_length(text)``) may be passed in when the caller has it.
+    ``lowered`` (``lower_same_length(text)``) may be passed in when the caller has it;
+    ``keep(offset)`` may skip counts by where their number is (e.g. sentences that cannot
+    hold a casualty figure), which saves the costly pattern match for them.
     """
     if lowered is None:
         lowered = lower_same_length(text)
     anchors = anchor_positions(lowered, _COUNT_ROOTS, _COUNT_WORDS)
+    if keep is not None:
+        anchors = [a for a in anchors if keep(a)]
     found = []
     for match in anchored_matches(QUANTITY_RE, text, lowered, anchors, _COUNT_OPENERS, 3):
         quantity = read_quantity(match, text)

@@ -118,3 +118,19 @@ def sentence_index(spans: list[tuple[int, int]], offset: int) -> int:
         else:
             hi = mid
     return lo - 1
+
+
+def sentences_containing(lowered: str, spans: list[tuple[int, int]], stems: tuple[str, ...]) -> set[int]:
+    """Indexes of the spans in which any of ``stems`` occurs in ``lowered`` (the lower-cased text).
+
+    ``str.find`` per stem over the whole text, jumping to the next sentence after a hit:
+    much cheaper than testing every stem against every sentence.
+    """
+    found: set[int] = set()
+    for stem in stems:
+        i = lowered.find(stem)
+        while i >= 0:
+            index = sentence_index(spans, i)
+            found.add(index)
+            i = lowered.find(stem, spans[index][1] if index >= 0 else i + 1)
+    return found
