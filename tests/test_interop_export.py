@@ -25,7 +25,9 @@ DATA = Path(__file__).parent / "data" / "interop"
 
 
 @pytest.fixture()
-def filled(store):  # type: ignore[no-untyped-def]
+def filled(store, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    # The CLI opens REPORT_ATLAS_DB: point it at this store, whichever backend it is.
+    monkeypatch.setenv("REPORT_ATLAS_DB", getattr(store, "url", None) or str(store.path))
     store.save_many(read_acled(DATA / "acled_syria_2025.csv").extractions)
     store.save_many(read_ucdp(DATA / "ucdp_ged_syria_2025.csv").extractions)
     return store

@@ -139,6 +139,13 @@ def test_area_shapes_and_dates_round_trip(store) -> None:  # type: ignore[no-unt
     assert store.events(bbox=(34.0, 35.0, 36.0, 37.0)) == list(ex.events)
 
 
+def test_a_number_too_large_for_either_backend_is_an_overflow_error(store) -> None:  # type: ignore[no-untyped-def]
+    ex = extraction("Clashes in Tartus leave 4 dead.", TARTUS, date(2025, 3, 9), "armed_clash", 2**70)
+    with pytest.raises(OverflowError):
+        store.save(ex)
+    assert store.stats()["reports"] == 0
+
+
 def test_figures_as_large_as_sqlite_integers_fit(store) -> None:  # type: ignore[no-untyped-def]
     ex = extraction(
         "Over 3,000,000,000 people were affected across the region.",

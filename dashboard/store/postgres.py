@@ -169,6 +169,10 @@ class PostgresStore:
                     with self._pool.connection() as conn, conn.transaction():
                         conn.execute("SELECT pg_advisory_xact_lock(%s)", (lock,))
                         return work(conn)
+                except psycopg.errors.NumericValueOutOfRange as exc:
+                    # SQLite's driver refuses such numbers with OverflowError before writing;
+                    # callers see the same error from either backend.
+                    raise OverflowError(f"{self.path}: a number is too large to store ({exc})") from exc
                 except psycopg.Error as exc:
                     if not _transient(exc) or attempt == _RETRIES - 1:
                         raise
