@@ -84,6 +84,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
+from itertools import repeat
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
@@ -316,23 +317,13 @@ def _core_columns(events: Sequence[EventView], selected: str | None) -> dict[str
     col_id: list[str] = []
     add_pl, add_ty, add_dy, add_lo = col_pl.append, col_ty.append, col_dy.append, col_lo.append
     add_id = col_id.append
-    guess = _ID_PREFIX_RE.match(events[0].id) if events else None
-    prefix = guess.group(0) if guess else ""
-    cut = len(prefix)
-    prefix_holds = True
-    sel = -1
     # One pass, each EventView touched once (at 100k events memory access is the cost);
     # attrgetter reads the eight fields in one C call.
     for i, (eid, place_id, kind, start, end, date_precision, low, high) in enumerate(
         map(_ROW_FIELDS, events)
     ):
-        if eid[:cut] != prefix or len(eid) == cut:
-            prefix_holds = False
-        add_id(eid[cut:])
-        if eid == selected:
-            sel = i
-        e = events[i] if place_id is None else None
-        key = place_id if e is None else (e.place_name, e.lat, e.lon)
+        add_id(eid)
+        key = place_id if place_id is not None else _unnamed_place_key(events[i])
         p = place_index.get(key)
         if p is None:
             p = place_index[key] = len(places)
@@ -359,8 +350,18 @@ def _core_columns(events: Sequence[EventView], selected: str | None) -> dict[str
     day0 = min(epoch_day.values()) if epoch_day else 0
     if day0:
         col_dy = [d - day0 if d >= 0 else -1 for d in col_dy]
-    if not prefix_holds:  # rare: ids of mixed shapes travel whole
-        prefix, col_id = "", [e.id for e in events]
+    try:
+        sel = col_id.index(selected) if selected is not None else -1
+    except ValueError:  # the selected event is filtered out
+        sel = -1
+    guess = _ID_PREFIX_RE.match(col_id[0]) if col_id else None
+    prefix = guess.group(0) if guess else ""
+    cut = len(prefix)
+    # C-level checks; ids of mixed shapes (or equal to the prefix) travel whole.
+    if cut and all(map(str.startswith, col_id, repeat(prefix))) and min(map(len, col_id)) > cut:
+        col_id = [i[cut:] for i in col_id]
+    else:
+        prefix = ""
     return {
         "types": list(type_index),
         "colours": [TYPE_COLOURS.get(t, FALLBACK_COLOUR) for t in type_index],
@@ -385,6 +386,10 @@ def _core_columns(events: Sequence[EventView], selected: str | None) -> dict[str
 
 
 _FIGURE_FIELDS = attrgetter("text", "category", "outcome", "source", "verified")
+
+
+def _unnamed_place_key(e: EventView) -> tuple[str, float, float]:
+    return (e.place_name, e.lat, e.lon)
 
 
 def _place_row(e: EventView, prec_index: dict[str, int], precisions: list[str]) -> list[Any]:
