@@ -150,23 +150,35 @@ _INCIDENT_COUNT_RE = re.compile(
 # "34 people were killed, two of them children": a breakdown of the figure before it.
 _BREAKDOWN_RE = re.compile(r"\s+of\s+(?:them|whom|those)\b(?:\s+(?:were|was|are|being))?", re.IGNORECASE)
 
-# Before the count: a verb or noun of outcome that takes the count as its object.
+# Before the count: a verb or noun of outcome that takes the count as its object. Two
+# patterns, because both are anchored at the count ($) and an end-anchored search costs
+# time for every character it is given: short cues need the last 60 characters only; the
+# long toll phrases ("the death toll from the attack on the market rose to") only run when
+# "toll" or "number" is near.
+_BEFORE_TAIL = r"\s+(?:(?:the|another|an\s+additional|a\s+further|some|at\s+least)\s+)?$"
 _BEFORE_RE = re.compile(
     r"""(?:
         (?P<b_killed>\b(?:killed|killing|kills|kill|executed|executing|massacred|murdered|shot\s+dead
             |claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|claims\s+the\s+lives\s+of|the\s+lives\s+of
             |(?:deaths?|killings?|killing|executions?|murders?|bodies|massacre)\s+of
-            |among\s+(?:the\s+dead|the\s+victims|those\s+killed|the\s+people\s+killed)(?:\s+(?:were|was))?
-            |(?:death\s+toll|toll|number\s+of\s+(?:[\w-]+\s+){0,2}?(?:dead|deaths|killed|victims|fatalities))
-              (?:\s+[\w'’-]+){0,12}?\s+(?:to|at|of|reached|hit|passed|exceeded|topped|surpassed|is|was|stands\s+at|stood\s+at)))
+            |among\s+(?:the\s+dead|the\s+victims|those\s+killed|the\s+people\s+killed)(?:\s+(?:were|was))?))
       | (?P<b_injured>\b(?:wounded|wounding|injured|injuring|injuries\s+to
-              |among\s+the\s+(?:wounded|injured)(?:\s+(?:were|was))?
-              |number\s+of\s+(?:wounded|injured)(?:\s+[\w'’-]+){0,6}?\s+(?:to|at|of|reached|is|was)))
+              |among\s+the\s+(?:wounded|injured)(?:\s+(?:were|was))?))
       | (?P<b_abducted>\b(?:abducted|abducting|kidnapped|kidnapping|(?:abduction|kidnapping)\s+of|seized|seizing))
       | (?P<b_displaced>\b(?:displaced|displacing|displacement\s+of|uprooted|uprooting|forced|forcing))
       | (?P<b_detained>\b(?:detained|detaining|arrested|arresting|(?:arrest|detention)\s+of|rounded\s+up|captured|capturing))
       | (?P<b_including>\b(?:including|included|includes|among\s+them|of\s+whom))
-    )\s+(?:(?:the|another|an\s+additional|a\s+further|some|at\s+least)\s+)?$""",
+    )"""
+    + _BEFORE_TAIL,
+    re.IGNORECASE | re.VERBOSE,
+)
+_BEFORE_TOLL_RE = re.compile(
+    r"""(?:
+        (?P<b_killed>\b(?:death\s+toll|toll|number\s+of\s+(?:[\w-]+\s+){0,2}?(?:dead|deaths|killed|victims|fatalities))
+              (?:\s+[\w'’-]+){0,12}?\s+(?:to|at|of|reached|hit|passed|exceeded|topped|surpassed|is|was|stands\s+at|stood\s+at))
+      | (?P<b_injured>\bnumber\s+of\s+(?:wounded|injured)(?:\s+[\w'’-]+){0,6}?\s+(?:to|at|of|reached|is|was))
+    )"""
+    + _BEFORE_TAIL,
     re.IGNORECASE | re.VERBOSE,
 )
 # The last outcome word of a clause: "people still missing, including two children".
@@ -413,11 +425,18 @@ def _read_figure(
     if outcome is None:
         outcome, noun_phrase = _outcome_after(after, after_lower)
     before_match = None
-    before_start = max(s_start, quantity.start - 160)
+    before_start = max(s_start, quantity.start - 60)
     if outcome is None:
-        # The end-anchored search is the costliest step: only run it when a cue word is near.
-        if any(stem in lowered[before_start : quantity.start] for stem in _BEFORE_STEMS):
+        # End-anchored searches are the costliest step: only run them when a cue word is near.
+        near = lowered[before_start : quantity.start]
+        if any(stem in near for stem in _BEFORE_STEMS):
             before_match = _BEFORE_RE.search(text[before_start : quantity.start])
+        if before_match is None:
+            far_start = max(s_start, quantity.start - 160)
+            far = lowered[far_start : quantity.start]
+            if "toll" in far or "number" in far:
+                before_start = far_start
+                before_match = _BEFORE_TOLL_RE.search(text[far_start : quantity.start])
     if before_match is not None:
         name = before_match.lastgroup or ""
         noun_phrase = _leading_noun_phrase(after)
@@ -518,14 +537,55 @@ def _category(phrase: str) -> str | None:
 
     "298 Druze civilians" -> civilians (a specific word beats a generic one);
     "women and children" together -> people (neither alone describes the count).
+    Single words are looked up in a table; the pattern only runs for phrases that may
+    hold a multi-word category ("members of the security forces").
     """
-    found = [m.lastgroup for m in _CATEGORY_RE.finditer(phrase)]
+    words = [w.strip(".,;:!?\"“”()'’") for w in phrase.lower().split()]
+    if _MULTIWORD_HINTS.isdisjoint(words):
+        found = [_CATEGORY_OF_WORD[w] for w in words if w in _CATEGORY_OF_WORD]
+    else:
+        found = [m.lastgroup or "" for m in _CATEGORY_RE.finditer(phrase)]
     if not found:
         return None
     if {"women", "children"} <= set(found):
         return "people"
     specific = [c for c in found if c != "people"]
     return specific[0] if specific else "people"
+
+
+# One-word categories (the same words as _CATEGORY_RE's one-word alternatives).
+_CATEGORY_OF_WORD: dict[str, str] = {
+    **dict.fromkeys(
+        """soldier soldiers troops serviceman servicemen policeman policemen police officers gendarmes
+        guards peacekeepers personnel conscripts""".split(),
+        "security_forces",
+    ),
+    **dict.fromkeys(
+        """fighter fighters gunman gunmen militant militants insurgent insurgents rebel rebels jihadist
+        jihadists combatant combatants attacker attackers assailant assailants militiaman militiamen
+        extremist extremists terrorist terrorists""".split(),
+        "fighters",
+    ),
+    **dict.fromkeys(
+        "children child kids boys girls daughters sons minors infants babies toddlers".split(), "children"
+    ),
+    **dict.fromkeys(["women", "woman"], "women"),
+    **dict.fromkeys(["civilian", "civilians"], "civilians"),
+    **dict.fromkeys(["households", "families"], "unknown"),
+    **dict.fromkeys(
+        """people person persons individuals men others victims bodies suspects residents villagers
+        worshippers worshipers farmers shepherds students pupils workers staff employees volunteers
+        journalists reporters medics paramedics doctors nurses patients companions refugees migrants
+        passengers pilgrims detainees prisoners teachers relatives bedouin bedouins alawites druze
+        christians kurds sunnis shias shiites yazidis palestinians israelis ukrainians sudanese syrians
+        lebanese""".split(),
+        "people",
+    ),
+}
+# Words that may start a multi-word category: the full pattern runs when one is present.
+_MULTIWORD_HINTS = frozenset(
+    "of security police army military government regime state pro-government border militia".split()
+)
 
 
 _PRONOUN = "\x00pronoun"  # marker: the sentence's source is "it", "he", "they" ...

@@ -99,7 +99,13 @@ _QUALIFIERS = {
     "up_to": r"up\s+to|as\s+many\s+as|at\s+most|no\s+more\s+than|not\s+more\s+than",
     "below": r"fewer\s+than|less\s+than|under",
 }
-_QUALIFIER_RE_PART = "|".join(rf"(?P<q_{name}>\b(?:{words})\s+)" for name, words in _QUALIFIERS.items())
+_QUALIFIER_RE_PART = r"(?P<qualifier>\b(?:" + "|".join(_QUALIFIERS.values()) + r")\s+)"
+# The qualifier's words (lower case, single spaces) -> its name.
+_QUALIFIER_OF = {
+    " ".join(words.replace("\\s+", " ").split()): name
+    for name, alternatives in _QUALIFIERS.items()
+    for words in alternatives.split("|")
+}
 
 _RANGE_SEPARATOR = r"(?:(?<=\d)\s*[-–—]\s*|\s+(?:to|or)\s+)"
 # One pass over the count: an optional qualifier, the count, an optional second count
@@ -196,18 +202,27 @@ def read_quantity(match: re.Match[str], text: str) -> Quantity | None:
     None if the numbers do not parse. ``surface`` is taken from ``text`` as written.
     """
     surface = text[match.start() : match.end()]
-    groups = match.groupdict()
-    for low_key, high_key in (("b_low", "b_high"), ("f_low", "f_high"), ("single", "r_high")):
-        if groups[low_key] and groups[high_key]:
-            low_v, high_v = count_value(groups[low_key]), count_value(groups[high_key])
+    single = match.group("single")
+    pairs = (
+        ((single, match.group("r_high"), "single"),)
+        if single
+        else (
+            (match.group("b_low"), match.group("b_high"), "b_low"),
+            (match.group("f_low"), match.group("f_high"), "f_low"),
+        )
+    )
+    for low_text, high_text, low_key in pairs:
+        if low_text and high_text:
+            low_v, high_v = count_value(low_text), count_value(high_text)
             if low_v is None or high_v is None or low_v[0] is None or high_v[0] is None:
                 return None
             low, high = sorted((low_v[0], high_v[0]))
             return Quantity(match.start(), match.end(), surface, low, high, "range", match.start(low_key))
-    value = count_value(groups["single"])
+    value = count_value(single or "")
     if value is None or value[0] is None:
         return None
-    qualifier = next((name[2:] for name, words in groups.items() if name.startswith("q_") and words), None)
+    qualifier_words = match.group("qualifier")
+    qualifier = _QUALIFIER_OF.get(" ".join(qualifier_words.split())) if qualifier_words else None
     low, high, qualifier_name = _bounds(value[0], value[1], qualifier)
     return Quantity(match.start(), match.end(), surface, low, high, qualifier_name, match.start("single"))
 
