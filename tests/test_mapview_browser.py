@@ -269,3 +269,10 @@ def test_a_town_with_many_events_lists_them_and_each_can_be_picked(page_for):
     tooltip_html = page.evaluate("window.__clicked")
     assert tooltip_html.startswith('<span class="ra-tip-id">' + picked_id + "</span>")
     assert outside == [] and errors == []
+
+
+def test_an_empty_selection_draws_a_map_that_says_so(page_for):
+    page, outside, errors = page_for([], "empty")
+    assert page.get_attribute(".leaflet-container", "data-ra-loaded") == "0"
+    assert "No events match the filters" in page.locator(".ra-legend").inner_text()
+    assert outside == [] and errors == []
