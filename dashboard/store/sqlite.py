@@ -41,6 +41,10 @@ def _iso(value: date | datetime | None) -> str | None:
 class SQLiteStore:
     """Report Atlas store on one SQLite file."""
 
+    # What a save that breaks a constraint raises (PostgresStore has its own), so tests and
+    # callers can catch it without knowing the backend.
+    IntegrityError = sqlite3.IntegrityError
+
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path).expanduser()
         if str(path) != ":memory:":
