@@ -18,12 +18,15 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dashboard.interop.export import export_csv, export_html
 from dashboard.mapview import build_map, build_standalone_html
 from dashboard.model import Event, Extraction, Figure, Mention, Place, Report
 from dashboard.pipeline import extract_report
 from dashboard.store import open_store
+from dashboard.ui.highlight import STYLES, Span, highlight_html, md_escape
 from dashboard.views import EventView, ViewState, event_views
 
 PAYLOADS = (
@@ -212,3 +215,73 @@ def test_csv_export_cells_cannot_run_as_formulas(hostile_views: list[EventView])
     text = export_csv(views)
     assert "'=HYPERLINK" in text and "'+cmd" in text
     assert ",=HYPERLINK" not in text and ",+cmd" not in text
+
+
+# --- the app's own escaping helpers, on arbitrary text ---------------------------------------
+
+_hostile_text = st.one_of(
+    st.text(max_size=120),
+    st.lists(st.one_of(st.sampled_from(PAYLOADS), st.text(max_size=10)), max_size=6).map("".join),
+)
+
+
+class _Collect(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    text=_hostile_text,
+    spans=st.lists(
+        st.tuples(
+            st.integers(-5, 130), st.integers(-5, 130), st.sampled_from([*STYLES, "bogus"]), _hostile_text
+        ),
+        max_size=6,
+    ),
+)
+def test_highlighted_report_html_is_only_our_spans_around_the_exact_text(
+    text: str, spans: list[tuple[int, int, str, str]]
+) -> None:
+    out = highlight_html(text, [Span(a, b, kind, note) for a, b, kind, note in spans])
+    parsed = _Collect()
+    parsed.feed(out)
+    parsed.close()
+    for tag, attrs in parsed.tags:
+        assert tag == "span", out
+        assert set(attrs) <= {"class", "style", "title"}, attrs
+        assert all(c.removeprefix("ra-") in STYLES for c in (attrs.get("class") or "").split()), attrs
+    # HTMLParser reports "\r\n" inside data as is; the visible text is the report, unchanged
+    assert "".join(parsed.text) == text
+
+
+_MD_SPECIALS = set("\\`*_{}[]()#+-.!|<>$~&:")
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=_hostile_text)
+def test_markdown_escaping_keeps_every_character_literal(text: str) -> None:
+    out = md_escape(text)
+    # read back: a backslash escapes the next character; no special character stands alone
+    chars, i = [], 0
+    while i < len(out):
+        if out[i] == "\\":
+            assert i + 1 < len(out) and out[i + 1] in _MD_SPECIALS, out
+            chars.append(out[i + 1])
+            i += 2
+        else:
+            assert out[i] not in _MD_SPECIALS, out
+            chars.append(out[i])
+            i += 1
+    assert "".join(chars) == " ".join(text.split())
