@@ -373,7 +373,8 @@ def _core_columns(events: Sequence[EventView], selected: str | None) -> dict[str
         "radius": [RADIUS_BASE, RADIUS_SCALE],
         "sel": sel,
         "ev": {
-            "id": col_id,
+            "id": _packed_ids(col_id),
+            "idw": len(col_id[0]) if col_id else 0,
             "pl": col_pl,
             "ty": col_ty,
             "dy": col_dy,
@@ -386,6 +387,15 @@ def _core_columns(events: Sequence[EventView], selected: str | None) -> dict[str
 
 
 _FIGURE_FIELDS = attrgetter("text", "category", "outcome", "source", "verified")
+
+
+def _packed_ids(ids: list[str]) -> str | list[str]:
+    """Ids of one width (generated ids usually are) as one string: no quotes or commas,
+    3 bytes less per event; the width travels as ``ev.idw``. Otherwise the list."""
+    widths = set(map(len, ids))
+    if len(widths) == 1 and min(widths) > 0:
+        return "".join(ids)
+    return ids
 
 
 def _unnamed_place_key(e: EventView) -> tuple[str, float, float]:
@@ -569,7 +579,9 @@ _LAYER_JS = r"""
     return node;
   }
   function num(n) { return Number(n).toLocaleString('en-US'); }
-  function eventId(i) { return D.idp + E.id[i]; }
+  function eventId(i) {  // ids of one width come packed in one string (see _packed_ids)
+    return D.idp + (typeof E.id === 'string' ? E.id.substr(i * E.idw, E.idw) : E.id[i]);
+  }
   function sparse(col, i, dflt) { var v = col[i]; return v === undefined ? dflt : v; }
   function day(d) { return new Date((D.day0 + d) * 86400000).toISOString().slice(0, 10); }
   function dateText(i) {
