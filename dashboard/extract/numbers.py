@@ -242,29 +242,27 @@ def words_before(text: str, position: int, count: int) -> list[tuple[int, str]]:
     Words are separated by spaces or hyphens; punctuation or a line break ends the
     search, because expressions such as "more than 30" never span a comma.
     """
+    if position < 2 or text[position - 1] not in " \t-":
+        return []
+    low = max(0, position - 16 * count - 16)  # room for ``count`` ordinary words
+    parts = text[low:position].replace("-", " ").replace("\t", " ").split(" ")
     found: list[tuple[int, str]] = []
-    i = position
-    while len(found) < count and i > 1 and text[i - 1] in " -":
-        j = i - 1
-        while j > 0 and text[j - 1] in " -":
-            j -= 1
-        lo = max(0, j - 40)  # no word worth reading is longer
-        k = (
-            max(
-                text.rfind(" ", lo, j),
-                text.rfind("-", lo, j),
-                text.rfind("\n", lo, j),
-                text.rfind("\t", lo, j),
-            )
-            + 1
-        )
-        if k == 0 and lo > 0:
-            break  # a 40-character "word": not text worth reading
-        word = text[k:j]
-        if not word or not word.replace("'", "").replace("’", "").isalnum():
-            break
-        found.append((k, word))
-        i = k
+    end = position
+    for index in range(len(parts) - 1, -1, -1):
+        part = parts[index]
+        start = end - len(part)
+        if part:
+            line_break = part.rfind("\n")
+            if line_break >= 0:  # the word after a line break counts; nothing before it does
+                part, start = part[line_break + 1 :], start + line_break + 1
+            if not part or (index == 0 and low > 0 and line_break < 0):
+                break  # a line break right before, or a word cut at the window's edge
+            if not part.replace("'", "").replace("’", "").isalnum():
+                break  # punctuation
+            found.append((start, part))
+            if len(found) == count or line_break >= 0:
+                break
+        end = start - 1  # the separator before this part
     return found
 
 

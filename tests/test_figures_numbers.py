@@ -1,0 +1,61 @@
+"""Counts as written (dashboard.extract.numbers): values, qualifiers, and what is not a count."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.extract.numbers import count_value, find_quantities, lower_same_length, words_before
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value", "vague"),
+    [
+        ("1,400", 1400, False),
+        ("13", 13, False),
+        ("1.5 million", 1_500_000, False),
+        ("thirteen", 13, False),
+        ("twenty-one", 21, False),
+        ("one hundred and twenty", 120, False),
+        ("two dozen", 24, False),
+        ("a dozen", 12, False),
+        ("dozens", 24, True),
+        ("hundreds", 200, True),
+        ("tens of thousands", 20_000, True),
+        ("scores", 40, True),
+    ],
+)
+def test_count_value(phrase: str, value: int, vague: bool) -> None:
+    assert count_value(phrase) == (value, vague)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["10:30", "$5", "2nd", "A320", "someone", "Everyone", "often", "the 1.2.3 release"],
+)
+def test_not_counts(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_several_counts_in_one_text() -> None:
+    found = find_quantities("No fewer than 20, as many as 70 and between 5 and 9; twenty-one")
+    assert [(q.surface, q.low, q.high, q.qualifier) for q in found] == [
+        ("No fewer than 20", 20, None, "at_least"),
+        ("as many as 70", None, 70, "up_to"),
+        ("between 5 and 9", 5, 9, "range"),
+        ("twenty-one", 21, 21, "exact"),
+    ]
+
+
+def test_offsets_point_at_the_original_text() -> None:
+    text = "İstanbul: Over 300 people"  # "İ" lower-cases to two characters
+    (quantity,) = find_quantities(text)
+    assert text[quantity.start : quantity.end] == quantity.surface == "Over 300"
+    assert len(lower_same_length(text)) == len(text)
+
+
+def test_words_before() -> None:
+    text = "the toll rose to more than-30, at least 5\nnearly 6"
+    assert words_before(text, text.index("30"), 3) == [(22, "than"), (17, "more"), (14, "to")]
+    assert words_before(text, text.index("5"), 3) == [(34, "least"), (31, "at")]
+    assert words_before(text, text.index("6"), 3) == [(42, "nearly")]  # not across the line break
+    assert words_before(text, 0, 2) == []
