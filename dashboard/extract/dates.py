@@ -89,6 +89,13 @@ _DATE_ROOTS = tuple(
     overnight night morning evening afternoon week year days fortnight hours""".split()
 )
 assert all(word.startswith(_DATE_ROOTS) for word in _DATE_WORDS)
+# A digit run can only be part of a date in these shapes: a year, a day before a month
+# ("6 March", "6 and 9 March"), an ISO date, or "3 days ago". Other numbers ("1,400
+# civilians") are dropped before the full pattern is tried.
+_DIGIT_DATE_HINT_RE = re.compile(
+    rf"(?:19|20)\d\d\b|\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?"
+    rf"(?:{_MONTH_NAMES_LOWER})\b|\d{{1,2}}\s+(?:days?|weeks?|months?|years?)\s+ago\b"
+)
 _DATE_OPENERS = frozenset(
     """since in during throughout early late mid until by last this past previous on over within for the
     earlier later at a an several few recent one two three four five six seven eight nine ten eleven
@@ -121,7 +128,11 @@ def date_mentions(text: str, published: date | None) -> list[DateMention]:
     """
     found: list[DateMention] = []
     lowered = lower_same_length(text)
-    anchors = anchor_positions(lowered, _DATE_ROOTS, _DATE_WORDS)
+    anchors = [
+        a
+        for a in anchor_positions(lowered, _DATE_ROOTS, _DATE_WORDS)
+        if not lowered[a].isdigit() or _DIGIT_DATE_HINT_RE.match(lowered, a)
+    ]
     for match in anchored_matches(_DATE_RE, text, lowered, anchors, _DATE_OPENERS, 5):
         resolved = _resolve(match, published)
         if resolved is None:
