@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from shapely.geometry import Point, shape
 
 from dashboard.extract.places import MentionRules, find_place_spans
@@ -280,3 +282,43 @@ def test_camps_and_the_gaza_strip_from_the_overlay(gazetteer: Gazetteer) -> None
     strip = place_for("Gaza Strip", mentions, places)
     assert strip.precision == "region" and strip.geometry is not None
     assert shape(strip.geometry).contains(Point(34.3063, 31.3402))  # Khan Younis
+
+
+# --- any text: never an exception, offsets always exact --------------------------------------
+
+_PIECES = st.sampled_from(
+    [
+        "Latakia",
+        "al-Ladhiqiyah",
+        "اللاذِقية",
+        "Jableh",
+        "Ţarţūs",
+        " the coastal area ",
+        "Russian airbase",
+        "…",
+        "’s",
+        "\u0640",
+        "\u200d",
+        "ß",
+        "ﬁ",
+        "İ",
+        "\n",
+        ", ",
+        ". ",
+        "Mahmoud al-",
+        "Tripoli",
+        "<script>alert(1)</script>",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=8)), max_size=25))
+def test_any_text_gives_exact_offsets(pieces: list[str]) -> None:
+    gazetteer = load_gazetteer()
+    text = "".join(pieces)
+    mentions, places = resolve_places(text, "fuzz", gazetteer)
+    ids = {p.id for p in places}
+    for m in mentions:
+        assert text[m.start : m.end] == m.surface
+        assert m.place_id is None or m.place_id in ids

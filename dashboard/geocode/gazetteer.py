@@ -525,13 +525,13 @@ _CACHE_LOCK = threading.Lock()
 
 def load_gazetteer() -> Gazetteer:
     """The process-wide gazetteer (index in ``settings.cache_dir()``, built first if missing)."""
-    path = build.ensure_index(log=True)
-    key = str(path)
-    gazetteer = _CACHE.get(key)
+    key = str(build.index_dir())
+    gazetteer = _CACHE.get(key)  # the common case: no file system access at all
     if gazetteer is None:
         with _CACHE_LOCK:
             gazetteer = _CACHE.get(key)
             if gazetteer is None:
+                path = build.ensure_index(log=True)
                 gazetteer = Gazetteer(path, load_overlay())
                 _CACHE[key] = gazetteer
     return gazetteer
