@@ -22,6 +22,7 @@ from dashboard.store import open_store
 from dashboard.store.dump import DumpError, dump_store, load_dump
 
 TABLES = ("reports", "places", "mentions", "figures", "events")
+pytest_plugins = ["pg"]  # pg_url: a database on a throwaway PostgreSQL server (tests/pg.py)
 
 LATAKIA = Place("geonames:173576", "Latakia", "city", 35.5312, 35.7909, "city", "SY", "02", "geonames")
 JABLAH = Place("geonames:169304", "Jablah", "city", 35.36211, 35.92759, "city", "SY", "02", "geonames")
@@ -257,10 +258,44 @@ def test_figure_without_its_report_is_refused_whole(tmp_path: Path, store) -> No
     first_report = next(i for i, line in enumerate(lines) if '"record":"report"' in line)
     orphaned = [header, *lines[1:first_report], *lines[first_report + 1 :]]
     target = open_store(str(tmp_path / "copy.db"))
-    with pytest.raises(DumpError, match="does not fit"):
+    with pytest.raises(DumpError, match="which is not in the dump"):
         load_dump(target, io.StringIO("".join(orphaned)))
     assert target.stats()["reports"] == 0  # the two good reports were not kept either
     target.close()
+
+
+def test_record_breaking_a_store_constraint_is_refused_whole(tmp_path: Path, store) -> None:  # type: ignore[no-untyped-def]
+    _fill(store)
+    buffer = io.StringIO()
+    dump_store(store, buffer)
+    broken = buffer.getvalue().replace('"lat":35.5312,', '"lat":null,')  # Latakia without a position
+    target = open_store(str(tmp_path / "copy.db"))
+    with pytest.raises(DumpError, match="does not fit the store"):
+        load_dump(target, io.StringIO(broken))
+    assert target.stats() == {"reports": 0, "events": 0, "figures": 0, "places": 0}
+    target.close()
+
+
+# --- across backends: SQLite -> PostgreSQL -> SQLite -----------------------------------------
+
+
+def test_sqlite_to_postgres_and_back_is_lossless(tmp_path: Path, store, db_path: Path, pg_url: str) -> None:  # type: ignore[no-untyped-def]
+    _fill(store)
+    first = io.StringIO()
+    written = dump_store(store, first)
+    pg = open_store(pg_url)
+    try:
+        assert load_dump(pg, io.StringIO(first.getvalue())) == written
+        assert _records(pg) == _records(store)
+        second = io.StringIO()
+        assert dump_store(pg, second) == written
+    finally:
+        pg.close()
+    back = open_store(str(tmp_path / "back.db"))
+    assert load_dump(back, io.StringIO(second.getvalue())) == written
+    assert _records(back) == _records(store)
+    assert _rows(tmp_path / "back.db") == _rows(db_path)
+    back.close()
 
 
 # --- arbitrary content -------------------------------------------------------------------

@@ -26,11 +26,18 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
-from typing import Any, TextIO
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TextIO, Union
 
-from dashboard.model import Event, Figure, Mention, Place, Report
+from dashboard.model import Event, Extraction, Figure, Mention, Place, Report
 from dashboard.store.schema import SCHEMA_VERSION
 from dashboard.store.sqlite import SQLiteStore, StoreError
+
+if TYPE_CHECKING:
+    from dashboard.store.postgres import PostgresStore
+
+Store = Union[SQLiteStore, "PostgresStore"]
 
 DUMP_FORMAT = "report-atlas"
 DUMP_VERSION = 1
@@ -54,7 +61,7 @@ def _line(kind: str, data: dict[str, Any]) -> str:
     return text.translate(_LINE_BREAKS) + "\n"
 
 
-def _records(store: SQLiteStore) -> Iterator[tuple[str, dict[str, Any]]]:
+def _records(store: Store) -> Iterator[tuple[str, dict[str, Any]]]:
     reports = store.reports()
     for report in reports:
         yield "report", report.to_dict()
@@ -69,27 +76,34 @@ def _records(store: SQLiteStore) -> Iterator[tuple[str, dict[str, Any]]]:
         yield "event", event.to_dict()
 
 
-def dump_store(store: SQLiteStore, out: TextIO) -> int:
-    """Write every record of ``store`` to ``out`` as JSON Lines; returns the record count."""
-    # One read transaction: the header's counts and the records come from the same
-    # snapshot even while other processes keep ingesting (WAL readers do not block them).
+@contextmanager
+def _snapshot(store: Store) -> Iterator[None]:
+    """SQLite: one read transaction, so the records come from one snapshot even while other
+    processes keep ingesting (WAL readers do not block writers). PostgreSQL reads each
+    query on its own; the counts are then taken from the records themselves."""
+    if not isinstance(store, SQLiteStore):
+        yield
+        return
     conn = store._connect()
     conn.execute("BEGIN")
     try:
-        header = {
-            "format": DUMP_FORMAT,
-            "version": DUMP_VERSION,
-            "schema": SCHEMA_VERSION,
-            "counts": store.stats(),
-        }
-        out.write(json.dumps(header, separators=(",", ":")) + "\n")
-        written = 0
-        for kind, data in _records(store):
-            out.write(_line(kind, data))
-            written += 1
+        yield
     finally:
         conn.execute("ROLLBACK")
-    return written
+
+
+def dump_store(store: Store, out: TextIO) -> int:
+    """Write every record of ``store`` to ``out`` as JSON Lines; returns the record count."""
+    with _snapshot(store):
+        records = [_line(kind, data) for kind, data in _records(store)]
+    counts = {
+        table: sum(1 for line in records if line.startswith(f'{{"record":"{table[:-1]}"'))
+        for table in ("reports", "events", "figures", "places")
+    }
+    header = {"format": DUMP_FORMAT, "version": DUMP_VERSION, "schema": SCHEMA_VERSION, "counts": counts}
+    out.write(json.dumps(header, separators=(",", ":")) + "\n")
+    out.writelines(records)
+    return len(records)
 
 
 def _parse_header(first: str) -> dict[str, Any]:
@@ -128,71 +142,41 @@ def _parse_record(number: int, line: str) -> tuple[str, Any]:
         raise DumpError(f"line {number}: bad {kind} record ({exc})") from None
 
 
-def _insert(conn: sqlite3.Connection, store: SQLiteStore, kind: str, record: Any) -> int:
-    """Write one record as it was dumped (no re-linking of events); 1 if it was new."""
-    if kind == "report":
-        assert isinstance(record, Report)
-        cur = conn.execute(
-            "INSERT OR IGNORE INTO reports (id, title, source, url, published, language, text,"
-            " ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                record.id,
-                record.title,
-                record.source,
-                record.url,
-                record.published.isoformat() if record.published else None,
-                record.language,
-                record.text,
-                record.ingested_at.isoformat() if record.ingested_at else None,
-            ),
-        )
-        return cur.rowcount
-    if kind == "place":
-        assert isinstance(record, Place)
-        new = conn.execute("SELECT 1 FROM places WHERE id = ?", (record.id,)).fetchone() is None
-        store._upsert_place(conn, record)
-        return int(new)
-    if kind == "mention":
-        assert isinstance(record, Mention)
-        cur = conn.execute(
-            "INSERT OR IGNORE INTO mentions (report_id, start, end_, surface, place_id, confidence)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (record.report_id, record.start, record.end, record.surface, record.place_id, record.confidence),
-        )
-        return cur.rowcount
-    if kind == "figure":
-        assert isinstance(record, Figure)
-        cur = conn.execute(
-            "INSERT OR IGNORE INTO figures (id, report_id, low, high, qualifier, category, outcome,"
-            " attributed_to, verified, start, end_, surface) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                record.id,
-                record.report_id,
-                record.low,
-                record.high,
-                record.qualifier,
-                record.category,
-                record.outcome,
-                record.attributed_to,
-                int(record.verified),
-                record.start,
-                record.end,
-                record.surface,
-            ),
-        )
-        return cur.rowcount
-    assert isinstance(record, Event)
-    if conn.execute("SELECT 1 FROM events WHERE id = ?", (record.id,)).fetchone():
-        return 0
-    # The store's own insert: it copies the primary place's position for bbox queries.
-    places = {p.id: p for p in store._places_by_ids(conn, record.place_ids[:1])}
-    store._insert_event(conn, record, places)
-    return 1
+@dataclass
+class _ReportRecords:
+    report: Report
+    mentions: list[Mention] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
 
 
-def load_dump(store: SQLiteStore, inp: TextIO) -> int:
+def _group(records: list[tuple[int, str, Any]]) -> tuple[list[Place], list[_ReportRecords], list[Event]]:
+    """Places, each report with its mentions and figures, and events -- or a DumpError
+    naming the line of a mention or figure whose report is not in the dump."""
+    places: list[Place] = []
+    reports: dict[str, _ReportRecords] = {}
+    events: list[Event] = []
+    for number, kind, record in records:
+        if kind == "place":
+            places.append(record)
+        elif kind == "report":
+            reports.setdefault(record.id, _ReportRecords(record))
+        elif kind == "event":
+            events.append(record)
+        else:
+            owner = reports.get(record.report_id)
+            if owner is None:
+                raise DumpError(
+                    f"line {number}: {kind} of report {record.report_id!r}, which is not in the dump"
+                )
+            (owner.mentions if kind == "mention" else owner.figures).append(record)
+    return places, list(reports.values()), events
+
+
+def load_dump(store: Store, inp: TextIO) -> int:
     """Load a dump written by ``dump_store`` into ``store`` in one transaction.
 
+    Works on either backend (SQLite or PostgreSQL): the records go in through the store's
+    own write path, report by report, and events exactly as dumped (not re-linked).
     Returns the number of records that were new to the store. Raises ``DumpError``
     (naming the line) on a malformed dump; the store is then unchanged.
     """
@@ -214,15 +198,31 @@ def load_dump(store: SQLiteStore, inp: TextIO) -> int:
         found = sum(1 for _, k, _ in records if k == kind)
         if isinstance(want, int) and want != found:
             raise DumpError(f"the dump is incomplete: its header lists {want} {kind}s, it holds {found}")
+    places, reports, events = _group(records)
+    integrity_error = getattr(store, "IntegrityError", sqlite3.IntegrityError)
 
-    def work(conn: sqlite3.Connection) -> int:
-        added = 0
-        for number, kind, record in records:
-            try:
-                added += _insert(conn, store, kind, record)
-            except sqlite3.IntegrityError as exc:
-                # e.g. a figure whose report is neither in the dump nor in the store
-                raise DumpError(f"line {number}: {kind} record does not fit the store ({exc})") from None
+    def work(conn: Any) -> int:
+        known = {p.id for p in store._places_by_ids(conn, [p.id for p in places])}
+        added = sum(1 for p in places if p.id not in known)
+        for place in places:
+            store._upsert_place(conn, place)
+        for item in reports:
+            # The store's own save, without events: they are written below as dumped,
+            # since re-linking them could merge what the dump keeps apart.
+            extraction = Extraction(item.report, tuple(item.mentions), (), tuple(item.figures), ())
+            if store._save(conn, extraction):
+                added += 1 + len(item.mentions) + len(item.figures)
+        by_id = {p.id: p for p in places}
+        for event in events:
+            if store.event(event.id) is None:
+                primary = event.place_ids[:1]
+                found = {p.id: p for p in store._places_by_ids(conn, primary)} if primary else {}
+                # _insert_event copies the primary place's position (bbox queries need it)
+                store._insert_event(conn, event, {**{k: by_id[k] for k in primary if k in by_id}, **found})
+                added += 1
         return added
 
-    return store._write(work)
+    try:
+        return int(store._write(work))
+    except integrity_error as exc:  # e.g. a record that breaks a constraint of the store
+        raise DumpError(f"the dump does not fit the store ({exc})") from None
