@@ -11,8 +11,9 @@ How a report becomes events (general rules, in order):
 2. Sentences of the same type are one incident unless they name different places:
    five sentences about families sheltering at the airbase are one shelter event, while
    "30 killed in Baniyas" and "20 killed in Jableh" stay two killings events.
-3. The summary is one sentence of the report, verbatim with its offsets: the one
-   carrying a figure, else one naming a place, else the first.
+3. The summary is one sentence of the report, verbatim with its offsets: one that itself
+   tells this kind of incident, a full sentence over a headline, naming its place, the
+   earliest (news leads sum up). A title line (see sentences.title_end) makes no event.
 4. Places: those named in the event's sentences, most precise first (a landmark before
    its city, a city before the governorate or country); failing that, the places named
    in the same paragraph; failing that, the report's main place (where its main
@@ -28,11 +29,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from dashboard.extract.dates import DateMention
-from dashboard.extract.sentences import sentence_index, sentence_spans, sentences_containing
+from dashboard.extract.sentences import sentence_index, sentence_spans, sentences_containing, title_end
 from dashboard.model import Event, Figure, Mention, Place, Report, stable_id
 
 # Incident words by event type, each with substrings that must be present before its
@@ -136,6 +137,8 @@ _FIGHTERS_FLED_RE = re.compile(
 _VIOLENT_TYPES = frozenset(
     {"ambush", "armed_clash", "attack", "killings", "displacement", "shelter", "security_operation"}
 )
+# Incidents whose toll may be told in later sentences without repeating the place.
+_INCIDENT_TYPES = frozenset({"ambush", "attack", "armed_clash"})
 _OUTCOME_TYPES = {
     "killed": "killings",
     "injured": "attack",
@@ -144,6 +147,14 @@ _OUTCOME_TYPES = {
     "detained": "security_operation",
     "missing": "other",
 }
+# A place named for where a source spoke, not where the incident happened: "a security
+# official in Damascus said", "told reporters in Geneva".
+_SPEAKER_PLACE_RE = re.compile(
+    r"\b(?:reporters|journalists|a\s+briefing|a\s+news\s+conference|a\s+press\s+conference|speaking"
+    r"|official|officials|spokes(?:man|woman|person)|statement|headquarters|based|embassy)\s+(?:in|from)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # Most precise first: the primary place of an event is the most specific one named.
 _PRECISION_RANK = {"exact": 0, "city": 1, "adm2": 2, "adm1": 3, "region": 4, "country": 5}
 
@@ -206,7 +217,9 @@ def build_events(
     places_at: dict[int, list[tuple[int, Place]]] = {}
     for mention in mentions:
         place = places_by_id.get(mention.place_id or "")
-        if place is not None:
+        if place is not None and not _SPEAKER_PLACE_RE.search(
+            text, max(0, mention.start - 40), mention.start
+        ):
             places_at.setdefault(sentence_index(spans, mention.start), []).append((mention.start, place))
     dates_at: dict[int, list[DateMention]] = {}
     for mention_date in dates:
@@ -218,7 +231,10 @@ def build_events(
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     may_hold = {name: sentences_containing(lowered, spans, stems) for name, (stems, _) in _TRIGGERS.items()}
     typed: list[tuple[int, str]] = []
+    body_start = title_end(text, spans)
     for index, (start, end) in enumerate(spans):
+        if start < body_start:
+            continue  # the title repeats the body
         outcomes = [f.outcome for f in figures_at.get(index, ())]
         candidates = [name for name, indexes in may_hold.items() if index in indexes]
         if not candidates and not outcomes:
@@ -229,27 +245,37 @@ def build_events(
     if not figures and not any(kind in _VIOLENT_TYPES for _, kind in typed):
         return []
 
+    type_of = dict(typed)
     groups = _group_sentences(typed, places_at)
     paragraph_of = _paragraphs(text, spans)
     main_place = _main_place(groups, places_at, figures_at, mentions, places_by_id)
     report_period = _report_period(dates)
 
     events = []
+    undated: list[int] = []  # events whose sentences and paragraphs name no date
+    lead_dates: tuple[date | None, date | None, str] | None = None
     for group in groups:
+        # The summary: a sentence that itself tells this kind of incident, a full sentence
+        # rather than a headline, naming its place, the earliest (news leads sum up).
         summary_index = max(
             group.sentences,
             key=lambda i: (
-                bool(figures_at.get(i)),
-                bool(places_at.get(i)),
+                type_of.get(i) == group.type,
                 text[spans[i][1] - 1] in '.!?"”’',
+                bool(places_at.get(i)),
                 -i,
             ),
         )
         s_start, s_end = spans[summary_index]
         place_ids = _event_places(group, summary_index, places_at, paragraph_of, main_place)
-        first, last, precision = _event_dates(
-            group, summary_index, dates_at, paragraph_of, report_period, report
-        )
+        own = _event_dates(group, summary_index, dates_at, paragraph_of)
+        if own is None:
+            undated.append(len(events))
+            first, last, precision = None, None, "week"
+        else:
+            first, last, precision = own
+            if lead_dates is None:
+                lead_dates = own
         figure_ids = tuple(f.id for i in sorted(group.sentences) for f in figures_at.get(i, ()))
         events.append(
             Event(
@@ -266,7 +292,26 @@ def build_events(
                 figure_ids=figure_ids,
             )
         )
+    # An event with no date of its own takes the report's lead date: the first event that
+    # has one (a report's time frame is set by its lead), else the report's period ("last
+    # week"), else the week up to publication.
+    fallback = lead_dates or _report_fallback(report_period, report)
+    for position in undated:
+        first, last, precision = fallback
+        events[position] = replace(
+            events[position], date_start=first, date_end=last, date_precision=precision
+        )
     return events
+
+
+def _report_fallback(
+    report_period: DateMention | None, report: Report
+) -> tuple[date | None, date | None, str]:
+    if report_period is not None:
+        return report_period.date_start, report_period.date_end, report_period.precision
+    if report.published is not None:
+        return report.published - timedelta(days=6), report.published, "week"
+    return None, None, "week"
 
 
 def _ranked(located: Sequence[tuple[int, Place]]) -> list[Place]:
@@ -292,7 +337,9 @@ def _group_sentences(
     groups: list[_Group] = []
     group_place: list[str | None] = []
     for index, kind in typed:
-        primary = _primary(index, places_at)
+        # A country names no particular place: such a sentence joins any group of its type.
+        ranked = _ranked(places_at.get(index, ()))
+        primary = ranked[0].id if ranked and ranked[0].precision != "country" else None
         for g, group in enumerate(groups):
             if group.type != kind:
                 continue
@@ -304,7 +351,18 @@ def _group_sentences(
         else:
             groups.append(_Group(kind, [index]))
             group_place.append(primary)
-    return groups
+    # Killings that name no place of their own, told after an ambush, attack or clash, are
+    # that incident's toll ("13 members of the security forces were killed").
+    merged: list[_Group] = []
+    for g, group in enumerate(groups):
+        if group.type == "killings" and group_place[g] is None:
+            first = min(group.sentences)
+            incidents = [m for m in merged if m.type in _INCIDENT_TYPES and min(m.sentences) < first]
+            if incidents:
+                incidents[-1].sentences.extend(group.sentences)
+                continue
+        merged.append(group)
+    return merged
 
 
 def _paragraphs(text: str, spans: list[tuple[int, int]]) -> list[int]:
@@ -358,7 +416,7 @@ def _event_places(
     located = [item for i in ordered for item in places_at.get(i, ())]
     if located:
         # The summary sentence's most precise place leads; the rest follow by precision.
-        lead = _ranked(places_at.get(summary_index, ()))
+        lead = _ranked(places_at.get(summary_index, ()))[:1]
         rest = [p for p in _ranked(located) if p not in lead]
         return tuple(p.id for p in lead + rest)
     paragraphs = {paragraph_of[i] for i in group.sentences}
@@ -392,9 +450,8 @@ def _event_dates(
     summary_index: int,
     dates_at: dict[int, list[DateMention]],
     paragraph_of: list[int],
-    report_period: DateMention | None,
-    report: Report,
-) -> tuple[date | None, date | None, str]:
+) -> tuple[date | None, date | None, str] | None:
+    """The dates named in the event's sentences, else in their paragraphs; None if neither."""
     for indexes in ([summary_index], group.sentences):
         found = [d for i in indexes for d in dates_at.get(i, ())]
         if found:
@@ -405,8 +462,4 @@ def _event_dates(
     if nearby:
         chosen = _most_precise(nearby)
         return chosen.date_start, chosen.date_end, chosen.precision
-    if report_period is not None:
-        return report_period.date_start, report_period.date_end, report_period.precision
-    if report.published is not None:
-        return report.published - timedelta(days=6), report.published, "week"
-    return None, None, "week"
+    return None

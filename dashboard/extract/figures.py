@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from dashboard.extract.numbers import COUNT, Quantity, find_quantities, lower_same_length, words_before
-from dashboard.extract.sentences import sentence_index, sentence_spans, sentences_containing
+from dashboard.extract.sentences import sentence_index, sentence_spans, sentences_containing, title_end
 from dashboard.model import Figure, stable_id
 
 _MONTHS = (
@@ -332,7 +332,7 @@ def casualty_figures(text: str, report_id: str) -> list[Figure]:
     spans = sentence_spans(text)
     lowered = lower_same_length(text)
     sources = _SourceMemory(text)
-    body_start = _title_end(text, spans)
+    body_start = title_end(text, spans)
     # Only sentences that use an outcome word can hold a figure: skip counts elsewhere
     # (dates, years, distances in other sentences) before any pattern is tried on them.
     with_outcome = sentences_containing(lowered, spans, _OUTCOME_STEMS)
@@ -354,16 +354,6 @@ def casualty_figures(text: str, report_id: str) -> list[Figure]:
         if figure is not None:
             figures.append(figure)
     return figures
-
-
-def _title_end(text: str, spans: list[tuple[int, int]]) -> int:
-    if len(spans) < 2:
-        return 0
-    start, end = spans[0]
-    newline = text.find("\n", start)
-    if newline < 0 or newline < end or text[end - 1] in '.!?"”’':
-        return 0
-    return end
 
 
 @dataclass

@@ -134,3 +134,18 @@ def sentences_containing(lowered: str, spans: list[tuple[int, int]], stems: tupl
             found.add(index)
             i = lowered.find(stem, spans[index][1] if index >= 0 else i + 1)
     return found
+
+
+def title_end(text: str, spans: list[tuple[int, int]]) -> int:
+    """End offset of the report's title line, or 0 when it has none.
+
+    A title is a first line with no final punctuation followed by more text; it repeats
+    what the body says, so figures and events are read from the body only.
+    """
+    if len(spans) < 2:
+        return 0
+    start, end = spans[0]
+    newline = text.find("\n", start)
+    if newline < 0 or newline < end or text[end - 1] in '.!?"”’':
+        return 0
+    return end
