@@ -103,12 +103,13 @@ STATIC_URL = "/app/static"
 MAX_ZOOM = 18
 TOOLTIP_SEPARATOR = " · "
 
-# Colour-blind-aware palette (Okabe-Ito and Tableau hues); "other" and unknown types are grey.
+# One hue per type: reds and browns for killing, purple for fighting, blues and greens for
+# people on the move or sheltering, greys for words; "other" and unknown types are grey.
 TYPE_COLOURS: dict[str, str] = {
     "killings": "#c0392b",
-    "ambush": "#e67e22",
+    "ambush": "#8d4004",
     "armed_clash": "#8e44ad",
-    "attack": "#d35400",
+    "attack": "#e67e22",
     "displacement": "#2980b9",
     "shelter": "#16a085",
     "security_operation": "#2c3e50",
@@ -263,13 +264,15 @@ def build_payload(events: Sequence[EventView], selected: str | None = None) -> d
     Keys: ``types``/``colours`` (type table), ``precisions``, ``places`` ([name, lat, lon,
     precision index, geometry|null, area circle radius in m (0 for points)]), ``day0``
     (epoch day of the earliest date), ``idp`` (id prefix), ``sel`` (selected event index,
-    -1 none), and ``ev`` columns: ``id`` (id without prefix), ``pl`` (place index), ``ty``
+    -1 none), and ``ev`` columns: ``id`` (ids without the prefix; one string of fixed
+    width ``idw`` when they are all as long, else a list), ``pl`` (place index), ``ty``
     (type index), ``dy`` (days after day0, -1 undated), ``lo`` (deaths_low, -1 unknown);
     sparse maps index -> value: ``hi`` (deaths_high where it differs from low, -1 none),
     ``de`` (days from start to end), ``dp`` (date precision index where not "day").
-    Text, as far as ``PAYLOAD_BUDGET`` allows: ``sources``, ``fg`` (per event
-    [[label, source index, verified?], ...]), ``su`` (summaries, maybe shortened);
-    ``text`` says what was kept: "full", "short", "figures" or "none".
+    Text, as far as ``PAYLOAD_BUDGET`` allows: the figures as flat columns (``fn`` per
+    event, then ``ft``/``fc``/``fo``/``fs``/``fv``, see ``_text_columns``) and ``su``
+    (summaries, maybe shortened); ``text`` says what was kept: "full", "short", "figures"
+    or "none".
     """
     payload, _ = _encode_payload(events, selected)
     return payload
