@@ -21,6 +21,7 @@ name, built by ``dashboard.geocode``) and the word lists (``MentionRules``, read
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -154,15 +155,18 @@ class _Headlines:
 
     def __init__(self, text: str):
         self.text = text
+        # Line starts, found once: a search back from every match would be quadratic.
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.memo: dict[int, bool] = {}
 
     def __contains__(self, offset: int) -> bool:
-        line_start = self.text.rfind("\n", 0, offset) + 1
-        if line_start not in self.memo:
-            line_end = self.text.find("\n", offset)
-            line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
-            self.memo[line_start] = _is_headline(line)
-        return self.memo[line_start]
+        line = bisect.bisect_right(self.starts, offset) - 1
+        if line not in self.memo:
+            start = self.starts[line]
+            end = self.starts[line + 1] - 1 if line + 1 < len(self.starts) else len(self.text)
+            # Headlines are short: a "line" of a whole article is body text.
+            self.memo[line] = end - start <= 300 and _is_headline(self.text[start:end])
+        return self.memo[line]
 
 
 def _core(surface: str) -> str:
@@ -342,6 +346,9 @@ def _spread_plural_kinds(text: str, spans: list[PlaceSpan]) -> list[PlaceSpan]:
     return out
 
 
+_CUE_REACH = 200
+
+
 def _cue_matches(text: str, lowered: str, cue: IndirectCue) -> list[re.Match[str]]:
     """Matches of a cue pattern, tried only in the sentences that hold one of its keywords
     (running a dozen unanchored patterns over every report costs more than the rest)."""
@@ -351,8 +358,12 @@ def _cue_matches(text: str, lowered: str, cue: IndirectCue) -> list[re.Match[str
     for keyword in cue.keywords:
         at = lowered.find(keyword)
         while at >= 0:
-            lo = max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
-            hi = min(x for x in (text.find(".", at), text.find("\n", at), len(text)) if x >= 0)
+            # The sentence around the keyword, looking at most _CUE_REACH characters away.
+            floor, ceiling = max(0, at - _CUE_REACH), min(len(text), at + _CUE_REACH)
+            lo = max(text.rfind(".", floor, at), text.rfind("\n", floor, at), floor - 1) + 1
+            hi = min(
+                x for x in (text.find(".", at, ceiling), text.find("\n", at, ceiling), ceiling) if x >= 0
+            )
             windows.add((lo, hi))
             at = lowered.find(keyword, at + 1)
     found: dict[tuple[int, int], re.Match[str]] = {}

@@ -127,11 +127,21 @@ def resolve_places(text: str, report_id: str, gazetteer: Gazetteer) -> tuple[lis
     """
     spans = _same_name_same_kind(find_place_spans(text, gazetteer.matcher(), gazetteer.rules))
     named = [s for s in spans if s.name is not None]
+    # A report repeats its names ("Syria" three times): rank each (name, context) once.
+    # Within one stage the context differs between spans only by the kind hint.
+    memo: dict[tuple[str, str | None, int], list[tuple[Place, float]]] = {}
+
+    def ranked(name: str, context: ResolutionContext, stage: int) -> list[tuple[Place, float]]:
+        key = (name, context.kind, stage)
+        if key not in memo:
+            memo[key] = gazetteer.candidates(name, context=context, limit=5)
+        return memo[key]
+
     first: dict[int, list[tuple[Place, float]]] = {}
     counts: Counter[str] = Counter()
     for span in named:
         assert span.name is not None
-        cands = gazetteer.candidates(span.name, context=ResolutionContext(kind=span.kind_hint), limit=5)
+        cands = ranked(span.name, ResolutionContext(kind=span.kind_hint), 1)
         first[span.start] = cands
         if not cands:
             continue
@@ -155,7 +165,7 @@ def resolve_places(text: str, report_id: str, gazetteer: Gazetteer) -> tuple[lis
             continue
         assert span.name is not None
         context = ResolutionContext(countries=countries, kind=span.kind_hint)
-        cands = gazetteer.candidates(span.name, context=context, limit=5)
+        cands = ranked(span.name, context, 2)
         if cands and _accept(span, cands[0][0], cands[0][1], countries, gazetteer):
             for code in _admin1_of(cands[0][0], gazetteer):
                 admin1_counts[code] += 1
@@ -165,7 +175,7 @@ def resolve_places(text: str, report_id: str, gazetteer: Gazetteer) -> tuple[lis
             continue
         assert span.name is not None
         context = ResolutionContext(countries=countries, admin1=admin1_weights, kind=span.kind_hint)
-        cands = gazetteer.candidates(span.name, context=context, limit=5)
+        cands = ranked(span.name, context, 3)
         if not cands:
             continue
         place, score = cands[0]
