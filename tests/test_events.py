@@ -205,3 +205,48 @@ def test_most_precise_place_leads() -> None:
 )
 def test_sentence_event_type(sentence: str, expected: str | None) -> None:
     assert sentence_event_type(sentence) == expected
+
+
+DAMASCUS = Place("geonames:170654", "Damascus", "city", 33.5102, 36.29128, "city", "SY", "13", "geonames")
+PALMYRA = Place("geonames:170017", "Tadmur", "city", 34.56, 38.28, "city", "SY", "12", "geonames")
+
+
+def test_where_a_source_spoke_is_not_where_it_happened() -> None:
+    text = "A police official in Damascus said 12 soldiers were killed in an ambush near Palmyra on Sunday."
+    report = Report.from_text(text, published=date(2025, 1, 7))
+    (event,) = events_for(report, [(r"Damascus", DAMASCUS), (r"Palmyra", PALMYRA)])
+    assert (event.type, event.place_ids) == ("ambush", (PALMYRA.id,))
+    assert event.date_start == date(2025, 1, 5)
+
+
+def test_toll_told_later_belongs_to_the_ambush_and_its_lead_date() -> None:
+    text = (
+        "Gunmen ambushed an army convoy near Palmyra on Sunday.\n"
+        "Officials later said 12 soldiers were killed and nine wounded."
+    )
+    report = Report.from_text(text, published=date(2025, 1, 7))  # a Tuesday
+    (event,) = events_for(report, [(r"Palmyra", PALMYRA)])
+    assert event.type == "ambush"
+    assert event.summary == "Gunmen ambushed an army convoy near Palmyra on Sunday."
+    assert len(event.figure_ids) == 2
+    assert (event.date_start, event.date_precision) == (date(2025, 1, 5), "day")
+
+
+def test_an_undated_event_takes_the_lead_date() -> None:
+    text = (
+        "Shelling killed eight civilians in Baniyas on Friday, medics said.\n"
+        "Hundreds of families sought refuge in Jableh."
+    )
+    report = Report.from_text(text, published=date(2025, 3, 10))  # a Monday
+    events = events_for(report, [(r"Baniyas", BANIYAS), (r"Jableh", JABLEH)])
+    assert [(e.type, e.date_start) for e in events] == [
+        ("attack", date(2025, 3, 7)),
+        ("shelter", date(2025, 3, 7)),
+    ]
+
+
+def test_a_title_makes_no_event_of_its_own() -> None:
+    text = "Ambush kills 12 soldiers near Palmyra\nGunmen killed 12 soldiers in an ambush near Palmyra on Sunday."
+    report = Report.from_text(text, published=date(2025, 1, 7))
+    (event,) = events_for(report, [(r"Palmyra", PALMYRA)])
+    assert event.summary_start > 0

@@ -188,6 +188,8 @@ def _event_type(lower: str, candidates: Sequence[str], outcomes: Sequence[str]) 
     if "statement_strong" in hits:
         return "statement"
     if outcomes:
+        if outcomes[0] == "displaced" and "shelter" in hits:
+            return "shelter"  # "8,000 people found shelter at the base": where they are now
         return _OUTCOME_TYPES.get(outcomes[0], "other")
     for kind in ("shelter", "security_operation", "killings", "displacement"):
         if kind in hits:
