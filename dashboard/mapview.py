@@ -312,7 +312,7 @@ def _core_columns(events: Sequence[EventView], selected: str | None) -> dict[str
     epoch_day: dict[date, int] = {}
     col_pl: list[int] = []
     col_ty: list[int] = []
-    col_dy: list[int] = []  # epoch days first; made relative to day0 below
+    col_dy: list[int | None] = []  # epoch days (None: undated) first; relative to day0 below
     col_lo: list[int] = []
     hi: dict[int, int] = {}
     de: dict[int, int] = {}
@@ -337,7 +337,7 @@ def _core_columns(events: Sequence[EventView], selected: str | None) -> dict[str
             t = type_index[kind] = len(type_index)
         add_ty(t)
         if start is None:
-            add_dy(-1)
+            add_dy(None)
         else:
             d = epoch_day.get(start)
             if d is None:
@@ -351,8 +351,7 @@ def _core_columns(events: Sequence[EventView], selected: str | None) -> dict[str
         if high != low:
             hi[i] = -1 if high is None else high
     day0 = min(epoch_day.values()) if epoch_day else 0
-    if day0:
-        col_dy = [d - day0 if d >= 0 else -1 for d in col_dy]
+    days = [-1 if d is None else d - day0 for d in col_dy]
     try:
         sel = col_id.index(selected) if selected is not None else -1
     except ValueError:  # the selected event is filtered out
@@ -380,7 +379,7 @@ def _core_columns(events: Sequence[EventView], selected: str | None) -> dict[str
             "idw": len(col_id[0]) if col_id else 0,
             "pl": col_pl,
             "ty": col_ty,
-            "dy": col_dy,
+            "dy": days,
             "lo": col_lo,
             "hi": hi,
             "de": de,
@@ -396,8 +395,10 @@ def _packed_ids(ids: list[str]) -> str | list[str]:
     """Ids of one width (generated ids usually are) as one string: no quotes or commas,
     3 bytes less per event; the width travels as ``ev.idw``. Otherwise the list."""
     widths = set(map(len, ids))
-    if len(widths) == 1 and min(widths) > 0:
-        return "".join(ids)
+    packed = "".join(ids)
+    # ASCII only: the browser cuts the string by UTF-16 units, Python counts code points.
+    if len(widths) == 1 and min(widths) > 0 and packed.isascii():
+        return packed
     return ids
 
 

@@ -376,3 +376,22 @@ def test_towns_with_many_events_are_drawn_as_one_listing_marker():
     assert payload_of(page)["stackMin"] == mapview.STACK_MIN
     assert "L.divIcon(" in page and "ra-stack" in page
     assert f"{mapview.STACK_MIN}+ events at one town" in payload_of(page)["legend"]
+
+
+def test_dates_before_1970_and_undated_events_keep_their_meaning():
+    old = event("ev-old", "Hama", (35.1318, 36.7578), day=date(1982, 2, 2))
+    older = event("ev-older", "Latakia", LATAKIA, day=date(1958, 1, 1))
+    undated = EventView(
+        **{**LATAKIA_KILLINGS.__dict__, "id": "ev-undated", "date_start": None, "date_end": None}
+    )
+    payload = payload_of(render([old, older, undated]))
+    epoch = date(1970, 1, 1).toordinal()
+    assert payload["day0"] == date(1958, 1, 1).toordinal() - epoch  # negative: before 1970
+    assert payload["ev"]["dy"] == [(date(1982, 2, 2) - date(1958, 1, 1)).days, 0, -1]
+
+
+def test_ids_with_characters_outside_ascii_are_not_packed():
+    events = [event("ev-ḥama1", "Hama", (35.1318, 36.7578)), event("ev-ḥoms2", "Homs", (34.7308, 36.7094))]
+    payload = payload_of(render(events))
+    assert isinstance(payload["ev"]["id"], list)
+    assert event_ids(payload) == ["ev-ḥama1", "ev-ḥoms2"]
