@@ -26,6 +26,8 @@ from dashboard.store import open_store
 
 WEB = Path(__file__).parent / "data" / "interop" / "web"
 SLOW_SECONDS = 3.0
+ARABIC_TITLE = "كمين قرب جبلة"  # "Ambush near Jableh"
+ARABIC_TEXT = "قتل 13 عنصرا من قوات الأمن في كمين قرب جبلة مساء الخميس."  # 13 security men killed ...
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -55,6 +57,14 @@ class _Handler(BaseHTTPRequestHandler):
         if path == "/slow.html":
             time.sleep(SLOW_SECONDS)
             self._send(200, b"<html><body><p>late</p></body></html>", "text/html")
+            return
+        if path == "/arabic.html":
+            # An older Arabic site: windows-1256, declared only in a meta tag.
+            page = (
+                '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1256">'
+                f"<title>{ARABIC_TITLE}</title></head><body><article><p>{ARABIC_TEXT}</p></article></body></html>"
+            )
+            self._send(200, page.encode("cp1256"), "text/html")
             return
         if path == "/report.pdf":
             self._send(200, b"%PDF-1.4 not a page", "application/pdf")
@@ -125,6 +135,12 @@ def test_outlet_falls_back_to_the_host_name() -> None:
 
 
 # --- fetching -----------------------------------------------------------------------------------
+
+
+def test_charset_declared_only_in_the_page_is_used(site: str) -> None:
+    article = fetch_article(f"{site}/arabic.html")
+    assert ARABIC_TEXT in article.text
+    assert article.title == ARABIC_TITLE
 
 
 def test_fetch_follows_redirects_and_reads_the_page(site: str) -> None:
