@@ -242,6 +242,7 @@ def build_index(target: Path | None = None, *, log: bool = False) -> Path:
 
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=target.parent))
+    tmp.chmod(0o755)  # mkdtemp makes it private; the index is shared read-only data
     try:
         np.savez(
             tmp / "index.npz",

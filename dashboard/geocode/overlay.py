@@ -93,7 +93,12 @@ def _float(value: Any) -> float | None:
         return None
 
 
-def _read_csv(path: Path) -> list[dict[str, str]]:
+def _read_csv(path: Path, problems: list[str] | None = None) -> list[dict[str, str]]:
+    if not path.exists():
+        # An installed copy without geodata/ still geocodes from GeoNames alone.
+        if problems is not None:
+            problems.append(f"{path}: missing")
+        return []
     with open(path, newline="", encoding="utf-8") as f:
         return [
             {k.strip(): (v or "").strip() for k, v in row.items() if k}
@@ -147,7 +152,7 @@ def _place_from_row(row: dict[str, Any], origin: str, problems: list[str]) -> Ov
 
 
 def _read_places_csv(path: Path, overlay: Overlay) -> None:
-    for n, row in enumerate(_read_csv(path), start=2):
+    for n, row in enumerate(_read_csv(path, overlay.problems), start=2):
         origin = f"{path.name}:{n}"
         geometry_file = row.pop("geometry_file", "")
         if geometry_file:
@@ -193,6 +198,8 @@ def _read_geojson(path: Path, overlay: Overlay) -> None:
 
 
 def _read_word_list(path: Path) -> frozenset[str]:
+    if not path.exists():
+        return frozenset()
     words = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
     return frozenset(plain(w) for w in words if w)
 
@@ -220,7 +227,7 @@ def load_overlay(geodata_dir: Path = GEODATA_DIR, extra: Iterable[Path] = ()) ->
     """Read every overlay file. Bad rows are skipped and listed in ``overlay.problems``."""
     overlay = Overlay()
     d = geodata_dir
-    for row in _read_csv(d / "admin1.csv"):
+    for row in _read_csv(d / "admin1.csv", overlay.problems):
         try:
             overlay.admin1_names.append(
                 Admin1Name(
@@ -235,7 +242,7 @@ def load_overlay(geodata_dir: Path = GEODATA_DIR, extra: Iterable[Path] = ()) ->
             overlay.problems.append(f"admin1.csv: bad row {row!r} ({exc})")
     _read_places_csv(d / "landmarks.csv", overlay)
     _read_places_csv(d / "regions.csv", overlay)
-    for row in _read_csv(d / "country_names.csv"):
+    for row in _read_csv(d / "country_names.csv", overlay.problems):
         cc = row["country"].upper()
         overlay.country_names[cc] = _split(row.get("alternate_names"))
         for demonym in _split(row.get("demonyms")):
@@ -257,7 +264,7 @@ def load_overlay(geodata_dir: Path = GEODATA_DIR, extra: Iterable[Path] = ()) ->
             _read_geojson(path, overlay)
 
     cues = []
-    for n, row in enumerate(_read_csv(d / "cues.csv"), start=2):
+    for n, row in enumerate(_read_csv(d / "cues.csv", overlay.problems), start=2):
         try:
             pattern = re.compile(row["pattern"], re.IGNORECASE)
         except (KeyError, re.error) as exc:
@@ -271,7 +278,7 @@ def load_overlay(geodata_dir: Path = GEODATA_DIR, extra: Iterable[Path] = ()) ->
                 keywords=tuple(k.lower() for k in _split(row.get("keywords"))),
             )
         )
-    people = _read_csv(d / "person_names.csv")
+    people = _read_csv(d / "person_names.csv", overlay.problems)
     overlay.rules = MentionRules(
         common_words=_read_word_list(d / "common_words.txt"),
         given_names=frozenset(plain(r["name"]) for r in people if r["type"] == "given"),
