@@ -152,6 +152,9 @@ def test_arabic_script_report(gazetteer: Gazetteer) -> None:
     assert "geonames:173576" in places
     latakia = next(m for m in mentions if m.place_id == "geonames:173576")
     assert latakia.surface == "اللاذقية"
+    # "وطرطوس" is "and Tartus": the conjunction is glued to the name in Arabic script.
+    tartus = next(m for m in mentions if m.place_id == "geonames:163345")
+    assert tartus.surface == "طرطوس"
 
 
 def test_naval_base_in_tartus_is_the_base_not_the_town(gazetteer: Gazetteer) -> None:

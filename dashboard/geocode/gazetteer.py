@@ -79,6 +79,10 @@ class _Candidate:
     name_weight: int
 
 
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+_ARABIC_CLITIC = re.compile("(?<![\u0621-\u064a])[\u0648\u0628\u0644\u0641](?=[\u0621-\u064a]{3})")
+
+
 class AutomatonMatcher:
     """``NameMatcher`` over one or more space-padded pyahocorasick automata (see build.py)."""
 
@@ -87,16 +91,22 @@ class AutomatonMatcher:
 
     def find(self, text: str) -> Iterator[tuple[int, int]]:
         folded, offsets = scan_fold(text)
-        padded = f" {folded} "
+        versions = [f" {folded} "]
+        if _ARABIC_LETTER.search(folded):
+            # Arabic writes "and", "in/with", "to" and "so" as one-letter prefixes glued to
+            # the next word: "وطرطوس" is "and Tartus". Blank the letter (same length, so
+            # offsets hold) and look again.
+            versions.append(f" {_ARABIC_CLITIC.sub(' ', folded)} ")
         n = len(folded)
-        for automaton in self._automata:
-            # Keys are " name ", so every hit starts and ends on a word boundary.
-            for last, length in automaton.iter(padded):
-                start, end = last - length + 1, last - 1  # folded coordinates of the name
-                if offsets is None:
-                    yield start, end
-                else:
-                    yield offsets[start], (offsets[end] if end < n else len(text))
+        for padded in versions:
+            for automaton in self._automata:
+                # Keys are " name ", so every hit starts and ends on a word boundary.
+                for last, length in automaton.iter(padded):
+                    start, end = last - length + 1, last - 1  # folded coordinates of the name
+                    if offsets is None:
+                        yield start, end
+                    else:
+                        yield offsets[start], (offsets[end] if end < n else len(text))
 
 
 def _scan_automaton(names: Iterable[str]) -> Any:
