@@ -25,6 +25,8 @@ from test_store import (  # noqa: F401
     test_save_many_counts_new_and_known,
 )
 
+from dashboard.interop.acled import read_acled
+from dashboard.interop.ucdp import read_ucdp
 from dashboard.model import Extraction, Mention, Place
 from dashboard.store import StoreError, open_store
 from dashboard.store.schema import SCHEMA_VERSION
@@ -173,8 +175,6 @@ def _realistic_extractions() -> list[Extraction]:
     """The demo reports through the real pipeline, then ACLED and UCDP GED imports: reports
     that link across outlets and datasets, areas and points, ranges and open figures."""
     from dashboard.demo import demo_reports
-    from dashboard.interop.acled import read_acled
-    from dashboard.interop.ucdp import read_ucdp
     from dashboard.pipeline import extract_report
     from dashboard.reading import read_report_file
 
@@ -309,3 +309,39 @@ def test_concurrent_writers_store_each_report_once_and_link_one_incident(pg_serv
     assert len(jablah[0].figure_ids) == incident
     assert s.schema_version() == SCHEMA_VERSION
     s.close()
+
+
+def test_analysts_importing_the_same_files_at_once_store_them_once(
+    pg_server: PgServer, tmp_path: Path
+) -> None:
+    """Three `report-atlas import` processes, ACLED and UCDP files in different orders, one
+    database: the same store as one import after the other."""
+    import os
+    import subprocess
+    import sys
+
+    url = pg_server.url(pg_server.create_database())
+    acled = ["import", "--format", "acled", str(DATA / "acled_syria_2025.csv")]
+    ucdp = ["import", "--format", "ucdp", str(DATA / "ucdp_ged_syria_2025.csv")]
+    script = "import sys; from dashboard.cli import main; sys.exit(main(sys.argv[1:]))"
+    env = dict(os.environ, REPORT_ATLAS_DB=url)
+
+    def run(*commands: list[str]) -> list[subprocess.Popen[bytes]]:
+        return [
+            subprocess.Popen([sys.executable, "-c", script, *c], env=env, stderr=subprocess.DEVNULL)
+            for c in commands
+        ]
+
+    first = run(acled, ucdp, acled)
+    second = run(ucdp, acled, ucdp)
+    assert [p.wait(120) for p in first + second] == [0] * 6
+
+    sequential = open_store(str(tmp_path / "one-after-the-other.db"))
+    sequential.save_many(read_acled(DATA / "acled_syria_2025.csv").extractions)
+    sequential.save_many(read_ucdp(DATA / "ucdp_ged_syria_2025.csv").extractions)
+    together = open_store(url)
+    # 6 ACLED + 4 UCDP rows; 3 UCDP rows are incidents ACLED also coded (Jablah, Baniyas, Sweida).
+    assert together.stats() == sequential.stats() == {"reports": 10, "events": 7, "figures": 9, "places": 10}
+    assert sorted(len(e.report_ids) for e in together.events()) == [1, 1, 1, 1, 2, 2, 2]
+    together.close()
+    sequential.close()
