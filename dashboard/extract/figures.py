@@ -212,12 +212,16 @@ _BEFORE_STEMS = (
     "among",
     "whom",
 )
+# (Specific enough not to hit common words: "died" not "die" (soldiers), "forced" not
+# "forc" (forces), "fled"/"flee" not "fle" (reflect).)
 _OUTCOME_STEMS = (
-    "forc",
+    "forced",
+    "forcing",
     "shot",
     "kill",
     "dead",
-    "die",
+    "died",
+    " die",
     "death",
     "execut",
     "murder",
@@ -239,7 +243,8 @@ _OUTCOME_STEMS = (
     "hostage",
     "seiz",
     "displac",
-    "fle",
+    "fled",
+    "flee",
     "uproot",
     "evacu",
     "homeless",
