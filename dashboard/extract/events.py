@@ -253,7 +253,7 @@ def build_events(
     main_place = _main_place(groups, places_at, figures_at, mentions, places_by_id)
     report_period = _report_period(dates)
 
-    events = []
+    events: list[Event] = []
     undated: list[int] = []  # events whose sentences and paragraphs name no date
     lead_dates: tuple[date | None, date | None, str] | None = None
     for group in groups:

@@ -140,9 +140,8 @@ def count_value(phrase: str) -> tuple[int, bool] | None:
     words = " ".join(phrase.lower().replace("-", " ").split())
     if words in VAGUE_COUNTS:
         return VAGUE_COUNTS[words], True
-    if words and words[0].isdigit():
-        return _numeral_value(words), False
-    return _words_value(words), False
+    value = _numeral_value(words) if words and words[0].isdigit() else _words_value(words)
+    return None if value is None else (value, False)
 
 
 def _numeral_value(words: str) -> int | None:
@@ -214,12 +213,12 @@ def read_quantity(match: re.Match[str], text: str) -> Quantity | None:
     for low_text, high_text, low_key in pairs:
         if low_text and high_text:
             low_v, high_v = count_value(low_text), count_value(high_text)
-            if low_v is None or high_v is None or low_v[0] is None or high_v[0] is None:
+            if low_v is None or high_v is None:
                 return None
-            low, high = sorted((low_v[0], high_v[0]))
-            return Quantity(match.start(), match.end(), surface, low, high, "range", match.start(low_key))
+            first, second = sorted((low_v[0], high_v[0]))
+            return Quantity(match.start(), match.end(), surface, first, second, "range", match.start(low_key))
     value = count_value(single or "")
-    if value is None or value[0] is None:
+    if value is None:
         return None
     qualifier_words = match.group("qualifier")
     qualifier = _QUALIFIER_OF.get(" ".join(qualifier_words.split())) if qualifier_words else None
