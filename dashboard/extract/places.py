@@ -64,6 +64,8 @@ class MentionRules:
     family_names: frozenset[str] = frozenset()
     titles: frozenset[str] = frozenset()
     cues: tuple[IndirectCue, ...] = ()
+    # Multi-word organisation names as written ("Save the Children"): no place inside them.
+    organisations: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -207,18 +209,26 @@ def _looks_like_person(text: str, start: int, end: int, surface: str, rules: Men
     return False
 
 
-def _glued_to_capital(text: str, start: int, end: int, in_headline: bool) -> bool:
-    """A capitalised word right before or after (no punctuation): part of a longer name."""
+def _glued_to_capital(text: str, start: int, end: int, in_headline: bool, rules: MentionRules) -> bool:
+    """A capitalised word right before or after (no punctuation): part of a longer name.
+
+    "Amjad Sultan", "Victoria Nuland", "Jordan Bardella". Not glued: directions ("Eastern
+    Ghouta"), place words after ("Gaza City"), acronyms before ("UN Syria envoy"), and a
+    sentence's first word when it is an ordinary word ("In Latakia").
+    """
     if in_headline:
         return False
     offset = max(0, start - _WINDOW)
     before = _WORD_BEFORE.search(text[offset:start])
     if before:
         word = before.group(1)
+        key = plain(word)
         if (
             _capitalised(word)
-            and plain(word) not in _DIRECTIONS
-            and not _is_sentence_start(text, offset + before.start(1))
+            and not word.endswith(".")  # "... to Baalbek. Israel's military": a new sentence
+            and not word.isupper()
+            and key not in _DIRECTIONS
+            and not (_is_sentence_start(text, offset + before.start(1)) and key in rules.common_words)
         ):
             return True
     after = _WORD_AFTER.search(text[end : end + _WINDOW])
@@ -227,6 +237,17 @@ def _glued_to_capital(text: str, start: int, end: int, in_headline: bool) -> boo
         if _capitalised(word) and plain(word) not in _PLACE_SUFFIXES:
             return True
     return False
+
+
+def _organisation_offsets(text: str, rules: MentionRules) -> set[int]:
+    """Characters covered by multi-word organisation names ("Save the Children")."""
+    covered: set[int] = set()
+    for name in rules.organisations:
+        at = text.find(name)
+        while at >= 0:
+            covered.update(range(at, at + len(name)))
+            at = text.find(name, at + 1)
+    return covered
 
 
 def _kind_hint(text: str, start: int, end: int) -> tuple[str | None, int, int]:
@@ -282,8 +303,11 @@ def _name_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[Pl
     # still hides its parts ("Mahmoud al-Haik" does not leave "Haik").
     chosen = _longest_first(s for s in matcher.find(text) if _written_as_name(text, *s))
     headlines = _Headlines(text)
+    organisations = _organisation_offsets(text, rules)
     spans: list[PlaceSpan] = []
     for start, end in chosen:
+        if start in organisations:
+            continue  # "Save the Children", "Human Rights Watch"
         surface = text[start:end]
         in_headline = start in headlines
         sentence_start = _is_sentence_start(text, start)
@@ -298,7 +322,7 @@ def _name_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[Pl
         # "El Nao hospital": an article the match leaves out belongs to a longer, unknown name.
         orphan_article = bool(_ARTICLE_BEFORE.search(text[max(0, start - 4) : start]))
         weak = sentence_start or in_headline or orphan_article or word in rules.common_words
-        glued = orphan_article or _glued_to_capital(text, start, end, in_headline)
+        glued = orphan_article or _glued_to_capital(text, start, end, in_headline, rules)
         kind, span_start, span_end = _kind_hint(text, start, end)
         spans.append(
             PlaceSpan(

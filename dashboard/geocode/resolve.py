@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from dashboard.extract.places import PlaceSpan, find_place_spans
+from dashboard.extract.places import PlaceSpan, find_place_spans, plain
 from dashboard.geocode.gazetteer import Gazetteer, ResolutionContext
 from dashboard.geocode.normalise import normalise_name
 from dashboard.model import Mention, Place
@@ -36,6 +36,9 @@ ACCEPT_WEAK_ANYWHERE = 0.62
 # A name glued to another capitalised word is kept only for places of about 100,000 people
 # or more (prominence is log10(population) / 6.3).
 GLUED_PROMINENCE = 0.79
+# A weak match (sentence start, headline, common word) on a place of fewer than ~6,000
+# people needs the report to name its admin-1 area too.
+WEAK_PROMINENCE = 0.6
 # A country counts as "the report's country" for cue phrases from this weight up.
 CUE_COUNTRY_WEIGHT = 0.3
 
@@ -77,15 +80,32 @@ def _admin1_of(place: Place, gazetteer: Gazetteer) -> list[str]:
 
 
 def _accept(
-    span: PlaceSpan, place: Place, score: float, countries: dict[str, float], gazetteer: Gazetteer
+    span: PlaceSpan,
+    place: Place,
+    score: float,
+    countries: dict[str, float],
+    admin1: dict[str, float],
+    gazetteer: Gazetteer,
 ) -> bool:
+    assert span.name is not None
+    if span.glued and (
+        place.kind == "country"
+        or (place.kind not in _AREA_KINDS and gazetteer.prominence(place) < GLUED_PROMINENCE)
+    ):
+        return False  # "Amjad Sultan", "Jordan Bardella": a person, unless a big city
     if place.kind == "country":
         return True
-    if span.glued and place.kind not in _AREA_KINDS and gazetteer.prominence(place) < GLUED_PROMINENCE:
-        return False  # "Amjad Sultan", "Aung San Suu Kyi": a person, unless a big city
+    common = plain(span.name) in gazetteer.rules.common_words
+    if common and normalise_name(place.name) != normalise_name(span.name):
+        return False  # "Jan" is January, not Jackson (which GeoNames also calls "Jan")
     if span.weak:
-        # Only the report's own countries count here, not their neighbours.
+        # Only the report's own countries count here, not their neighbours; a small place
+        # must also lie in an admin-1 area the report names ("Council" in a US story: no).
         own = bool(place.country) and countries.get(place.country or "", 0.0) > 0
+        if gazetteer.prominence(place) < WEAK_PROMINENCE and not (
+            place.admin1 and admin1.get(place.admin1, 0.0) > 0
+        ):
+            return False
         return score >= (ACCEPT_WEAK_IN_CONTEXT if own else ACCEPT_WEAK_ANYWHERE)
     in_context = _in_context(place, countries, gazetteer)
     return score >= (ACCEPT_IN_CONTEXT if in_context else ACCEPT_ANYWHERE)
@@ -166,7 +186,7 @@ def resolve_places(text: str, report_id: str, gazetteer: Gazetteer) -> tuple[lis
         assert span.name is not None
         context = ResolutionContext(countries=countries, kind=span.kind_hint)
         cands = ranked(span.name, context, 2)
-        if cands and _accept(span, cands[0][0], cands[0][1], countries, gazetteer):
+        if cands and _accept(span, cands[0][0], cands[0][1], countries, {}, gazetteer):
             for code in _admin1_of(cands[0][0], gazetteer):
                 admin1_counts[code] += 1
     admin1_weights = _weights(admin1_counts)
@@ -179,7 +199,7 @@ def resolve_places(text: str, report_id: str, gazetteer: Gazetteer) -> tuple[lis
         if not cands:
             continue
         place, score = cands[0]
-        if _accept(span, place, score, countries, gazetteer):
+        if _accept(span, place, score, countries, admin1_weights, gazetteer):
             # Confidence drops when a runner-up elsewhere is nearly as good.
             margin = score - cands[1][1] if len(cands) > 1 and cands[1][0].country != place.country else 1.0
             confidence = score * (0.75 + 0.25 * min(1.0, margin / 0.1))
