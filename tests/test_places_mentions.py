@@ -325,3 +325,14 @@ def test_any_text_gives_exact_offsets(pieces: list[str]) -> None:
     for m in mentions:
         assert text[m.start : m.end] == m.surface
         assert m.place_id is None or m.place_id in ids
+
+
+def test_datelines_organisations_and_names_in_a_wire_story(gazetteer: Gazetteer) -> None:
+    text = (
+        "NEW YORK, Jan 28 (AP) — The Security Council met as M23 rebels tightened their hold on "
+        "Goma. Save the Children and Human Rights Watch called for an inquiry. Victoria Nuland, a "
+        "former US official, said Washington should act. Jordan Bardella commented from Paris."
+    )
+    mentions, places = resolved(text, gazetteer)
+    names = sorted({places[m.place_id].name for m in mentions if m.place_id})
+    assert names == ["Goma", "New York City", "Paris", "Washington"]
