@@ -214,7 +214,7 @@ def export_geojson(events: Sequence[EventView]) -> dict[str, Any]:
 
 def export_html(events: Sequence[EventView], view: ViewState) -> str:
     """The standalone offline HTML map (``mapview.build_standalone_html``): same markers,
-    popups and legend as the app, Leaflet inlined."""
+    popups and legend as the app, Leaflet inlined; the link's selected event stays selected."""
     from dashboard.mapview import build_standalone_html
 
-    return build_standalone_html(list(events), view)
+    return build_standalone_html(list(events), view, selected=view.event)
