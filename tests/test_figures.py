@@ -319,3 +319,38 @@ def test_a_title_line_is_not_counted_twice() -> None:
 )
 def test_speaker_forms(sentence: str, source: str | None) -> None:
     assert one(sentence).attributed_to == source
+
+
+def test_breakdown_sentence_after_the_figure() -> None:
+    text = (
+        "The monitor documented the killing of 52 civilians in Hama. "
+        "Of those, 30 were men, 15 were women and seven were children."
+    )
+    found = casualty_figures(text, "r1")
+    # Men are no category of their own: they stay civilians, as the figure they break down.
+    assert [(f.low, f.category, f.outcome) for f in found] == [
+        (52, "civilians", "killed"),
+        (30, "civilians", "killed"),
+        (15, "women", "killed"),
+        (7, "children", "killed"),
+    ]
+
+
+def test_also_counted_goes_on_with_the_toll() -> None:
+    text = (
+        "The Observatory counted 300 civilians among the dead in Sweida. "
+        "It also counted 120 members of the security forces and 21 Bedouin."
+    )
+    found = casualty_figures(text, "r1")
+    assert [(f.low, f.category, f.outcome) for f in found] == [
+        (300, "civilians", "killed"),
+        (120, "security_forces", "killed"),
+        (21, "people", "killed"),
+    ]
+
+
+def test_a_new_paragraph_does_not_go_on_with_the_last_one() -> None:
+    text = (
+        "The Observatory counted 300 civilians among the dead.\nIt also counted 120 soldiers at the border."
+    )
+    assert [f.low for f in casualty_figures(text, "r1")] == [300]

@@ -147,6 +147,16 @@ _BODIES_RE = re.compile(r"\s*(?:[^\W\d][\w'’-]*\s+){0,2}?bodies\b", re.IGNOREC
 _INCIDENT_COUNT_RE = re.compile(
     r"\b(?:mass|separate|new)\s+(?:killings|executions|massacres|attacks)\b", re.I
 )
+# A sentence that breaks down an earlier figure: "Of those the office documented, 90 were
+# men, 18 were women and three were children."
+_BREAKDOWN_OPENING_RE = re.compile(r"^\W*(?:of|among)\s+(?:those|them|these|the\s+(?:dead|victims|killed))\b")
+_WERE_NOUN_RE = re.compile(
+    r"\s+(?:were|was)\s+(?P<noun>men|women|children|boys|girls|civilians|soldiers|fighters|people|persons)\b"
+    r"(?=\s*(?:,|;|\.|and\b|$))",
+    re.IGNORECASE,
+)
+# "It also counted 342 members of the government forces and 21 Bedouin."
+_ALSO_COUNTED_RE = re.compile(r"\balso\s+(?:counted|recorded|documented|reported|listed|registered)\b")
 # "34 people were killed, two of them children": a breakdown of the figure before it.
 _BREAKDOWN_RE = re.compile(r"\s+of\s+(?:them|whom|those)\b(?:\s+(?:were|was|are|being))?", re.IGNORECASE)
 
@@ -256,6 +266,8 @@ _OUTCOME_STEMS = (
     "rounded",
     "captur",
 )
+# Sentences that continue an earlier figure without an outcome word of their own.
+_CONTINUATION_STEMS = ("of those", "of them", "of these", "among them", "among those", "among the", "also ")
 # "forced 3,000 families to flee": only displacement when the count is followed by a flight phrase.
 _FORCED_TAIL_RE = re.compile(
     r"\s*(?:[^\W\d][\w'’-]*\s+){0,3}?(?:to\s+(?:flee|leave|abandon)|from\s+their\s+homes|out\s+of\s+their\s+homes)",
@@ -340,7 +352,7 @@ def casualty_figures(text: str, report_id: str) -> list[Figure]:
     body_start = title_end(text, spans)
     # Only sentences that use an outcome word can hold a figure: skip counts elsewhere
     # (dates, years, distances in other sentences) before any pattern is tried on them.
-    with_outcome = sentences_containing(lowered, spans, _OUTCOME_STEMS)
+    with_outcome = sentences_containing(lowered, spans, _OUTCOME_STEMS + _CONTINUATION_STEMS)
 
     def keep(offset: int) -> bool:
         return offset >= body_start and sentence_index(spans, offset) in with_outcome
@@ -354,7 +366,12 @@ def casualty_figures(text: str, report_id: str) -> list[Figure]:
         if index < 0 or quantity.end > spans[index][1]:
             continue
         if context is None or context.start != spans[index][0]:
-            context = _SentenceContext(spans[index][0])
+            # The last main figure of the same paragraph, for sentences that go on with it
+            # ("Of those, 90 were men ...", "It also counted 342 soldiers ...").
+            parent = context.main or context.parent if context is not None else None
+            if parent is not None and "\n" in text[parent.end : spans[index][0]]:
+                parent = None
+            context = _SentenceContext(spans[index][0], parent=parent)
         figure = _read_figure(text, lowered, spans[index], quantity, report_id, context, sources)
         if figure is not None:
             figures.append(figure)
@@ -369,6 +386,7 @@ class _SentenceContext:
     last: Figure | None = None  # the previous figure
     last_end: int = -1  # where its count ended
     main: Figure | None = None  # the last figure that is not a breakdown of another
+    parent: Figure | None = None  # the main figure of an earlier sentence of the paragraph
 
 
 # Between the previous figure's count and this one: a coordination or list
@@ -419,6 +437,20 @@ def _read_figure(
         noun_phrase = _leading_noun_phrase(after[split.end() :])
     if outcome is None:
         outcome, noun_phrase = _outcome_after(after, after_lower)
+    earlier = context.main or context.parent
+    if outcome is None and earlier is not None:
+        sentence_lower = lowered[s_start : quantity.start]
+        were = _WERE_NOUN_RE.match(after)
+        if were and _BREAKDOWN_OPENING_RE.match(sentence_lower):
+            # "Of those the office documented, 90 were men, 18 were women": a breakdown; men
+            # are no category of their own, so they keep the figure's ("90 civilians").
+            outcome, breakdown, inherited = earlier.outcome, True, earlier
+            noun = were.group("noun").lower()
+            noun_phrase = "" if noun in ("men", "people", "persons") else noun
+        elif _ALSO_COUNTED_RE.search(sentence_lower):
+            # "It also counted 342 members of the government forces": more of the same toll.
+            outcome, inherited = earlier.outcome, earlier
+            noun_phrase = _leading_noun_phrase(after)
     before_match = None
     before_start = max(s_start, quantity.start - 60)
     if outcome is None:
