@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 
-from dashboard.benchmarks import BASELINE_LIMIT, map_benchmark
+from dashboard.benchmarks import BASELINE_LIMIT, map_benchmark, map_benchmark_detail
 
 
 def _mb(n: int | None) -> str:
@@ -26,23 +27,31 @@ def _s(x: float | None) -> str:
 
 
 def print_table(sizes: list[int], baseline: bool) -> None:
-    header = f"{'events':>8} | {'ours':>9} {'bytes':>9} | {'baseline':>9} {'bytes':>9} | {'faster':>7} {'smaller':>7}"
+    header = (
+        f"{'events':>8} | {'ours':>9} {'cpu':>9} {'bytes':>9} | {'baseline':>9} {'cpu':>9} {'bytes':>9} |"
+        f" {'faster':>7} {'cpu':>7} {'smaller':>7}"
+    )
     print(header)
     print("-" * len(header))
     for n in sizes:
-        r = map_benchmark(n, baseline=baseline)
-        faster = smaller = "-"
+        r = map_benchmark_detail(n, baseline=baseline)
+        faster = faster_cpu = smaller = "-"
         if r["baseline_s"] is not None:
             faster = f"{r['baseline_s'] / r['ours_s']:.0f}x"
+            faster_cpu = f"{r['baseline_cpu_s'] / r['ours_cpu_s']:.0f}x"
             smaller = f"{r['baseline_bytes'] / r['ours_bytes']:.1f}x"
         print(
-            f"{n:>8,} | {_s(r['ours_s']):>9} {_mb(r['ours_bytes']):>9} | "
-            f"{_s(r['baseline_s']):>9} {_mb(r['baseline_bytes']):>9} | {faster:>7} {smaller:>7}",
+            f"{n:>8,} | {_s(r['ours_s']):>9} {_s(r['ours_cpu_s']):>9} {_mb(r['ours_bytes']):>9} | "
+            f"{_s(r['baseline_s']):>9} {_s(r['baseline_cpu_s']):>9} {_mb(r['baseline_bytes']):>9} | "
+            f"{faster:>7} {faster_cpu:>7} {smaller:>7}",
             flush=True,
         )
     print(
-        f"\nbaseline = MarkerCluster of folium CircleMarkers with popups (run up to {BASELINE_LIMIT:,} events)"
+        "\nours/baseline: wall-clock median of 5 runs / 1 run; cpu: process CPU time (fair on a busy"
+        f" machine).\nbaseline = MarkerCluster of folium CircleMarkers with popups (run up to {BASELINE_LIMIT:,}"
+        " events)."
     )
+    print(f"load average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":
