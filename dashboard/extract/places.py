@@ -26,6 +26,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Protocol
 
 
@@ -133,6 +134,7 @@ _WORDS = re.compile(r"[^\W\d_]+")
 _LEADING_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
+@lru_cache(maxsize=65536)
 def plain(word: str) -> str:
     """Lower case without diacritics: how the rule word lists are written."""
     decomposed = unicodedata.normalize("NFKD", word.casefold())
@@ -373,25 +375,38 @@ def _spread_plural_kinds(text: str, spans: list[PlaceSpan]) -> list[PlaceSpan]:
 _CUE_REACH = 200
 
 
-def _cue_matches(text: str, lowered: str, cue: IndirectCue) -> list[re.Match[str]]:
+class _KeywordWindows:
+    """Sentences around keyword occurrences in one text, found once for all cues."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.lowered = text.lower()
+        self.cache: dict[str, list[tuple[int, int]]] = {}
+
+    def around(self, keyword: str) -> list[tuple[int, int]]:
+        if keyword not in self.cache:
+            text, windows = self.text, []
+            at = self.lowered.find(keyword)
+            while at >= 0:
+                # The sentence around the keyword, looking at most _CUE_REACH characters away.
+                floor, ceiling = max(0, at - _CUE_REACH), min(len(text), at + _CUE_REACH)
+                lo = max(text.rfind(".", floor, at), text.rfind("\n", floor, at), floor - 1) + 1
+                stops = [x for x in (text.find(".", at, ceiling), text.find("\n", at, ceiling)) if x >= 0]
+                windows.append((lo, min(stops, default=ceiling)))
+                at = self.lowered.find(keyword, at + len(keyword))
+            self.cache[keyword] = windows
+        return self.cache[keyword]
+
+
+def _cue_matches(windows: _KeywordWindows, cue: IndirectCue) -> list[re.Match[str]]:
     """Matches of a cue pattern, tried only in the sentences that hold one of its keywords
     (running a dozen unanchored patterns over every report costs more than the rest)."""
+    text = windows.text
     if not cue.keywords:
         return list(cue.pattern.finditer(text))
-    windows: set[tuple[int, int]] = set()
-    for keyword in cue.keywords:
-        at = lowered.find(keyword)
-        while at >= 0:
-            # The sentence around the keyword, looking at most _CUE_REACH characters away.
-            floor, ceiling = max(0, at - _CUE_REACH), min(len(text), at + _CUE_REACH)
-            lo = max(text.rfind(".", floor, at), text.rfind("\n", floor, at), floor - 1) + 1
-            hi = min(
-                x for x in (text.find(".", at, ceiling), text.find("\n", at, ceiling), ceiling) if x >= 0
-            )
-            windows.add((lo, hi))
-            at = lowered.find(keyword, at + 1)
+    spans = sorted({w for keyword in cue.keywords for w in windows.around(keyword)})
     found: dict[tuple[int, int], re.Match[str]] = {}
-    for lo, hi in sorted(windows):
+    for lo, hi in spans:
         for m in cue.pattern.finditer(text, lo, hi):
             found.setdefault(m.span(), m)
     return [found[k] for k in sorted(found)]
@@ -399,9 +414,9 @@ def _cue_matches(text: str, lowered: str, cue: IndirectCue) -> list[re.Match[str
 
 def _cue_spans(text: str, rules: MentionRules) -> list[PlaceSpan]:
     spans = []
-    lowered = text.lower()
+    windows = _KeywordWindows(text)
     for cue in rules.cues:
-        for m in _cue_matches(text, lowered, cue):
+        for m in _cue_matches(windows, cue):
             start, end = m.start(), m.end()
             lead = _LEADING_DETERMINER.match(text[start:end])
             if lead:
