@@ -83,7 +83,7 @@ def _review(item: Pending) -> None:
                 for m in ex.mentions
             ],
             hide_index=True,
-            use_container_width=True,
+            width="stretch",
         )
         st.markdown(f"**Casualty figures** ({len(ex.figures)})")
         st.dataframe(
@@ -99,7 +99,7 @@ def _review(item: Pending) -> None:
                 for f in ex.figures
             ],
             hide_index=True,
-            use_container_width=True,
+            width="stretch",
         )
         st.markdown(f"**Events** ({len(ex.events)})")
         st.dataframe(
@@ -113,7 +113,7 @@ def _review(item: Pending) -> None:
                 for e in ex.events
             ],
             hide_index=True,
-            use_container_width=True,
+            width="stretch",
         )
 
 

@@ -61,7 +61,7 @@ def render_card(event: EventView | None, *, hidden_by_filters: bool = False) -> 
                     for row in comparison
                 ],
                 hide_index=True,
-                use_container_width=True,
+                width="stretch",
             )
             if event.deaths_low is not None:
                 st.caption(

@@ -59,5 +59,5 @@ def render_table(events: Sequence[EventView], selected_id: str | None) -> None:
             "Sources": st.column_config.TextColumn("Sources", width="medium"),
             "Summary": st.column_config.TextColumn("Summary", width="large"),
         },
-        use_container_width=True,
+        width="stretch",
     )

@@ -65,15 +65,15 @@ def sidebar_filters(views: Sequence[EventView], bounds: tuple[date, date] | None
             format="D MMM YYYY",
             help="Events whose dates overlap this range are shown.",
         )
-        cols = sb.columns(3)
-        for col, (preset, label) in zip(cols, PRESETS.items(), strict=True):
-            col.button(
+        row = sb.container(horizontal=True, gap="small")
+        for preset, label in PRESETS.items():
+            row.button(
                 label,
                 key=f"preset_{preset}",
                 on_click=_apply_preset,
                 args=(preset, bounds),
                 help=f"The last {label} up to the newest event." if preset != "all" else "Every date.",
-                use_container_width=True,
+                width="content",
             )
 
     # Counts beside each option are over the events in the chosen date range.

@@ -22,6 +22,7 @@ from dashboard.views import EventView, ViewState
 
 MAP_HEIGHT = 520
 _LAST_CLICK = "map_last_click"
+_LAST_REPORTED = "map_last_reported_view"
 _RETURNED = [
     "last_object_clicked",
     "last_object_clicked_count",
@@ -121,10 +122,15 @@ def render_map(events: Sequence[EventView], state: ViewState, selected: EventVie
         isinstance(moved_center, dict) and "lat" in moved_center and isinstance(moved_zoom, (int, float))
     ):
         return
+    view = ((round(float(moved_center["lat"]), 5), round(float(moved_center["lng"]), 5)), int(moved_zoom))
+    # The component repeats its last value on every run: only a new report is a move (else a
+    # view just asked for, by a row selection, would be overwritten by the stale one).
+    if view == st.session_state.get(_LAST_REPORTED):
+        return
+    st.session_state[_LAST_REPORTED] = view
     if st.session_state.get(S.MAP_SETTLING, True):
         st.session_state[S.MAP_SETTLING] = False
         return
-    view = ((round(float(moved_center["lat"]), 5), round(float(moved_center["lng"]), 5)), int(moved_zoom))
     if not _same_view(view, st.session_state.get(S.MAP_CENTER), st.session_state.get(S.MAP_ZOOM)):
         S.set_map_view(*view)
         st.rerun()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
@@ -20,34 +19,33 @@ def share_link(query: dict[str, str]) -> str:
     return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", urlencode(query), ""))
 
 
+# Static: the button copies the address of the page around it (the frame is same-origin),
+# which always holds the share link. Nothing of the link (user text) is written into it.
+_COPY_BUTTON = """
+<button id="copy" style="font:14px sans-serif;padding:6px 14px;border:1px solid #d0d5dd;
+  border-radius:8px;background:#fff;cursor:pointer;width:100%">Copy link</button>
+<span id="done" style="font:12px sans-serif;color:#067647;display:block;margin-top:4px"></span>
+<script>
+  const done = document.getElementById("done");
+  document.getElementById("copy").addEventListener("click", async () => {
+    const link = window.parent.location.href;
+    try { await navigator.clipboard.writeText(link); }
+    catch (e) {
+      const area = document.createElement("textarea");
+      area.value = link; document.body.appendChild(area); area.select();
+      document.execCommand("copy"); area.remove();
+    }
+    done.textContent = "Link copied.";
+  });
+</script>
+"""
+
+
 def render_share(query: dict[str, str]) -> str:
     link = share_link(query)
     st.sidebar.subheader("Share this view")
-    # The button lives in a component frame (the only place a click can reach the clipboard);
-    # the link goes in as JSON inside a <script> and as escaped text, never as raw HTML.
-    payload = json.dumps(link).replace("<", "\\u003c")
     with st.sidebar:
-        components.html(
-            f"""
-            <button id="copy" style="font:14px sans-serif;padding:6px 14px;border:1px solid #d0d5dd;
-              border-radius:8px;background:#fff;cursor:pointer;width:100%">Copy link</button>
-            <span id="done" style="font:12px sans-serif;color:#067647;display:block;margin-top:4px"></span>
-            <script>
-              const link = {payload};
-              const done = document.getElementById("done");
-              document.getElementById("copy").addEventListener("click", async () => {{
-                try {{ await navigator.clipboard.writeText(link); }}
-                catch (e) {{
-                  const area = document.createElement("textarea");
-                  area.value = link; document.body.appendChild(area); area.select();
-                  document.execCommand("copy"); area.remove();
-                }}
-                done.textContent = "Copied: " + link.length + " characters";
-              }});
-            </script>
-            """,
-            height=64,
-        )
+        components.html(_COPY_BUTTON, height=64)
         st.code(link, language=None, wrap_lines=True)
         st.caption("The address bar always holds this link: filters, the selected event and the map view.")
     return link

@@ -111,7 +111,7 @@ def render_timeline(
         key=CHART_KEY,
         on_select=lambda: _on_select(bounds),
         selection_mode=["pick", "brush"],
-        use_container_width=True,
+        width="stretch",
     )
     st.caption(
         "Click a day or drag across days to narrow the dates; “All dates” in the sidebar widens again."
