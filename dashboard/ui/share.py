@@ -5,7 +5,6 @@ from __future__ import annotations
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 
 def share_link(query: dict[str, str]) -> str:
@@ -45,7 +44,7 @@ def render_share(query: dict[str, str]) -> str:
     link = share_link(query)
     st.sidebar.subheader("Share this view")
     with st.sidebar:
-        components.html(_COPY_BUTTON, height=64)
+        st.iframe(_COPY_BUTTON, height=64)
         st.code(link, language=None, wrap_lines=True)
         st.caption("The address bar always holds this link: filters, the selected event and the map view.")
     return link
