@@ -336,3 +336,10 @@ def test_datelines_organisations_and_names_in_a_wire_story(gazetteer: Gazetteer)
     mentions, places = resolved(text, gazetteer)
     names = sorted({places[m.place_id].name for m in mentions if m.place_id})
     assert names == ["Goma", "New York City", "Paris", "Washington"]
+
+
+def test_months_and_weekdays_are_dates_not_towns(gazetteer: Gazetteer) -> None:
+    # March (Cambridgeshire) and May are GeoNames places; here they are dates.
+    text = "The Federal Reserve meets in March. In May, talks resumed in London; on Sunday they ended."
+    mentions, places = resolved(text, gazetteer)
+    assert sorted(places[m.place_id].name for m in mentions if m.place_id) == ["London"]

@@ -98,6 +98,11 @@ _PLACE_SUFFIXES = frozenset(
     "valley river mountains mountain plain plains desert coast camp prison crossing border "
     "countryside university hospital square".split()
 )
+_CALENDAR_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
 _DIRECTIONS = frozenset(
     "northern southern eastern western central north south east west upper lower greater old rural".split()
 )
@@ -316,6 +321,8 @@ def _name_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[Pl
         word = plain(surface)
         if (sentence_start or in_headline) and word in rules.common_words:
             continue
+        if word in _CALENDAR_WORDS:
+            continue  # "in March", "on Sunday": dates, even where a town has the name
         if _looks_like_person(text, start, end, surface, rules):
             continue
         if text.startswith("-based", end):
