@@ -96,6 +96,17 @@ def cmd_geocode(args: argparse.Namespace) -> int:
     from dashboard.geocode.gazetteer import load_gazetteer
 
     candidates = load_gazetteer().candidates(args.name, country=args.country, limit=args.limit)
+    if not candidates and settings.flag("REPORT_ATLAS_NOMINATIM"):
+        # The offline gazetteer does not know it: ask the chain (Nominatim, cached), which
+        # reports its problems instead of raising.
+        from dashboard.geocode.geopy_adapter import GeocodingChain
+        from dashboard.geocode.online import place_from_nominatim
+
+        answer = GeocodingChain().geocode(args.name, country=args.country)
+        for problem in answer.problems:
+            print(f"report-atlas: online geocoder: {problem}", file=sys.stderr)
+        if answer.location is not None:
+            candidates = [(place_from_nominatim(answer.location.raw), 0.5)]
     if args.json:
         _print_json([{**place.to_dict(), "score": round(score, 3)} for place, score in candidates])
         return 0

@@ -41,6 +41,11 @@ SETTINGS: tuple[Setting, ...] = (
         "User agent sent to Nominatim (required by its usage policy when REPORT_ATLAS_NOMINATIM=1).",
     ),
     Setting(
+        "REPORT_ATLAS_GEODATA",
+        "",
+        "Extra place files (CSV/GeoJSON) or folders for the gazetteer overlay, separated by ':'.",
+    ),
+    Setting(
         "REPORT_ATLAS_DEMO",
         "1",
         "1: load the demo reports into an empty store when the app starts.",

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import SEED
+SEED = Path(__file__).resolve().parent / "data" / "seed_000_a86c6af2031e5399.txt"
 
 
 def run(*args: str, db: Path | None = None, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:

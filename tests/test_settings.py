@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from conftest import ROOT
+from pathlib import Path
 
 from dashboard import settings
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_every_setting_is_in_the_readme() -> None:
