@@ -234,46 +234,64 @@ class PostgresStore:
         Events that are the same incident as one already stored are linked to it (the
         stored event gains this report and its figures, side by side, never summed).
         """
-        return self._write(lambda conn: self._save(conn, extraction))
+        return self._write(lambda conn: self._save_batch(conn, [extraction]))[0]
 
     def save_many(self, extractions: Iterable[Extraction]) -> tuple[int, int]:
         """Store a batch in one transaction; returns (new, already stored)."""
         batch = list(extractions)
+        if not batch:
+            return 0, 0
+        saved = self._write(lambda conn: self._save_batch(conn, batch))
+        new = sum(saved)
+        return new, len(batch) - new
 
-        def work(conn: psycopg.Connection[Any]) -> tuple[int, int]:
-            new = sum(1 for extraction in batch if self._save(conn, extraction))
-            return new, len(batch) - new
-
-        return self._write(work)
-
-    def _save(self, conn: psycopg.Connection[Any], ex: Extraction) -> bool:
-        report = ex.report
-        inserted = conn.execute(
-            "INSERT INTO reports (id, title, source, url, published, language, text, ingested_at)"
-            " VALUES (%s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO NOTHING RETURNING id",
-            (
-                report.id,
-                report.title,
-                report.source,
-                report.url,
-                report.published,
-                report.language,
-                report.text,
-                _aware(report.ingested_at) or datetime.now(UTC),
-            ),
-        ).fetchone()
-        if inserted is None:
-            return False
-        for place in ex.places:
-            self._upsert_place(conn, place)
+    def _save_batch(self, conn: psycopg.Connection[Any], batch: Sequence[Extraction]) -> list[bool]:
+        """Save reports in order, as SQLite's per-report loop does, in fewer round trips:
+        the rows of every new report go in together (pipelined ``executemany``), then each
+        event is linked or inserted one by one, so linking sees every earlier event."""
+        wanted = list(dict.fromkeys(ex.report.id for ex in batch))
+        known = {row["id"] for row in conn.execute("SELECT id FROM reports WHERE id = ANY(%s)", (wanted,))}
+        saved: list[bool] = []
+        new: list[Extraction] = []
+        for ex in batch:
+            is_new = ex.report.id not in known
+            saved.append(is_new)
+            if is_new:
+                known.add(ex.report.id)
+                new.append(ex)
+        if not new:
+            return saved
+        now = datetime.now(UTC)
         with conn.cursor() as cur:
-            if ex.mentions:
+            cur.executemany(
+                "INSERT INTO reports (id, title, source, url, published, language, text, ingested_at)"
+                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO NOTHING",
+                [
+                    (
+                        r.id,
+                        r.title,
+                        r.source,
+                        r.url,
+                        r.published,
+                        r.language,
+                        r.text,
+                        _aware(r.ingested_at) or now,
+                    )
+                    for r in (ex.report for ex in new)
+                ],
+            )
+            places = [place for ex in new for place in ex.places]
+            if places:
+                cur.executemany(_UPSERT_PLACE, [_place_row(place) for place in places])
+            mentions = [m for ex in new for m in ex.mentions]
+            if mentions:
                 cur.executemany(
                     "INSERT INTO mentions (report_id, start, end_, surface, place_id, confidence)"
                     " VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
-                    [(m.report_id, m.start, m.end, m.surface, m.place_id, m.confidence) for m in ex.mentions],
+                    [(m.report_id, m.start, m.end, m.surface, m.place_id, m.confidence) for m in mentions],
                 )
-            if ex.figures:
+            figures = [f for ex in new for f in ex.figures]
+            if figures:
                 cur.executemany(
                     "INSERT INTO figures (id, report_id, low, high, qualifier, category, outcome,"
                     " attributed_to, verified, start, end_, surface)"
@@ -293,42 +311,40 @@ class PostgresStore:
                             f.end,
                             f.surface,
                         )
-                        for f in ex.figures
+                        for f in figures
                     ],
                 )
-        places = ex.place_by_id()
-        for event in ex.events:
-            linked = self._linked_event(conn, event, places)
-            if linked is None:
-                self._insert_event(conn, event, places)
-            else:
-                report_ids, place_ids, figure_ids = merged_ids(linked, event)
-                conn.execute(
-                    "UPDATE events SET report_ids = %s, place_ids = %s, figure_ids = %s WHERE id = %s",
-                    (report_ids, place_ids, figure_ids, linked.id),
-                )
-        return True
+        # Stored places the candidates refer to, read once per batch: within this
+        # transaction places change only through the upserts above, already applied.
+        stored_places: dict[str, Place] = {}
+
+        def load_places(ids: set[str]) -> list[Place]:
+            missing = ids - stored_places.keys()
+            for place in self._places_by_ids(conn, missing):
+                stored_places[place.id] = place
+            return [stored_places[i] for i in ids if i in stored_places]
+
+        for ex in new:
+            by_id = ex.place_by_id()
+            for event in ex.events:
+                linked = self._linked_event(conn, event, by_id, load_places)
+                if linked is None:
+                    self._insert_event(conn, event, by_id)
+                else:
+                    report_ids, place_ids, figure_ids = merged_ids(linked, event)
+                    conn.execute(
+                        "UPDATE events SET report_ids = %s, place_ids = %s, figure_ids = %s WHERE id = %s",
+                        (report_ids, place_ids, figure_ids, linked.id),
+                    )
+        return saved
+
+    # Per-record writes inside a ``_write`` transaction, as SQLiteStore has them (store/dump.py
+    # loads dumps through these on either backend).
+    def _save(self, conn: psycopg.Connection[Any], ex: Extraction) -> bool:
+        return self._save_batch(conn, [ex])[0]
 
     def _upsert_place(self, conn: psycopg.Connection[Any], place: Place) -> None:
-        conn.execute(
-            "INSERT INTO places (id, name, kind, lat, lon, precision, country, admin1, source, geometry)"
-            " VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s) ON CONFLICT (id) DO UPDATE SET name=excluded.name,"
-            " kind=excluded.kind, lat=excluded.lat, lon=excluded.lon, precision=excluded.precision,"
-            " country=excluded.country, admin1=excluded.admin1, source=excluded.source,"
-            " geometry=excluded.geometry",
-            (
-                place.id,
-                place.name,
-                place.kind,
-                place.lat,
-                place.lon,
-                place.precision,
-                place.country,
-                place.admin1,
-                place.source,
-                Jsonb(place.geometry) if place.geometry is not None else None,
-            ),
-        )
+        conn.execute(_UPSERT_PLACE, _place_row(place))
 
     def _insert_event(self, conn: psycopg.Connection[Any], event: Event, places: dict[str, Place]) -> None:
         primary = places.get(event.place_ids[0]) if event.place_ids else None
@@ -354,7 +370,11 @@ class PostgresStore:
         )
 
     def _linked_event(
-        self, conn: psycopg.Connection[Any], event: Event, places: dict[str, Place]
+        self,
+        conn: psycopg.Connection[Any],
+        event: Event,
+        places: dict[str, Place],
+        load_places: Callable[[set[str]], Iterable[Place]],
     ) -> Event | None:
         window = candidate_window(event)
         if window is None:
@@ -363,12 +383,7 @@ class PostgresStore:
             'SELECT * FROM events WHERE date_start BETWEEN %s AND %s ORDER BY date_start, id COLLATE "C"',
             window,
         ).fetchall()
-        return find_same_incident(
-            event,
-            [_event_from_row(row) for row in rows],  # type: ignore[arg-type]
-            places,
-            lambda ids: self._places_by_ids(conn, ids),
-        )
+        return find_same_incident(event, [_event_from_row(row) for row in rows], places, load_places)  # type: ignore[arg-type]
 
     # -- reading -------------------------------------------------------------------------
     # Orders match SQLite's: NULLs first, ids and names compared byte by byte.
@@ -461,6 +476,31 @@ class PostgresStore:
         return [_place_from_row(row) for row in rows]  # type: ignore[arg-type]
 
 
+_UPSERT_PLACE = (
+    "INSERT INTO places (id, name, kind, lat, lon, precision, country, admin1, source, geometry)"
+    " VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s) ON CONFLICT (id) DO UPDATE SET name=excluded.name,"
+    " kind=excluded.kind, lat=excluded.lat, lon=excluded.lon, precision=excluded.precision,"
+    " country=excluded.country, admin1=excluded.admin1, source=excluded.source,"
+    " geometry=excluded.geometry"
+)
+
+
+def _place_row(place: Place) -> tuple[Any, ...]:
+    geometry = Jsonb(place.geometry) if place.geometry is not None else None
+    return (
+        place.id,
+        place.name,
+        place.kind,
+        place.lat,
+        place.lon,
+        place.precision,
+        place.country,
+        place.admin1,
+        place.source,
+        geometry,
+    )
+
+
 def _in_utc(conn: psycopg.Connection[Any]) -> None:
     conn.execute("SET TIME ZONE 'UTC'")
 
@@ -472,8 +512,21 @@ def _aware(value: datetime | None) -> datetime | None:
     return value.replace(tzinfo=UTC)
 
 
+# Rows come back typed (DATE, arrays, JSONB), so records are built directly: linking
+# parses every candidate event and place, and from_dict's introspection was most of a save.
 def _place_from_row(row: dict[str, Any]) -> Place:
-    return Place.from_dict(row)
+    return Place(
+        id=row["id"],
+        name=row["name"],
+        kind=row["kind"],
+        lat=row["lat"],
+        lon=row["lon"],
+        precision=row["precision"],
+        country=row["country"],
+        admin1=row["admin1"],
+        source=row["source"],
+        geometry=row["geometry"],
+    )
 
 
 def _figure_from_row(row: dict[str, Any]) -> Figure:
@@ -483,4 +536,16 @@ def _figure_from_row(row: dict[str, Any]) -> Figure:
 
 
 def _event_from_row(row: dict[str, Any]) -> Event:
-    return Event.from_dict(row)
+    return Event(
+        id=row["id"],
+        report_ids=tuple(row["report_ids"]),
+        date_start=row["date_start"],
+        date_end=row["date_end"],
+        date_precision=row["date_precision"],
+        place_ids=tuple(row["place_ids"]),
+        type=row["type"],
+        summary=row["summary"],
+        summary_start=row["summary_start"],
+        summary_end=row["summary_end"],
+        figure_ids=tuple(row["figure_ids"]),
+    )
