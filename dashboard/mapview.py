@@ -18,7 +18,7 @@ is built column-wise in one pass over the events with the garbage collector paus
 added to the page as raw text (branca would otherwise compile megabytes as a template).
 
 In the browser the cost is MarkerCluster's, which grows with the number of markers. A
-town with ``STACK_MIN`` or more events is therefore one "stack" marker (a numbered dot in
+town with ``STACK_MIN`` or more events is therefore one "stack" marker (a numbered square in
 its commonest type's colour) whose popup lists the events -- easier to read than hundreds
 of circles spiderfied from one spot. Cluster numbers count events, stacks included.
 
@@ -533,7 +533,8 @@ def legend_html(counts: Mapping[str, int], areas: int, text_level: str = "full")
         '<div class="ra-legend-title">Deaths (best figure)</div>',
         '<div class="ra-sizes">' + "".join(sizes) + "</div>",
         '<div class="ra-legend-row ra-legend-wrap"><span class="ra-swatch ra-swatch-stack"></span>'
-        f"numbered dot: {STACK_MIN}+ events at one town (click for the list)</div>",
+        f"numbered square: {STACK_MIN}+ events at one town, in its commonest type's colour"
+        " (click for the list); grey circles: clusters</div>",
         '<div class="ra-legend-row ra-legend-wrap"><span class="ra-swatch ra-swatch-area"></span>'
         f"area only (governorate, region): {areas:,}</div>",
     ]
@@ -824,7 +825,13 @@ _CSS = """
 .ra-swatch { display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin-right: 5px; }
 .ra-swatch-area { border-radius: 2px; border: 2px dashed #555; background: rgba(85,85,85,0.15);
   width: 8px; height: 8px; }
-.ra-swatch-stack { background: #777; border: 2px solid #fff; box-shadow: 0 0 2px #333; }
+.ra-swatch-stack { background: #777; border-radius: 2px; box-shadow: 0 0 2px #333; }
+/* Clusters in neutral slate: only event shapes carry the type colours. */
+/* (.leaflet-container raises specificity over MarkerCluster.Default.css, whatever the order.) */
+.leaflet-container .marker-cluster-small, .leaflet-container .marker-cluster-medium,
+.leaflet-container .marker-cluster-large { background-color: rgba(93, 109, 126, 0.35); }
+.leaflet-container .marker-cluster-small div, .leaflet-container .marker-cluster-medium div,
+.leaflet-container .marker-cluster-large div { background-color: rgba(52, 73, 94, 0.85); color: #fff; }
 .ra-count { color: #666; }
 .ra-sizes { display: flex; align-items: flex-end; gap: 6px; }
 .ra-size { display: inline-flex; flex-direction: column; align-items: center; font-size: 11px; }
@@ -841,7 +848,7 @@ _CSS = """
 .ra-pick { cursor: pointer; }
 .ra-pick:hover { text-decoration: underline; }
 .ra-picked { font-weight: 600; }
-.ra-stack div { border-radius: 50%; color: #fff; text-align: center; font: 600 11px system-ui, sans-serif;
+.ra-stack div { border-radius: 5px; color: #fff; text-align: center; font: 600 11px system-ui, sans-serif;
   border: 2px solid rgba(255,255,255,0.9); box-shadow: 0 0 3px rgba(0,0,0,0.4); opacity: 0.9; box-sizing: border-box; }
 """
 
