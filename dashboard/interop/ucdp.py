@@ -64,7 +64,7 @@ WHERE_MEANING = {
     7: "international waters or airspace",
 }
 PLACE_KIND = {
-    "exact": "village",
+    "exact": "city",  # unless UCDP's name says "... village" (see _place_kind)
     "city": "city",
     "adm2": "adm2",
     "adm1": "adm1",
@@ -74,6 +74,13 @@ PLACE_KIND = {
 DATE_PRECISION = {1: "day", 2: "week", 3: "week", 4: "month", 5: "year"}
 VIOLENCE_TYPE = {"1": "armed_clash", "2": "armed_clash", "3": "killings"}
 VIOLENCE_WORDS = {"1": "state-based conflict", "2": "non-state conflict", "3": "one-sided violence"}
+
+
+def _place_kind(name: str, precision: str) -> str:
+    """UCDP names point locations "Jablah town", "Beit Ana village": keep what it says."""
+    if precision in {"exact", "city"} and name.casefold().endswith(" village"):
+        return "village"
+    return PLACE_KIND[precision]
 
 
 def _first_date(value: str) -> date | None:
@@ -116,7 +123,7 @@ def ucdp_extraction(row: Mapping[str, str], *, ingested_at: datetime | None = No
     place = Place(
         id=f"ucdp:{key}" + ("" if precision in {"exact", "city"} else f"~{precision}"),
         name=name,
-        kind=PLACE_KIND[precision],
+        kind=_place_kind(name, precision),
         lat=lat,
         lon=lon,
         precision=precision,
