@@ -151,6 +151,7 @@ def test_ucdp_best_low_high_civilians_and_precision() -> None:
         35.1819,
         35.9487,
     )
+    assert (baniyas.places[0].name, baniyas.places[0].kind) == ("Baniyas town", "city")  # where_coordinates
     event = baniyas.events[0]
     assert (event.type, event.date_start, event.date_end, event.date_precision) == (
         "killings",  # type_of_violence 3: one-sided violence
