@@ -16,7 +16,14 @@ import pytest
 
 from dashboard.cli import main
 from dashboard.interop.acled import read_acled
-from dashboard.interop.export import circle_polygon, export_csv, export_geojson, export_html, view_events
+from dashboard.interop.export import (
+    circle_polygon,
+    export_csv,
+    export_file,
+    export_geojson,
+    export_html,
+    view_events,
+)
 from dashboard.interop.ucdp import read_ucdp
 from dashboard.mapview import AREA_RADIUS_M
 from dashboard.views import EventView, FigureView, ViewState, parse_query
@@ -234,3 +241,20 @@ def test_cli_export_to_file_and_bad_filters_are_notices(filled, tmp_path: Path, 
     assert "Ignored from='2025-13-40'" in err and f"6 event(s) written to {out}" in err
     rows = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
     assert len(rows) == 6 and all("ACLED" in r["sources"] for r in rows)
+
+
+def test_export_file_for_download_buttons(filled) -> None:  # type: ignore[no-untyped-def]
+    state = ViewState(date_from=date(2025, 3, 6), date_to=date(2025, 3, 9), src=("ACLED",))
+    events = view_events(filled, state)
+    data, media, name = export_file(events, "geojson", state)
+    assert (media, name) == ("application/geo+json", "report-atlas_2025-03-06_to_2025-03-09.geojson")
+    assert json.loads(data) == export_geojson(events)
+    data, media, name = export_file(events, "csv", ViewState())
+    assert (media, name) == ("text/csv", "report-atlas_all-dates.csv")
+    assert data.decode("utf-8") == export_csv(events)
+    assert export_file(events, "html", state)[1:] == (
+        "text/html",
+        "report-atlas_2025-03-06_to_2025-03-09.html",
+    )
+    with pytest.raises(ValueError, match="unknown export format 'kml'"):
+        export_file(events, "kml", state)

@@ -233,3 +233,11 @@ def test_a_broken_quote_is_named_not_a_crash(tmp_path: Path) -> None:
         BadInput, match=r"broken.csv: row 3 cannot be read as CSV \(field larger than field limit"
     ):
         read_acled(tmp_path / "broken.csv")
+
+
+def test_cli_import_check_stores_nothing(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import", "--check", "--format", "ucdp", str(UCDP)]) == 0
+    out, err = capsys.readouterr()
+    assert "UCDP GED: 7 row(s) read, 4 importable, 3 would be skipped; nothing stored" in out
+    assert f"{UCDP}: would skip row 8: date_end is empty" in err
+    assert open_store(str(db_path)).stats()["reports"] == 0

@@ -8,7 +8,6 @@ everywhere: 0 success, 2 bad input (one line on stderr, naming the file or URL).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import urllib.parse
 from collections.abc import Sequence
@@ -35,6 +34,18 @@ def _import_command(args: argparse.Namespace) -> int:
     if not path.is_file():
         raise BadInput(f"{path}: no such file")
     dataset, rows = (ACLED, stream_acled(path)) if args.format == "acled" else (UCDP, stream_ucdp(path))
+    if args.check:
+        good = bad = 0
+        for item in rows:
+            if isinstance(item, RowProblem):
+                bad += 1
+                print(f"{path}: would skip {item}", file=sys.stderr)
+            else:
+                good += 1
+        print(
+            f"{dataset}: {good + bad} row(s) read, {good} importable, {bad} would be skipped; nothing stored"
+        )
+        return EXIT_BAD_INPUT if bad and not good else 0
     store = open_store()
     added = already = skipped = 0
     batch: list[Any] = []
@@ -87,29 +98,25 @@ def export_state(args: argparse.Namespace) -> tuple[Any, list[str]]:
 
 
 def _export_command(args: argparse.Namespace) -> int:
-    from dashboard.interop.export import export_csv, export_geojson, export_html, view_events
+    from dashboard.interop.export import export_file, view_events
     from dashboard.store import open_store
 
     state, notices = export_state(args)
     for notice in notices:
         print(f"report-atlas: {notice}", file=sys.stderr)
     events = view_events(open_store(), state)
-    if args.format == "csv":
-        content = export_csv(events)
-    elif args.format == "geojson":
-        content = json.dumps(export_geojson(events), ensure_ascii=False, separators=(",", ":")) + "\n"
-    else:
-        content = export_html(events, state.without_map_view())
+    data, _, _ = export_file(events, args.format, state.without_map_view())
     if args.out and args.out != "-":
         out = Path(args.out)
         try:
-            # newline="" keeps the CSV's RFC 4180 CRLF line ends as they are.
-            out.write_text(content, encoding="utf-8", newline="")
+            out.write_bytes(data)  # bytes as built: the CSV keeps its RFC 4180 CRLF line ends
         except OSError as exc:
             raise BadInput(f"{out}: cannot be written ({exc.strerror or exc})") from exc
         print(f"{len(events)} event(s) written to {out} ({args.format})", file=sys.stderr)
     else:
-        sys.stdout.write(content)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
     return 0
 
 
@@ -125,6 +132,7 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument("--format", required=True, choices=["acled", "ucdp"], help="which dataset the file is")
     p.add_argument("file", metavar="FILE.csv")
+    p.add_argument("--check", action="store_true", help="only read the file and name the rows it would skip")
     p.set_defaults(func=_import_command)
 
     p = subparsers.add_parser(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import math
 from collections.abc import Sequence
 from typing import Any, Protocol
@@ -218,3 +219,33 @@ def export_html(events: Sequence[EventView], view: ViewState) -> str:
     from dashboard.mapview import build_standalone_html
 
     return build_standalone_html(list(events), view, selected=view.event)
+
+
+# --- one call for download buttons -------------------------------------------------------------
+
+EXPORT_FORMATS: dict[str, tuple[str, str]] = {
+    "csv": ("text/csv", "csv"),
+    "geojson": ("application/geo+json", "geojson"),  # RFC 7946's media type
+    "html": ("text/html", "html"),
+}
+
+
+def export_file(events: Sequence[EventView], fmt: str, view: ViewState) -> tuple[bytes, str, str]:
+    """(content, media type, file name) of the view in ``fmt`` (csv, geojson or html), for
+    the app's download buttons; the name says the date range, e.g.
+    ``report-atlas_2025-03-06_to_2025-03-09.geojson``."""
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; known: {', '.join(EXPORT_FORMATS)}")
+    if fmt == "csv":
+        text = export_csv(events)
+    elif fmt == "geojson":
+        text = json.dumps(export_geojson(events), ensure_ascii=False, separators=(",", ":")) + "\n"
+    else:
+        text = export_html(events, view)
+    span = "all-dates"
+    if view.date_from or view.date_to:
+        start = view.date_from.isoformat() if view.date_from else "start"
+        end = view.date_to.isoformat() if view.date_to else "now"
+        span = f"{start}_to_{end}"
+    media, suffix = EXPORT_FORMATS[fmt]
+    return text.encode("utf-8"), media, f"report-atlas_{span}.{suffix}"
