@@ -192,3 +192,15 @@ def test_add_a_report_review_then_save_and_again_is_a_no_op(atlas_db: Path) -> N
     at.button(key="save_reports").click().run()
     assert any("already stored" in s.value for s in at.success)
     assert open_store(str(atlas_db)).stats() == after
+
+
+def test_timeline_selections_become_a_date_range() -> None:
+    from dashboard.ui.timeline import selected_days
+
+    # The two shapes Streamlit hands over (seen from Chromium): a clicked bar, a brushed range.
+    clicked = {"selection": {"pick": [{"yearmonthdate_day": "2025-03-08T00:00:00.000Z"}]}}
+    brushed = {"selection": {"brush": {"yearmonthdate_day": [1740799525925, 1741287822222]}}}
+    assert selected_days(clicked) == (date(2025, 3, 8), date(2025, 3, 8))
+    # 1740799525925 ms = 2025-03-01 03:25 UTC; 1741287822222 ms = 2025-03-06 19:03 UTC
+    assert selected_days(brushed) == (date(2025, 3, 1), date(2025, 3, 6))
+    assert selected_days({"selection": {}}) is None

@@ -16,7 +16,9 @@ import streamlit as st
 from dashboard.ui import state as S
 from dashboard.views import EventView, event_rows
 
-ROW_ZOOM = 11  # close enough to see the place, far enough to see its neighbours
+# Zoom for a selected row, by how precisely its place is known: close enough to see a town
+# and its neighbours; a governorate or the coast whole.
+ROW_ZOOM = {"exact": 12, "city": 11, "adm2": 9, "adm1": 8, "region": 7, "country": 6}
 
 
 def _on_select(key: str, ids: list[str], events: dict[str, EventView]) -> None:
@@ -28,8 +30,7 @@ def _on_select(key: str, ids: list[str], events: dict[str, EventView]) -> None:
         S.select_event(None)
         return
     event = events[ids[rows[0]]]
-    current_zoom = st.session_state.get(S.MAP_ZOOM) or 0
-    S.select_event(event.id, center=(event.lat, event.lon), zoom=max(int(current_zoom), ROW_ZOOM))
+    S.select_event(event.id, center=(event.lat, event.lon), zoom=ROW_ZOOM.get(event.precision, 8))
 
 
 def render_table(events: Sequence[EventView], selected_id: str | None) -> None:

@@ -16,7 +16,8 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard import settings
-from dashboard.mapview import build_map, ensure_static_assets, event_at, event_id_from_tooltip
+from dashboard.mapview import AREA_RADIUS_M, build_map, ensure_static_assets, event_at, event_id_from_tooltip
+from dashboard.model import POINT_PRECISIONS
 from dashboard.ui import state as S
 from dashboard.views import EventView, ViewState
 
@@ -34,17 +35,25 @@ _RETURNED = [
 
 
 def _highlight(event: EventView) -> folium.FeatureGroup:
+    """A dark outline around the selected event, drawn the way the event is drawn: a ring
+    round a point, the outline of an area (never a point ring on an area's centre)."""
     group = folium.FeatureGroup(name="Selected event", control=False)
-    folium.CircleMarker(
-        location=(event.lat, event.lon),
-        radius=22,
-        color="#111827",
-        weight=3,
-        fill=False,
-        dash_array="6 4",
-        interactive=False,
-        class_name="ra-selected",
-    ).add_to(group)
+    style = {"color": "#111827", "weight": 4, "fill": False, "dash_array": "6 4", "interactive": False}
+    if event.precision in POINT_PRECISIONS:
+        folium.CircleMarker(
+            location=(event.lat, event.lon), radius=22, class_name="ra-selected", **style
+        ).add_to(group)
+    elif event.geometry:
+        folium.GeoJson(
+            event.geometry,
+            style_function=lambda _: {"color": "#111827", "weight": 4, "fill": False, "dashArray": "6 4"},
+            interactive=False,
+        ).add_to(group)
+    else:
+        radius = AREA_RADIUS_M.get(event.precision, AREA_RADIUS_M["adm1"])
+        folium.Circle(
+            location=(event.lat, event.lon), radius=radius, class_name="ra-selected", **style
+        ).add_to(group)
     return group
 
 

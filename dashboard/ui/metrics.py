@@ -11,7 +11,7 @@ from dashboard.views import EventView, headline
 
 def render_metrics(events: Sequence[EventView], total: int) -> None:
     h = headline(events)
-    cols = st.columns(4)
+    cols = st.container(key="metrics").columns(4)
     cols[0].metric("Events", f"{h.events:,}", help=f"{h.events:,} of {total:,} events match the filters.")
     cols[1].metric("Places", f"{h.places:,}", help="Distinct primary places of the shown events.")
     cols[2].metric("Deaths (range)", h.deaths_text(), help=h.rule)

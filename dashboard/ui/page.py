@@ -29,6 +29,9 @@ _CSS = """
 @media (max-width: 640px) {
   .block-container { padding-left: 0.6rem !important; padding-right: 0.6rem !important; padding-top: 2.2rem !important; }
   [data-testid="stMetricValue"] { font-size: 1.3rem !important; }
+  /* the four metrics two by two instead of four stacked rows */
+  .st-key-metrics [data-testid="stHorizontalBlock"] { flex-direction: row !important; flex-wrap: wrap !important; }
+  .st-key-metrics [data-testid="stColumn"] { flex: 1 1 45% !important; min-width: 45% !important; }
 }
 </style>
 """

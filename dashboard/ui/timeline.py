@@ -38,13 +38,20 @@ def selected_days(selection: Any) -> tuple[date, date] | None:
         params = selection.get("selection", {}) or {}
     else:
         params = getattr(selection, "selection", {}) or {}
+    # Vega names the selected field after the x encoding ("day", or "yearmonthdate_day"
+    # with a time unit), so take whichever field it sent.
     days: list[date] = []
     brush = params.get("brush") or {}
-    if isinstance(brush, dict) and brush.get("day"):
-        days = [d for d in (_as_day(v) for v in brush["day"]) if d]
+    if isinstance(brush, dict):
+        for values in brush.values():
+            if isinstance(values, list):
+                days = [d for d in (_as_day(v) for v in values) if d]
+                break
     picked = params.get("pick") or []
     if not days and isinstance(picked, list):
-        days = [d for d in (_as_day(p.get("day")) for p in picked if isinstance(p, dict)) if d]
+        for point in picked:
+            if isinstance(point, dict):
+                days.extend(d for d in (_as_day(v) for v in point.values()) if d)
     return (min(days), max(days)) if days else None
 
 
@@ -79,7 +86,7 @@ def render_timeline(
         ]
     )
     types = [t.replace("_", " ") for t in EVENT_TYPES]
-    pick = alt.selection_point(name="pick", fields=["day"], on="click", clear="dblclick")
+    pick = alt.selection_point(name="pick", encodings=["x"], on="click", clear="dblclick")
     brush = alt.selection_interval(name="brush", encodings=["x"])
     chart = (
         alt.Chart(frame)

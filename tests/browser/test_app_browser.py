@@ -220,3 +220,21 @@ def test_phone_screen_has_no_sideways_scroll(browser: Any, atlas: Any) -> None:
         assert box["width"] <= 390 and box["height"] > 200
     finally:
         context.close()
+
+
+def test_brushing_the_timeline_narrows_the_dates(page: Any, atlas: Any) -> None:
+    frame = open_app(page, atlas.url)
+    before = len(markers(frame))
+    chart = page.locator('[data-testid="stVegaLiteChart"]').first
+    chart.scroll_into_view_if_needed()
+    box = chart.bounding_box()
+    # Drag across the left part of the plot (the legend is on the right).
+    page.mouse.move(box["x"] + box["width"] * 0.25, box["y"] + box["height"] * 0.5)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.45, box["y"] + box["height"] * 0.5, steps=10)
+    page.mouse.up()
+    # An end that reaches the data's own first or last day stays open in the link.
+    q = wait_for_query(page, lambda q: "from" in q or "to" in q)
+    assert q.get("from", "0000") <= q.get("to", "9999")
+    frame = map_frame(page)
+    assert len(markers(frame)) < before
