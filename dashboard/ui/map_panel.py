@@ -38,7 +38,13 @@ def _highlight(event: EventView) -> folium.FeatureGroup:
     """A dark outline around the selected event, drawn the way the event is drawn: a ring
     round a point, the outline of an area (never a point ring on an area's centre)."""
     group = folium.FeatureGroup(name="Selected event", control=False)
-    style = {"color": "#111827", "weight": 4, "fill": False, "dash_array": "6 4", "interactive": False}
+    style: dict[str, Any] = {
+        "color": "#111827",
+        "weight": 4,
+        "fill": False,
+        "dash_array": "6 4",
+        "interactive": False,
+    }
     if event.precision in POINT_PRECISIONS:
         folium.CircleMarker(
             location=(event.lat, event.lon), radius=22, class_name="ra-selected", **style
