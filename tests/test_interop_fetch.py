@@ -236,13 +236,13 @@ def test_given_source_and_date_win_over_the_page(site: str, store) -> None:  # t
 
 def test_ingest_feed_fetches_entries_and_falls_back_to_full_feed_text(site: str, store) -> None:  # type: ignore[no-untyped-def]
     summary = ingest_feed(store, f"{site}/feed.xml")
-    # baniyas and sweida fetched; the Jableh page is gone but the feed carries its text;
-    # the teaser's page is gone and the feed has only a line: that one is named as failed.
+    # baniyas and sweida fetched; the Jableh page is gone but the feed carries its text
+    # (a note, not a failure); the teaser's page is gone and the feed has only a line.
     assert summary.added == 3
-    assert len(summary.failures) == 2
-    assert f"{site}/gone/jableh.html: the server answered HTTP 404" in summary.failures[0]
-    assert "used the feed's own text instead" in summary.failures[0]
-    assert summary.failures[1].startswith(f"{site}/gone/teaser.html: the server answered HTTP 404")
+    assert summary.failures == [f"{site}/gone/teaser.html: the server answered HTTP 404 Not Found"]
+    assert summary.notes == [
+        f"{site}/gone/jableh.html: the server answered HTTP 404 Not Found; used the feed's own text of the article instead"
+    ]
     by_url = {r.url: r for r in store.reports()}
     jableh = by_url[f"{site}/gone/jableh.html"]
     assert jableh.title == "Ambush near Jableh: the interior ministry's account"
@@ -259,6 +259,13 @@ def test_cli_ingest_routes_urls_and_feeds(
     assert f"{site}/missing.html: the server answered HTTP 404" in err
     assert main(["ingest", "--quiet", "--feed", f"{site}/atom.xml"]) == 0
     assert "1 report(s) added" in capsys.readouterr().out
-    assert open_store(str(db_path)).stats()["reports"] == 2
+    assert main(["ingest", "--quiet", "--feed", f"{site}/feed.xml"]) == 0
+    out, err = capsys.readouterr()
+    # New: only the Jableh article (from the feed's text); Baniyas came by URL above,
+    # Sweida with the Atom feed; the teaser failed.
+    assert "1 report(s) added, 2 already stored, 1 failed" in out
+    assert f"note: {site}/gone/jableh.html: the server answered HTTP 404" in err
+    assert f"skipped {site}/gone/teaser.html: the server answered HTTP 404" in err
+    assert open_store(str(db_path)).stats()["reports"] == 3
     assert main(["ingest", "--feed", f"{site}/missing.xml"]) == 2
     assert f"{site}/missing.xml: the server answered HTTP 404" in capsys.readouterr().err

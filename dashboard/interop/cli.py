@@ -187,9 +187,13 @@ def ingest_web(
     parts = [ingest_urls(store, urls, published=published, source=source)] if urls else []
     for feed in feeds:
         try:
-            parts.append(ingest_feed(store, feed, published=published, source=source, limit=limit))
+            part = ingest_feed(store, feed, published=published, source=source, limit=limit)
         except BadInput as exc:
             total.failures.append(str(exc))
+            continue
+        for note in part.notes:
+            print(f"note: {note}", file=sys.stderr)
+        parts.append(part)
     for part in parts:
         total.added += part.added
         total.already += part.already

@@ -21,7 +21,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from email.message import Message
 from html.parser import HTMLParser
@@ -42,6 +42,14 @@ MIN_FEED_TEXT = 200  # characters of a feed entry's own text worth reading when 
 
 class FetchError(BadInput):
     """A URL that could not be read as a report or feed; the message names the URL."""
+
+
+@dataclass
+class WebIngestSummary(IngestSummary):
+    """An ingest summary with notes: things worth saying that are not failures (a feed
+    entry whose page was gone but whose text the feed carried)."""
+
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -402,16 +410,16 @@ def ingest_feed(
     limit: int = MAX_FEED_ENTRIES,
     timeout: float = TIMEOUT_SECONDS,
     allow_private: bool = True,
-) -> IngestSummary:
+) -> WebIngestSummary:
     """Every entry of an RSS/Atom feed (newest ``limit``): fetch its page, extract, store.
 
     When an entry's page cannot be fetched but the feed carries the article itself
     (``content:encoded`` / Atom ``content`` of some length), that text is used instead
-    and the failure is still reported.
+    and a note (not a failure) says so.
     """
     from dashboard.pipeline import extract_report
 
-    summary = IngestSummary()
+    summary = WebIngestSummary()
     started = time.perf_counter()
     feed_title, entries = fetch_feed(feed_url, timeout=timeout, allow_private=allow_private)
     batch: list[Extraction] = []
@@ -422,7 +430,7 @@ def ingest_feed(
             if len(entry.text) < MIN_FEED_TEXT:
                 summary.failures.append(str(exc))
                 continue
-            summary.failures.append(f"{exc} (used the feed's own text instead)")
+            summary.notes.append(f"{exc}; used the feed's own text of the article instead")
             article = Article(entry.url, entry.title, entry.text, entry.published, None)
         batch.append(
             extract_report(
