@@ -145,7 +145,11 @@ class PostgresStore:
         except PoolTimeout as exc:
             self._pool.close()
             raise StoreError(f"{self.path}: cannot connect to PostgreSQL ({exc})") from exc
-        self._migrate()
+        try:
+            self._migrate()
+        except BaseException:
+            self._pool.close()  # a store that refuses to open keeps no connections
+            raise
 
     # -- connections ---------------------------------------------------------------------
 
