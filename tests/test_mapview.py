@@ -11,6 +11,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+import folium
 import pytest
 
 from dashboard import mapview
@@ -289,7 +290,7 @@ def test_plain_offline_background_and_osm_switch_with_max_zoom():
     assert '"Plain background (offline)"' in page and '"OpenStreetMap"' in page
     assert "tile.openstreetmap.org" in page  # available in the switch, not shown by default
     m = build_map(EVENTS, ViewState())
-    tile_layers = [c for c in m._children.values() if type(c).__name__ == "TileLayer"]
+    tile_layers = [c for c in m._children.values() if isinstance(c, folium.TileLayer)]
     assert [t.show for t in tile_layers] == [False]
 
 
