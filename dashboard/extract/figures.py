@@ -11,17 +11,29 @@ How a count becomes a figure (all rules are general; nothing is tuned to one rep
 3. A count is a casualty figure only when an outcome is tied to it grammatically:
    *after* it ("13 soldiers were killed", "1,400 civilian deaths", "20 wounded",
    "30 bodies") or *before* it ("killed 13 security personnel", "claimed the lives of
-   13", "the death toll rose to 745", "the killing of 13"). A count that merely
-   introduces a person ("One soldier, Mahmoud al-Haik, claims ...") has no outcome and
-   is not a figure.
+   13", "the death toll rose to 745", "the killing of 13"); or when it continues a
+   figure: coordinated ("28 gunmen and four civilians were killed", "683 in Latakia,
+   433 in Tartus"), a breakdown ("34 killed, two of them children", "including 15
+   children", "Of those, 90 were men ..."), or "It also counted 342 soldiers" in the
+   same paragraph. A count that merely introduces a person ("One soldier, Mahmoud
+   al-Haik, claims ...") has no outcome and is not a figure. "Three mass killings" counts
+   incidents, not people. The title line (sentences.title_end) is skipped.
 4. The category comes from the noun phrase after the count ("security personnel" ->
-   security_forces, "gunmen" -> fighters ...); a bare count ("and 20 wounded",
-   "dozens more") inherits the category of the previous figure in the same sentence.
-5. The source is what the sentence names: "according to X", "citing X", or the subject
-   of a reporting verb ("news reports confirm", "the UN's human rights office has
-   verified", "..., the health ministry said"); pronouns and unnamed speakers give None.
+   security_forces, "gunmen" -> fighters ...). "civilians" only when the text says
+   civilians; any other noun for persons (residents, journalists, men ...) is "people";
+   families/households are "unknown" (not persons); "women and children" together are
+   "people". A bare count ("and 20 wounded", "10 others") takes the noun of its clause.
+5. The source is what the sentence names: "according to X", the speaker of a reporting
+   verb ("news reports confirm", "the UN's human rights office has verified", "...,
+   said Anees al-Asbahi", "the mayor, Ihor Terekhov, said"), "X's toll", else "citing X".
+   "it/he said" and one-word references ("the Observatory") resolve to a source named
+   earlier in the report. Normalised for display: no leading "the", no possessive ("UN
+   human rights office"), common words lower-cased at a sentence start ("news reports").
 6. ``verified`` is true when the sentence says verified/confirmed/documented, and not
    "unverified", "unconfirmed" or "could not be independently verified".
+
+Speed: counts are found from cheap anchors (see numbers.anchored_matches); sentences
+without any outcome word are skipped before any pattern runs on their numbers.
 """
 
 from __future__ import annotations
