@@ -167,6 +167,7 @@ async def _one_run(ws, query: str, timeout: float) -> tuple[bool, str]:  # type:
 
 async def _session(base_url: str, index: int, rounds: int, timeout: float, result: LoadResult) -> None:
     from websockets.asyncio.client import connect
+    from websockets.typing import Origin, Subprotocol
 
     loop = asyncio.get_running_loop()
     # What a tab loads over HTTP before the websocket: the page, the health check, a map asset.
@@ -179,8 +180,12 @@ async def _session(base_url: str, index: int, rounds: int, timeout: float, resul
     ws_url = base_url.replace("http://", "ws://") + "/_stcore/stream"
     try:
         async with connect(
-            ws_url, subprotocols=["streamlit"], origin=base_url, max_size=None, open_timeout=timeout
-        ) as ws:  # type: ignore[arg-type]
+            ws_url,
+            subprotocols=[Subprotocol("streamlit")],
+            origin=Origin(base_url),
+            max_size=None,
+            open_timeout=timeout,
+        ) as ws:
             for r in range(rounds):
                 query = QUERIES[(index + r) % len(QUERIES)]
                 started = time.perf_counter()

@@ -12,6 +12,7 @@ import io
 import sqlite3
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -155,7 +156,7 @@ def _records(store) -> dict[str, list]:  # type: ignore[no-untyped-def]
     }
 
 
-def _round_trip(tmp_path: Path, source) -> tuple[object, str, int]:  # type: ignore[no-untyped-def]
+def _round_trip(tmp_path: Path, source) -> tuple[Any, str, int]:  # type: ignore[no-untyped-def]
     buffer = io.StringIO()
     written = dump_store(source, buffer)
     target = open_store(str(tmp_path / "copy.db"))
@@ -300,7 +301,7 @@ def test_sqlite_to_postgres_and_back_is_lossless(tmp_path: Path, store, db_path:
 
 # --- arbitrary content -------------------------------------------------------------------
 
-_text = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=200).filter(
+_text = st.text(st.characters(blacklist_categories=["Cs"]), min_size=1, max_size=200).filter(
     lambda t: t.strip()
 )
 _coord = st.floats(min_value=-90, max_value=90, allow_nan=False)

@@ -131,7 +131,7 @@ def _parse_record(number: int, line: str) -> tuple[str, Any]:
     if not isinstance(data, dict):
         raise DumpError(f"line {number}: a record must be a JSON object")
     kind = data.pop("record", None)
-    model = {"report": Report, "place": Place, "mention": Mention, "figure": Figure, "event": Event}.get(
+    model: Any = {"report": Report, "place": Place, "mention": Mention, "figure": Figure, "event": Event}.get(
         str(kind)
     )
     if model is None:
