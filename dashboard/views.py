@@ -465,21 +465,36 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def matches_text(view: EventView, q: str) -> bool:
+def search_text(view: EventView) -> str:
+    """What the free-text search looks in, folded: summary, place names and sources."""
+    return _fold(" \n".join([view.summary, view.place_name, *view.place_names, *view.sources]))
+
+
+def search_texts(views: Iterable[EventView]) -> dict[str, str]:
+    """``search_text`` of every event by id: built once per store revision, so a search over
+    100,000 events does not fold 100,000 summaries on every keystroke."""
+    return {v.id: search_text(v) for v in views}
+
+
+def matches_text(view: EventView, q: str, folded: str | None = None) -> bool:
     """Every word of ``q`` appears in the summary, a place name or a source."""
     words = _fold(q).split()
     if not words:
         return True
-    haystack = _fold(" \n".join([view.summary, view.place_name, *view.place_names, *view.sources]))
+    haystack = folded if folded is not None else search_text(view)
     return all(word in haystack for word in words)
 
 
-def filter_events(views: Iterable[EventView], state: ViewState) -> list[EventView]:
+def filter_events(
+    views: Iterable[EventView], state: ViewState, texts: Mapping[str, str] | None = None
+) -> list[EventView]:
     """The events a state shows; all filters apply together.
 
     Dates: an event is kept when its span [date_start, date_end] overlaps [from, to];
-    undated events are kept only while no date filter is set.
+    undated events are kept only while no date filter is set. ``texts`` (from
+    ``search_texts``) saves folding each event's text again for ``q``.
     """
+    words = _fold(state.q).split()
     types = set(state.types)
     sources = set(state.src)
     cats = set(state.cats)
@@ -499,8 +514,12 @@ def filter_events(views: Iterable[EventView], state: ViewState) -> list[EventVie
             continue
         if cats and not cats.intersection(v.categories):
             continue
-        if state.q and not matches_text(v, state.q):
-            continue
+        if words:
+            haystack = texts.get(v.id) if texts is not None else None
+            if haystack is None:
+                haystack = search_text(v)
+            if not all(word in haystack for word in words):
+                continue
         kept.append(v)
     return kept
 

@@ -1,23 +1,45 @@
-"""Where the app gets its data: one store per database, event views cached per store revision.
+"""Where the app gets its data: one store per database, everything derived cached per revision.
 
-``st.cache_resource`` keeps one open store (and the demo load) per ``REPORT_ATLAS_DB``;
-``st.cache_data`` keeps the denormalised event views until the store changes (its counts
-are the revision key) and the filtered views per view state.
+``st.cache_resource`` keeps one open store (and the demo load) per ``REPORT_ATLAS_DB``, the
+denormalised event views until the store changes (its counts are the revision key), and
+what each view state shows. ``cache_resource`` rather than ``cache_data``: the cached values
+are immutable views shared by every session, and ``cache_data`` would unpickle a copy on
+every run (about 1.7 s for 100,000 events).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import settings
 from dashboard.model import Figure, Mention, Report
 from dashboard.store import open_store
-from dashboard.views import EventView, ViewState, event_views, filter_events, unplaced_events
+from dashboard.views import (
+    DayCount,
+    EventView,
+    Headline,
+    ViewState,
+    category_counts,
+    date_bounds,
+    event_rows,
+    event_views,
+    events_per_day,
+    filter_events,
+    headline,
+    search_texts,
+    source_counts,
+    type_counts,
+    unplaced_events,
+)
 
 Store = Any  # open_store's result: SQLiteStore or PostgresStore, one interface
+TABLE_COLUMNS = ["id", "Date", "Type", "Place", "Deaths", "Sources", "Summary"]
 
 
 @st.cache_resource(show_spinner="Opening the store…")
@@ -44,20 +66,40 @@ def revision(store: Store) -> tuple[int, ...]:
 
 @dataclass(frozen=True)
 class AtlasData:
+    """Every event of the store, ready to show, and what the filters offer."""
+
+    target: str
+    rev: tuple[int, ...]
     views: tuple[EventView, ...]
-    unplaced: int
-    reports: int
+    texts: Mapping[str, str] = field(compare=False, repr=False)  # views.search_texts
+    unplaced: int = 0
+    reports: int = 0
+    bounds: tuple[date, date] | None = None
+    types: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()  # most events first
+    categories: tuple[str, ...] = ()
 
 
-@st.cache_data(show_spinner="Loading events…", max_entries=8)
+@st.cache_resource(show_spinner="Loading events…", max_entries=4)
 def _load(target: str, rev: tuple[int, ...]) -> AtlasData:
     store = _store_for(target)
     events = store.events()
     places = {p.id: p for p in store.places()}
     figures = {f.id: f for f in store.figures()}
     reports = {r.id: r for r in store.reports()}
-    views = event_views(events, places, figures, reports)
-    return AtlasData(views=tuple(views), unplaced=unplaced_events(events, places), reports=len(reports))
+    views = tuple(event_views(events, places, figures, reports))
+    return AtlasData(
+        target=target,
+        rev=rev,
+        views=views,
+        texts=search_texts(views),
+        unplaced=unplaced_events(events, places),
+        reports=len(reports),
+        bounds=date_bounds(views),
+        types=tuple(type_counts(views)),
+        sources=tuple(s for s, _ in source_counts(views)),
+        categories=tuple(category_counts(views)),
+    )
 
 
 def load_data() -> AtlasData:
@@ -65,15 +107,65 @@ def load_data() -> AtlasData:
     return _load(settings.get("REPORT_ATLAS_DB"), revision(store))
 
 
-@st.cache_data(max_entries=64)
-def _filtered(target: str, rev: tuple[int, ...], filters: ViewState) -> tuple[EventView, ...]:
-    return tuple(filter_events(_load(target, rev).views, filters))
+@dataclass(frozen=True)
+class Shown:
+    """What one view state shows: its events, their metrics and their table."""
+
+    events: tuple[EventView, ...]
+    headline: Headline
+    table: pd.DataFrame = field(compare=False, repr=False)
 
 
-def filtered_views(filters: ViewState) -> tuple[EventView, ...]:
+@st.cache_resource(max_entries=32)
+def _shown(target: str, rev: tuple[int, ...], filters: ViewState) -> Shown:
+    data = _load(target, rev)
+    events = tuple(filter_events(data.views, filters, data.texts))
+    table = pd.DataFrame(event_rows(events), columns=TABLE_COLUMNS)
+    return Shown(events=events, headline=headline(events), table=table)
+
+
+def shown(data: AtlasData, state: ViewState) -> Shown:
     """The events a view state shows (cached on the state's filters and the store revision)."""
-    store = get_store()
-    return _filtered(settings.get("REPORT_ATLAS_DB"), revision(store), filters.filters())
+    return _shown(data.target, data.rev, state.filters())
+
+
+@dataclass(frozen=True)
+class OptionCounts:
+    """How many events in the chosen dates each filter option would show."""
+
+    types: dict[str, int]
+    sources: dict[str, int]
+    categories: dict[str, int]
+
+
+@st.cache_resource(max_entries=32)
+def _option_counts(
+    target: str, rev: tuple[int, ...], date_from: date | None, date_to: date | None
+) -> OptionCounts:
+    data = _load(target, rev)
+    in_range = filter_events(data.views, ViewState(date_from=date_from, date_to=date_to))
+    return OptionCounts(
+        types=type_counts(in_range),
+        sources=dict(source_counts(in_range)),
+        categories=category_counts(in_range),
+    )
+
+
+def option_counts(data: AtlasData, date_from: date | None, date_to: date | None) -> OptionCounts:
+    return _option_counts(data.target, data.rev, date_from, date_to)
+
+
+@st.cache_resource(max_entries=32)
+def _per_day(target: str, rev: tuple[int, ...], undated: ViewState) -> tuple[DayCount, ...]:
+    data = _load(target, rev)
+    return tuple(events_per_day(filter_events(data.views, undated, data.texts)))
+
+
+def per_day(data: AtlasData, state: ViewState) -> tuple[DayCount, ...]:
+    """Events per day and type for every filter but the dates (the timeline shows where the
+    chosen window sits in the whole)."""
+    undated = ViewState(types=state.types, q=state.q, src=state.src, cats=state.cats)
+    return _per_day(data.target, data.rev, undated)
 
 
 @dataclass(frozen=True)

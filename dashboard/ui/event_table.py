@@ -14,14 +14,14 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.ui import state as S
-from dashboard.views import EventView, event_rows
+from dashboard.views import EventView
 
 # Zoom for a selected row, by how precisely its place is known: close enough to see a town
 # and its neighbours; a governorate or the coast whole.
 ROW_ZOOM = {"exact": 12, "city": 11, "adm2": 9, "adm1": 8, "region": 7, "country": 6}
 
 
-def _on_select(key: str, ids: list[str], events: dict[str, EventView]) -> None:
+def _on_select(key: str, ids: list[str], events: Sequence[EventView]) -> None:
     selection = st.session_state.get(key)
     rows = list(getattr(getattr(selection, "selection", None), "rows", None) or [])
     if not rows and isinstance(selection, dict):
@@ -29,14 +29,13 @@ def _on_select(key: str, ids: list[str], events: dict[str, EventView]) -> None:
     if not rows:
         S.select_event(None)
         return
-    event = events[ids[rows[0]]]
+    event = events[rows[0]]  # the table lists the events in this order
     S.select_event(event.id, center=(event.lat, event.lon), zoom=ROW_ZOOM.get(event.precision, 8))
 
 
-def render_table(events: Sequence[EventView], selected_id: str | None) -> None:
-    rows = event_rows(events)
-    ids = [r["id"] for r in rows]
-    frame = pd.DataFrame(rows, columns=["id", "Date", "Type", "Place", "Deaths", "Sources", "Summary"])
+def render_table(events: Sequence[EventView], frame: pd.DataFrame, selected_id: str | None) -> None:
+    """``frame``: ``views.event_rows(events)`` as a DataFrame (built once per view state)."""
+    ids = list(frame["id"])
     key = f"event_table_{selected_id or 'none'}"
     default: Any = (
         {"selection": {"rows": [ids.index(selected_id)], "columns": []}} if selected_id in ids else None
@@ -45,8 +44,8 @@ def render_table(events: Sequence[EventView], selected_id: str | None) -> None:
         frame,
         key=key,
         hide_index=True,
-        height=min(38 + 35 * max(len(rows), 1), 420),
-        on_select=lambda: _on_select(key, ids, {e.id: e for e in events}),
+        height=min(38 + 35 * max(len(ids), 1), 420),
+        on_select=lambda: _on_select(key, ids, events),
         selection_mode="single-row",
         selection_default=default,
         column_order=["Date", "Type", "Place", "Deaths", "Sources", "Summary"],

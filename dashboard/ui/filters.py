@@ -8,15 +8,8 @@ from datetime import date
 import streamlit as st
 
 from dashboard.ui import state as S
-from dashboard.views import (
-    EventView,
-    ViewState,
-    category_counts,
-    filter_events,
-    preset_range,
-    source_counts,
-    type_counts,
-)
+from dashboard.ui.data import AtlasData, option_counts
+from dashboard.views import preset_range
 
 PRESETS = {"7d": "7 days", "30d": "30 days", "all": "All"}
 
@@ -48,8 +41,9 @@ def _keep_known(key: str, options: Sequence[str]) -> None:
         S.add_notice(f"Ignored {', '.join(repr(u) for u in unknown)}: not found in the stored reports.")
 
 
-def sidebar_filters(views: Sequence[EventView], bounds: tuple[date, date] | None) -> None:
+def sidebar_filters(data: AtlasData) -> None:
     """Draw the filters; their values live in session state under the keys of ``state``."""
+    bounds = data.bounds
     sb = st.sidebar
     sb.header("Filters")
     if bounds is None:
@@ -77,37 +71,30 @@ def sidebar_filters(views: Sequence[EventView], bounds: tuple[date, date] | None
             )
 
     # Counts beside each option are over the events in the chosen date range.
-    date_from, date_to = S.current_dates(bounds)
-    in_range = filter_events(views, ViewState(date_from=date_from, date_to=date_to))
-    types = type_counts(in_range)
-    all_types = sorted({v.type for v in views} | set(st.session_state.get(S.TYPES, [])))
-    _keep_known(S.TYPES, [t for t in all_types if t in {v.type for v in views}])
+    counts = option_counts(data, *S.current_dates(bounds))
+    _keep_known(S.TYPES, data.types)
     sb.multiselect(
         "Event type",
-        options=[t for t in all_types if t in {v.type for v in views}],
+        options=data.types,
         key=S.TYPES,
-        format_func=lambda t: f"{t.replace('_', ' ')} ({types.get(t, 0)})",
+        format_func=lambda t: f"{t.replace('_', ' ')} ({counts.types.get(t, 0)})",
         placeholder="All types",
     )
-    sources = dict(source_counts(in_range))
-    all_sources = [s for s, _ in source_counts(views)]
-    _keep_known(S.SOURCES, all_sources)
+    _keep_known(S.SOURCES, data.sources)
     sb.multiselect(
         "Source / outlet",
-        options=all_sources,
+        options=data.sources,
         key=S.SOURCES,
-        format_func=lambda s: f"{s} ({sources.get(s, 0)})",
+        format_func=lambda s: f"{s} ({counts.sources.get(s, 0)})",
         placeholder="All sources",
         help="Who a figure is attributed to in the text, or the outlet that published the report.",
     )
-    cats = category_counts(in_range)
-    all_cats = list(category_counts(views))
-    _keep_known(S.CATEGORIES, all_cats)
+    _keep_known(S.CATEGORIES, data.categories)
     sb.multiselect(
         "Victims",
-        options=all_cats,
+        options=data.categories,
         key=S.CATEGORIES,
-        format_func=lambda c: f"{c.replace('_', ' ')} ({cats.get(c, 0)})",
+        format_func=lambda c: f"{c.replace('_', ' ')} ({counts.categories.get(c, 0)})",
         placeholder="All victims",
         help="Events with a casualty figure for this group.",
     )

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import streamlit as st
 
-from dashboard.views import EventView, headline
+from dashboard.views import Headline
 
 
-def render_metrics(events: Sequence[EventView], total: int) -> None:
-    h = headline(events)
+def render_metrics(h: Headline, total: int) -> None:
     cols = st.container(key="metrics").columns(4)
     cols[0].metric("Events", f"{h.events:,}", help=f"{h.events:,} of {total:,} events match the filters.")
     cols[1].metric("Places", f"{h.places:,}", help="Distinct primary places of the shown events.")

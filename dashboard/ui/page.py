@@ -10,7 +10,7 @@ import streamlit as st
 
 from dashboard.ui import state as S
 from dashboard.ui.add_reports import render_add_reports
-from dashboard.ui.data import filtered_views, load_data
+from dashboard.ui.data import AtlasData, load_data, per_day, shown
 from dashboard.ui.event_card import render_card
 from dashboard.ui.event_table import render_table
 from dashboard.ui.filters import reset_filters, sidebar_filters
@@ -19,7 +19,7 @@ from dashboard.ui.map_panel import render_map
 from dashboard.ui.metrics import render_metrics
 from dashboard.ui.share import render_share
 from dashboard.ui.timeline import render_timeline
-from dashboard.views import date_bounds, filter_events, find_event
+from dashboard.views import EventView, ViewState, find_event
 
 EXPLORE, ADD = "Explore", "Add reports"
 
@@ -55,8 +55,7 @@ def main() -> None:
     st.html(_CSS)
     S.init_from_url()
     data = load_data()
-    all_views = list(data.views)
-    bounds = date_bounds(all_views)
+    bounds = data.bounds
     S.init_dates(bounds)
 
     st.sidebar.title("Report Atlas")
@@ -66,12 +65,11 @@ def main() -> None:
     mode = st.sidebar.segmented_control(
         "Mode", [EXPLORE, ADD], default=EXPLORE, key="mode", label_visibility="collapsed"
     )
-    sidebar_filters(all_views, bounds)
+    sidebar_filters(data)
 
     state = S.current_state(bounds)
     state = S.forget_map_view_if_filters_changed(state)
-    shown = list(filtered_views(state))
-    selected = find_event(all_views, state.event)
+    selected = find_event(data.views, state.event)
     if state.event and selected is None:
         S.add_notice(f"Ignored event={state.event!r}: no such event in the stored reports.")
         S.select_event(None)
@@ -80,7 +78,7 @@ def main() -> None:
     _notices()
     if mode == ADD:
         render_add_reports()
-    elif not all_views:
+    elif not data.views:
         st.title("Report Atlas")
         st.info(
             "The atlas is empty. Open **Add reports** in the sidebar to paste or upload a report, "
@@ -89,7 +87,7 @@ def main() -> None:
             icon=":material/upload_file:",
         )
     else:
-        _explore(all_views, shown, state, selected, bounds)
+        _explore(data, state, selected)
         if data.unplaced:
             st.caption(
                 f"{data.unplaced} event(s) have no place that could be located and are not on the map."
@@ -99,24 +97,24 @@ def main() -> None:
     render_share(query)
 
 
-def _explore(all_views, shown, state, selected, bounds) -> None:  # type: ignore[no-untyped-def]
+def _explore(data: AtlasData, state: ViewState, selected: EventView | None) -> None:
+    now = shown(data, state)
     st.markdown("## Report Atlas")
-    render_metrics(shown, len(all_views))
-    undated_filters = state.filters().__class__(types=state.types, q=state.q, src=state.src, cats=state.cats)
-    render_timeline(filter_events(all_views, undated_filters), (state.date_from, state.date_to), bounds)
+    render_metrics(now.headline, len(data.views))
+    render_timeline(per_day(data, state), (state.date_from, state.date_to), data.bounds)
 
-    if not shown:
+    if not now.events:
         st.info(
             "No event matches these filters. Widen the dates, clear a type, source or victims filter, "
             "or change the search words.",
             icon=":material/filter_alt_off:",
         )
-        st.button("Reset filters", on_click=reset_filters, args=(bounds,), key="reset_empty")
+        st.button("Reset filters", on_click=reset_filters, args=(data.bounds,), key="reset_empty")
     map_col, list_col = st.columns([3, 2], gap="medium")
     with map_col:
-        render_map(shown, state, selected)
+        render_map(now.events, state, selected)
     with list_col:
-        st.markdown(f"**Events** · {len(shown):,} shown")
-        render_table(shown, state.event)
-    hidden = selected is not None and all(v.id != selected.id for v in shown)
+        st.markdown(f"**Events** · {len(now.events):,} shown")
+        render_table(now.events, now.table, state.event)
+    hidden = selected is not None and all(v.id != selected.id for v in now.events)
     render_card(selected, hidden_by_filters=hidden)

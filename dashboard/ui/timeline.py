@@ -14,7 +14,7 @@ import streamlit as st
 from dashboard.mapview import FALLBACK_COLOUR, TYPE_COLOURS
 from dashboard.model import EVENT_TYPES
 from dashboard.ui import state as S
-from dashboard.views import EventView, events_per_day
+from dashboard.views import DayCount
 
 CHART_KEY = "timeline"
 
@@ -65,10 +65,10 @@ def _on_select(bounds: tuple[date, date]) -> None:
 
 
 def render_timeline(
-    events: Sequence[EventView], window: tuple[date | None, date | None], bounds: tuple[date, date] | None
+    counts: Sequence[DayCount], window: tuple[date | None, date | None], bounds: tuple[date, date] | None
 ) -> None:
-    """``events`` match every filter but the dates; days outside ``window`` are faded."""
-    counts = events_per_day(events)
+    """``counts``: events per day of every event matching the filters but the dates; days
+    outside ``window`` (the chosen dates) are faded."""
     if not counts or bounds is None:
         st.caption("The timeline appears when there are dated events.")
         return
