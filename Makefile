@@ -21,12 +21,15 @@ data: $(STAMP)
 run: data
 	$(VENV)/bin/report-atlas serve --port $(PORT) --headless
 
-# Debian's Chromium for the browser tests (never a downloaded browser build: no internet).
+# Debian's Chromium for the browser tests (never a downloaded browser build: no internet) and
+# Debian's PostgreSQL server, which the tests start on localhost for the PostgreSQL backend.
 browser:
-	@if [ ! -x /usr/bin/chromium ]; then \
+	@need=""; [ -x /usr/bin/chromium ] || need="chromium"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need="$$need postgresql"; \
+	if [ -n "$$need" ]; then \
 	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
-	    (apt-get update -qq && apt-get install -y -qq chromium) >/dev/null; \
-	  else echo "note: /usr/bin/chromium missing; install Debian's chromium to run the browser tests"; fi; \
+	    (apt-get update -qq && apt-get install -y -qq $$need) >/dev/null; \
+	  else echo "note: missing $$need; install them from Debian to run the browser and PostgreSQL tests"; fi; \
 	fi
 
 lint: $(STAMP)

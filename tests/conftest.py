@@ -23,11 +23,22 @@ def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
+pytest_plugins = ["pg"]  # pg_server, pg_url: a throwaway PostgreSQL server (tests/pg.py)
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Every test that takes ``store`` runs on SQLite and on PostgreSQL, unless marked sqlite_only."""
+    if "store" in metafunc.fixturenames:
+        only_sqlite = metafunc.definition.get_closest_marker("sqlite_only") is not None
+        metafunc.parametrize("store", ["sqlite"] if only_sqlite else ["sqlite", "postgres"], indirect=True)
+
+
 @pytest.fixture()
-def store(db_path: Path):  # type: ignore[no-untyped-def]
+def store(request: pytest.FixtureRequest, db_path: Path):  # type: ignore[no-untyped-def]
     from dashboard.store import open_store
 
-    s = open_store(str(db_path))
+    target = str(db_path) if request.param == "sqlite" else request.getfixturevalue("pg_url")
+    s = open_store(target)
     yield s
     s.close()
 

@@ -12,18 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-
-# Until tests/conftest.py runs every `store` test on both backends, the store tests that
-# say nothing SQLite-specific run here on PostgreSQL (with the `store` override below).
-# Delete both once conftest parametrizes `store`.
-from test_store import (  # noqa: F401
-    JABLAH,
-    TARTUS,
-    extraction,
-    test_events_filtered_by_overlapping_dates,
-    test_save_is_idempotent_and_counts,
-    test_save_many_counts_new_and_known,
-)
+from test_store import JABLAH, TARTUS, extraction
 
 from dashboard.interop.acled import read_acled
 from dashboard.interop.ucdp import read_ucdp
@@ -35,7 +24,6 @@ if TYPE_CHECKING:
     from pg import PgServer  # imported by pytest_plugins below, so pytest can rewrite its asserts
 
 DATA = Path(__file__).parent / "data" / "interop"
-pytest_plugins = ["pg"]  # pg_server, pg_url (a throwaway PostgreSQL server)
 
 
 @pytest.fixture()
@@ -44,12 +32,6 @@ def pg_store(pg_url: str):  # type: ignore[no-untyped-def]
     s = open_store(pg_url)
     yield s
     s.close()
-
-
-@pytest.fixture()
-def store(pg_store):  # type: ignore[no-untyped-def]
-    """Overrides conftest's SQLite store for the test_store tests imported above."""
-    return pg_store
 
 
 def test_open_store_picks_postgres_for_a_postgresql_url(pg_store) -> None:  # type: ignore[no-untyped-def]

@@ -111,6 +111,7 @@ def test_a_report_the_store_refuses_does_not_sink_its_batch(
     assert len(summary.failures) == len(BAD) + (len(GOOD) + 1 - summary.added)
 
 
+@pytest.mark.sqlite_only
 def test_a_refused_report_leaves_nothing_behind(store, db_path: Path) -> None:  # type: ignore[no-untyped-def]
     """One transaction per report: a failure half-way through saving keeps no partial rows."""
     report = Report.from_text("Clashes in Hama killed 7 people.", source="Wire")

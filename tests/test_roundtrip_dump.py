@@ -164,6 +164,7 @@ def _round_trip(tmp_path: Path, source) -> tuple[Any, str, int]:  # type: ignore
     return target, buffer.getvalue(), written if written == loaded else -1
 
 
+@pytest.mark.sqlite_only
 def test_round_trip_is_lossless_field_by_field(tmp_path: Path, store, db_path: Path) -> None:  # type: ignore[no-untyped-def]
     _fill(store)
     target, text, count = _round_trip(tmp_path, store)
@@ -280,6 +281,7 @@ def test_record_breaking_a_store_constraint_is_refused_whole(tmp_path: Path, sto
 # --- across backends: SQLite -> PostgreSQL -> SQLite -----------------------------------------
 
 
+@pytest.mark.sqlite_only
 def test_sqlite_to_postgres_and_back_is_lossless(tmp_path: Path, store, db_path: Path, pg_url: str) -> None:  # type: ignore[no-untyped-def]
     _fill(store)
     first = io.StringIO()

@@ -62,6 +62,7 @@ def test_save_is_idempotent_and_counts(store) -> None:  # type: ignore[no-untype
     assert store.event(ex.events[0].id) == ex.events[0]
 
 
+@pytest.mark.sqlite_only
 def test_wal_mode_and_schema_version(store, db_path) -> None:  # type: ignore[no-untyped-def]
     conn = sqlite3.connect(db_path)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -98,6 +99,7 @@ def test_events_filtered_by_overlapping_dates(store) -> None:  # type: ignore[no
     assert [e.type for e in store.events(bbox=(34.5, 35.5, 35.0, 36.5))] == ["armed_clash"]
 
 
+@pytest.mark.sqlite_only
 def test_date_and_bbox_queries_use_indexes(store) -> None:  # type: ignore[no-untyped-def]
     plan = " ".join(store.explain("SELECT * FROM events WHERE date_start <= ?", ["2025-03-10"]))
     assert "USING INDEX events_by_date" in plan
@@ -111,7 +113,7 @@ def test_a_failed_save_leaves_nothing_half_written(store) -> None:  # type: igno
     # points at a report that is not this one breaks the foreign key mid-transaction.
     broken_mention = Mention("0000000000000000", 0, 6, "Jablah", JABLAH.id, 0.9)
     bad = Extraction(good.report, (broken_mention,), good.places, good.figures, good.events)
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(store.IntegrityError):
         store.save(bad)
     assert store.stats() == {"reports": 0, "events": 0, "figures": 0, "places": 0}
     assert store.save(good) is True
