@@ -114,9 +114,16 @@ _PARTICLE_BEFORE = re.compile(
     re.I,
 )
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|adh|ar|as|ash|at|ath|az|an|ed|er|es|esh|et|ez|en)[-\s'’]", re.I)
+_ARTICLE_AT = re.compile(_ARTICLE_PREFIX.pattern[1:], re.I)  # the same, at a given offset
 _ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:al|el|Al|El|AL|EL)[-\s]$")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’.-]*)[ \t]+$")
-_WORD_AFTER = re.compile(r"^[ \t]+([^\W\d_][\w'’-]*)")
+# Matched at the name's end (``pattern.match(text, end, ...)``), hence no ``^``.
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
+# The particles above spelled backwards: a quick test of the word that ends a window.
+_PARTICLE_END = re.compile(
+    r"(?:la|le|nib|nbi|tnib|uba|dba|ledba|ludba|nav|nov|ed|red|ned|ud|ad|id|led|sod|sad|al|el)",
+    re.I,
+)
 # How far around a match the neighbour checks look (characters): a word and a particle.
 _WINDOW = 60
 _SENTENCE_END = set('.!?\n"“”«»:;()[]•|')
@@ -187,22 +194,63 @@ def _capitalised(word: str) -> bool:
     return bool(word) and word[0].isupper()
 
 
+@lru_cache(maxsize=65536)
+def _person_keys(surface: str) -> tuple[str, str]:
+    """(folded name without its article, folded name): the keys the name lists use."""
+    return plain(_core(surface)), plain(surface)
+
+
+def _is_letter(char: str) -> bool:
+    r"""``[^\W\d_]`` of ``re`` for one character: a word character that is not a digit."""
+    return char.isalnum() and not char.isdecimal()
+
+
+def _word_before(text: str, floor: int, stop: int) -> tuple[int, str] | None:
+    """``_WORD_BEFORE.search(text[floor:stop])`` as (absolute start, word), scanning back
+    from ``stop`` instead of trying every position of the window (same answer, ~10x less)."""
+    end = stop
+    if end > floor and text[end - 1] == "\n":
+        end -= 1  # ``$`` also matches before a final newline
+    q = end
+    while q > floor and text[q - 1] in " \t":
+        q -= 1
+    if q == end:
+        return None  # no blank between the word and the name
+    r = q
+    while r > floor and (text[r - 1].isalnum() or text[r - 1] in "_'’.-"):
+        r -= 1
+    for p in range(r, q):
+        if _is_letter(text[p]):
+            return p, text[p:q]
+    return None
+
+
+def _particle_before(head: str) -> re.Match[str] | None:
+    """``_PARTICLE_BEFORE.search(head)``, skipped when the last word before the trailing
+    separators cannot be a particle (nearly always: an unanchored search from every position
+    of the window is what made person checks slow)."""
+    stripped = head.rstrip()
+    while stripped.endswith("-"):
+        stripped = stripped[:-1].rstrip()
+    if len(stripped) == len(head) or not _PARTICLE_END.match(stripped[-8:][::-1]):
+        return None
+    return _PARTICLE_BEFORE.search(head)
+
+
 def _looks_like_person(text: str, start: int, end: int, surface: str, rules: MentionRules) -> bool:
-    core = plain(_core(surface))
-    if core in rules.family_names or plain(surface) in rules.family_names:
+    core, whole = _person_keys(surface)
+    if core in rules.family_names or whole in rules.family_names:
         return True
     if core in rules.given_names and " " not in core:
         return True
     # Walk back over name particles ("al-", "bin"): "Mahmoud al-Haik", "Hafez bin Ali".
-    head = text[max(0, start - _WINDOW) : start]
-    particle = _PARTICLE_BEFORE.search(head)
-    if particle:
-        head = head[: particle.start()]
+    floor = max(0, start - _WINDOW)
+    particle = _particle_before(text[floor:start])
     # A name that starts with its article ("al-Sham" in "Hayat Tahrir al-Sham") counts too.
     has_particle = bool(particle) or _ARTICLE_PREFIX.match(surface) is not None
-    before = _WORD_BEFORE.search(head)
+    before = _word_before(text, floor, floor + particle.start() if particle else start)
     if before:
-        word = before.group(1)
+        word = before[1]
         key = plain(word.rstrip("."))
         if key in rules.given_names or key in rules.titles:
             return True
@@ -210,7 +258,7 @@ def _looks_like_person(text: str, start: int, end: int, surface: str, rules: Men
         if has_particle and _capitalised(word) and key not in _DIRECTIONS:
             return True
     # A first name the gazetteer also knows, followed by a family name: "Dalaal Mahna".
-    after = _WORD_AFTER.search(text[end : end + _WINDOW])
+    after = _WORD_AFTER.match(text, end, end + _WINDOW)
     if after and plain(after.group(1)) in rules.family_names:
         return True
     return False
@@ -225,20 +273,19 @@ def _glued_to_capital(text: str, start: int, end: int, in_headline: bool, rules:
     """
     if in_headline:
         return False
-    offset = max(0, start - _WINDOW)
-    before = _WORD_BEFORE.search(text[offset:start])
+    before = _word_before(text, max(0, start - _WINDOW), start)
     if before:
-        word = before.group(1)
+        at, word = before
         key = plain(word)
         if (
             _capitalised(word)
             and not word.endswith(".")  # "... to Baalbek. Israel's military": a new sentence
             and not word.isupper()
             and key not in _DIRECTIONS
-            and not (_is_sentence_start(text, offset + before.start(1)) and key in rules.common_words)
+            and not (_is_sentence_start(text, at) and key in rules.common_words)
         ):
             return True
-    after = _WORD_AFTER.search(text[end : end + _WINDOW])
+    after = _WORD_AFTER.match(text, end, end + _WINDOW)
     if after:
         word = after.group(1)
         if _capitalised(word) and plain(word) not in _PLACE_SUFFIXES:
@@ -278,8 +325,16 @@ def _kind_hint(text: str, start: int, end: int) -> tuple[str | None, int, int]:
 
 def _written_as_name(text: str, start: int, end: int) -> bool:
     """Whether the match is written like a proper name (capital letter, not an acronym)."""
+    first = text[start : start + 1]
+    if (
+        first.islower()
+        and first.isalpha()
+        and first.lower() != first.upper()
+        and not _ARTICLE_AT.match(text, start, end)
+    ):
+        # Most matches are ordinary words ("along", "most"): the answer below, found early.
+        return False
     surface = text[start:end]
-    first = surface[:1]
     if first.isupper():  # the common case: "Latakia"
         return not (len(surface) <= 4 and surface.isupper()) and not (
             start > 1 and text[start - 1] in "'’" and text[start - 2].isalpha()
