@@ -79,6 +79,20 @@ class _Candidate:
     name_weight: int
 
 
+@dataclass(frozen=True, slots=True)
+class _ScoredHit:
+    """A candidate with the facts ``Gazetteer._score`` reads (see ``Gazetteer._facts``)."""
+
+    ref: int | str
+    name_quality: float
+    kind: str
+    country: str | None
+    admin1: tuple[str, ...]
+    prior: float
+    population: int
+    neighbours: tuple[str, ...]
+
+
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 _ARABIC_CLITIC = re.compile("(?<![\u0621-\u064a])[\u0648\u0628\u0644\u0641](?=[\u0621-\u064a]{3})")
 
@@ -145,6 +159,11 @@ class Gazetteer:
         self._country_names: dict[str, str] = meta["country_names"]
         self._places: dict[str, Place] = {}
         self._hits: dict[str, list[_Candidate]] = {}
+        self._hit_facts: dict[str, tuple[_ScoredHit, ...]] = {}
+        # candidates() answers that need no report context, by (name, country, kind, limit).
+        self._plain_answers: dict[
+            tuple[str, str | None, str | None, int], tuple[tuple[Place, float], ...]
+        ] = {}
         self._lock = threading.Lock()
         self._scan: Any = None
         # Overlay names (landmarks, regions, named admin-1 units, extra country names).
@@ -325,24 +344,60 @@ class Gazetteer:
         """
         context = context or ResolutionContext()
         kind = context.kind
-        hits = self._lookup(normalise_name(name))
+        # Without report context the answer depends on the query alone: remember it (a
+        # report's first ranking pass asks this for every name it holds).
+        plain_key = None
+        if not context.countries and not context.admin1:
+            plain_key = (name, country, kind, limit)
+            cached = self._plain_answers.get(plain_key)
+            if cached is not None:
+                return list(cached)
+        hits = self._scored_hits(normalise_name(name))
         if not hits:
             for pattern, hinted in _QUERY_KIND:
                 m = pattern.match(name.strip())
                 if m:
-                    hits = self._lookup(normalise_name(m.group(1)))
+                    hits = self._scored_hits(normalise_name(m.group(1)))
                     kind = hinted
                     break
         if not hits:
-            return []
+            out: list[tuple[Place, float]] = []
+        else:
+            out = self._rank(hits, country, context, kind, limit)
+        if plain_key is not None:
+            if len(self._plain_answers) >= _HIT_CACHE_SIZE:
+                self._plain_answers.clear()
+            self._plain_answers[plain_key] = tuple(out)
+        return out
+
+    def _rank(
+        self,
+        hits: Sequence[_ScoredHit],
+        country: str | None,
+        context: ResolutionContext,
+        kind: str | None,
+        limit: int,
+    ) -> list[tuple[Place, float]]:
         wanted = country.upper() if country else None
+        countries, admin1_weights = context.countries, context.admin1
+        hinted_kinds = _KIND_HINTS.get(kind or "")
         scored: list[tuple[float, int, int | str]] = []
         for hit in hits:
-            facts = self._facts(hit.ref)
-            if wanted and facts[1] != wanted:
+            if wanted and hit.country != wanted:
                 continue
-            score = self._score(hit, facts, context, kind)
-            scored.append((score, facts[4], hit.ref))
+            # Gazetteer._score, inlined with the hit's facts worked out once per name.
+            in_country = 0.0
+            if hit.country and countries:
+                in_country = countries.get(hit.country, 0.0)
+                for n in hit.neighbours:
+                    in_country = max(in_country, 0.5 * countries.get(n, 0.0))
+            in_admin1 = (
+                max((admin1_weights.get(a, 0.0) for a in hit.admin1), default=0.0) if admin1_weights else 0.0
+            )
+            ctx = 0.7 * in_country + 0.3 * in_admin1
+            fit = 0.5 if hinted_kinds is not None and hit.kind not in hinted_kinds else 1.0
+            score = hit.name_quality * fit * (0.3 + 0.35 * hit.prior + 0.35 * ctx)
+            scored.append((score, hit.population, hit.ref))
         scored.sort(key=lambda s: (-s[0], -s[1]))
         if kind == "adm1" and not any(self._facts(ref)[0] in _KIND_HINTS["adm1"] for _, _, ref in scored):
             # "the Donetsk region" where only the city is known by that name: its admin-1 area.
@@ -365,6 +420,33 @@ class Gazetteer:
             if len(out) >= limit:
                 break
         return out
+
+    def _scored_hits(self, key: str) -> tuple[_ScoredHit, ...]:
+        """Every place called ``key`` with the facts scoring needs, worked out once."""
+        cached = self._hit_facts.get(key)
+        if cached is not None:
+            return cached
+        out = []
+        for hit in self._lookup(key):
+            kind, cc, admin1, prior, pop = self._facts(hit.ref)
+            out.append(
+                _ScoredHit(
+                    ref=hit.ref,
+                    # GeoNames alternates include historic and foreign names ("Perre" for
+                    # Adıyaman, "White House" for Casablanca): a match on one counts for less.
+                    name_quality=1.0 if hit.name_weight >= build.NAME_WEIGHT_PRIMARY else 0.8,
+                    kind=kind,
+                    country=cc,
+                    admin1=admin1,
+                    prior=prior,
+                    population=pop,
+                    neighbours=tuple(self._neighbours.get(cc, ())) if cc else (),
+                )
+            )
+        if len(self._hit_facts) >= _HIT_CACHE_SIZE:
+            self._hit_facts.clear()  # crude but bounded, like _hits
+        self._hit_facts[key] = answer = tuple(out)
+        return answer
 
     # --- scoring ----------------------------------------------------------------------------
 

@@ -143,6 +143,7 @@ def _drop_articles(words: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=65536)  # reports repeat a small vocabulary of names
 def normalise_name(name: str) -> str:
     """The lookup key of a place name.
 
