@@ -29,6 +29,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -214,7 +215,21 @@ def run_load(base_url: str, sessions: int, rounds: int, timeout: float = 60.0) -
     async def main() -> None:
         await asyncio.gather(*(_session(base_url, i, rounds, timeout, result) for i in range(sessions)))
 
-    asyncio.run(main())
+    # A loop of our own in a thread of our own: the caller's thread may already run one
+    # (Playwright's sync API keeps a loop running on the main thread of a test session).
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            asyncio.run(main())
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread
+            failure.append(exc)
+
+    thread = threading.Thread(target=run, name="load-test")
+    thread.start()
+    thread.join()
+    if failure:
+        raise failure[0]
     return result
 
 
