@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from dashboard.model import Event, Extraction, Figure, Mention, Place, Report
 from dashboard.store import open_store
 from dashboard.store.dump import DumpError, dump_store, load_dump
+from dashboard.store.sqlite import SQLiteStore
 
 TABLES = ("reports", "places", "mentions", "figures", "events")
 pytest_plugins = ["pg"]  # pg_url: a database on a throwaway PostgreSQL server (tests/pg.py)
@@ -183,6 +184,20 @@ def test_round_trip_is_lossless_field_by_field(tmp_path: Path, store, db_path: P
     again = io.StringIO()
     dump_store(target, again)
     assert again.getvalue() == text
+    target.close()
+
+
+def test_demo_store_with_linked_events_round_trips(tmp_path: Path, store, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The real pipeline's output, events linked across reports; from either backend."""
+    from dashboard.demo import ensure_demo_data
+
+    assert ensure_demo_data(store) > 0
+    assert any(len(e.report_ids) > 1 for e in store.events()), "the demo links reports"
+    target, text, count = _round_trip(tmp_path, store)
+    assert count == len(text.splitlines()) - 1
+    assert _records(target) == _records(store)
+    if isinstance(store, SQLiteStore):  # the PostgreSQL run compares records only
+        assert _rows(tmp_path / "copy.db") == _rows(db_path)
     target.close()
 
 
