@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import sys
 import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
+
+ROOT = Path(__file__).resolve().parents[2]
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -19,6 +29,55 @@ MAP_FRAME = "/component/streamlit_folium.st_folium/"
 # Places of the seed report (their real positions), for "is there a marker here".
 LATAKIA = (35.5312, 35.7909)
 HMEIMIM_AIR_BASE = (35.4011, 35.9486)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def running_atlas(db: Path, log: Path) -> Iterator[str]:
+    """``streamlit run dashboard/app.py`` on a free localhost port with the store ``db``,
+    offline; yields the app's URL and stops the server (by its own process) afterwards.
+    dashboard/static/ must exist before the start (mapview.ensure_static_assets)."""
+    env = {
+        **os.environ,
+        "REPORT_ATLAS_DB": str(db),
+        "REPORT_ATLAS_OFFLINE": "1",
+        "REPORT_ATLAS_NOMINATIM": "0",
+    }
+    port = _free_port()
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            [
+                sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
+                "--server.port", str(port), "--server.headless", "true",
+                "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+            ],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.time() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(url + "_stcore/health", timeout=1) as answer:
+                    if answer.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.time() > deadline or server.poll() is not None:
+                raise RuntimeError(f"streamlit did not start:\n{log.read_text()[-3000:]}")
+            time.sleep(0.2)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
 
 
 def new_context(browser: Any, blocked: list[str], **options: Any) -> Any:

@@ -9,11 +9,6 @@ a screenshot in ``artifacts/``.
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from atlas_browser import CHROMIUM_ARGS, new_context
+from atlas_browser import CHROMIUM_ARGS, new_context, running_atlas
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts"
@@ -64,12 +59,6 @@ class Atlas:
     blocked: list[str] = field(default_factory=list)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="session")
 def atlas(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Atlas]:
     from dashboard.demo import ensure_demo_data
@@ -81,13 +70,6 @@ def atlas(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Atlas]:
     ensure_static_assets()
     tmp = tmp_path_factory.mktemp("atlas")
     db = tmp / "atlas.db"
-    env = {
-        **os.environ,
-        "REPORT_ATLAS_DB": str(db),
-        "REPORT_ATLAS_OFFLINE": "1",
-        "REPORT_ATLAS_DEMO": "1",
-        "REPORT_ATLAS_NOMINATIM": "0",
-    }
     old = {k: os.environ.get(k) for k in ("REPORT_ATLAS_DB", "REPORT_ATLAS_DEMO")}
     os.environ.update({"REPORT_ATLAS_DB": str(db), "REPORT_ATLAS_DEMO": "1"})
     try:
@@ -108,38 +90,8 @@ def atlas(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Atlas]:
             else:
                 os.environ[key] = value
 
-    port = _free_port()
-    log = tmp / "streamlit.log"
-    with log.open("w") as out:
-        server = subprocess.Popen(
-            [
-                sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
-                "--server.port", str(port), "--server.headless", "true",
-                "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-            ],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.time() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(url + "_stcore/health", timeout=1) as answer:
-                if answer.status == 200:
-                    break
-        except OSError:
-            pass
-        if time.time() > deadline or server.poll() is not None:
-            server.kill()
-            raise RuntimeError(f"streamlit did not start:\n{log.read_text()[-3000:]}")
-        time.sleep(0.2)
-    try:
-        yield Atlas(url=url, hostile_event=hostile_event, log=log)
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+    with running_atlas(db, tmp / "streamlit.log") as url:
+        yield Atlas(url=url, hostile_event=hostile_event, log=tmp / "streamlit.log")
 
 
 @pytest.fixture(scope="session")
