@@ -281,15 +281,22 @@ def test_figure_without_its_report_is_refused_whole(tmp_path: Path, store) -> No
     target.close()
 
 
-def test_record_breaking_a_store_constraint_is_refused_whole(tmp_path: Path, store) -> None:  # type: ignore[no-untyped-def]
+def test_record_with_a_wrong_field_type_is_refused_whole(tmp_path: Path, store) -> None:  # type: ignore[no-untyped-def]
     _fill(store)
     buffer = io.StringIO()
     dump_store(store, buffer)
-    broken = buffer.getvalue().replace('"lat":35.5312,', '"lat":null,')  # Latakia without a position
     target = open_store(str(tmp_path / "copy.db"))
-    with pytest.raises(DumpError, match="does not fit the store"):
-        load_dump(target, io.StringIO(broken))
-    assert target.stats() == {"reports": 0, "events": 0, "figures": 0, "places": 0}
+    for good, bad in [
+        ('"lat":35.5312,', '"lat":null,'),  # Latakia without a position
+        ('"lat":35.5312,', '"lat":"35.5312",'),  # a number as text: SQLite would keep it
+        ('"verified":true', '"verified":"yes"'),
+        ('"low":1401', '"low":1401.5'),
+    ]:
+        broken = buffer.getvalue().replace(good, bad, 1)
+        assert broken != buffer.getvalue()
+        with pytest.raises(DumpError, match=r"line \d+: bad (place|figure) record"):
+            load_dump(target, io.StringIO(broken))
+        assert target.stats() == {"reports": 0, "events": 0, "figures": 0, "places": 0}
     target.close()
 
 
@@ -358,3 +365,48 @@ def test_arbitrary_records_round_trip(
     assert _rows(folder / "copy.db") == _rows(folder / "a.db")
     store.close()
     target.close()
+
+
+@pytest.fixture(scope="module")
+def real_dump(tmp_path_factory: pytest.TempPathFactory) -> str:
+    source = open_store(str(tmp_path_factory.mktemp("dump-src") / "a.db"))
+    _fill(source)
+    buffer = io.StringIO()
+    dump_store(source, buffer)
+    source.close()
+    return buffer.getvalue()
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_mangled_dumps_load_whole_or_not_at_all(
+    real_dump: str, tmp_path_factory: pytest.TempPathFactory, data: st.DataObject
+) -> None:
+    """Edited, cut, shuffled dumps: load_dump refuses with a DumpError and changes nothing,
+    or loads -- never another exception, never half a dump."""
+    lines = real_dump.splitlines(keepends=True)
+    for _ in range(data.draw(st.integers(1, 3))):
+        what = data.draw(st.sampled_from(["cut", "edit", "drop", "dup", "swap", "truncate"]))
+        i = data.draw(st.integers(0, len(lines) - 1))
+        if what == "cut":
+            a = data.draw(st.integers(0, len(lines[i])))
+            lines[i] = lines[i][:a] + lines[i][a + data.draw(st.integers(1, 20)) :]
+        elif what == "edit":
+            a = data.draw(st.integers(0, max(0, len(lines[i]) - 1)))
+            lines[i] = lines[i][:a] + data.draw(st.characters()) + lines[i][a + 1 :]
+        elif what == "drop" and len(lines) > 1:
+            del lines[i]
+        elif what == "dup":
+            lines.insert(i, lines[i])
+        elif what == "swap":
+            j = data.draw(st.integers(0, len(lines) - 1))
+            lines[i], lines[j] = lines[j], lines[i]
+        elif what == "truncate":
+            lines = lines[: i + 1]
+    target = open_store(str(tmp_path_factory.mktemp("mangled") / "t.db"))
+    try:
+        load_dump(target, io.StringIO("".join(lines)))
+    except DumpError:
+        assert target.stats() == {"reports": 0, "events": 0, "figures": 0, "places": 0}
+    finally:
+        target.close()

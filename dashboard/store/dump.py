@@ -25,10 +25,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import types
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TextIO, Union
+from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING, Any, TextIO, Union, get_args, get_origin, get_type_hints
 
 from dashboard.model import Event, Extraction, Figure, Mention, Place, Report
 from dashboard.store.schema import SCHEMA_VERSION
@@ -137,9 +138,44 @@ def _parse_record(number: int, line: str) -> tuple[str, Any]:
     if model is None:
         raise DumpError(f"line {number}: unknown record kind {kind!r}")
     try:
-        return str(kind), model.from_dict(data)
-    except (TypeError, ValueError) as exc:
+        record = model.from_dict(data)
+    except (TypeError, ValueError, AttributeError) as exc:
         raise DumpError(f"line {number}: bad {kind} record ({exc})") from None
+    problem = _wrong_type(record)
+    if problem:
+        raise DumpError(f"line {number}: bad {kind} record ({problem})")
+    return str(kind), record
+
+
+def _accepts(hint: Any, value: Any) -> bool:
+    """Does ``value`` fit the type annotation ``hint`` of a model field (as JSON gives it)?"""
+    if hint is Any:
+        return True
+    args = get_args(hint)
+    if get_origin(hint) in (Union, types.UnionType):
+        return any(_accepts(a, value) for a in args)
+    if get_origin(hint) is tuple:
+        return isinstance(value, tuple) and all(isinstance(v, str) for v in value)
+    if get_origin(hint) is dict:
+        return isinstance(value, dict)
+    if hint is type(None):
+        return value is None
+    if hint is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if hint is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, hint)
+
+
+def _wrong_type(record: Any) -> str | None:
+    """The first field whose value has the wrong type: a hand-edited dump must not put a
+    string where the store keeps a number (SQLite would take it silently)."""
+    hints = get_type_hints(type(record))
+    for f in fields(record):
+        value = getattr(record, f.name)
+        if not _accepts(hints[f.name], value):
+            return f"{f.name}={value!r:.60} is not a {hints[f.name]}"
+    return None
 
 
 @dataclass
