@@ -410,3 +410,34 @@ def test_mangled_dumps_load_whole_or_not_at_all(
         assert target.stats() == {"reports": 0, "events": 0, "figures": 0, "places": 0}
     finally:
         target.close()
+
+
+@pytest.mark.sqlite_only
+def test_cli_export_import_atlas_round_trip(tmp_path: Path, store, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`report-atlas export --format atlas` then `import --format atlas` into a new store
+    (DESIGN.md: a whole-store export/import round-trip is lossless)."""
+    import os
+    import subprocess
+    import sys
+
+    _fill(store)
+    dump = tmp_path / "store.atlas.jsonl"
+    cli = [sys.executable, "-m", "dashboard.cli"]
+    out = subprocess.run(
+        [*cli, "export", "--format", "atlas", "--out", str(dump)],
+        env={**os.environ, "REPORT_ATLAS_DB": str(db_path)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert out.returncode == 0, out.stderr
+    copy = tmp_path / "copy.db"
+    back = subprocess.run(
+        [*cli, "import", "--format", "atlas", str(dump)],
+        env={**os.environ, "REPORT_ATLAS_DB": str(copy)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert back.returncode == 0, back.stderr
+    assert _rows(copy) == _rows(db_path)
