@@ -33,7 +33,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from dashboard.extract.dates import DateMention
-from dashboard.extract.sentences import sentence_index, sentence_spans, sentences_containing, title_end
+from dashboard.extract.numbers import lower_same_length
+from dashboard.extract.sentences import sentence_index, sentence_spans, sentences_containing_each, title_end
 from dashboard.model import Event, Figure, Mention, Place, Report, stable_id
 
 # Incident words by event type, each with substrings that must be present before its
@@ -167,6 +168,10 @@ class _Group:
     sentences: list[int] = field(default_factory=list)
 
 
+# Every trigger stem with its trigger type, for one pass over a report.
+_TRIGGER_STEMS = tuple((stem, name) for name, (stems, _) in _TRIGGERS.items() for stem in stems)
+
+
 def sentence_event_type(sentence: str, outcomes: Sequence[str] = ()) -> str | None:
     """The event type a sentence describes, or None for background sentences.
 
@@ -228,17 +233,20 @@ def build_events(
         dates_at.setdefault(sentence_index(spans, mention_date.start), []).append(mention_date)
 
     # Which sentences may hold which trigger: one str.find pass per stem over the whole text.
-    lowered = text.lower()
-    if len(lowered) != len(text):  # rare characters change length when lower-cased
-        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    may_hold = {name: sentences_containing(lowered, spans, stems) for name, (stems, _) in _TRIGGERS.items()}
+    # (Rare characters that change length when lower-cased are kept as they are.)
+    lowered = lower_same_length(text)
+    holding = sentences_containing_each(lowered, spans, _TRIGGER_STEMS)
+    triggers_at: dict[int, list[str]] = {}
+    for name in _TRIGGERS:  # in _TRIGGERS order, as _event_type expects
+        for index in holding.get(name, ()):
+            triggers_at.setdefault(index, []).append(name)
     typed: list[tuple[int, str]] = []
     body_start = title_end(text, spans)
     for index, (start, end) in enumerate(spans):
         if start < body_start:
             continue  # the title repeats the body
         outcomes = [f.outcome for f in figures_at.get(index, ())]
-        candidates = [name for name, indexes in may_hold.items() if index in indexes]
+        candidates = triggers_at.get(index, [])
         if not candidates and not outcomes:
             continue
         kind = _event_type(lowered[start:end], candidates, outcomes)

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 _UNITS = {
     "one": 1,
@@ -265,6 +266,7 @@ def words_before(text: str, position: int, count: int) -> list[tuple[int, str]]:
     return found
 
 
+@lru_cache(maxsize=8)  # figures, dates and events each lower the same report
 def lower_same_length(text: str) -> str:
     """``text.lower()``, except characters whose lower case is longer ("İ") stay as they are,
     so that offsets into the result are offsets into ``text``."""

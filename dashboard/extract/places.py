@@ -237,7 +237,15 @@ def _particle_before(head: str) -> re.Match[str] | None:
     return _PARTICLE_BEFORE.search(head)
 
 
-def _looks_like_person(text: str, start: int, end: int, surface: str, rules: MentionRules) -> bool:
+def _looks_like_person(
+    text: str,
+    start: int,
+    end: int,
+    surface: str,
+    rules: MentionRules,
+    near: tuple[tuple[int, str] | None, re.Match[str] | None],
+) -> bool:
+    """``near``: the words right before and after the match (see ``_near_words``)."""
     core, whole = _person_keys(surface)
     if core in rules.family_names or whole in rules.family_names:
         return True
@@ -248,7 +256,7 @@ def _looks_like_person(text: str, start: int, end: int, surface: str, rules: Men
     particle = _particle_before(text[floor:start])
     # A name that starts with its article ("al-Sham" in "Hayat Tahrir al-Sham") counts too.
     has_particle = bool(particle) or _ARTICLE_PREFIX.match(surface) is not None
-    before = _word_before(text, floor, floor + particle.start() if particle else start)
+    before = _word_before(text, floor, floor + particle.start()) if particle else near[0]
     if before:
         word = before[1]
         key = plain(word.rstrip("."))
@@ -258,13 +266,24 @@ def _looks_like_person(text: str, start: int, end: int, surface: str, rules: Men
         if has_particle and _capitalised(word) and key not in _DIRECTIONS:
             return True
     # A first name the gazetteer also knows, followed by a family name: "Dalaal Mahna".
-    after = _WORD_AFTER.match(text, end, end + _WINDOW)
+    after = near[1]
     if after and plain(after.group(1)) in rules.family_names:
         return True
     return False
 
 
-def _glued_to_capital(text: str, start: int, end: int, in_headline: bool, rules: MentionRules) -> bool:
+def _near_words(text: str, start: int, end: int) -> tuple[tuple[int, str] | None, re.Match[str] | None]:
+    """The word right before a match (its offset and text) and the match of the word after:
+    the person and glued checks both look at them, so they are found once."""
+    return _word_before(text, max(0, start - _WINDOW), start), _WORD_AFTER.match(text, end, end + _WINDOW)
+
+
+def _glued_to_capital(
+    text: str,
+    in_headline: bool,
+    rules: MentionRules,
+    near: tuple[tuple[int, str] | None, re.Match[str] | None],
+) -> bool:
     """A capitalised word right before or after (no punctuation): part of a longer name.
 
     "Amjad Sultan", "Victoria Nuland", "Jordan Bardella". Not glued: directions ("Eastern
@@ -273,7 +292,7 @@ def _glued_to_capital(text: str, start: int, end: int, in_headline: bool, rules:
     """
     if in_headline:
         return False
-    before = _word_before(text, max(0, start - _WINDOW), start)
+    before, after = near
     if before:
         at, word = before
         key = plain(word)
@@ -285,7 +304,6 @@ def _glued_to_capital(text: str, start: int, end: int, in_headline: bool, rules:
             and not (_is_sentence_start(text, at) and key in rules.common_words)
         ):
             return True
-    after = _WORD_AFTER.match(text, end, end + _WINDOW)
     if after:
         word = after.group(1)
         if _capitalised(word) and plain(word) not in _PLACE_SUFFIXES:
@@ -352,12 +370,28 @@ def _written_as_name(text: str, start: int, end: int) -> bool:
 def _longest_first(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """Non-overlapping spans, longer ones winning, in text order."""
     taken: list[tuple[int, int]] = []
-    occupied: set[int] = set()
+    occupied = _Occupied()
     for start, end in sorted(set(spans), key=lambda s: (s[0] - s[1], s[0])):
-        if occupied.isdisjoint(range(start, end)):
-            occupied.update(range(start, end))
+        if occupied.take(start, end):
             taken.append((start, end))
     return sorted(taken)
+
+
+class _Occupied:
+    """Character offsets already claimed by a chosen span (one byte per offset: checking a
+    range is one C-level ``find`` rather than a set of every offset)."""
+
+    def __init__(self) -> None:
+        self.flags = bytearray()
+
+    def take(self, start: int, end: int) -> bool:
+        """Claim ``start:end`` if none of it is claimed yet; whether it was free."""
+        if end > len(self.flags):
+            self.flags.extend(bytes(end - len(self.flags)))
+        if self.flags.find(1, start, end) >= 0:
+            return False
+        self.flags[start:end] = b"\x01" * (end - start)
+        return True
 
 
 def _name_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[PlaceSpan]:
@@ -378,7 +412,8 @@ def _name_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[Pl
             continue
         if word in _CALENDAR_WORDS:
             continue  # "in March", "on Sunday": dates, even where a town has the name
-        if _looks_like_person(text, start, end, surface, rules):
+        near = _near_words(text, start, end)
+        if _looks_like_person(text, start, end, surface, rules, near):
             continue
         if text.startswith("-based", end):
             continue  # "the Britain-based monitor": where an organisation sits, not a scene
@@ -386,7 +421,7 @@ def _name_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[Pl
         # "El Nao hospital": an article the match leaves out belongs to a longer, unknown name.
         orphan_article = bool(_ARTICLE_BEFORE.search(text[max(0, start - 4) : start]))
         weak = sentence_start or in_headline or orphan_article or word in rules.common_words
-        glued = orphan_article or _glued_to_capital(text, start, end, in_headline, rules)
+        glued = orphan_article or _glued_to_capital(text, in_headline, rules, near)
         kind, span_start, span_end = _kind_hint(text, start, end)
         spans.append(
             PlaceSpan(
@@ -506,11 +541,9 @@ def find_place_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> li
     names = _name_spans(text, matcher, rules)
     cues = _cue_spans(text, rules)
     chosen: list[PlaceSpan] = []
-    occupied: set[int] = set()
+    occupied = _Occupied()
     # Cues first (in the order the rules list them: specific before generic), then names.
     for span in cues + sorted(names, key=lambda s: -(s.end - s.start)):
-        if not occupied.isdisjoint(range(span.start, span.end)):
-            continue
-        occupied.update(range(span.start, span.end))
-        chosen.append(span)
+        if occupied.take(span.start, span.end):
+            chosen.append(span)
     return sorted(chosen, key=lambda s: s.start)
