@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dashboard.ui.favicon import favicon
+
 st.set_page_config(
     page_title="Report Atlas",
-    page_icon=":material/travel_explore:",
+    page_icon=favicon(),
     layout="wide",
     initial_sidebar_state="auto",
     menu_items={"About": "Report Atlas: places, events and casualty figures read from news reports."},

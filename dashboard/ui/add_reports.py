@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import streamlit as st
 
@@ -27,6 +28,13 @@ class Pending:
     already_stored: bool
 
 
+@st.cache_resource(show_spinner="Loading the gazetteer…")
+def _gazetteer() -> Any:
+    from dashboard.geocode.gazetteer import load_gazetteer
+
+    return load_gazetteer()
+
+
 def _read_inputs(
     pasted: str, uploads: list, published: date | None, source: str | None
 ) -> tuple[list[Pending], list[str]]:
@@ -42,12 +50,15 @@ def _read_inputs(
     # Imported on use: the pipeline loads the gazetteer, which browsing the atlas never needs.
     from dashboard.pipeline import extract_report
 
+    gazetteer = _gazetteer()
     store = get_store()
     pending: list[Pending] = []
     seen: set[str] = set()
     for name, text in texts:
         try:
-            extraction = extract_report(text.text, published=published, source=source, title=text.title)
+            extraction = extract_report(
+                text.text, published=published, source=source, title=text.title, gazetteer=gazetteer
+            )
         except Exception as exc:  # noqa: BLE001 - one bad report must not lose the others
             errors.append(f"{name}: could not be read ({type(exc).__name__}: {exc})")
             continue

@@ -106,8 +106,10 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture()
 def page(browser: Any, atlas: Atlas, request: pytest.FixtureRequest) -> Iterator[Any]:
-    context = new_context(browser, atlas.blocked)
+    blocked: list[str] = []
+    context = new_context(browser, blocked)
     pg = context.new_page()
+    pg.blocked = blocked  # type: ignore[attr-defined]  # outside requests this test's page made
     errors: list[str] = []
     pg.on("pageerror", lambda e: errors.append(str(e)))
     pg.page_errors = errors  # type: ignore[attr-defined]
