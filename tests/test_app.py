@@ -204,3 +204,13 @@ def test_timeline_selections_become_a_date_range() -> None:
     # 1740799525925 ms = 2025-03-01 03:25 UTC; 1741287822222 ms = 2025-03-06 19:03 UTC
     assert selected_days(brushed) == (date(2025, 3, 1), date(2025, 3, 6))
     assert selected_days({"selection": {}}) is None
+
+
+def test_closing_the_card_clears_the_selection(atlas_db: Path) -> None:
+    chosen = sorted(_stored(atlas_db))[0]
+    at = _app(event=chosen)
+    assert at.query_params["event"] == chosen
+    at.button(key="close_card").click().run()
+    assert not at.exception
+    assert "event" not in at.query_params
+    assert at.session_state["sel_event"] is None

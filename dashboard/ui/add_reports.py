@@ -13,7 +13,13 @@ from typing import Any
 import streamlit as st
 
 from dashboard.model import Extraction
-from dashboard.reading import READABLE_SUFFIXES, BadInput, ReportText, report_text_from_bytes
+from dashboard.reading import (
+    MAX_REPORT_BYTES,
+    READABLE_SUFFIXES,
+    BadInput,
+    ReportText,
+    report_text_from_bytes,
+)
 from dashboard.ui.data import get_store
 from dashboard.ui.highlight import md_escape
 
@@ -153,6 +159,7 @@ def render_add_reports() -> None:
             "…or upload files",
             type=[s.lstrip(".") for s in READABLE_SUFFIXES],
             accept_multiple_files=True,
+            help=f"At most {MAX_REPORT_BYTES // (1024 * 1024)} MB per report; HTML pages are read as their visible text.",
         )
         cols = st.columns(2)
         published = cols[0].date_input("Published (optional)", value=None, format="YYYY-MM-DD")

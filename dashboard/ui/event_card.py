@@ -9,6 +9,7 @@ import streamlit as st
 
 from dashboard.ui.data import event_reports
 from dashboard.ui.highlight import STYLES, md_escape, report_html
+from dashboard.ui.state import select_event
 from dashboard.views import EventView, source_comparison
 
 
@@ -37,7 +38,16 @@ def render_card(event: EventView | None, *, hidden_by_filters: bool = False) -> 
         )
         return
     with st.container(border=True, key="event_card"):
-        st.subheader(f"{event.type.replace('_', ' ').capitalize()} · {md_escape(event.place_name)}")
+        head, close = st.columns([12, 1], vertical_alignment="center")
+        head.subheader(f"{event.type.replace('_', ' ').capitalize()} · {md_escape(event.place_name)}")
+        close.button(
+            "",
+            icon=":material/close:",
+            key="close_card",
+            help="Clear the selection",
+            on_click=select_event,
+            args=(None,),
+        )
         precision = "an area" if event.precision not in {"exact", "city"} else f"{event.precision} level"
         st.caption(
             f"{_when(event)} (precision: {event.date_precision}) · located at {precision} · event id `{event.id}`"
