@@ -94,7 +94,9 @@ def atlas(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Atlas]:
         yield Atlas(url=url, hostile_event=hostile_event, log=tmp / "streamlit.log")
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: a live sync Playwright keeps its event loop on the main thread,
+# and every later sync_playwright()/asyncio.run() in other test modules would then fail.
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
