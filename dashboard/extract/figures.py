@@ -350,6 +350,15 @@ _COMMON_FIRST_WORDS = frozenset(
 )
 
 
+# More people than live on Earth is not a casualty count but a typo or noise; it would not
+# fit a 64-bit store column either (found by tests/test_reliability_fuzz.py).
+MAX_PLAUSIBLE_COUNT = 10_000_000_000
+
+
+def _plausible(quantity: Quantity) -> bool:
+    return all(v is None or v <= MAX_PLAUSIBLE_COUNT for v in (quantity.low, quantity.high))
+
+
 def casualty_figures(text: str, report_id: str) -> list[Figure]:
     """Every casualty figure in ``text``, in order of appearance.
 
@@ -372,7 +381,7 @@ def casualty_figures(text: str, report_id: str) -> list[Figure]:
     figures: list[Figure] = []
     context: _SentenceContext | None = None
     for quantity in find_quantities(text, lowered, keep):
-        if quantity.start < body_start:
+        if quantity.start < body_start or not _plausible(quantity):
             continue
         index = sentence_index(spans, quantity.start)
         if index < 0 or quantity.end > spans[index][1]:
