@@ -25,6 +25,7 @@ from dashboard.ui.highlight import md_escape
 
 PENDING = "pending_reports"
 RESULT = "add_result"
+FAILED = "add_failed"
 
 
 @dataclass(frozen=True)
@@ -136,12 +137,25 @@ def _review(item: Pending) -> None:
 
 def _save(pending: list[Pending]) -> None:
     store = get_store()
-    added = sum(int(store.save(item.extraction)) for item in pending)
-    already = len(pending) - added
+    added = already = 0
+    failed: list[str] = []
+    for item in pending:
+        # One report the store refuses (say, a count too large for an INTEGER column) must
+        # not lose the others or break the page: it is named with the reason instead.
+        try:
+            if store.save(item.extraction):
+                added += 1
+            else:
+                already += 1
+        except Exception as exc:  # noqa: BLE001 - shown to the user, the rest still saved
+            failed.append(
+                f"{item.name} ({item.extraction.report.title[:60]}): not saved — {type(exc).__name__}: {exc}"
+            )
     parts = [f"Saved {added} new report(s)."]
     if already:
         parts.append(f"{already} already stored (nothing duplicated).")
     st.session_state[RESULT] = " ".join(parts)
+    st.session_state[FAILED] = failed
     st.session_state[PENDING] = []
 
 
@@ -153,6 +167,8 @@ def render_add_reports() -> None:
     )
     if st.session_state.get(RESULT):
         st.success(st.session_state.pop(RESULT))
+    for failure in st.session_state.pop(FAILED, None) or []:
+        st.error(md_escape(failure))
     with st.form("add_reports_form", clear_on_submit=False):
         pasted = st.text_area("Report text", height=180, placeholder="Paste the text of a report here…")
         uploads = st.file_uploader(
