@@ -33,6 +33,8 @@ def _import_command(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise BadInput(f"{path}: no such file")
+    if args.format == "atlas":
+        return _import_dump(path, check=args.check)
     dataset, rows = (ACLED, stream_acled(path)) if args.format == "acled" else (UCDP, stream_ucdp(path))
     if args.check:
         good = bad = 0
@@ -75,6 +77,39 @@ def _import_command(args: argparse.Namespace) -> int:
     return EXIT_BAD_INPUT if read and not (added or already) else 0
 
 
+def _import_dump(path: Path, *, check: bool) -> int:
+    """A whole-store dump (``export --format atlas``): all of it or nothing."""
+    from dashboard.store import open_store
+    from dashboard.store.dump import DumpError, load_dump
+
+    if check:
+        raise BadInput("--check reads ACLED/UCDP files; an atlas dump is checked whole when imported")
+    try:
+        with path.open(encoding="utf-8") as handle:
+            added = load_dump(open_store(), handle)
+    except (DumpError, UnicodeDecodeError) as exc:
+        raise BadInput(f"{path}: {exc}") from exc
+    print(f"atlas dump: {added} new record(s) stored from {path}")
+    return 0
+
+
+def _export_dump(out: str | None) -> int:
+    from dashboard.store import open_store
+    from dashboard.store.dump import dump_store
+
+    store = open_store()
+    if out and out != "-":
+        try:
+            with Path(out).open("w", encoding="utf-8") as handle:
+                count = dump_store(store, handle)
+        except OSError as exc:
+            raise BadInput(f"{out}: cannot be written ({exc.strerror or exc})") from exc
+        print(f"{count} record(s) written to {out} (atlas)", file=sys.stderr)
+    else:
+        dump_store(store, sys.stdout)
+    return 0
+
+
 def export_state(args: argparse.Namespace) -> tuple[Any, list[str]]:
     """The ViewState of the export options, read exactly as a share link is (views.parse_query)."""
     from dashboard.views import parse_query
@@ -101,6 +136,10 @@ def _export_command(args: argparse.Namespace) -> int:
     from dashboard.interop.export import export_file, view_events
     from dashboard.store import open_store
 
+    if args.format == "atlas":
+        # The whole store, every field (report texts included), for backups and moves
+        # between machines or backends; the view filters do not apply.
+        return _export_dump(args.out)
     state, notices = export_state(args)
     for notice in notices:
         print(f"report-atlas: {notice}", file=sys.stderr)
@@ -130,7 +169,12 @@ def register(subparsers: Any) -> None:
         "casualty figure and an event. Importing the same file again adds nothing. A bad row is "
         "named with its row number and reason; the others are imported.",
     )
-    p.add_argument("--format", required=True, choices=["acled", "ucdp"], help="which dataset the file is")
+    p.add_argument(
+        "--format",
+        required=True,
+        choices=["acled", "ucdp", "atlas"],
+        help="which dataset the file is (atlas: a whole-store dump written by export --format atlas)",
+    )
     p.add_argument("file", metavar="FILE.csv")
     p.add_argument("--check", action="store_true", help="only read the file and name the rows it would skip")
     p.set_defaults(func=_import_command)
@@ -142,7 +186,12 @@ def register(subparsers: Any) -> None:
         "give the filters one by one (they win over the link). Writes to standard output unless "
         "--out is given.",
     )
-    p.add_argument("--format", required=True, choices=["csv", "geojson", "html"])
+    p.add_argument(
+        "--format",
+        required=True,
+        choices=["csv", "geojson", "html", "atlas"],
+        help="atlas: the whole store, lossless (JSON Lines), for backup or moving to another store",
+    )
     p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="events ending on or after")
     p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="events starting on or before")
     p.add_argument("--types", metavar="T1,T2", help="event types, e.g. killings,ambush")
