@@ -397,7 +397,7 @@ class _Occupied:
 def _name_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[PlaceSpan]:
     # Longest match wins among names written as names; a rejected long match (a person)
     # still hides its parts ("Mahmoud al-Haik" does not leave "Haik").
-    chosen = _longest_first(s for s in matcher.find(text) if _written_as_name(text, *s))
+    chosen = _longest_first([s for s in matcher.find(text) if _written_as_name(text, *s)])
     headlines = _Headlines(text)
     organisations = _organisation_offsets(text, rules)
     spans: list[PlaceSpan] = []
