@@ -9,13 +9,19 @@ paragraphs in varying orders so that every text (and report id) is distinct.
 from __future__ import annotations
 
 import random
+import re
 import time
 from collections.abc import Callable
 from typing import Any
 
 
 def synthetic_reports(count: int, words: int = 500, seed: int = 7) -> list[str]:
-    """``count`` distinct ~``words``-word reports built from the demo reports' paragraphs."""
+    """``count`` distinct ~``words``-word reports built from the demo reports' paragraphs.
+
+    Every number is redrawn (days stay days, years stay years, counts stay counts of the
+    same length), so that no two reports share a sentence: the per-sentence caches of the
+    extractors (sources, verification) cannot flatter the result.
+    """
     from dashboard.demo import demo_reports
 
     paragraphs = [
@@ -25,13 +31,26 @@ def synthetic_reports(count: int, words: int = 500, seed: int = 7) -> list[str]:
         if len(para.split()) >= 12
     ]
     rng = random.Random(seed)
+
+    def redraw(match: re.Match[str]) -> str:
+        digits = match.group(0)
+        value = int(digits)
+        if len(digits) == 4 and 1900 <= value <= 2100:
+            return digits  # a year
+        if value <= 31:
+            return str(rng.randint(1, 28))  # a day of the month, or a small count
+        return str(rng.randint(10 ** (len(digits) - 1), 10 ** len(digits) - 1))
+
     reports = []
     for i in range(count):
         chosen: list[str] = []
         while sum(len(p.split()) for p in chosen) < words:
-            chosen.append(rng.choice(paragraphs))
+            chosen.append(_NUMBER.sub(redraw, rng.choice(paragraphs)))
         reports.append(f"Report {i}.\n" + "\n".join(chosen))
     return reports
+
+
+_NUMBER = re.compile(r"\d+")
 
 
 def _timed(step: Callable[[str], object], texts: list[str]) -> tuple[float, float]:
