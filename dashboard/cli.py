@@ -183,6 +183,10 @@ def streamlit_command(port: int) -> list[str]:
         "true",
         "--browser.gatherUsageStats",
         "false",
+        # Users do not edit the app's sources while it serves; watching them only risks
+        # half-reloaded modules in running sessions (seen under load).
+        "--server.fileWatcherType",
+        "none",
     ]
 
 

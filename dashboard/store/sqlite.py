@@ -23,7 +23,10 @@ from dashboard.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 T = TypeVar("T")
 
-_BUSY_RETRIES = 20
+# SQLite waits up to BUSY_TIMEOUT_S for a lock inside each attempt; with the retries a
+# writer gives up with a clear StoreError after about two minutes, not ten silent ones.
+BUSY_TIMEOUT_S = 10
+_BUSY_RETRIES = 12
 
 
 class StoreError(RuntimeError):
@@ -60,8 +63,8 @@ class SQLiteStore:
         conn = getattr(self._local, "conn", None)
         if conn is None:
             try:
-                conn = sqlite3.connect(str(self.path), timeout=30, isolation_level=None)
-                conn.execute("PRAGMA busy_timeout = 30000")
+                conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S, isolation_level=None)
+                conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = NORMAL")
                 conn.execute("PRAGMA foreign_keys = ON")
