@@ -38,6 +38,7 @@ import importlib.util
 import json
 import logging
 import math
+import os
 import shutil
 from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
@@ -54,7 +55,8 @@ BASEMAP_PATH = "basemap/countries.geojson"  # relative to the static folder / st
 # (~3 km) a simplified border may already move, so it costs no visible detail.
 TOLERANCE_DEG = 0.03  # simplification tolerance, degrees (~3 km): borders stay recognisable
 DECIMALS = 2  # coordinate decimals kept
-_MISSING = "-99"  # Natural Earth's "no value" in code fields
+# Written near the start of the file: a file built with other settings is rebuilt.
+BUILD_ID = f"{SOURCE_ZIP_NAME} tolerance={TOLERANCE_DEG} decimals={DECIMALS} v1"
 
 
 def source_zip() -> Path | None:
@@ -118,11 +120,16 @@ def simplified_geometry(
         return None
     out = mapping(geom)
     polygons = [out["coordinates"]] if out["type"] == "Polygon" else list(out["coordinates"])
-    kept = []
-    for polygon in polygons:
-        rings = [r for r in _rounded(polygon, decimals) if len(r) >= 4]
-        if rings:
-            kept.append(rings)
+    # A whole country smaller than the rounding (the Vatican, a reef) keeps two more
+    # decimals rather than vanish from the map.
+    for places in (decimals, decimals + 2):
+        kept = []
+        for polygon in polygons:
+            exterior, *holes = _rounded(polygon, places)
+            if len(exterior) >= 4:  # a ring needs 3 corners and the closing point
+                kept.append([exterior, *(h for h in holes if len(h) >= 4)])
+        if kept:
+            break
     if not kept:
         return None
     if len(kept) == 1:
@@ -190,6 +197,7 @@ def countries_geojson(
     features.sort(key=lambda f: f["properties"]["name"])
     return {
         "type": "FeatureCollection",
+        "build": f"{zip_path.name} tolerance={tolerance} decimals={decimals} v1",
         "source": "Natural Earth 1:10m admin-0 countries (public domain), simplified",
         "features": features,
     }
@@ -212,7 +220,7 @@ def ensure_basemap(static_dir: Path, *, source: Path | None = None) -> Path | No
             " keeps a plain background without country outlines"
         )
         return None
-    if target.is_file() and target.stat().st_mtime >= source.stat().st_mtime:
+    if _up_to_date(target, source):
         return target
     try:
         collection = countries_geojson(source)
@@ -223,10 +231,19 @@ def ensure_basemap(static_dir: Path, *, source: Path | None = None) -> Path | No
     return target
 
 
+def _up_to_date(target: Path, source: Path) -> bool:
+    """Built from this source (not older than it) with the current settings."""
+    if not target.is_file() or target.stat().st_mtime < source.stat().st_mtime:
+        return False
+    with target.open("rb") as f:
+        head = f.read(300)
+    return json.dumps(BUILD_ID).encode("utf-8") in head
+
+
 def write_geojson(collection: Mapping[str, Any], target: Path) -> None:
     """Compact JSON, written atomically (a browser never fetches half a file)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".tmp")
+    tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")  # one per process
     tmp.write_text(json.dumps(collection, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     tmp.replace(target)
 
@@ -238,7 +255,7 @@ def copy_basemap(built: Path, static_dir: Path) -> Path:
         return target
     if not (target.is_file() and target.stat().st_mtime >= built.stat().st_mtime):
         target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(target.name + ".tmp")
+        tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")  # one per process
         shutil.copyfile(built, tmp)
         tmp.replace(target)
     return target

@@ -36,7 +36,22 @@ Drawing rules
 - A legend (types present, circle sizes, stacks, areas) as a Leaflet control, folded on
   maps narrower than 560 px (phones).
 - Base layers: a plain background that needs no network (default when ``offline``) and
-  OpenStreetMap tiles (default otherwise), switchable with the layer control.
+  OpenStreetMap tiles (default otherwise), switchable with the layer control. Offline, the
+  plain background draws the countries (see "Background" below).
+
+Background
+----------
+With no tiles the events would float on grey. So with ``offline=True`` the plain
+background draws country outlines (light land, thin grey borders, country names from
+Natural Earth's label zoom on) from ``basemap.ensure_basemap``'s GeoJSON: the browser
+fetches it from ``BASEMAP_URL`` the first time the layer is shown (1.4 MB once, cached by
+the browser) -- it is NOT embedded in the map HTML, which stays within its byte budget.
+The outlines sit in their own pane under every event (``BASEMAP_PANE_Z``), are not
+interactive (clicks reach the markers) and leave with the layer when tiles are chosen.
+Without the file (package not installed, fetch failing) the background stays plain.
+``build_standalone_html`` has no server to fetch from: it embeds the countries near the
+events instead (``basemap.countries_near``), a few hundred KB at most for one region.
+When drawn, the map container gets ``data-ra-basemap="<countries>"``.
 
 How the app knows which event was clicked
 -----------------------------------------
@@ -96,12 +111,24 @@ from folium.elements import JSCSSMixin
 from folium.map import Layer
 from jinja2 import Template
 
+from dashboard.basemap import (
+    BASEMAP_PATH,
+    copy_basemap,
+    countries_near,
+    ensure_basemap,
+    events_box,
+    load_basemap,
+)
 from dashboard.model import DATE_PRECISIONS, EVENT_TYPES, POINT_PRECISIONS
 from dashboard.views import EventView, ViewState
 
 _OSM_TILES = xyzservices.providers.OpenStreetMap.Mapnik
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 STATIC_URL = "/app/static"
+BASEMAP_URL = f"{STATIC_URL}/{BASEMAP_PATH}"
+# Leaflet's panes: tiles 200, overlays (event areas) 400, markers 600. Countries go just
+# above where tiles would be, their names just above them: under every event.
+BASEMAP_PANE_Z = 250
 MAX_ZOOM = 18
 TOOLTIP_SEPARATOR = " · "
 
@@ -181,12 +208,15 @@ def _asset_lists(offline: bool) -> dict[str, list[tuple[str, str]]]:
 
 
 def ensure_static_assets(dest: Path = STATIC_DIR) -> None:
-    """Copy Leaflet, MarkerCluster and jQuery from their XStatic packages into ``dest``.
+    """Copy Leaflet, MarkerCluster and jQuery from their XStatic packages into ``dest``,
+    and put the country outlines there (``basemap/countries.geojson``, see below).
 
     Layout: ``leaflet/{leaflet.js,leaflet.css,images/}``, ``markercluster/...``,
     ``jquery/jquery.min.js`` -- the paths ``build_map(offline=True)`` links to under
     ``STATIC_URL``. Files already present with the same size are left alone, so calling
-    this at every app start is cheap.
+    this at every app start is cheap. The outlines are built once (a few seconds) into
+    ``STATIC_DIR`` and copied to any other ``dest``; without their source package the map
+    keeps a plain background (a logged note, no error).
     """
     import importlib
 
@@ -201,6 +231,20 @@ def ensure_static_assets(dest: Path = STATIC_DIR) -> None:
                     _copy_if_changed(item, target / name / item.name)
             else:
                 _copy_if_changed(source, target / name)
+    ensure_static_basemap(dest)
+
+
+def ensure_static_basemap(dest: Path = STATIC_DIR) -> Path | None:
+    """``dest/basemap/countries.geojson`` (``BASEMAP_URL``), built or copied if missing;
+    None when it cannot be had (see ``basemap.ensure_basemap``)."""
+    if dest.resolve() != STATIC_DIR.resolve():
+        try:  # build once next to the package, copy to other folders (tests, scripts)
+            built = ensure_basemap(STATIC_DIR)
+        except OSError:  # the package folder is read-only: build in place below
+            built = None
+        if built is not None:
+            return copy_basemap(built, dest)
+    return ensure_basemap(dest)
 
 
 def _copy_if_changed(source: Path, target: Path) -> None:
@@ -818,6 +862,12 @@ _LAYER_JS = r"""
 
 _CSS = """
 .leaflet-container { background: #eef0ec; }
+/* With country outlines drawn (basemap), the background is the sea. */
+.leaflet-container.ra-has-basemap { background: #dce6ec; }
+.ra-country-label { position: absolute; }  /* placed by Leaflet; its span centred on the point */
+.ra-country-label span { position: absolute; white-space: nowrap; transform: translate(-50%, -50%);
+  font: 600 10px/1 system-ui, sans-serif; letter-spacing: 0.06em; text-transform: uppercase;
+  color: #868c92; text-shadow: 0 0 2px #fff, 0 0 2px #fff; }
 .ra-legend { background: rgba(255,255,255,0.92); padding: 4px 7px; border-radius: 4px;
   font: 11px/1.3 system-ui, sans-serif; box-shadow: 0 1px 4px rgba(0,0,0,0.3); max-width: 220px; }
 .ra-legend-title { font-weight: 600; margin: 2px 0; }
@@ -950,19 +1000,119 @@ class EventLayer(JSCSSMixin, Layer, _RawMacro):
 
 
 class PlainBackground(Layer, _RawMacro):
-    """A base layer with no tiles: the map's plain background, which needs no network."""
+    """A base layer with no tiles: the map's plain background, which needs no network.
+
+    ``countries``: where its country outlines come from -- a URL the browser fetches the
+    first time the layer is shown (``BASEMAP_URL``), a FeatureCollection to embed
+    (standalone pages), or None (plain grey, as without the basemap package).
+    """
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
             var {{ this.get_name() }} = L.layerGroup();
+            {% if this.countries_json %}
+            {{ this.basemap_js }}({{ this.get_name() }}, {{ this.countries_json }}, {{ this.pane_z }});
+            {% endif %}
         {% endmacro %}
         """
     )
 
-    def __init__(self, name: str = "Plain background (offline)", show: bool = True) -> None:
+    def __init__(
+        self,
+        name: str = "Plain background (offline)",
+        show: bool = True,
+        countries: str | Mapping[str, Any] | None = None,
+    ) -> None:
         super().__init__(name=name, overlay=False, control=True, show=show)
         self._name = "PlainBackground"
+        # A URL or the outlines, as script-safe JSON (country names are data: escaped the
+        # same way as report text, and put into the page with textContent only).
+        self.countries_json = _json_for_script(countries) if countries else ""
+        self.basemap_js = _BASEMAP_JS.strip()
+        self.pane_z = BASEMAP_PANE_Z
+
+
+# Draws the country outlines into the plain background's layer group (see module doc).
+_BASEMAP_JS = r"""
+(function (group, source, paneZ) {
+  // Country names: plain divs in their own pane (not L.marker: that would add
+  // .leaflet-marker-icon elements, which count as event markers elsewhere), each shown
+  // from its Natural Earth label zoom on.
+  var Labels = L.Layer.extend({
+    initialize: function (features) { this._features = features; },
+    onAdd: function (map) {
+      var pane = map.getPane('raBasemapLabels');
+      this._items = [];
+      this._features.forEach(function (f) {
+        var pr = f.properties || {};
+        if (!pr.label || !pr.name) { return; }
+        var div = L.DomUtil.create('div', 'ra-country-label leaflet-zoom-hide', pane);
+        L.DomUtil.create('span', '', div).textContent = pr.name;  // data, never HTML
+        this._items.push([div, L.latLng(pr.label[1], pr.label[0]), pr.label_zoom || 5]);
+      }, this);
+      map.on('zoomend viewreset', this._update, this);
+      this._update();
+    },
+    onRemove: function (map) {
+      this._items.forEach(function (item) { L.DomUtil.remove(item[0]); });
+      map.off('zoomend viewreset', this._update, this);
+    },
+    _update: function () {
+      var map = this._map, z = map.getZoom();
+      this._items.forEach(function (item) {
+        var on = z >= item[2];
+        item[0].style.display = on ? '' : 'none';
+        if (on) { L.DomUtil.setPosition(item[0], map.latLngToLayerPoint(item[1])); }
+      });
+    }
+  });
+  var drawn = null, requested = false;
+  function panes(map) {
+    if (map.getPane('raBasemap')) { return; }
+    [['raBasemap', paneZ], ['raBasemapLabels', paneZ + 10]].forEach(function (p) {
+      var pane = map.createPane(p[0]);
+      pane.style.zIndex = String(p[1]);
+      pane.style.pointerEvents = 'none';  // clicks go through to the events
+    });
+  }
+  function mark(map, count) {
+    map.getContainer().classList.toggle('ra-has-basemap', count > 0);
+    map.getContainer().setAttribute('data-ra-basemap', String(count));
+  }
+  function draw(map, data) {
+    panes(map);
+    var shapes = L.geoJSON(data, {
+      pane: 'raBasemap', interactive: false,
+      style: function () {
+        return {color: '#9aa0a6', weight: 0.8, opacity: 1, fillColor: '#f8f7f2', fillOpacity: 1,
+                className: 'ra-country'};
+      }
+    });
+    drawn = shapes.getLayers().length;
+    group.addLayer(shapes);
+    group.addLayer(new Labels(data.features || []));
+    if (group._map) { mark(map, drawn); }
+  }
+  function load() {
+    var map = group._map;
+    if (!map) { return; }
+    if (drawn !== null) { mark(map, drawn); return; }
+    if (requested) { return; }
+    requested = true;
+    if (typeof source !== 'string') { draw(map, source); return; }
+    fetch(source).then(function (r) {
+      if (!r.ok) { throw new Error('HTTP ' + r.status); }
+      return r.json();
+    }).then(function (data) { draw(map, data); }).catch(function () {
+      mark(map, 0);  // no outlines (file not built, no server): the background stays plain
+    });
+  }
+  group.on('add', load);
+  group.on('remove', function () { if (group._map) { mark(group._map, 0); } });
+  if (group._map) { load(); }
+})
+"""
 
 
 # --- The map ------------------------------------------------------------------------------------
@@ -1005,12 +1155,15 @@ def build_map(
     *,
     offline: bool = True,
     selected: str | None = None,
+    countries: Mapping[str, Any] | None = None,
 ) -> folium.Map:
     """The map of ``events`` (already filtered) for ``view``.
 
     ``selected`` (else ``view.event``) is highlighted. The view centre/zoom (``view.lat``,
     ``view.lon``, ``view.z``) is used when set; otherwise the map fits the events.
-    ``offline`` links every asset under ``STATIC_URL`` instead of public CDNs.
+    ``offline`` links every asset under ``STATIC_URL`` instead of public CDNs, and makes
+    the plain background draw the country outlines fetched from ``BASEMAP_URL`` -- or
+    ``countries`` (a GeoJSON FeatureCollection) embedded in the page when given.
     """
     selected = selected if selected is not None else view.event
     extra = {"areaListMax": AREA_POPUP_EVENTS, "stackMin": STACK_MIN}
@@ -1035,7 +1188,10 @@ def build_map(
     m.default_js = assets["map_js"]
     m.default_css = assets["map_css"]
 
-    PlainBackground(show=offline).add_to(m)
+    outlines: str | Mapping[str, Any] | None = None
+    if offline:
+        outlines = countries if countries is not None else BASEMAP_URL
+    PlainBackground(show=offline, countries=outlines).add_to(m)
     # The provider object, not its name: a name lookup scans all of xyzservices (~4 ms a map).
     _TileLayer(_OSM_TILES, name="OpenStreetMap", max_zoom=MAX_ZOOM, show=not offline).add_to(m)
     EventLayer(payload, payload_json, bounds, offline=offline).add_to(m)
@@ -1125,13 +1281,30 @@ def _vendor_file(url: str) -> Path:
     raise ValueError(f"not a vendored asset: {url}")
 
 
+def standalone_countries(events: Sequence[EventView], view: ViewState) -> dict[str, Any]:
+    """The country outlines a standalone page embeds: those meeting the box around the
+    events (and the view centre, when set) widened by ``basemap.events_box``'s margin --
+    not the whole world. An empty collection without events or without the basemap."""
+    points = [(e.lat, e.lon) for e in events]
+    if view.lat is not None and view.lon is not None:
+        points.append((view.lat, view.lon))
+    box = events_box(points)
+    built = ensure_static_basemap(STATIC_DIR) if box is not None else None
+    if box is None or built is None:
+        return {"type": "FeatureCollection", "features": []}
+    return countries_near(load_basemap(built), box)
+
+
 def build_standalone_html(
     events: Sequence[EventView], view: ViewState, *, selected: str | None = None
 ) -> str:
     """One self-contained HTML page of the map: every script, style and image inlined
     (read straight from the XStatic packages), so the file opens from disk with no network
-    (tiles aside: the plain background is the default base layer)."""
-    page = build_map(events, view, offline=True, selected=selected).get_root().render()
+    (tiles aside: the plain background is the default base layer), with the outlines of
+    the countries around the events embedded (``standalone_countries``)."""
+    countries = standalone_countries(events, view)
+    page = build_map(events, view, offline=True, selected=selected, countries=countries)
+    page = page.get_root().render()
 
     def inline_js(match: re.Match[str]) -> str:
         code = _vendor_file(match.group(1)).read_text(encoding="utf-8")
@@ -1154,5 +1327,13 @@ def build_standalone_html(
 
 
 if __name__ == "__main__":  # `python -m dashboard.mapview` (make data): fill dashboard/static/
+    import logging
+
+    logging.basicConfig(level=logging.INFO, format="%(message)s")  # basemap's note, if any
     ensure_static_assets(STATIC_DIR)
+    outlines = STATIC_DIR / BASEMAP_PATH
     print(f"map assets ready in {STATIC_DIR}")
+    if outlines.is_file():
+        print(f"country outlines: {outlines} ({outlines.stat().st_size:,} bytes)")
+    else:
+        print("country outlines: not available (the offline map has a plain background)")
