@@ -359,3 +359,12 @@ def test_event_rows(views):
     assert rows["e-kill"]["Deaths"] == "111–1,401"
     assert rows["e-shelter"]["Deaths"] == ""
     assert rows["e-ambush"]["Place"] == "Jablah"
+
+
+def test_prefolded_search_texts_give_the_same_result(views):
+    from dashboard.views import search_texts
+
+    texts = search_texts(views)
+    for q in ("latakia", "UN human", "airbase", "nothing-like-this", ""):
+        state = ViewState(q=q)
+        assert filter_events(views, state, texts) == filter_events(views, state)
