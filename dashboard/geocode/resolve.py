@@ -150,18 +150,23 @@ def resolve_places(text: str, report_id: str, gazetteer: Gazetteer) -> tuple[lis
     # A report repeats its names ("Syria" three times): rank each (name, context) once.
     # Within one stage the context differs between spans only by the kind hint.
     memo: dict[tuple[str, str | None, int], list[tuple[Place, float]]] = {}
+    stage_weights: dict[int, tuple[dict[str, float], dict[str, float]]] = {1: ({}, {})}
 
-    def ranked(name: str, context: ResolutionContext, stage: int) -> list[tuple[Place, float]]:
-        key = (name, context.kind, stage)
-        if key not in memo:
-            memo[key] = gazetteer.candidates(name, context=context, limit=5)
-        return memo[key]
+    def ranked(name: str, kind: str | None, stage: int) -> list[tuple[Place, float]]:
+        key = (name, kind, stage)
+        found = memo.get(key)
+        if found is None:
+            # The context is built on a miss only: most spans repeat a name already ranked.
+            countries_now, admin1_now = stage_weights[stage]
+            context = ResolutionContext(countries=countries_now, admin1=admin1_now, kind=kind)
+            found = memo[key] = gazetteer.candidates(name, context=context, limit=5)
+        return found
 
     first: dict[int, list[tuple[Place, float]]] = {}
     counts: Counter[str] = Counter()
     for span in named:
         assert span.name is not None
-        cands = ranked(span.name, ResolutionContext(kind=span.kind_hint), 1)
+        cands = ranked(span.name, span.kind_hint, 1)
         first[span.start] = cands
         if not cands:
             continue
@@ -176,6 +181,7 @@ def resolve_places(text: str, report_id: str, gazetteer: Gazetteer) -> tuple[lis
             counts[top.country] += 1
     counts.update(gazetteer.demonym_countries(text))
     countries = _weights(counts)
+    stage_weights[2] = (countries, {})
 
     # Second ranking with the report's countries; third with its admin-1 areas too.
     resolved: dict[int, _Resolved] = {}
@@ -184,18 +190,17 @@ def resolve_places(text: str, report_id: str, gazetteer: Gazetteer) -> tuple[lis
         if not first.get(span.start):
             continue
         assert span.name is not None
-        context = ResolutionContext(countries=countries, kind=span.kind_hint)
-        cands = ranked(span.name, context, 2)
+        cands = ranked(span.name, span.kind_hint, 2)
         if cands and _accept(span, cands[0][0], cands[0][1], countries, {}, gazetteer):
             for code in _admin1_of(cands[0][0], gazetteer):
                 admin1_counts[code] += 1
     admin1_weights = _weights(admin1_counts)
+    stage_weights[3] = (countries, admin1_weights)
     for span in named:
         if not first.get(span.start):
             continue
         assert span.name is not None
-        context = ResolutionContext(countries=countries, admin1=admin1_weights, kind=span.kind_hint)
-        cands = ranked(span.name, context, 3)
+        cands = ranked(span.name, span.kind_hint, 3)
         if not cands:
             continue
         place, score = cands[0]
