@@ -56,7 +56,14 @@ BASEMAP_PATH = "basemap/countries.geojson"  # relative to the static folder / st
 TOLERANCE_DEG = 0.03  # simplification tolerance, degrees (~3 km): borders stay recognisable
 DECIMALS = 2  # coordinate decimals kept
 # Written near the start of the file: a file built with other settings is rebuilt.
-BUILD_ID = f"{SOURCE_ZIP_NAME} tolerance={TOLERANCE_DEG} decimals={DECIMALS} v1"
+_BUILD_VERSION = 2  # bump when the build changes in another way than these settings
+
+
+def _build_id(tolerance: float, decimals: int) -> str:
+    return f"countries tolerance={tolerance} decimals={decimals} v{_BUILD_VERSION}"
+
+
+BUILD_ID = _build_id(TOLERANCE_DEG, DECIMALS)
 
 
 def source_zip() -> Path | None:
@@ -115,7 +122,10 @@ def simplified_geometry(
     geom = shape(geometry)
     if not geom.is_valid:
         geom = geom.buffer(0)  # a few Natural Earth rings touch themselves
-    geom = geom.simplify(tolerance, preserve_topology=True)
+    # A country smaller than a few tolerances (Monaco, the Vatican) would be simplified to
+    # a sliver: its own size sets a finer tolerance (it has few points anyway).
+    west, south, east, north = geom.bounds
+    geom = geom.simplify(min(tolerance, max(east - west, north - south) / 20), preserve_topology=True)
     if geom.is_empty:
         return None
     out = mapping(geom)
@@ -197,7 +207,7 @@ def countries_geojson(
     features.sort(key=lambda f: f["properties"]["name"])
     return {
         "type": "FeatureCollection",
-        "build": f"{zip_path.name} tolerance={tolerance} decimals={decimals} v1",
+        "build": _build_id(tolerance, decimals),  # see BUILD_ID
         "source": "Natural Earth 1:10m admin-0 countries (public domain), simplified",
         "features": features,
     }
