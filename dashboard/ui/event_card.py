@@ -38,9 +38,12 @@ def render_card(event: EventView | None, *, hidden_by_filters: bool = False) -> 
         )
         return
     with st.container(border=True, key="event_card"):
-        head, close = st.columns([12, 1], vertical_alignment="center")
-        head.subheader(f"{event.type.replace('_', ' ').capitalize()} · {md_escape(event.place_name)}")
-        close.button(
+        # A row that stays a row on a phone (columns would stack the button under the title).
+        row = st.container(horizontal=True, vertical_alignment="center", horizontal_alignment="distribute")
+        row.subheader(
+            f"{event.type.replace('_', ' ').capitalize()} · {md_escape(event.place_name)}", width="content"
+        )
+        row.button(
             "",
             icon=":material/close:",
             key="close_card",
