@@ -425,6 +425,7 @@ _FULL_DATE_RE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _HEAD_CHARS = 600
+_YEAR_RE = re.compile(r"(?:19|20)\d{2}")  # the year part every _FULL_DATE_RE alternative has
 
 
 def publication_date(text: str) -> date | None:
@@ -441,7 +442,8 @@ def publication_date(text: str) -> date | None:
             return _full_date(match)
     lines = [line for line in head.split("\n") if line.strip()][:3]
     for line in lines:
-        match = _FULL_DATE_RE.search(line)
+        # Every full date holds a year: without one, skip the costly case-blind search.
+        match = _FULL_DATE_RE.search(line) if _YEAR_RE.search(line) else None
         if match:
             return _full_date(match)
     return None

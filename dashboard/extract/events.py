@@ -172,6 +172,17 @@ class _Group:
 _TRIGGER_STEMS = tuple((stem, name) for name, (stems, _) in _TRIGGERS.items() for stem in stems)
 
 
+# The last word before a speaker's place: a quick test before the end-anchored search.
+_SPEAKER_PLACE_TAIL_RE = re.compile(r"(?:in|from|the)\Z", re.IGNORECASE)
+
+
+def _speaker_place(text: str, start: int) -> bool:
+    """Whether the place at ``start`` is where a speaker is ("officials in Damascus said")."""
+    if not _SPEAKER_PLACE_TAIL_RE.search(text[max(0, start - 40) : start].rstrip()):
+        return False  # _SPEAKER_PLACE_RE ends with "in|from" (+ "the") and blanks
+    return _SPEAKER_PLACE_RE.search(text, max(0, start - 40), start) is not None
+
+
 def sentence_event_type(sentence: str, outcomes: Sequence[str] = ()) -> str | None:
     """The event type a sentence describes, or None for background sentences.
 
@@ -224,9 +235,7 @@ def build_events(
     places_at: dict[int, list[tuple[int, Place]]] = {}
     for mention in mentions:
         place = places_by_id.get(mention.place_id or "")
-        if place is not None and not _SPEAKER_PLACE_RE.search(
-            text, max(0, mention.start - 40), mention.start
-        ):
+        if place is not None and not _speaker_place(text, mention.start):
             places_at.setdefault(sentence_index(spans, mention.start), []).append((mention.start, place))
     dates_at: dict[int, list[DateMention]] = {}
     for mention_date in dates:
