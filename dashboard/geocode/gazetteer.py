@@ -163,6 +163,7 @@ class Gazetteer:
         self._neighbours: dict[str, list[str]] = meta["neighbours"]
         self._country_names: dict[str, str] = meta["country_names"]
         self._places: dict[str, Place] = {}
+        self._row_places: dict[int, Place] = {}  # the same Place objects, by index row
         self._hits: dict[str, list[_Candidate]] = {}
         self._hit_facts: dict[str, tuple[_ScoredHit, ...]] = {}
         # candidates() answers that need no report context, by (name, country, kind, limit).
@@ -531,7 +532,11 @@ class Gazetteer:
 
     def _ref_place(self, ref: int | str) -> Place | None:
         if isinstance(ref, int):
-            return self._row_place(ref)
+            # By row first: _row_place reads four numpy arrays before its own cache lookup.
+            place = self._row_places.get(ref)
+            if place is None:
+                place = self._row_places[ref] = self._row_place(ref)
+            return place
         return self.place(ref)
 
     def _row_place(self, row: int) -> Place:
