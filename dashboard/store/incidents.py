@@ -8,6 +8,7 @@ it is missing; the choice itself is ``dashboard.extract.linking.same_incident``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dashboard.model import Event, Place
@@ -15,6 +16,55 @@ from dashboard.model import Event, Place
 # Stored events dated within this many days of a new event are candidates to be the
 # same incident (the date test itself is stricter: see linking._dates_overlap).
 LINK_WINDOW_DAYS = 7
+
+
+# Only stored events whose reference point lies within this many degrees (~550 km) of the
+# new event's are compared: far wider than the 25 km point rule or a governorate, so no
+# link the rule would make is lost, while a big store is not scanned event by event.
+LINK_BOX_DEGREES = 5.0
+
+
+@dataclass(frozen=True)
+class CandidateQuery:
+    """What a backend filters stored events on before ``find_same_incident`` decides."""
+
+    date_from: date
+    date_to: date
+    types: tuple[str, ...]
+    box: tuple[float, float, float, float] | None  # south, west, north, east; None: anywhere
+
+    def sql_where(self, mark: str) -> tuple[str, list[object]]:
+        """A WHERE clause in the backend's placeholder style (``?`` or ``%s``)."""
+        clauses = [
+            f"date_start BETWEEN {mark} AND {mark}",
+            f"type IN ({', '.join([mark] * len(self.types))})",
+        ]
+        params: list[object] = [self.date_from.isoformat(), self.date_to.isoformat(), *self.types]
+        if self.box is not None:
+            # Events without a position are kept: they can still match by place id.
+            clauses.append(
+                f"(lat IS NULL OR (lat BETWEEN {mark} AND {mark} AND lon BETWEEN {mark} AND {mark}))"
+            )
+            south, west, north, east = self.box
+            params.extend([south, north, west, east])
+        return " AND ".join(clauses), params
+
+
+def candidate_query(event: Event, places: Mapping[str, Place]) -> CandidateQuery | None:
+    """The filter for stored events worth comparing with ``event`` (None: it is undated)."""
+    from dashboard.extract.linking import compatible_types
+    from dashboard.model import EVENT_TYPES
+
+    window = candidate_window(event)
+    if window is None:
+        return None
+    types = tuple(t for t in EVENT_TYPES if compatible_types(t, event.type))
+    primary = places.get(event.place_ids[0]) if event.place_ids else None
+    box = None
+    if primary is not None and primary.precision != "country":
+        d = LINK_BOX_DEGREES
+        box = (primary.lat - d, primary.lon - d, primary.lat + d, primary.lon + d)
+    return CandidateQuery(window[0], window[1], types, box)
 
 
 def candidate_window(event: Event) -> tuple[date, date] | None:

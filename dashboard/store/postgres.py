@@ -28,7 +28,7 @@ from psycopg.types.json import Jsonb
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from dashboard.model import Event, Extraction, Figure, Mention, Place, Report
-from dashboard.store.incidents import candidate_window, find_same_incident, merged_ids
+from dashboard.store.incidents import candidate_query, find_same_incident, merged_ids
 from dashboard.store.sqlite import StoreError
 
 T = TypeVar("T")
@@ -380,12 +380,12 @@ class PostgresStore:
         places: dict[str, Place],
         load_places: Callable[[set[str]], Iterable[Place]],
     ) -> Event | None:
-        window = candidate_window(event)
-        if window is None:
+        query = candidate_query(event, places)
+        if query is None:
             return None
+        where, params = query.sql_where("%s")
         rows = conn.execute(
-            'SELECT * FROM events WHERE date_start BETWEEN %s AND %s ORDER BY date_start, id COLLATE "C"',
-            window,
+            f'SELECT * FROM events WHERE {where} ORDER BY date_start, id COLLATE "C"', params
         ).fetchall()
         return find_same_incident(event, [_event_from_row(row) for row in rows], places, load_places)  # type: ignore[arg-type]
 

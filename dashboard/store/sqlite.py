@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from dashboard.model import Event, Extraction, Figure, Mention, Place, Report
-from dashboard.store.incidents import candidate_window, find_same_incident, merged_ids
+from dashboard.store.incidents import candidate_query, find_same_incident, merged_ids
 from dashboard.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 T = TypeVar("T")
@@ -273,14 +273,12 @@ class SQLiteStore:
 
     def _linked_event(self, conn: sqlite3.Connection, event: Event, places: dict[str, Place]) -> Event | None:
         """An already stored event from another report that is the same incident, if any."""
-        window = candidate_window(event)
-        if window is None:
+        query = candidate_query(event, places)
+        if query is None:
             return None
-        # Candidates: events whose dates come within a few days (indexed on date_start).
-        rows = conn.execute(
-            "SELECT * FROM events WHERE date_start BETWEEN ? AND ? ORDER BY date_start",
-            (window[0].isoformat(), window[1].isoformat()),
-        ).fetchall()
+        # Candidates: events near in time (indexed on date_start), of a compatible type, near in space.
+        where, params = query.sql_where("?")
+        rows = conn.execute(f"SELECT * FROM events WHERE {where} ORDER BY date_start", params).fetchall()
         return find_same_incident(
             event, [_event_from_row(row) for row in rows], places, lambda ids: self._places_by_ids(conn, ids)
         )
