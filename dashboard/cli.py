@@ -191,6 +191,11 @@ def streamlit_command(port: int) -> list[str]:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    from dashboard.mapview import ensure_static_assets
+
+    # Streamlit only serves a static/ folder that exists when it starts: the offline map
+    # assets must be in place first.
+    ensure_static_assets()
     command = streamlit_command(args.port)
     if args.headless:
         command += ["--server.headless", "true"]
