@@ -372,23 +372,28 @@ def figure_view(figure: Figure, report: Report | None) -> FigureView:
 
 
 def deaths_range(figures: Iterable[FigureView]) -> tuple[int | None, int | None]:
-    """Range of one event's death figures: (lowest floor, highest ceiling). Never a sum.
+    """Range of one event's death figures across its sources. Never a sum.
 
+    Each source's count is the largest death figure it gives for the event: the smaller
+    ones it gives are almost always parts of it ("1,426 killed, including 90 women"), not
+    rival counts. The range then runs from the lowest source's count to the highest's.
     An open-ended figure (">1,400") has no ceiling; its floor stands in for it so the
     range stays a pair of numbers the text supports.
     """
-    lows: list[int] = []
-    highs: list[int] = []
+    per_source: dict[str, tuple[int, int]] = {}
     for f in figures:
         if f.outcome != "killed":
             continue
         floor = f.low if f.low is not None else f.high
         ceiling = f.high if f.high is not None else f.low
-        if floor is not None:
-            lows.append(floor)
-        if ceiling is not None:
-            highs.append(ceiling)
-    return (min(lows) if lows else None, max(highs) if highs else None)
+        if floor is None or ceiling is None:
+            continue
+        known = per_source.get(f.source)
+        if known is None or (floor, ceiling) > known:
+            per_source[f.source] = (floor, ceiling)
+    if not per_source:
+        return (None, None)
+    return (min(low for low, _ in per_source.values()), max(high for _, high in per_source.values()))
 
 
 def deaths_range_text(low: int | None, high: int | None) -> str:
@@ -571,7 +576,8 @@ def category_counts(views: Iterable[EventView]) -> dict[str, int]:
 # --- Headline metrics and comparisons ----------------------------------------------------------
 
 DEATHS_RULE = (
-    "Deaths: the sum over events of each event's lowest and highest reported death figure. "
+    "Deaths: the sum over events of each event's lowest and highest source count (a source's "
+    "count is the largest death figure it gives for the event; its smaller ones are parts). "
     "Figures from different sources for the same event are shown as a range, never added."
 )
 

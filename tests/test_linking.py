@@ -134,6 +134,21 @@ def test_type_compatibility(a: str, b: str, linked: bool) -> None:
     )
 
 
+def test_an_ambush_and_a_week_of_killings_stay_apart() -> None:
+    # The ambush of 6 March and the killings reported "last week" around Latakia are not one
+    # incident, though the types are compatible and the dates overlap; same-day ones are.
+    ambush = event(JABLEH, date(2025, 3, 6), kind="ambush", report="r1")
+    week = event(
+        LATAKIA_GOV, date(2025, 3, 3), date(2025, 3, 9), precision="week", kind="killings", report="r2"
+    )
+    assert not same_incident(ambush, week, PLACES) and not same_incident(week, ambush, PLACES)
+    same_day = event(JABLEH, date(2025, 3, 6), kind="killings", report="r2")
+    assert same_incident(ambush, same_day, PLACES)
+    # Two week-long reports of the same kind still link.
+    week_ambush = event(LATAKIA_GOV, date(2025, 3, 3), date(2025, 3, 9), precision="week", kind="ambush")
+    assert same_incident(week_ambush, ambush, PLACES)
+
+
 def test_no_place_no_link() -> None:
     assert not same_incident(event(None, date(2025, 3, 6)), event(JABLEH, date(2025, 3, 6)), PLACES)
 

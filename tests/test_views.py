@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 
 from dashboard.model import CATEGORIES, EVENT_TYPES, Event, Figure, Place, Report
 from dashboard.views import (
+    FigureView,
     ViewState,
+    deaths_range,
     event_rows,
     event_views,
     events_per_day,
@@ -290,6 +292,28 @@ def test_event_views_denormalise(views):
     assert by_id["e-shelter"].outlets == ("Seed Wire", "Coast Monitor")
     # injured figures are not deaths
     assert (by_id["e-shelter"].deaths_low, by_id["e-shelter"].deaths_high) == (None, None)
+
+
+def _fig(text: str, low: int | None, high: int | None, category: str, source: str) -> FigureView:
+    return FigureView(text, low, high, category, "killed", source, False, "r1")
+
+
+def test_a_sources_smaller_figures_are_parts_not_rival_counts():
+    # "investigators confirmed 1,426 killed, including 90 women" (one source), and a monitor
+    # that counted 1,383: the range is 1,383..1,426, not 90..1,426.
+    figures = [
+        _fig("1,426", 1426, 1426, "people", "fact-finding committee"),
+        _fig("90", 90, 90, "women", "fact-finding committee"),
+        _fig("1,383", 1383, 1383, "civilians", "Syrian Observatory for Human Rights"),
+    ]
+    assert deaths_range(figures) == (1383, 1426)
+    # An open-ended count keeps its floor as its ceiling; injured figures never count.
+    open_ended = [
+        _fig(">1,400", 1401, None, "civilians", "news reports"),
+        _fig("≥111", 111, None, "civilians", "UN"),
+    ]
+    assert deaths_range(open_ended) == (111, 1401)
+    assert deaths_range([FigureView("5", 5, 5, "people", "injured", "x", False, "r1")]) == (None, None)
 
 
 def test_headline_sums_each_events_range(views):

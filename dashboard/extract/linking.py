@@ -92,9 +92,23 @@ def _dates_overlap(a: Event, b: Event) -> bool:
     return a.date_start <= b_end + slack and b.date_start <= a_end + slack
 
 
+# An attack and killings are one incident when they are dated to the same day ("gunmen
+# stormed the village and killed 30"). With a week-long date on either side they are most
+# often an attack and the reprisal killings that followed it, which must stay apart or the
+# attack's toll would absorb the whole week's (seen with the March 2025 coast reports).
+_INCIDENT_TYPES = frozenset({"ambush", "attack", "armed_clash"})
+
+
+def _too_vague_to_join(a: Event, b: Event) -> bool:
+    kinds = {a.type, b.type}
+    if "killings" not in kinds or not kinds & _INCIDENT_TYPES:
+        return False
+    return a.date_precision != "day" or b.date_precision != "day"
+
+
 def same_incident(a: Event, b: Event, places_by_id: Mapping[str, Place]) -> bool:
     """True when events ``a`` and ``b`` (usually from different reports) are one incident."""
-    if not compatible_types(a.type, b.type):
+    if not compatible_types(a.type, b.type) or _too_vague_to_join(a, b):
         return False
     if not _dates_overlap(a, b):
         return False
