@@ -43,6 +43,7 @@ bench: data
 	$(PY) bench/bench_gazetteer.py
 	$(PY) bench/bench_map.py
 	$(PY) bench/bench_extract.py
+	$(PY) bench/bench_places_geotext.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info artifacts
