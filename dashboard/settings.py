@@ -46,6 +46,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Extra place files (CSV/GeoJSON) or folders for the gazetteer overlay, separated by ':'.",
     ),
     Setting(
+        "REPORT_ATLAS_ALLOW_PRIVATE_URLS",
+        "0",
+        "1: let the app's Add reports form fetch from local or private network addresses (off: the "
+        "server never fetches from its own network on a visitor's behalf).",
+    ),
+    Setting(
         "REPORT_ATLAS_DEMO",
         "1",
         "1: load the demo reports into an empty store when the app starts.",

@@ -242,10 +242,15 @@ def export_file(events: Sequence[EventView], fmt: str, view: ViewState) -> tuple
         text = json.dumps(export_geojson(events), ensure_ascii=False, separators=(",", ":")) + "\n"
     else:
         text = export_html(events, view)
+    media, _ = EXPORT_FORMATS[fmt]
+    return text.encode("utf-8"), media, export_name(fmt, view)
+
+
+def export_name(fmt: str, view: ViewState) -> str:
+    """The download's file name, saying the date range: ``report-atlas_2025-03-06_to_2025-03-09.csv``."""
     span = "all-dates"
     if view.date_from or view.date_to:
         start = view.date_from.isoformat() if view.date_from else "start"
         end = view.date_to.isoformat() if view.date_to else "now"
         span = f"{start}_to_{end}"
-    media, suffix = EXPORT_FORMATS[fmt]
-    return text.encode("utf-8"), media, f"report-atlas_{span}.{suffix}"
+    return f"report-atlas_{span}.{EXPORT_FORMATS[fmt][1]}"

@@ -42,17 +42,43 @@ def _gazetteer() -> Any:
     return load_gazetteer()
 
 
+@dataclass(frozen=True)
+class _Input:
+    name: str
+    text: ReportText
+    url: str | None = None
+    published: date | None = None
+    source: str | None = None
+
+
+def _fetch(url: str) -> _Input:
+    """A web page as a report: its main text, title, date and outlet (dashboard.interop.fetch)."""
+    from dashboard import settings
+    from dashboard.interop.fetch import fetch_article
+
+    # The server fetches on the user's behalf: never from its own network unless allowed.
+    article = fetch_article(url, allow_private=settings.flag("REPORT_ATLAS_ALLOW_PRIVATE_URLS"))
+    return _Input(
+        url, ReportText(article.text, article.title), article.url, article.published, article.outlet
+    )
+
+
 def _read_inputs(
-    pasted: str, uploads: list, published: date | None, source: str | None
+    pasted: str, uploads: list, published: date | None, source: str | None, url: str = ""
 ) -> tuple[list[Pending], list[str]]:
-    texts: list[tuple[str, ReportText]] = []
+    texts: list[_Input] = []
     errors: list[str] = []
     if pasted.strip():
-        texts.append(("pasted text", ReportText(text=pasted)))
+        texts.append(_Input("pasted text", ReportText(text=pasted)))
     for upload in uploads or []:
         try:
-            texts.append((upload.name, report_text_from_bytes(upload.getvalue(), upload.name)))
+            texts.append(_Input(upload.name, report_text_from_bytes(upload.getvalue(), upload.name)))
         except BadInput as exc:
+            errors.append(str(exc))
+    if url.strip():
+        try:
+            texts.append(_fetch(url.strip()))
+        except BadInput as exc:  # FetchError names the address and the reason
             errors.append(str(exc))
     # Imported on use: the pipeline loads the gazetteer, which browsing the atlas never needs.
     from dashboard.pipeline import extract_report
@@ -61,10 +87,16 @@ def _read_inputs(
     store = get_store()
     pending: list[Pending] = []
     seen: set[str] = set()
-    for name, text in texts:
+    for item in texts:
+        name = item.name
         try:
             extraction = extract_report(
-                text.text, published=published, source=source, title=text.title, gazetteer=gazetteer
+                item.text.text,
+                published=published or item.published,
+                source=source or item.source,
+                title=item.text.title,
+                url=item.url,
+                gazetteer=gazetteer,
             )
         except Exception as exc:  # noqa: BLE001 - one bad report must not lose the others
             errors.append(f"{name}: could not be read ({type(exc).__name__}: {exc})")
@@ -162,8 +194,8 @@ def _save(pending: list[Pending]) -> None:
 def render_add_reports() -> None:
     st.subheader("Add reports")
     st.caption(
-        "Paste a news report or upload .txt, .md or .html files. You will see the places, figures "
-        "and events read from each before anything is saved."
+        "Paste a news report, upload .txt, .md or .html files, or give the address of a web "
+        "article. You will see the places, figures and events read from each before anything is saved."
     )
     if st.session_state.get(RESULT):
         st.success(st.session_state.pop(RESULT))
@@ -177,16 +209,21 @@ def render_add_reports() -> None:
             accept_multiple_files=True,
             help=f"At most {MAX_REPORT_BYTES // (1024 * 1024)} MB per report; HTML pages are read as their visible text.",
         )
+        url = st.text_input(
+            "…or a web address",
+            placeholder="https://…",
+            help="The article's main text, title, date and outlet are read from the page.",
+        )
         cols = st.columns(2)
         published = cols[0].date_input("Published (optional)", value=None, format="YYYY-MM-DD")
         source = cols[1].text_input("Source / outlet (optional)", placeholder="e.g. Reuters")
         submitted = st.form_submit_button("Read reports", type="primary")
     if submitted:
-        if not pasted.strip() and not uploads:
-            st.warning("Paste some text or choose a file first.")
+        if not pasted.strip() and not uploads and not url.strip():
+            st.warning("Paste some text, choose a file or give a web address first.")
         else:
             with st.spinner("Reading places, figures and events…"):
-                pending, errors = _read_inputs(pasted, uploads, published, source.strip() or None)
+                pending, errors = _read_inputs(pasted, uploads, published, source.strip() or None, url)
             st.session_state[PENDING] = pending
             for error in errors:
                 st.error(md_escape(error))

@@ -11,6 +11,7 @@ import streamlit as st
 from dashboard.ui import state as S
 from dashboard.ui.add_reports import render_add_reports
 from dashboard.ui.data import AtlasData, load_data, per_day, shown
+from dashboard.ui.downloads import render_downloads
 from dashboard.ui.event_card import render_card
 from dashboard.ui.event_table import render_table
 from dashboard.ui.filters import reset_filters, sidebar_filters
@@ -116,5 +117,6 @@ def _explore(data: AtlasData, state: ViewState, selected: EventView | None) -> N
     with list_col:
         st.markdown(f"**Events** · {len(now.events):,} shown")
         render_table(now.events, now.table, state.event)
+        render_downloads(now.events, state)
     hidden = selected is not None and all(v.id != selected.id for v in now.events)
     render_card(selected, hidden_by_filters=hidden)
