@@ -283,6 +283,19 @@ def _load(path: str, _mtime_ns: int, _size: int) -> dict[str, Any]:
     return data
 
 
+def coarser(collection: Mapping[str, Any], tolerance: float) -> dict[str, Any]:
+    """``collection`` simplified to ``tolerance`` degrees when that is coarser than the
+    built file's (``TOLERANCE_DEG``); otherwise the same features."""
+    if tolerance <= TOLERANCE_DEG:
+        return {"type": "FeatureCollection", "features": list(collection.get("features", []))}
+    features = []
+    for feature in collection.get("features", []):
+        geometry = simplified_geometry(feature["geometry"], tolerance)
+        if geometry is not None:
+            features.append({**feature, "bbox": _bbox(geometry), "geometry": geometry})
+    return {"type": "FeatureCollection", "features": features}
+
+
 def events_box(
     points: Sequence[tuple[float, float]], *, margin_deg: float = 5.0, margin_ratio: float = 0.5
 ) -> tuple[float, float, float, float] | None:

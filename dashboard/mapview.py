@@ -50,7 +50,8 @@ The outlines sit in their own pane under every event (``BASEMAP_PANE_Z``), are n
 interactive (clicks reach the markers) and leave with the layer when tiles are chosen.
 Without the file (package not installed, fetch failing) the background stays plain.
 ``build_standalone_html`` has no server to fetch from: it embeds the countries near the
-events instead (``basemap.countries_near``), a few hundred KB at most for one region.
+events instead (``standalone_countries``): ~22 KB around the Syrian coast, coarser
+outlines when the events span continents (~240 KB for Peru + Syria, not ~1 MB).
 When drawn, the map container gets ``data-ra-basemap="<countries>"``.
 
 How the app knows which event was clicked
@@ -113,6 +114,7 @@ from jinja2 import Template
 
 from dashboard.basemap import (
     BASEMAP_PATH,
+    coarser,
     copy_basemap,
     countries_near,
     ensure_basemap,
@@ -129,6 +131,9 @@ BASEMAP_URL = f"{STATIC_URL}/{BASEMAP_PATH}"
 # Leaflet's panes: tiles 200, overlays (event areas) 400, markers 600. Countries go just
 # above where tiles would be, their names just above them: under every event.
 BASEMAP_PANE_Z = 250
+# A standalone page's outlines are simplified to (box span / this) degrees when that is
+# coarser than the built file: 0.6 deg for the whole world (~3 px at zoom 3).
+STANDALONE_DEG_PER_TOLERANCE = 600
 MAX_ZOOM = 18
 TOOLTIP_SEPARATOR = " · "
 
@@ -1284,7 +1289,9 @@ def _vendor_file(url: str) -> Path:
 def standalone_countries(events: Sequence[EventView], view: ViewState) -> dict[str, Any]:
     """The country outlines a standalone page embeds: those meeting the box around the
     events (and the view centre, when set) widened by ``basemap.events_box``'s margin --
-    not the whole world. An empty collection without events or without the basemap."""
+    not the whole world; simplified further when that box is large (``basemap.coarser``:
+    a page of events all over the world draws them at world scale). An empty collection
+    without events or without the basemap."""
     points = [(e.lat, e.lon) for e in events]
     if view.lat is not None and view.lon is not None:
         points.append((view.lat, view.lon))
@@ -1292,7 +1299,8 @@ def standalone_countries(events: Sequence[EventView], view: ViewState) -> dict[s
     built = ensure_static_basemap(STATIC_DIR) if box is not None else None
     if box is None or built is None:
         return {"type": "FeatureCollection", "features": []}
-    return countries_near(load_basemap(built), box)
+    near = countries_near(load_basemap(built), box)
+    return coarser(near, max(box[2] - box[0], box[3] - box[1]) / STANDALONE_DEG_PER_TOLERANCE)
 
 
 def build_standalone_html(
@@ -1303,8 +1311,8 @@ def build_standalone_html(
     (tiles aside: the plain background is the default base layer), with the outlines of
     the countries around the events embedded (``standalone_countries``)."""
     countries = standalone_countries(events, view)
-    page = build_map(events, view, offline=True, selected=selected, countries=countries)
-    page = page.get_root().render()
+    atlas_map = build_map(events, view, offline=True, selected=selected, countries=countries)
+    page = atlas_map.get_root().render()
 
     def inline_js(match: re.Match[str]) -> str:
         code = _vendor_file(match.group(1)).read_text(encoding="utf-8")

@@ -22,6 +22,7 @@ from test_mapview import EVENTS, event  # noqa: I001  (sibling test module)
 from dashboard import basemap
 from dashboard.basemap import (
     BUILD_ID,
+    coarser,
     countries_near,
     country_iso_a2,
     country_name,
@@ -188,3 +189,19 @@ def test_hostile_country_names_cannot_leave_the_script():
     assert "\\u003c/script\\u003e\\u003cimg src=x onerror=alert(1)\\u003e" in page  # there, inert
     assert "<img src=x" not in page
     assert "{{ 7*7 }}" not in page  # no template opener either
+
+
+def test_a_world_wide_export_embeds_coarser_outlines(world):
+    assert coarser(world, basemap.TOLERANCE_DEG / 2)["features"] == world["features"]  # never finer
+    rough = coarser(world, 0.6)
+    size = len(json.dumps(world, separators=(",", ":")))
+    assert len(json.dumps(rough, separators=(",", ":"))) < size / 3
+    names = {f["properties"]["name"] for f in rough["features"]}
+    assert {"Syria", "Lebanon", "Brazil", "Vatican"} <= names  # small countries are kept
+    # events on two continents: the page carries both regions' countries, at world scale
+    spread = [event("ev-lima", "Lima", (-12.0464, -77.0428)), event("ev-homs", "Homs", (34.7308, 36.7094))]
+    page = build_standalone_html(spread, ViewState())
+    assert '"iso_a2":"PE"' in page and '"iso_a2":"SY"' in page
+    assert (
+        len(page.encode("utf-8")) < len(build_standalone_html(EVENTS, ViewState()).encode("utf-8")) + 600_000
+    )
