@@ -808,13 +808,16 @@ _LAYER_JS = r"""
     return L.divIcon({html: '<div><span>' + n + '</span></div>', iconSize: L.point(40, 40),
                       className: 'marker-cluster marker-cluster-' + size});
   };
-  function areaShape(p, style) {
-    var place = P[p];
+  function areaShape(p, style, pane) {
+    var place = P[p], opts = pane ? {pane: pane} : {};
     if (place[4]) {
-      return L.geoJSON(place[4], {style: function () { return style; }});
+      return L.geoJSON(place[4], L.extend({style: function () { return style; }}, opts));
     }
-    return L.circle([place[1], place[2]], L.extend({radius: place[5], dashArray: '6 4'}, style));
+    return L.circle([place[1], place[2]], L.extend({radius: place[5], dashArray: '6 4'}, style, opts));
   }
+  // Areas get a pane (z 350) under the point markers (overlay pane 400): a governorate over a
+  // town must not swallow the clicks meant for that town's markers.
+  if (!map.getPane('raAreas')) { map.createPane('raAreas').style.zIndex = '350'; }
   function tag(shape, key, value) {
     if (shape.eachLayer) { shape.eachLayer(function (l) { l[key] = value; }); }
     shape[key] = value;
@@ -825,7 +828,7 @@ _LAYER_JS = r"""
     if (!g.area) { return; }
     var ac = D.colours[E.ty[g.members[0]]];
     areas.push(tag(areaShape(g.place, {color: ac, weight: 2, fillColor: ac, fillOpacity: 0.12,
-                                       className: 'ra-area'}), '_raGroup', k));
+                                       className: 'ra-area'}, 'raAreas'), '_raGroup', k));
   });
   // Areas stay out of the cluster group (it would cluster a circle like a point); they
   // come and go with it in the layer switch.

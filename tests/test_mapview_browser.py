@@ -390,3 +390,25 @@ def test_standalone_file_draws_the_neighbouring_countries_from_disk(tmp_path: Pa
     assert "Syria" in page.locator(".ra-country-label span").evaluate_all("ss => ss.map(s => s.textContent)")
     assert requested == []
     context.close()
+
+
+def test_markers_inside_an_area_stay_clickable(page_for):
+    # The coast polygon covers Latakia and Jablah; their markers must still get the click
+    # (the area is drawn in a pane under the markers), and the area itself elsewhere.
+    page, outside, errors = page_for(EVENTS, "markers-over-areas")
+    # Switch the events layer off and on in the layer control: the areas come back after
+    # the markers, which is when they used to end up on top of them.
+    page.hover(".leaflet-control-layers")
+    overlay = page.locator(".leaflet-control-layers-overlays input").first
+    overlay.uncheck()
+    overlay.check()
+    page.mouse.move(5, 5)
+    page.wait_for_timeout(500)
+    hits = page.locator("path.ra-event").evaluate_all(
+        """ps => ps.map(p => { const b = p.getBoundingClientRect();
+                  const e = document.elementFromPoint(b.x + b.width / 2, b.y + b.height / 2);
+                  return e ? (e.getAttribute('class') || '') : ''; })"""
+    )
+    assert hits and all("ra-event" in h for h in hits), hits
+    assert page.locator("path.ra-area.leaflet-interactive").count() >= 1  # areas still clickable
+    assert outside == [] and errors == []
