@@ -235,7 +235,9 @@ def build_events(
     places_at: dict[int, list[tuple[int, Place]]] = {}
     for mention in mentions:
         place = places_by_id.get(mention.place_id or "")
-        if place is not None and not _speaker_place(text, mention.start):
+        # A wire dateline says where the story was filed, not where it happened: it stays a
+        # mention (and the report-wide fallback place) but never leads a sentence's places.
+        if place is not None and not _speaker_place(text, mention.start) and not _is_dateline(text, mention):
             places_at.setdefault(sentence_index(spans, mention.start), []).append((mention.start, place))
     dates_at: dict[int, list[DateMention]] = {}
     for mention_date in dates:
@@ -331,6 +333,20 @@ def _report_fallback(
     if report.published is not None:
         return report.published - timedelta(days=6), report.published, "week"
     return None, None, "week"
+
+
+# After a dateline place: an optional ", Country" and/or "(Agency)", then a dash.
+_DATELINE_TAIL = re.compile(
+    r"(?:,\s*[A-Z][A-Za-z .'-]{1,30})?\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|[-\u2013\u2014])\s"
+)
+
+
+def _is_dateline(text: str, mention: Mention) -> bool:
+    """True for a place opening the text or a paragraph in wire style: "DAMASCUS (Agency) - ..."."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    if text[line_start : mention.start].strip():
+        return False
+    return _DATELINE_TAIL.match(text, mention.end) is not None
 
 
 def _ranked(located: Sequence[tuple[int, Place]]) -> list[Place]:
