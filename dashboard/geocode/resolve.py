@@ -16,6 +16,7 @@ worse than a missing one.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -39,6 +40,13 @@ GLUED_PROMINENCE = 0.79
 # A weak match (sentence start, headline, common word) on a place of fewer than ~6,000
 # people needs the report to name its admin-1 area too.
 WEAK_PROMINENCE = 0.6
+# A place that is the only one in the whole gazetteer by its name ("Qardaha") needs no
+# country cue: with nothing else it could mean, a fair name match is enough, even for a
+# village without a recorded population (whose prior, and so score, is near zero).
+ACCEPT_ONLY_CANDIDATE = 0.2
+# ...but only where the sentence uses it as a place: right after a locative preposition
+# ("in Qardaha"), so that an adjective with a stray alias ("Western" instructors) is not.
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|around|from|into|to|towards?)\s+$", re.IGNORECASE)
 # A country counts as "the report's country" for cue phrases from this weight up.
 CUE_COUNTRY_WEIGHT = 0.3
 
@@ -204,7 +212,12 @@ def resolve_places(text: str, report_id: str, gazetteer: Gazetteer) -> tuple[lis
         if not cands:
             continue
         place, score = cands[0]
-        if _accept(span, place, score, countries, admin1_weights, gazetteer):
+        only = len(cands) == 1 and not span.weak and not span.glued and place.kind != "country"
+        only = only and plain(span.name) not in gazetteer.rules.common_words
+        only = only and _LOCATIVE_BEFORE.search(text, max(0, span.start - 12), span.start) is not None
+        if _accept(span, place, score, countries, admin1_weights, gazetteer) or (
+            only and score >= ACCEPT_ONLY_CANDIDATE
+        ):
             # Confidence drops when a runner-up elsewhere is nearly as good.
             margin = score - cands[1][1] if len(cands) > 1 and cands[1][0].country != place.country else 1.0
             confidence = score * (0.75 + 0.25 * min(1.0, margin / 0.1))
