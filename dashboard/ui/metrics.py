@@ -15,6 +15,8 @@ def render_metrics(h: Headline, total: int) -> None:
     cols[3].metric("Sources", f"{h.sources:,}", help="Named sources and outlets behind the shown events.")
     if h.events_with_deaths:
         st.caption(
-            f"Deaths: sum over {h.events_with_deaths} event(s) of each event's lowest and highest reported "
-            "figure. Different sources for the same event give a range and are never added together."
+            f"Deaths: sum over {h.events_with_deaths} event(s) of each event's lowest and highest source "
+            "count (a source's count is the largest figure it gives; its smaller ones are parts). Different "
+            "sources for the same event give a range and are never added together. The same overall toll "
+            "reported for different places or days counts once per event: read it as an upper bound."
         )
