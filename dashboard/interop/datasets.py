@@ -15,9 +15,10 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
+from typing import Protocol
 
 from dashboard.model import Extraction
 from dashboard.reading import BadInput
@@ -125,17 +126,26 @@ def converted_rows(
             yield RowProblem(number, str(exc))
 
 
-def import_rows(
-    dataset: str,
-    text: str,
-    required: Sequence[str],
-    name: str,
-    convert: Callable[[Mapping[str, str]], Extraction],
-) -> ImportResult:
-    """Convert every row; a row that raises RowError is named and the others are kept."""
+class RowConverter(Protocol):
+    """Turns one CSV row into an Extraction (raising RowError for a bad row)."""
+
+    def __call__(self, row: Mapping[str, str], *, ingested_at: datetime | None = None) -> Extraction: ...
+
+
+def stream_file(
+    path: Path, required: Sequence[str], convert: RowConverter
+) -> Iterator[Extraction | RowProblem]:
+    """Row by row (for large downloads): each row's Extraction, or the RowProblem naming it.
+    Every row of one file gets the same ingestion time."""
+    now = datetime.now(UTC)
+    return converted_rows(read_csv_text(path), required, str(path), lambda row: convert(row, ingested_at=now))
+
+
+def read_file(dataset: str, path: Path, required: Sequence[str], convert: RowConverter) -> ImportResult:
+    """Every row of a dataset's CSV file; bad rows are named with their row number."""
     extractions: list[Extraction] = []
     problems: list[RowProblem] = []
-    for item in converted_rows(text, required, name, convert):
+    for item in stream_file(path, required, convert):
         (problems if isinstance(item, RowProblem) else extractions).append(item)  # type: ignore[arg-type]
     return ImportResult(dataset, tuple(extractions), tuple(problems), len(extractions) + len(problems))
 

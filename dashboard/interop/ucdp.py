@@ -30,14 +30,13 @@ from dashboard.interop.datasets import (
     ReportText,
     RowError,
     RowProblem,
-    converted_rows,
     country_code,
-    import_rows,
     parse_code,
     parse_count,
     parse_date,
     parse_position,
-    read_csv_text,
+    read_file,
+    stream_file,
 )
 from dashboard.model import Event, Extraction, Figure, Mention, Place, Report, slugify, stable_id
 
@@ -210,19 +209,9 @@ def ucdp_extraction(row: Mapping[str, str], *, ingested_at: datetime | None = No
 
 def read_ucdp(path: Path) -> ImportResult:
     """Every row of a UCDP GED CSV; bad rows are named with their row number."""
-    now = datetime.now(UTC)
-    return import_rows(
-        DATASET,
-        read_csv_text(path),
-        REQUIRED_COLUMNS,
-        str(path),
-        lambda row: ucdp_extraction(row, ingested_at=now),
-    )
+    return read_file(DATASET, path, REQUIRED_COLUMNS, ucdp_extraction)
 
 
 def stream_ucdp(path: Path) -> Iterator[Extraction | RowProblem]:
     """Row by row (for large downloads): each row's Extraction, or the RowProblem naming it."""
-    now = datetime.now(UTC)
-    return converted_rows(
-        read_csv_text(path), REQUIRED_COLUMNS, str(path), lambda row: ucdp_extraction(row, ingested_at=now)
-    )
+    return stream_file(path, REQUIRED_COLUMNS, ucdp_extraction)
