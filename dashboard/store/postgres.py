@@ -29,6 +29,7 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 
 from dashboard.model import Event, Extraction, Figure, Mention, Place, Report
 from dashboard.store.incidents import candidate_query, find_same_incident, merged_ids
+from dashboard.store.rows import figure_from_row, mention_from_row
 from dashboard.store.sqlite import StoreError
 
 T = TypeVar("T")
@@ -439,7 +440,7 @@ class PostgresStore:
                 'SELECT * FROM figures WHERE id = ANY(%s) ORDER BY id COLLATE "C"',
                 (list(dict.fromkeys(ids)),),
             )
-        return [_figure_from_row(row) for row in rows]
+        return [figure_from_row(row) for row in rows]
 
     def places(self, ids: Iterable[str] | None = None) -> list[Place]:
         if ids is None:
@@ -451,17 +452,7 @@ class PostgresStore:
 
     def mentions(self, report_id: str) -> list[Mention]:
         rows = self._query("SELECT * FROM mentions WHERE report_id = %s ORDER BY start", (report_id,))
-        return [
-            Mention(
-                report_id=row["report_id"],
-                start=row["start"],
-                end=row["end_"],
-                surface=row["surface"],
-                place_id=row["place_id"],
-                confidence=row["confidence"],
-            )
-            for row in rows
-        ]
+        return [mention_from_row(row) for row in rows]
 
     def stats(self) -> dict[str, int]:
         row = self._query(
@@ -531,12 +522,6 @@ def _place_from_row(row: dict[str, Any]) -> Place:
         source=row["source"],
         geometry=row["geometry"],
     )
-
-
-def _figure_from_row(row: dict[str, Any]) -> Figure:
-    data = dict(row)
-    data["end"] = data.pop("end_")
-    return Figure.from_dict(data)
 
 
 def _event_from_row(row: dict[str, Any]) -> Event:

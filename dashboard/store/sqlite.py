@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 from dashboard.model import Event, Extraction, Figure, Mention, Place, Report
 from dashboard.store.incidents import candidate_query, find_same_incident, merged_ids
+from dashboard.store.rows import figure_from_row, mention_from_row
 from dashboard.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 T = TypeVar("T")
@@ -319,7 +320,7 @@ class SQLiteStore:
             rows = self._query("SELECT * FROM figures ORDER BY report_id, start")
         else:
             rows = self._by_ids("figures", ids)
-        return [_figure_from_row(row) for row in rows]
+        return [figure_from_row(row) for row in rows]
 
     def places(self, ids: Iterable[str] | None = None) -> list[Place]:
         if ids is None:
@@ -328,17 +329,7 @@ class SQLiteStore:
 
     def mentions(self, report_id: str) -> list[Mention]:
         rows = self._query("SELECT * FROM mentions WHERE report_id = ? ORDER BY start", (report_id,))
-        return [
-            Mention(
-                report_id=row["report_id"],
-                start=row["start"],
-                end=row["end_"],
-                surface=row["surface"],
-                place_id=row["place_id"],
-                confidence=row["confidence"],
-            )
-            for row in rows
-        ]
+        return [mention_from_row(row) for row in rows]
 
     def stats(self) -> dict[str, int]:
         counts = {}
@@ -394,13 +385,6 @@ def _place_from_row(row: sqlite3.Row) -> Place:
     data = dict(row)
     data["geometry"] = json.loads(data["geometry"]) if data["geometry"] else None
     return Place.from_dict(data)
-
-
-def _figure_from_row(row: sqlite3.Row) -> Figure:
-    data = dict(row)
-    data["end"] = data.pop("end_")
-    data["verified"] = bool(data["verified"])
-    return Figure.from_dict(data)
 
 
 def _event_from_row(row: sqlite3.Row) -> Event:

@@ -1,0 +1,31 @@
+"""Stored rows back into model records: the conversions both backends share.
+
+The tables differ only in how list and shape columns come back (SQLite: JSON text;
+PostgreSQL: decoded jsonb), which each backend handles before calling these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from dashboard.model import Figure, Mention
+
+
+def mention_from_row(row: Mapping[str, Any]) -> Mention:
+    # ``end`` is a reserved word in SQL, hence the column ``end_``.
+    return Mention(
+        report_id=row["report_id"],
+        start=row["start"],
+        end=row["end_"],
+        surface=row["surface"],
+        place_id=row["place_id"],
+        confidence=row["confidence"],
+    )
+
+
+def figure_from_row(row: Mapping[str, Any]) -> Figure:
+    data = dict(row)
+    data["end"] = data.pop("end_")
+    data["verified"] = bool(data["verified"])  # SQLite keeps booleans as 0/1
+    return Figure.from_dict(data)
