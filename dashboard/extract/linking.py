@@ -106,18 +106,31 @@ def _too_vague_to_join(a: Event, b: Event) -> bool:
     return a.date_precision != "day" or b.date_precision != "day"
 
 
+def same_incident_in_time_and_kind(a: Event, b: Event) -> bool:
+    """The type and date half of ``same_incident`` (the cheap half: batch linking in the
+    store asks it before the place half)."""
+    return compatible_types(a.type, b.type) and not _too_vague_to_join(a, b) and _dates_overlap(a, b)
+
+
 def same_incident(a: Event, b: Event, places_by_id: Mapping[str, Place]) -> bool:
     """True when events ``a`` and ``b`` (usually from different reports) are one incident."""
-    if not compatible_types(a.type, b.type) or _too_vague_to_join(a, b):
-        return False
-    if not _dates_overlap(a, b):
+    if not same_incident_in_time_and_kind(a, b):
         return False
     place_a = places_by_id.get(a.place_ids[0]) if a.place_ids else None
     place_b = places_by_id.get(b.place_ids[0]) if b.place_ids else None
     if place_a is None or place_b is None:
         return False  # without a place there is nothing to tie two reports together
+    return same_incident_places(a, b, place_a, place_b)
+
+
+def same_incident_places(
+    a: Event, b: Event, place_a: Place, place_b: Place, *, near: bool | None = None
+) -> bool:
+    """The place half of ``same_incident``, given each event's primary place. ``near`` is
+    ``same_place(place_a, place_b)`` when the caller already knows it (the store's batch
+    linking works it out once per pair of places, not once per pair of events)."""
     if place_a.source in CODED_DATASETS and place_a.source == place_b.source:
         return False
     if place_a.precision == "country" or place_b.precision == "country":
         return place_a.id == place_b.id and a.type == b.type
-    return same_place(place_a, place_b)
+    return same_place(place_a, place_b) if near is None else near

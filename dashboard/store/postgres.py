@@ -28,7 +28,7 @@ from psycopg.types.json import Jsonb
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from dashboard.model import Event, Extraction, Figure, Mention, Place, Report
-from dashboard.store.incidents import candidate_query, find_same_incident, merged_ids
+from dashboard.store.incidents import IncidentIndex
 from dashboard.store.rows import figure_from_row, mention_from_row
 from dashboard.store.sqlite import StoreError
 
@@ -251,9 +251,10 @@ class PostgresStore:
         return new, len(batch) - new
 
     def _save_batch(self, conn: psycopg.Connection[Any], batch: Sequence[Extraction]) -> list[bool]:
-        """Save reports in order, as SQLite's per-report loop does, in fewer round trips:
-        the rows of every new report go in together (pipelined ``executemany``), then each
-        event is linked or inserted one by one, so linking sees every earlier event."""
+        """Save reports in order, with the result of saving them one by one, in a few round
+        trips: the rows of every new report go in together (pipelined ``executemany``), the
+        events are linked in memory (each sees every earlier one, this batch's included),
+        then inserted and updated together."""
         wanted = list(dict.fromkeys(ex.report.id for ex in batch))
         known = {row["id"] for row in conn.execute("SELECT id FROM reports WHERE id = ANY(%s)", (wanted,))}
         saved: list[bool] = []
@@ -319,28 +320,38 @@ class PostgresStore:
                         for f in figures
                     ],
                 )
-        # Stored places the candidates refer to, read once per batch: within this
-        # transaction places change only through the upserts above, already applied.
-        stored_places: dict[str, Place] = {}
-
-        def load_places(ids: set[str]) -> list[Place]:
-            missing = ids - stored_places.keys()
-            for place in self._places_by_ids(conn, missing):
-                stored_places[place.id] = place
-            return [stored_places[i] for i in ids if i in stored_places]
-
+        # Linking in memory over the stored events near in time, read once per date range
+        # (as SQLiteStore does; see store/incidents.py). Places change within this
+        # transaction only through the upserts above: the index starts from them.
+        index = IncidentIndex(
+            lambda first, last: [
+                (_event_from_row(row), row["lat"], row["lon"])  # type: ignore[arg-type]
+                for row in conn.execute(
+                    "SELECT id, report_ids, date_start, date_end, date_precision, place_ids, type,"
+                    " '' AS summary, 0 AS summary_start, 0 AS summary_end, figure_ids, lat, lon"
+                    " FROM events WHERE date_start BETWEEN %s AND %s",
+                    (first, last),
+                ).fetchall()
+            ],
+            lambda ids: self._places_by_ids(conn, ids),
+        )
+        latest: dict[str, Place] = {}
         for ex in new:
-            by_id = ex.place_by_id()
-            for event in ex.events:
-                linked = self._linked_event(conn, event, by_id, load_places)
-                if linked is None:
-                    self._insert_event(conn, event, by_id)
-                else:
-                    report_ids, place_ids, figure_ids = merged_ids(linked, event)
-                    conn.execute(
-                        "UPDATE events SET report_ids = %s, place_ids = %s, figure_ids = %s WHERE id = %s",
-                        (report_ids, place_ids, figure_ids, linked.id),
-                    )
+            for place in ex.places:
+                latest[place.id] = place
+        index.note_places(latest.values())
+        index.prepare(new)
+        for ex in new:
+            index.link(ex)
+        inserts, updates = index.take_writes()
+        with conn.cursor() as cur:
+            if inserts:
+                cur.executemany(_INSERT_EVENT, [_event_row(e, lat, lon) for e, lat, lon in inserts])
+            if updates:
+                cur.executemany(
+                    "UPDATE events SET report_ids = %s, place_ids = %s, figure_ids = %s WHERE id = %s",
+                    [(list(e.report_ids), list(e.place_ids), list(e.figure_ids), e.id) for e in updates],
+                )
         return saved
 
     # Per-record writes inside a ``_write`` transaction, as SQLiteStore has them (store/dump.py
@@ -354,41 +365,9 @@ class PostgresStore:
     def _insert_event(self, conn: psycopg.Connection[Any], event: Event, places: dict[str, Place]) -> None:
         primary = places.get(event.place_ids[0]) if event.place_ids else None
         conn.execute(
-            "INSERT INTO events (id, date_start, date_end, date_precision, type, summary,"
-            " summary_start, summary_end, report_ids, place_ids, figure_ids, lat, lon)"
-            " VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s) ON CONFLICT DO NOTHING",
-            (
-                event.id,
-                event.date_start,
-                event.date_end,
-                event.date_precision,
-                event.type,
-                event.summary,
-                event.summary_start,
-                event.summary_end,
-                list(event.report_ids),
-                list(event.place_ids),
-                list(event.figure_ids),
-                primary.lat if primary else None,
-                primary.lon if primary else None,
-            ),
+            _INSERT_EVENT,
+            _event_row(event, primary.lat if primary else None, primary.lon if primary else None),
         )
-
-    def _linked_event(
-        self,
-        conn: psycopg.Connection[Any],
-        event: Event,
-        places: dict[str, Place],
-        load_places: Callable[[set[str]], Iterable[Place]],
-    ) -> Event | None:
-        query = candidate_query(event, places)
-        if query is None:
-            return None
-        where, params = query.sql_where("%s")
-        rows = conn.execute(
-            f'SELECT * FROM events WHERE {where} ORDER BY date_start, id COLLATE "C"', params
-        ).fetchall()
-        return find_same_incident(event, [_event_from_row(row) for row in rows], places, load_places)  # type: ignore[arg-type]
 
     # -- reading -------------------------------------------------------------------------
     # Orders match SQLite's: NULLs first, ids and names compared byte by byte.
@@ -478,6 +457,31 @@ _UPSERT_PLACE = (
     " country=excluded.country, admin1=excluded.admin1, source=excluded.source,"
     " geometry=excluded.geometry"
 )
+
+
+_INSERT_EVENT = (
+    "INSERT INTO events (id, date_start, date_end, date_precision, type, summary,"
+    " summary_start, summary_end, report_ids, place_ids, figure_ids, lat, lon)"
+    " VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s) ON CONFLICT DO NOTHING"
+)
+
+
+def _event_row(event: Event, lat: float | None, lon: float | None) -> tuple[Any, ...]:
+    return (
+        event.id,
+        event.date_start,
+        event.date_end,
+        event.date_precision,
+        event.type,
+        event.summary,
+        event.summary_start,
+        event.summary_end,
+        list(event.report_ids),
+        list(event.place_ids),
+        list(event.figure_ids),
+        lat,
+        lon,
+    )
 
 
 def _place_row(place: Place) -> tuple[Any, ...]:

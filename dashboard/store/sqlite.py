@@ -1,8 +1,9 @@
 """The SQLite store: the embedded default (WAL mode, one write path, versioned schema).
 
 Reads go straight to the connection; every write goes through ``_write`` which opens one
-``BEGIN IMMEDIATE`` transaction per report, so a failure never leaves half a report behind
-and several processes can ingest into the same file (WAL + busy timeout + retry).
+``BEGIN IMMEDIATE`` transaction per save (one report, or one batch of them), so a failure
+never leaves half a report behind and several processes can ingest into the same file
+(WAL + busy timeout + retry).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from dashboard.model import Event, Extraction, Figure, Mention, Place, Report
-from dashboard.store.incidents import candidate_query, find_same_incident, merged_ids
+from dashboard.store.incidents import IncidentIndex
 from dashboard.store.rows import figure_from_row, mention_from_row
 from dashboard.store.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -28,6 +29,8 @@ T = TypeVar("T")
 # writer gives up with a clear StoreError after about two minutes, not ten silent ones.
 BUSY_TIMEOUT_S = 10
 _BUSY_RETRIES = 12
+# Events the linking index may keep in memory between batches (a few hundred bytes each).
+_INDEX_LIMIT = 200_000
 
 
 class StoreError(RuntimeError):
@@ -56,6 +59,9 @@ class SQLiteStore:
         # One connection per thread: Streamlit serves each session in its own thread.
         self._local = threading.local()
         self._write_lock = threading.Lock()
+        # (connection, its data_version, index) of the last committed save_many: linking
+        # goes on from it while no other connection has written (see save_many).
+        self._index: tuple[sqlite3.Connection, int, IncidentIndex] | None = None
         self._migrate()
 
     # -- connections ---------------------------------------------------------------------
@@ -97,6 +103,9 @@ class SQLiteStore:
 
     def _write(self, work: Callable[[sqlite3.Connection], T]) -> T:
         """The one write path: a serialised, retried, all-or-nothing transaction."""
+        # Any write may change events behind the linking index's back (dump loads, a
+        # failed batch): only save_many puts an index back, after its commit.
+        self._index = None
         with self._write_lock:
             for attempt in range(_BUSY_RETRIES):
                 try:
@@ -160,43 +169,107 @@ class SQLiteStore:
         ``dashboard.extract.linking.same_incident``) are linked to it: the stored event
         gains this report and its figures, which stay side by side, never summed.
         """
-        return self._write(lambda conn: self._save(conn, extraction))
+        return self.save_many([extraction])[0] == 1
 
     def save_many(self, extractions: Iterable[Extraction]) -> tuple[int, int]:
-        """Store a batch in one transaction; returns (new, already stored)."""
+        """Store a batch in one transaction; returns (new, already stored).
+
+        The same store as saving the reports one by one in order (each report's events
+        are linked to every event stored before, this batch's included), in a few
+        statements: one lookup of known reports, one ``executemany`` per table, and
+        linking in memory (``IncidentIndex``) over events read once per date range.
+        """
         batch = list(extractions)
+        if not batch:
+            return 0, 0
+        cached = self._index  # _write forgets it; kept again only after a commit
+        used: list[tuple[IncidentIndex, int]] = []
 
-        def work(conn: sqlite3.Connection) -> tuple[int, int]:
-            new = sum(1 for extraction in batch if self._save(conn, extraction))
-            return new, len(batch) - new
+        def work(conn: sqlite3.Connection) -> list[bool]:
+            # data_version changes when another connection (process, thread) commits: the
+            # events held in memory are then stale. Read inside the write lock, so nobody
+            # can commit between this check and our own commit.
+            version = int(conn.execute("PRAGMA data_version").fetchone()[0])
+            first_try = not used
+            if first_try and cached is not None and cached[0] is conn and cached[1] == version:
+                index = cached[2]
+            else:
+                index = self._new_index(conn)
+            used.append((index, version))
+            return self._save_batch(conn, batch, index)
 
-        return self._write(work)
+        saved = self._write(work)
+        index, version = used[-1]
+        if len(index) <= _INDEX_LIMIT:
+            self._index = (self._connect(), version, index)
+        new = sum(saved)
+        return new, len(batch) - new
+
+    def _new_index(self, conn: sqlite3.Connection) -> IncidentIndex:
+        def load_events(first: date, last: date) -> list[tuple[Event, float | None, float | None]]:
+            rows = conn.execute(
+                "SELECT id, report_ids, date_start, date_end, date_precision, place_ids, type,"
+                " figure_ids, lat, lon FROM events WHERE date_start BETWEEN ? AND ?",
+                (first.isoformat(), last.isoformat()),
+            ).fetchall()
+            return [(_link_event_from_row(row), row[8], row[9]) for row in rows]
+
+        return IncidentIndex(load_events, lambda ids: self._places_by_ids(conn, ids))
 
     def _save(self, conn: sqlite3.Connection, ex: Extraction) -> bool:
-        report = ex.report
-        if conn.execute("SELECT 1 FROM reports WHERE id = ?", (report.id,)).fetchone():
-            return False
-        ingested = report.ingested_at or datetime.now(UTC)
-        conn.execute(
+        """One report inside a caller's ``_write`` transaction (store/dump.py)."""
+        return self._save_batch(conn, [ex], self._new_index(conn))[0]
+
+    def _save_batch(
+        self, conn: sqlite3.Connection, batch: Sequence[Extraction], index: IncidentIndex
+    ) -> list[bool]:
+        known = self._known_reports(conn, [ex.report.id for ex in batch])
+        saved: list[bool] = []
+        new: list[Extraction] = []
+        for ex in batch:
+            is_new = ex.report.id not in known
+            saved.append(is_new)
+            if is_new:
+                known.add(ex.report.id)
+                new.append(ex)
+        if not new:
+            return saved
+        now = datetime.now(UTC)
+        conn.executemany(
             "INSERT INTO reports (id, title, source, url, published, language, text, ingested_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                report.id,
-                report.title,
-                report.source,
-                report.url,
-                _iso(report.published),
-                report.language,
-                report.text,
-                _iso(ingested),
-            ),
+            [
+                (
+                    r.id,
+                    r.title,
+                    r.source,
+                    r.url,
+                    _iso(r.published),
+                    r.language,
+                    r.text,
+                    _iso(r.ingested_at or now),
+                )
+                for r in (ex.report for ex in new)
+            ],
         )
-        for place in ex.places:
-            self._upsert_place(conn, place)
+        # Places: the last version of each id in the batch, written only when it differs
+        # from the stored one the index already holds (most reports name known places).
+        latest: dict[str, Place] = {}
+        for ex in new:
+            for place in ex.places:
+                latest[place.id] = place
+        changed = [p for p in latest.values() if index.unchanged(p) is None]
+        if changed:
+            conn.executemany(_UPSERT_PLACE, [_place_row(p) for p in changed])
+            index.note_places(changed)
         conn.executemany(
             "INSERT OR IGNORE INTO mentions (report_id, start, end_, surface, place_id, confidence)"
             " VALUES (?, ?, ?, ?, ?, ?)",
-            [(m.report_id, m.start, m.end, m.surface, m.place_id, m.confidence) for m in ex.mentions],
+            [
+                (m.report_id, m.start, m.end, m.surface, m.place_id, m.confidence)
+                for ex in new
+                for m in ex.mentions
+            ],
         )
         conn.executemany(
             "INSERT OR IGNORE INTO figures (id, report_id, low, high, qualifier, category, outcome,"
@@ -216,79 +289,45 @@ class SQLiteStore:
                     f.end,
                     f.surface,
                 )
+                for ex in new
                 for f in ex.figures
             ],
         )
-        places = ex.place_by_id()
-        for event in ex.events:
-            linked = self._linked_event(conn, event, places)
-            if linked is None:
-                self._insert_event(conn, event, places)
-            else:
-                self._merge_into(conn, linked, event)
-        return True
-
-    def _upsert_place(self, conn: sqlite3.Connection, place: Place) -> None:
-        conn.execute(
-            "INSERT INTO places (id, name, kind, lat, lon, precision, country, admin1, source, geometry)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET name=excluded.name,"
-            " kind=excluded.kind, lat=excluded.lat, lon=excluded.lon, precision=excluded.precision,"
-            " country=excluded.country, admin1=excluded.admin1, source=excluded.source,"
-            " geometry=excluded.geometry",
-            (
-                place.id,
-                place.name,
-                place.kind,
-                place.lat,
-                place.lon,
-                place.precision,
-                place.country,
-                place.admin1,
-                place.source,
-                _json(place.geometry),
-            ),
+        index.prepare(new)
+        for ex in new:
+            index.link(ex)
+        inserts, updates = index.take_writes()
+        conn.executemany(_INSERT_EVENT, [_event_row(e, lat, lon) for e, lat, lon in inserts])
+        conn.executemany(
+            "UPDATE events SET report_ids = ?, place_ids = ?, figure_ids = ? WHERE id = ?",
+            [
+                (_json(list(e.report_ids)), _json(list(e.place_ids)), _json(list(e.figure_ids)), e.id)
+                for e in updates
+            ],
         )
+        return saved
+
+    def _known_reports(self, conn: sqlite3.Connection, ids: Sequence[str]) -> set[str]:
+        wanted = list(dict.fromkeys(ids))
+        known: set[str] = set()
+        for i in range(0, len(wanted), 500):  # SQLite limits bound parameters per statement
+            chunk = wanted[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            known.update(
+                row[0] for row in conn.execute(f"SELECT id FROM reports WHERE id IN ({marks})", chunk)
+            )
+        return known
+
+    # Per-record writes inside a caller's ``_write`` transaction (store/dump.py loads dumps
+    # through these on either backend).
+    def _upsert_place(self, conn: sqlite3.Connection, place: Place) -> None:
+        conn.execute(_UPSERT_PLACE, _place_row(place))
 
     def _insert_event(self, conn: sqlite3.Connection, event: Event, places: dict[str, Place]) -> None:
         primary = places.get(event.place_ids[0]) if event.place_ids else None
         conn.execute(
-            "INSERT OR IGNORE INTO events (id, date_start, date_end, date_precision, type, summary,"
-            " summary_start, summary_end, report_ids, place_ids, figure_ids, lat, lon)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                event.id,
-                _iso(event.date_start),
-                _iso(event.date_end),
-                event.date_precision,
-                event.type,
-                event.summary,
-                event.summary_start,
-                event.summary_end,
-                _json(list(event.report_ids)),
-                _json(list(event.place_ids)),
-                _json(list(event.figure_ids)),
-                primary.lat if primary else None,
-                primary.lon if primary else None,
-            ),
-        )
-
-    def _linked_event(self, conn: sqlite3.Connection, event: Event, places: dict[str, Place]) -> Event | None:
-        """An already stored event from another report that is the same incident, if any."""
-        query = candidate_query(event, places)
-        if query is None:
-            return None
-        # Candidates: events near in time (indexed on date_start), of a compatible type, near in space.
-        where, params = query.sql_where("?")
-        rows = conn.execute(f"SELECT * FROM events WHERE {where} ORDER BY date_start", params).fetchall()
-        return find_same_incident(
-            event, [_event_from_row(row) for row in rows], places, lambda ids: self._places_by_ids(conn, ids)
-        )
-
-    def _merge_into(self, conn: sqlite3.Connection, stored: Event, new: Event) -> None:
-        report_ids, place_ids, figure_ids = merged_ids(stored, new)
-        conn.execute(
-            "UPDATE events SET report_ids = ?, place_ids = ?, figure_ids = ? WHERE id = ?",
-            (_json(report_ids), _json(place_ids), _json(figure_ids), stored.id),
+            _INSERT_EVENT,
+            _event_row(event, primary.lat if primary else None, primary.lon if primary else None),
         )
 
     # -- reading -------------------------------------------------------------------------
@@ -356,6 +395,72 @@ class SQLiteStore:
             rows = conn.execute(f"SELECT * FROM places WHERE id IN ({marks})", chunk).fetchall()
             places.extend(_place_from_row(row) for row in rows)
         return places
+
+
+_UPSERT_PLACE = (
+    "INSERT INTO places (id, name, kind, lat, lon, precision, country, admin1, source, geometry)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET name=excluded.name,"
+    " kind=excluded.kind, lat=excluded.lat, lon=excluded.lon, precision=excluded.precision,"
+    " country=excluded.country, admin1=excluded.admin1, source=excluded.source,"
+    " geometry=excluded.geometry"
+)
+
+_INSERT_EVENT = (
+    "INSERT OR IGNORE INTO events (id, date_start, date_end, date_precision, type, summary,"
+    " summary_start, summary_end, report_ids, place_ids, figure_ids, lat, lon)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+)
+
+
+def _place_row(place: Place) -> tuple[Any, ...]:
+    return (
+        place.id,
+        place.name,
+        place.kind,
+        place.lat,
+        place.lon,
+        place.precision,
+        place.country,
+        place.admin1,
+        place.source,
+        _json(place.geometry),
+    )
+
+
+def _event_row(event: Event, lat: float | None, lon: float | None) -> tuple[Any, ...]:
+    return (
+        event.id,
+        _iso(event.date_start),
+        _iso(event.date_end),
+        event.date_precision,
+        event.type,
+        event.summary,
+        event.summary_start,
+        event.summary_end,
+        _json(list(event.report_ids)),
+        _json(list(event.place_ids)),
+        _json(list(event.figure_ids)),
+        lat,
+        lon,
+    )
+
+
+def _link_event_from_row(row: sqlite3.Row) -> Event:
+    """What linking reads of a stored event (no summary: it is never written back)."""
+    end = row[3]
+    return Event(
+        id=row[0],
+        report_ids=tuple(json.loads(row[1] or "[]")),
+        date_start=date.fromisoformat(row[2]),
+        date_end=date.fromisoformat(end) if end else None,
+        date_precision=row[4],
+        place_ids=tuple(json.loads(row[5] or "[]")),
+        type=row[6],
+        summary="",
+        summary_start=0,
+        summary_end=0,
+        figure_ids=tuple(json.loads(row[7] or "[]")),
+    )
 
 
 def _event_filter_sql(
