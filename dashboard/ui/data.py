@@ -1,23 +1,38 @@
 """Where the app gets its data: one store per database, everything derived cached per revision.
 
-``st.cache_resource`` keeps one open store (and the demo load) per ``REPORT_ATLAS_DB``, the
-denormalised event views until the store changes (its counts are the revision key), and
-what each view state shows. ``cache_resource`` rather than ``cache_data``: the cached values
-are immutable views shared by every session, and ``cache_data`` would unpickle a copy on
-every run (about 1.7 s for 100,000 events).
+Two kinds of cache, chosen by what a hit costs:
+
+- ``st.cache_resource`` (one shared object, no copy) for what is big and read-only: the open
+  store (and the demo load) per ``REPORT_ATLAS_DB``; the event views until the store changes
+  (its counts are the revision key); the events each filter state keeps. A copy of those
+  would cost more than building them: ``cache_data`` unpickles a new copy on every run,
+  ~4 s for 100,000 event views. (The gazetteer, needed only to add reports, is a
+  ``cache_resource`` of ``add_reports``.)
+- ``st.cache_data`` keyed on the view state (its filters + the store revision) for what is
+  expensive to build and cheap to copy: the map (~0.35 s to build at 100,000 events, ~0.02 s
+  to unpickle), the table (~0.6 s / ~0.03 s), the headline, the timeline counts and the
+  filter option counts. The map must be a copy: st_folium adds to the map it renders, so a
+  shared map would come out different on the second run.
+
+So a rerun that changes no input repeats no work (tests/test_app_caching.py counts the
+calls), a filter change redoes only what depends on it, and a saved report (new revision)
+invalidates everything derived from the store. Every run still asks the store for its
+counts (``revision``): that one cheap query is how a report saved elsewhere is noticed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+import folium
 import pandas as pd
 import streamlit as st
 
 from dashboard import settings
+from dashboard.mapview import build_map
 from dashboard.model import Figure, Mention, Report
 from dashboard.store import open_store
 from dashboard.views import (
@@ -107,26 +122,53 @@ def load_data() -> AtlasData:
     return _load(settings.get("REPORT_ATLAS_DB"), revision(store))
 
 
-@dataclass(frozen=True)
-class Shown:
-    """What one view state shows: its events, their metrics and their table."""
-
-    events: tuple[EventView, ...]
-    headline: Headline
-    table: pd.DataFrame = field(compare=False, repr=False)
+# --- What one view state shows ----------------------------------------------------------------
+# Keyed on (store, revision, filters): ``ViewState.filters()`` leaves out the selected event
+# and the map view, so selecting an event or moving the map rebuilds nothing.
 
 
-@st.cache_resource(max_entries=32)
-def _shown(target: str, rev: tuple[int, ...], filters: ViewState) -> Shown:
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _filtered(target: str, rev: tuple[int, ...], filters: ViewState) -> tuple[EventView, ...]:
+    # Shared, not copied: the events of a state are also what the timeline (the same filters
+    # without dates) and the option counts (dates only) start from, often the same key.
     data = _load(target, rev)
-    events = tuple(filter_events(data.views, filters, data.texts))
-    table = pd.DataFrame(event_rows(events), columns=TABLE_COLUMNS)
-    return Shown(events=events, headline=headline(events), table=table)
+    return tuple(filter_events(data.views, filters, data.texts))
 
 
-def shown(data: AtlasData, state: ViewState) -> Shown:
-    """The events a view state shows (cached on the state's filters and the store revision)."""
-    return _shown(data.target, data.rev, state.filters())
+def shown(data: AtlasData, state: ViewState) -> tuple[EventView, ...]:
+    """The events a view state shows (newest first)."""
+    return _filtered(data.target, data.rev, state.filters())
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _headline(target: str, rev: tuple[int, ...], filters: ViewState) -> Headline:
+    return headline(_filtered(target, rev, filters))
+
+
+def shown_headline(data: AtlasData, state: ViewState) -> Headline:
+    """The metric row of a view state."""
+    return _headline(data.target, data.rev, state.filters())
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _table(target: str, rev: tuple[int, ...], filters: ViewState) -> pd.DataFrame:
+    return pd.DataFrame(event_rows(_filtered(target, rev, filters)), columns=TABLE_COLUMNS)
+
+
+def shown_table(data: AtlasData, state: ViewState) -> pd.DataFrame:
+    """The event list of a view state: ``views.event_rows`` as a DataFrame, same order."""
+    return _table(data.target, data.rev, state.filters())
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _map(target: str, rev: tuple[int, ...], view: ViewState, offline: bool) -> folium.Map:
+    return build_map(_filtered(target, rev, view.filters()), view, offline=offline)
+
+
+def shown_map(data: AtlasData, view: ViewState, *, offline: bool) -> folium.Map:
+    """``mapview.build_map`` of the events of ``view``'s filters, opening on ``view``'s map
+    view when it has one. A fresh copy on every call (see the module doc)."""
+    return _map(data.target, data.rev, replace(view, event=None), offline)
 
 
 @dataclass(frozen=True)
@@ -138,12 +180,11 @@ class OptionCounts:
     categories: dict[str, int]
 
 
-@st.cache_resource(max_entries=32)
+@st.cache_data(max_entries=64, show_spinner=False)
 def _option_counts(
     target: str, rev: tuple[int, ...], date_from: date | None, date_to: date | None
 ) -> OptionCounts:
-    data = _load(target, rev)
-    in_range = filter_events(data.views, ViewState(date_from=date_from, date_to=date_to))
+    in_range = _filtered(target, rev, ViewState(date_from=date_from, date_to=date_to))
     return OptionCounts(
         types=type_counts(in_range),
         sources=dict(source_counts(in_range)),
@@ -155,10 +196,9 @@ def option_counts(data: AtlasData, date_from: date | None, date_to: date | None)
     return _option_counts(data.target, data.rev, date_from, date_to)
 
 
-@st.cache_resource(max_entries=32)
+@st.cache_data(max_entries=64, show_spinner=False)
 def _per_day(target: str, rev: tuple[int, ...], undated: ViewState) -> tuple[DayCount, ...]:
-    data = _load(target, rev)
-    return tuple(events_per_day(filter_events(data.views, undated, data.texts)))
+    return tuple(events_per_day(_filtered(target, rev, undated)))
 
 
 def per_day(data: AtlasData, state: ViewState) -> tuple[DayCount, ...]:

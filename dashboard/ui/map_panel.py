@@ -3,6 +3,7 @@
 The map's HTML depends only on the filtered events, so selecting an event or moving the
 map does not rebuild (and re-mount) it: the highlight ring of the selected event is added
 as a dynamic feature group, and the view is moved through st_folium's ``center``/``zoom``.
+The map itself comes from ``data.shown_map`` (built once per view state, a copy per run).
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard import settings
-from dashboard.mapview import AREA_RADIUS_M, build_map, ensure_static_assets, event_at, event_id_from_tooltip
+from dashboard.mapview import AREA_RADIUS_M, ensure_static_assets, event_at, event_id_from_tooltip
 from dashboard.model import POINT_PRECISIONS
 from dashboard.ui import state as S
+from dashboard.ui.data import AtlasData, shown_map
 from dashboard.views import EventView, ViewState
 
 MAP_HEIGHT = 520
@@ -96,18 +98,21 @@ def _static_assets_ready() -> bool:
     return True
 
 
-def render_map(events: Sequence[EventView], state: ViewState, selected: EventView | None) -> None:
+def render_map(
+    data: AtlasData, events: Sequence[EventView], state: ViewState, selected: EventView | None
+) -> None:
+    """``events``: what ``data.shown(data, state)`` keeps (the map is drawn from the same)."""
     offline = settings.flag("REPORT_ATLAS_OFFLINE")
     _static_assets_ready()
-    # Built on every run: st_folium mutates the map while rendering it, so a cached map would
-    # render differently the second time and re-mount the component (losing its view).
-    # A link's view is built into the map itself (no fit to the events): an opening fit is
-    # animated, and Leaflet ignores a second move made while one is animating.
+    # A copy of the cached map on every run (st_folium adds to the map it renders; a shared
+    # one would render differently the second time and re-mount the component, losing its
+    # view). A link's view is built into the map itself (no fit to the events): an opening
+    # fit is animated, and Leaflet ignores a second move made while one is animating.
     opening = st.session_state.get(S.MAP_OPENING)
     base = state.filters()
     if opening is not None:
         base = replace(base, lat=opening[0], lon=opening[1], z=opening[2])
-    m = build_map(events, base, offline=offline)
+    m = shown_map(data, base, offline=offline)
     shown_selected = selected if selected is not None and any(e.id == selected.id for e in events) else None
     center = (state.lat, state.lon) if state.lat is not None and state.lon is not None else None
     result = st_folium(

@@ -2,6 +2,12 @@
 
 Order of one run: read the URL once per session -> load events (cached) -> filters ->
 filtered events (cached per view state) -> draw -> write the state back to the URL.
+
+The map is sent to the browser before the timeline and the list, though it is drawn below
+the timeline (an empty slot is kept for it): the map is what a visitor waits for, and its
+frame loads its own scripts while the page draws the rest. The timeline (altair), the
+list, the card and the Add reports form are imported when first drawn, so the first run
+of a fresh server sends the map before paying for them.
 """
 
 from __future__ import annotations
@@ -9,17 +15,12 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.ui import state as S
-from dashboard.ui.add_reports import render_add_reports
-from dashboard.ui.data import AtlasData, load_data, per_day, shown
-from dashboard.ui.downloads import render_downloads
-from dashboard.ui.event_card import render_card
-from dashboard.ui.event_table import render_table
+from dashboard.ui.data import AtlasData, load_data, per_day, shown, shown_headline, shown_table
 from dashboard.ui.filters import reset_filters, sidebar_filters
 from dashboard.ui.highlight import md_escape
 from dashboard.ui.map_panel import render_map
 from dashboard.ui.metrics import render_metrics
 from dashboard.ui.share import render_share
-from dashboard.ui.timeline import render_timeline
 from dashboard.views import EventView, ViewState, find_event
 
 EXPLORE, ADD = "Explore", "Add reports"
@@ -78,6 +79,8 @@ def main() -> None:
 
     _notices()
     if mode == ADD:
+        from dashboard.ui.add_reports import render_add_reports
+
         render_add_reports()
     elif not data.views:
         st.title("Report Atlas")
@@ -99,12 +102,12 @@ def main() -> None:
 
 
 def _explore(data: AtlasData, state: ViewState, selected: EventView | None) -> None:
-    now = shown(data, state)
+    events = shown(data, state)
     st.markdown("## Report Atlas")
-    render_metrics(now.headline, len(data.views))
-    render_timeline(per_day(data, state), (state.date_from, state.date_to), data.bounds)
+    render_metrics(shown_headline(data, state), len(data.views))
+    timeline_slot = st.container()  # filled after the map is sent (see the module doc)
 
-    if not now.events:
+    if not events:
         st.info(
             "No event matches these filters. Widen the dates, clear a type, source or victims filter, "
             "or change the search words.",
@@ -113,10 +116,18 @@ def _explore(data: AtlasData, state: ViewState, selected: EventView | None) -> N
         st.button("Reset filters", on_click=reset_filters, args=(data.bounds,), key="reset_empty")
     map_col, list_col = st.columns([3, 2], gap="medium")
     with map_col:
-        render_map(now.events, state, selected)
+        render_map(data, events, state, selected)
+
+    from dashboard.ui.downloads import render_downloads
+    from dashboard.ui.event_card import render_card
+    from dashboard.ui.event_table import render_table
+    from dashboard.ui.timeline import render_timeline
+
+    with timeline_slot:
+        render_timeline(per_day(data, state), (state.date_from, state.date_to), data.bounds)
     with list_col:
-        st.markdown(f"**Events** · {len(now.events):,} shown")
-        render_table(now.events, now.table, state.event)
-        render_downloads(now.events, state)
-    hidden = selected is not None and all(v.id != selected.id for v in now.events)
+        st.markdown(f"**Events** · {len(events):,} shown")
+        render_table(events, shown_table(data, state), state.event)
+        render_downloads(events, state)
+    hidden = selected is not None and all(v.id != selected.id for v in events)
     render_card(selected, hidden_by_filters=hidden)

@@ -1,0 +1,302 @@
+"""Cold start: from a fresh server to the first event markers drawn, next to Streamlit's floor.
+
+    python bench/bench_cold_start.py                 # demo store and a 10k synthetic store
+    python bench/bench_cold_start.py --events 0      # demo store only
+    python bench/bench_cold_start.py --json          # one JSON object
+
+For each store a new server is started the way users start it (``report-atlas serve --port P
+--headless``, offline, ``REPORT_ATLAS_DB`` = the prepared store, no demo load) and the clock
+starts only once it answers ``/_stcore/health`` ("after the server is up"). Debian Chromium
+(Playwright, every request that does not go to 127.0.0.1 aborted) then opens the page and we
+time ``page.goto`` -> the first event marker drawn inside the st_folium frame (a cluster, a
+circle or an area shape of our event layer). The first session pays for everything the
+server does once (imports, opening the store, building the views, the first map); a second
+session, in a new browser context, shows what is left per visitor.
+
+The floor, measured in the same run and the same way: a one-line app (``st.write``) served by
+``streamlit run``, timed from ``page.goto`` to its text on screen -- what Streamlit itself costs
+before any of our code. ``ratio`` = ours / floor.
+
+The browser is started before the servers, so its own start-up is not counted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+MAP_FRAME = 'iframe[src*="/component/streamlit_folium.st_folium/"]'
+# What our event layer draws (mapview.EventLayer): clusters, single circles/stacks, area shapes.
+FIRST_MARKER = ".marker-cluster, .leaflet-marker-icon, path.ra-event, path.leaflet-interactive"
+FLOOR_TEXT = "streamlit floor: hello"
+FLOOR_APP = f'import streamlit as st\n\nst.write("{FLOOR_TEXT}")\n'
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url + "/_stcore/health", timeout=1) as answer:  # noqa: S310 - localhost
+            return answer.status == 200
+    except OSError:
+        return False
+
+
+@contextmanager
+def _server(command: list[str], env: dict[str, str], port: int, log: Path) -> Iterator[tuple[str, float]]:
+    """Starts ``command``; yields (base URL, seconds from launch to a healthy server)."""
+    started = time.perf_counter()
+    with log.open("w") as out:
+        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while not _healthy(url):
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"server did not start:\n{log.read_text()[-3000:]}")
+            time.sleep(0.05)
+        yield url, time.perf_counter() - started
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def _env(db: Path | None = None) -> dict[str, str]:
+    env = {**os.environ, "REPORT_ATLAS_OFFLINE": "1", "REPORT_ATLAS_NOMINATIM": "0", "REPORT_ATLAS_DEMO": "0"}
+    if db is not None:
+        env["REPORT_ATLAS_DB"] = str(db)
+    return env
+
+
+def _open(browser: Any, url: str, ready: Any, timeout_s: float = 60) -> float:
+    """Seconds from ``page.goto(url)`` until ``ready(page)`` returns, in a fresh context."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+
+    def route(r: Any) -> None:
+        if urlsplit(r.request.url).hostname == "127.0.0.1":
+            r.continue_()
+        else:
+            r.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    try:
+        started = time.perf_counter()
+        page.goto(url, wait_until="commit")
+        ready(page, timeout_s * 1000)
+        return time.perf_counter() - started
+    finally:
+        context.close()
+
+
+def _first_marker(page: Any, timeout_ms: float) -> None:
+    page.frame_locator(MAP_FRAME).locator(FIRST_MARKER).first.wait_for(state="visible", timeout=timeout_ms)
+
+
+def _floor_text(page: Any, timeout_ms: float) -> None:
+    page.get_by_text(FLOOR_TEXT).wait_for(state="visible", timeout=timeout_ms)
+
+
+def measure_floor(browser: Any, tmp: Path) -> dict[str, float]:
+    app = tmp / "floor_app.py"
+    app.write_text(FLOOR_APP, encoding="utf-8")
+    port = _free_port()
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
+        "--server.address", "127.0.0.1", "--server.headless", "true",
+        "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+    ]  # fmt: skip
+    with _server(command, _env(), port, tmp / "floor.log") as (url, up_s):
+        first = _open(browser, url, _floor_text)
+        second = _open(browser, url, _floor_text)
+    return {"server_up_s": round(up_s, 3), "first_s": round(first, 3), "second_s": round(second, 3)}
+
+
+def measure_atlas(browser: Any, db: Path, tmp: Path) -> dict[str, float]:
+    port = _free_port()
+    command = [str(ROOT / ".venv" / "bin" / "report-atlas"), "serve", "--port", str(port), "--headless"]
+    if not Path(command[0]).exists():
+        command = [sys.executable, "-m", "dashboard.cli", "serve", "--port", str(port), "--headless"]
+    with _server(command, _env(db), port, tmp / f"atlas_{db.stem}.log") as (url, up_s):
+        first = _open(browser, url, _first_marker)
+        second = _open(browser, url, _first_marker)
+    return {"server_up_s": round(up_s, 3), "first_s": round(first, 3), "second_s": round(second, 3)}
+
+
+# --- the stores ---------------------------------------------------------------------------------
+
+
+def demo_store(path: Path) -> Path:
+    """The demo reports read into a new SQLite store (what a first start fills)."""
+    from dashboard.demo import ensure_demo_data
+    from dashboard.store import open_store
+
+    store = open_store(str(path))
+    try:
+        ensure_demo_data(store)
+    finally:
+        store.close()
+    return path
+
+
+def synthetic_store(path: Path, count: int, seed: int = 7) -> Path:
+    """``count`` synthetic events (``dashboard.benchmarks.synthetic_events``: real towns, one
+    year) saved through the store's own ``save_many``, one short report per event. The store
+    may link a few of them as one incident, as it would real reports."""
+    from dashboard.benchmarks import synthetic_events
+    from dashboard.model import Event, Extraction, Figure, Place, Report, stable_id
+    from dashboard.store import open_store
+
+    rng = random.Random(seed)
+    batch = []
+    for view in synthetic_events(count, seed=seed):
+        outlet = view.outlets[0] if view.outlets else None
+        report = Report.from_text(
+            f"{view.summary} ({view.id})",
+            source=outlet,
+            published=view.date_end,
+            ingested_at=datetime(2026, 1, 1, tzinfo=UTC),
+        )
+        place = Place(
+            id=view.place_id or stable_id("pl-", view.place_name),
+            name=view.place_name or "?",
+            kind="area" if view.geometry else "city",
+            lat=view.lat,
+            lon=view.lon,
+            precision=view.precision,
+            geometry=view.geometry,
+        )
+        figures = tuple(
+            Figure(
+                id=stable_id("fig-", report.id, i),
+                report_id=report.id,
+                low=f.low,
+                high=f.high,
+                qualifier=rng.choice(("exact", "at_least", "about")) if f.high is None else "exact",
+                category=f.category,
+                outcome=f.outcome,
+                attributed_to=f.source,
+                verified=f.verified,
+                start=0,
+                end=len(view.summary),
+                surface=f.text,
+            )
+            for i, f in enumerate(view.figures)
+        )
+        event = Event(
+            id=view.id,
+            report_ids=(report.id,),
+            date_start=view.date_start,
+            date_end=view.date_end,
+            date_precision=view.date_precision,
+            place_ids=(place.id,),
+            type=view.type,
+            summary=view.summary,
+            summary_start=0,
+            summary_end=len(view.summary),
+            figure_ids=tuple(f.id for f in figures),
+        )
+        batch.append(
+            Extraction(report=report, mentions=(), places=(place,), figures=figures, events=(event,))
+        )
+    store = open_store(str(path))
+    try:
+        store.save_many(batch)
+    finally:
+        store.close()
+    return path
+
+
+def _cached_store(kind: str, count: int, cache: Path) -> Path:
+    """Prepared stores are kept in ``cache`` between runs (making 10k events takes a while)."""
+    cache.mkdir(parents=True, exist_ok=True)
+    path = cache / (f"{kind}.db" if kind == "demo" else f"{kind}_{count}.db")
+    ready = path.with_suffix(".ready")
+    if not ready.exists():
+        path.unlink(missing_ok=True)
+        demo_store(path) if kind == "demo" else synthetic_store(path, count)
+        ready.touch()
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--events", type=int, default=10_000, help="synthetic store size (0: skip)")
+    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "report-atlas-bench")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+
+    from playwright.sync_api import sync_playwright
+
+    from dashboard.mapview import ensure_static_assets
+
+    ensure_static_assets()  # as `make data` does: Streamlit serves static/ only if it exists at start
+    stores = {"demo": _cached_store("demo", 0, args.cache)}
+    if args.events:
+        stores[f"synthetic_{args.events}"] = _cached_store("synthetic", args.events, args.cache)
+
+    results: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            results["floor"] = measure_floor(browser, Path(tmp))
+            for name, db in stores.items():
+                results[name] = measure_atlas(browser, db, Path(tmp))
+        finally:
+            browser.close()
+    floor = results["floor"]["first_s"]
+    for name in stores:
+        r = results[name]
+        r["ratio_first_vs_floor"] = round(r["first_s"] / floor, 1)
+        r["ratio_second_vs_floor"] = round(r["second_s"] / results["floor"]["second_s"], 1)
+    results["load_average"] = [round(x, 2) for x in os.getloadavg()]
+    if args.json:
+        print(json.dumps(results))
+    else:
+        print(f"{'':>18} {'server up':>10} {'1st session':>12} {'2nd session':>12} {'x floor':>8}")
+        for name, r in results.items():
+            if name == "load_average":
+                continue
+            ratio = "" if name == "floor" else f"{r['ratio_first_vs_floor']:.1f}x"
+            print(
+                f"{name:>18} {r['server_up_s']:>9.2f}s {r['first_s']:>11.2f}s {r['second_s']:>11.2f}s {ratio:>8}"
+            )
+        print(f"load average: {results['load_average']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
