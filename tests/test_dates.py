@@ -107,3 +107,21 @@ def test_seed_dates(seed_text: str) -> None:
         ("last week", date(2025, 3, 3), date(2025, 3, 9), "week"),
         ("over the past week", date(2025, 3, 7), date(2025, 3, 14), "week"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # No such day: not a date (and dateparser is never asked).
+        ("Unit 45 March was disbanded.", []),
+        ("The count for 30 February was lost.", []),
+        ("The deal was dated 29 February 2023.", []),
+        # 2024 is a leap year; without a year, 29 February is the last one before publication.
+        ("The deal was dated 29 February 2024.", [("2024-02-29", "2024-02-29")]),
+        ("The deal was dated 29 February.", [("2024-02-29", "2024-02-29")]),
+        ("It ended on 31 January.", [("2025-01-31", "2025-01-31")]),
+    ],
+)
+def test_impossible_days_are_not_dates(text: str, expected: list[tuple[str, str]]) -> None:
+    found = [(m.date_start.isoformat(), m.date_end.isoformat()) for m in date_mentions(text, PUBLISHED)]
+    assert found == expected

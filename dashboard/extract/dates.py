@@ -241,9 +241,28 @@ def _latest_on_or_before(month: int, day: int, published: date) -> date | None:
     return None
 
 
+_MONTH_NUMBER = {
+    name: i for i, name in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)
+}
+
+
+def _day_exists(day: int, month: str, year: str | None) -> bool:
+    """Whether ``day`` can fall in ``month`` (of ``year``, or of a leap year when unknown).
+
+    A cheap check before dateparser, which costs about a millisecond for each phrase it
+    has not read before, and reads an impossible day as often as a real one.
+    """
+    number = _MONTH_NUMBER.get(month.lower()[:3])
+    if number is None:
+        return True  # not a name this table knows: let dateparser decide
+    return 1 <= day <= calendar.monthrange(int(year) if year else 2000, number)[1]
+
+
 def _absolute_day(day: int, month: str, year: str | None, published: date | None) -> date | None:
     if year is None and published is None:
         return None
+    if not _day_exists(day, month, year):
+        return None  # "45 March", "30 Feb": no such day; do not ask dateparser to say so
     phrase = f"{day} {month.lower()[:3]}" + (f" {year}" if year else "")
     parsed = _parse_absolute(phrase)
     if parsed is None:

@@ -79,6 +79,23 @@ class _Candidate:
     name_weight: int
 
 
+class _CountryWeights(dict[str, float]):
+    """country code -> max(own weight, 0.5 * a neighbour's weight), filled on first use."""
+
+    def __init__(self, countries: Mapping[str, float], neighbours: Mapping[str, list[str]]):
+        super().__init__()
+        self.countries = countries
+        self._neighbours = neighbours
+
+    def __missing__(self, cc: str) -> float:
+        get = self.countries.get
+        weight = get(cc, 0.0)
+        for n in self._neighbours.get(cc, ()):
+            weight = max(weight, 0.5 * get(n, 0.0))
+        self[cc] = weight
+        return weight
+
+
 @dataclass(frozen=True, slots=True)
 class _ScoredHit:
     """A candidate with the facts ``Gazetteer._score`` reads (see ``Gazetteer._facts``)."""
@@ -170,6 +187,9 @@ class Gazetteer:
         self._plain_answers: dict[
             tuple[str, str | None, str | None, int], tuple[tuple[Place, float], ...]
         ] = {}
+        # The country table of the last context ranked against (see _country_weights); the
+        # caller's weight dicts are not changed once ranking starts.
+        self._last_country_weights: _CountryWeights | None = None
         self._lock = threading.Lock()
         self._scan: Any = None
         # Overlay names (landmarks, regions, named admin-1 units, extra country names).
@@ -376,6 +396,15 @@ class Gazetteer:
             self._plain_answers[plain_key] = tuple(out)
         return out
 
+    def _country_weights(self, countries: Mapping[str, float]) -> _CountryWeights:
+        """A country's weight in a report: its own, or half its best neighbour's (one table per
+        report stage: a report ranks dozens of names against the same countries)."""
+        last = self._last_country_weights
+        if last is not None and last.countries is countries:
+            return last
+        table = self._last_country_weights = _CountryWeights(countries, self._neighbours)
+        return table
+
     def _rank(
         self,
         hits: Sequence[_ScoredHit],
@@ -388,18 +417,16 @@ class Gazetteer:
         countries, admin1_weights = context.countries, context.admin1
         hinted_kinds = _KIND_HINTS.get(kind or "")
         scored: list[tuple[float, int, int | str]] = []
+        country_weight = self._country_weights(countries) if countries else None
         for hit in hits:
             if wanted and hit.country != wanted:
                 continue
             # Gazetteer._score, inlined with the hit's facts worked out once per name.
-            in_country = 0.0
-            if hit.country and countries:
-                in_country = countries.get(hit.country, 0.0)
-                for n in hit.neighbours:
-                    in_country = max(in_country, 0.5 * countries.get(n, 0.0))
-            in_admin1 = (
-                max((admin1_weights.get(a, 0.0) for a in hit.admin1), default=0.0) if admin1_weights else 0.0
-            )
+            in_country = country_weight[hit.country] if country_weight is not None and hit.country else 0.0
+            in_admin1 = 0.0
+            if admin1_weights:
+                for a in hit.admin1:
+                    in_admin1 = max(in_admin1, admin1_weights.get(a, 0.0))
             ctx = 0.7 * in_country + 0.3 * in_admin1
             fit = 0.5 if hinted_kinds is not None and hit.kind not in hinted_kinds else 1.0
             score = hit.name_quality * fit * (0.3 + 0.35 * hit.prior + 0.35 * ctx)

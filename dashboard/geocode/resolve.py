@@ -204,11 +204,13 @@ def resolve_places(text: str, report_id: str, gazetteer: Gazetteer) -> tuple[lis
                 admin1_counts[code] += 1
     admin1_weights = _weights(admin1_counts)
     stage_weights[3] = (countries, admin1_weights)
+    # Without admin-1 areas the third context is the second one: reuse its rankings.
+    third = 3 if admin1_weights else 2
     for span in named:
         if not first.get(span.start):
             continue
         assert span.name is not None
-        cands = ranked(span.name, span.kind_hint, 3)
+        cands = ranked(span.name, span.kind_hint, third)
         if not cands:
             continue
         place, score = cands[0]
