@@ -1,20 +1,35 @@
-"""Batch ingest: files and folders -> extraction -> store, with failures named, not fatal."""
+"""Batch ingest: files and folders -> extraction -> store, with failures named, not fatal.
+
+Extraction is the expensive part and each report is independent, so a big batch is read
+by worker processes (one per core), each holding its own gazetteer; the results come back
+in file order to this process, the one writer, which saves them a batch per transaction.
+A small batch is read here: starting workers would cost more than it saves.
+"""
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import threading
 import time
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
-from dashboard.model import Extraction
-from dashboard.pipeline import extract_report
+from dashboard.model import Extraction, Place
 from dashboard.reading import BadInput, read_report_file, report_files
 from dashboard.store import StoreError
 
 BATCH = 200  # reports per write transaction: amortises commits without holding the lock long
+# Below this many files the reports are read in this process: a worker pool's start-up
+# (and each worker's first report) is not worth it.
+PARALLEL_FROM = 64
+CHUNK = 8  # files a worker takes at a time: few round trips, still an even share of work
 
 
 class WritableStore(Protocol):
@@ -47,6 +62,123 @@ def _chunks(items: Iterable[Extraction], size: int) -> Iterator[list[Extraction]
         yield batch
 
 
+def extract_file(path: Path, published: date | None = None, source: str | None = None) -> Extraction | str:
+    """One report file read and extracted, or the one-line reason it could not be."""
+    from dashboard.pipeline import extract_report
+
+    try:
+        found = read_report_file(path)
+        return extract_report(found.text, published=published, source=source, title=found.title)
+    except BadInput as exc:
+        return str(exc)
+    except Exception as exc:  # noqa: BLE001 - one odd report must not stop the batch
+        return f"{path}: extraction failed ({type(exc).__name__}: {exc})"
+
+
+def default_workers() -> int:
+    """Worker processes for extraction: one per core this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+# --- worker processes ---------------------------------------------------------------------
+
+# Places this worker has sent in full: later reports send only their ids. Most reports of
+# a batch name the same few dozen places, and an area's outline is most of a report's bytes.
+_SENT: set[str] = set()
+
+# (what a worker sends) report, mentions, places (a Place, or the id of one sent before),
+# figures, events; or the reason the file failed.
+_Packed = tuple[int, Any, Any, tuple["Place | str", ...], Any, Any] | str
+
+
+def _start_worker() -> None:
+    """Worker set-up: die with the parent (an ingest killed with SIGKILL leaves no workers
+    behind), and load the gazetteer now rather than in the first report."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # not Linux: an orphaned worker still ends when its task queue closes
+    from dashboard.geocode.gazetteer import load_gazetteer
+
+    load_gazetteer()
+
+
+def _extract_packed(path: Path, published: date | None, source: str | None) -> _Packed:
+    result = extract_file(path, published, source)
+    if isinstance(result, str):
+        return result
+    places: list[Place | str] = []
+    for place in result.places:
+        if place.id in _SENT:
+            places.append(place.id)
+        else:
+            _SENT.add(place.id)
+            places.append(place)
+    return (os.getpid(), result.report, result.mentions, tuple(places), result.figures, result.events)
+
+
+def _unpack(packed: _Packed, seen: dict[tuple[int, str], Place]) -> Extraction | str:
+    if isinstance(packed, str):
+        return packed
+    worker, report, mentions, sent, figures, events = packed
+    places = []
+    for item in sent:
+        if isinstance(item, str):
+            places.append(seen[(worker, item)])
+        else:
+            # One object per place and worker: the store's linking then compares by identity.
+            places.append(seen.setdefault((worker, item.id), item))
+    return Extraction(report, mentions, tuple(places), figures, events)
+
+
+def _pool_context() -> Any:
+    # fork shares this process's loaded gazetteer and compiled patterns with the workers
+    # at no cost; it is only safe while no other thread runs (a Streamlit server has many).
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def extract_files(
+    files: list[Path],
+    *,
+    published: date | None = None,
+    source: str | None = None,
+    workers: int | None = None,
+) -> Iterator[tuple[Path, Extraction | str]]:
+    """(file, its extraction or why it failed) for each file, in order; with worker
+    processes when there are enough files and cores."""
+    workers = default_workers() if workers is None else workers
+    if workers <= 1 or len(files) < PARALLEL_FROM:
+        for path in files:
+            yield path, extract_file(path, published, source)
+        return
+    # The first report here: it loads what extraction needs once, before the fork.
+    yield files[0], extract_file(files[0], published, source)
+    rest = files[1:]
+    seen: dict[tuple[int, str], Place] = {}
+    done = 0
+    pool = ProcessPoolExecutor(workers, mp_context=_pool_context(), initializer=_start_worker)
+    try:
+        work = partial(_extract_packed, published=published, source=source)
+        for packed in pool.map(work, rest, chunksize=CHUNK):
+            yield rest[done], _unpack(packed, seen)
+            done += 1
+    except BrokenProcessPool:
+        # A worker died (out of memory, killed): read what is left here instead.
+        for path in rest[done:]:
+            yield path, extract_file(path, published, source)
+    finally:
+        # Not waiting for work nobody will read (the store gave up, or the caller stopped).
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
 def ingest_paths(
     store: WritableStore,
     paths: list[Path],
@@ -54,8 +186,12 @@ def ingest_paths(
     published: date | None = None,
     source: str | None = None,
     progress: bool = False,
+    workers: int | None = None,
 ) -> IngestSummary:
-    """Extract and store every report under ``paths``; a bad file is recorded and skipped."""
+    """Extract and store every report under ``paths``; a bad file is recorded and skipped.
+
+    ``workers``: extraction processes (default: one per core; 1 reads in this process).
+    """
     summary = IngestSummary()
     started = time.perf_counter()
     files = report_files(paths)
@@ -63,52 +199,59 @@ def ingest_paths(
     summary.failures.extend(f"{p}: no such file or folder" for p in missing)
     files = [f for f in files if f not in missing]
 
+    origin: dict[str, Path] = {}  # report id -> the file it came from, to name failures
+    found = extract_files(files, published=published, source=source, workers=workers)
+
     bar = None
     if progress:
         from tqdm import tqdm
 
-        bar = tqdm(total=len(files), unit="report", desc="ingest")
-
-    origin: dict[str, Path] = {}  # report id -> the file it came from, to name failures
+        bar = tqdm(total=len(files), unit="report", desc="ingest", smoothing=0.1)
 
     def extractions() -> Iterator[Extraction]:
-        for path in files:
-            try:
-                found = read_report_file(path)
-                extraction = extract_report(found.text, published=published, source=source, title=found.title)
-                origin.setdefault(extraction.report.id, path)
-                yield extraction
-            except BadInput as exc:
-                summary.failures.append(str(exc))
-            except Exception as exc:  # noqa: BLE001 - one odd report must not stop the batch
-                summary.failures.append(f"{path}: extraction failed ({type(exc).__name__}: {exc})")
-            finally:
-                if bar is not None:
-                    bar.update(1)
+        for path, result in found:
+            if bar is not None:
+                bar.update(1)
+            if isinstance(result, str):
+                summary.failures.append(result)
+                continue
+            origin.setdefault(result.report.id, path)
+            yield result
 
-    for batch in _chunks(extractions(), BATCH):
-        try:
-            added, already = store.save_many(batch)
-        except StoreError:
-            raise  # the store itself is unusable (locked for good, newer schema): say so
-        except Exception:  # noqa: BLE001
-            # One report the store refused rolled the whole batch back: save them one by
-            # one so the good ones are kept and the bad one is named.
-            added = already = 0
-            for extraction in batch:
-                try:
-                    if store.save(extraction):
-                        added += 1
-                    else:
-                        already += 1
-                except StoreError:
-                    raise
-                except Exception as exc:  # noqa: BLE001
-                    where = origin.get(extraction.report.id, extraction.report.title)
-                    summary.failures.append(f"{where}: could not be stored ({type(exc).__name__}: {exc})")
-        summary.added += added
-        summary.already += already
-    if bar is not None:
-        bar.close()
+    try:
+        for batch in _chunks(extractions(), BATCH):
+            _save_batch(store, batch, summary, origin)
+            if bar is not None:
+                bar.set_postfix(added=summary.added, already=summary.already, failed=len(summary.failures))
+    finally:
+        found.close()  # stops the workers if the store gave up
+        if bar is not None:
+            bar.close()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _save_batch(
+    store: WritableStore, batch: list[Extraction], summary: IngestSummary, origin: dict[str, Path]
+) -> None:
+    try:
+        added, already = store.save_many(batch)
+    except StoreError:
+        raise  # the store itself is unusable (locked for good, newer schema): say so
+    except Exception:  # noqa: BLE001
+        # One report the store refused rolled the whole batch back: save them one by
+        # one so the good ones are kept and the bad one is named.
+        added = already = 0
+        for extraction in batch:
+            try:
+                if store.save(extraction):
+                    added += 1
+                else:
+                    already += 1
+            except StoreError:
+                raise
+            except Exception as exc:  # noqa: BLE001
+                where = origin.get(extraction.report.id, extraction.report.title)
+                summary.failures.append(f"{where}: could not be stored ({type(exc).__name__}: {exc})")
+    summary.added += added
+    summary.already += already
