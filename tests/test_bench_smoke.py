@@ -52,3 +52,19 @@ def test_synthetic_events_are_spread_over_a_year_of_real_places():
     areas = [e for e in events if e.precision not in POINT_PRECISIONS]
     assert areas and any(e.geometry for e in areas)
     assert len({e.type for e in events}) >= 8
+
+
+def test_rerun_bench_stores_every_event_and_times_the_three_runs():
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "bench_rerun.py"), "--sizes", "1000", "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
+    ).stdout
+    lines = out.strip().splitlines()
+    assert len(lines) == 1, out
+    result = json.loads(lines[0])
+    assert set(result) == {"events", "first_run_s", "filter_change_s", "same_inputs_s", "baseline_map_s"}
+    assert result["events"] == 1_000  # the dump loader stored every synthetic event, none merged
+    assert all(result[k] > 0 for k in ("first_run_s", "filter_change_s", "same_inputs_s", "baseline_map_s"))
