@@ -88,6 +88,26 @@ _THINGS = frozenset(
     """.split()
 )
 
+# Nouns for persons that are "people" (tests/data/README.md: "any other noun for persons").
+# Wire reports name victims by role ("drivers", "first responders", "aid workers"), by bond
+# ("relatives", "family members", "members of one family") or by community.
+_PERSON_WORDS = frozenset(
+    """
+    people person persons individuals men man others victims bodies suspects residents resident villagers
+    worshippers worshipers farmers shepherds herders students pupils workers staff employees volunteers
+    journalists reporters medics paramedics doctors nurses surgeons patients companions refugees migrants
+    passengers pilgrims detainees prisoners inmates hostages captives teachers relatives members member
+    drivers truckers responders rescuers firefighters miners traders merchants shopkeepers vendors
+    shoppers customers guests mourners protesters protestors demonstrators bystanders passers-by
+    pedestrians commuters labourers laborers porters citizens locals inhabitants nationals tourists
+    visitors spectators fans crew crewmen sailors adults elderly youths teenagers officials leaders
+    activists lawyers judges politicians survivors
+    fishermen tribesmen herdsmen clansmen firemen tradesmen
+    bedouin bedouins alawites druze christians kurds sunnis shias shiites yazidis palestinians israelis
+    ukrainians sudanese syrians lebanese
+    """.split()
+)
+
 # Categories follow DESIGN.md and the evaluation notes (tests/data/README.md): "civilians"
 # only when the text says civilians; any other noun for persons (residents, journalists,
 # patients, staff, men ...) is "people"; none at all is "unknown".
@@ -105,12 +125,9 @@ _CATEGORY_RE = re.compile(
       | (?P<women>women|woman)
       | (?P<civilians>civilians?)
       | (?P<unknown>households|families)
-      | (?P<people>people|persons?|individuals|men|others|victims|bodies|suspects|residents|villagers
-          |worshippers|worshipers|farmers|shepherds|students|pupils|workers|staff|employees|volunteers
-          |journalists|reporters|medics|paramedics|doctors|nurses|patients|companions|refugees|migrants
-          |families|passengers|pilgrims|detainees|prisoners|teachers|relatives|bedouins?|alawites|druze
-          |christians|kurds|sunnis|shias|shiites|yazidis|palestinians|israelis|ukrainians|sudanese|syrians
-          |lebanese)
+      | (?P<people>"""
+    + "|".join(sorted(_PERSON_WORDS, key=len, reverse=True))
+    + r""")
     )\b""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -119,7 +136,8 @@ _CATEGORY_RE = re.compile(
 _OUTCOME_WORDS = {
     "killed": r"killed|killing|killings|kills|kill|dead|died|die|deaths?|executed|executing|executions?"
     r"|murdered|slain|massacred|perished|fatalities|lost\s+their\s+lives|lives|shot\s+dead|bodies|toll",
-    "injured": r"injured|injuring|injuries|wounded|wounding|hurt",
+    "injured": r"injured|injuring|injuries|wounded|wounding|hurt|hospitali[sz]ed"
+    r"|(?:taken|rushed|admitted|sent|brought|evacuated)\s+to\s+(?:a\s+|the\s+)?hospitals?",
     "missing": r"missing|unaccounted\s+for|disappeared",
     "abducted": r"abducted|abducting|abductions?|kidnapped|kidnapping|taken\s+hostage|seized",
     "displaced": r"displaced|displacing|displacement|fled|flee|fleeing|uprooted|evacuated|homeless"
@@ -146,7 +164,8 @@ _AFTER_RE = re.compile(
     rf"""\s*(?:-\s*)?
     (?P<np>(?:{_NP_WORD}(?:\s+|(?=,))){{0,8}}?)
     (?:(?:,\s*|\s*)(?:and|or)\s+{COUNT}\s+(?:{_NP_WORD}\s+){{0,4}}?)*
-    (?:,\s*(?:including|among\s+them|most\s+of\s+them|mostly|mainly|many\s+of\s+them|all|both|or)\b[^.;]{{0,80}}?,\s*)?
+    (?:,\s*(?:including|among\s+them|most\s+of\s+them|mostly|mainly|many\s+of\s+them|all|both|or
+        |(?:[\w.,-]+\s+){{1,2}}of\s+(?:them|whom))\b[^.;]{{0,80}}?,\s*)?
     (?:(?<=[^\W\d]),\s*(?=(?:had|have|has|were|was)\b))?
     (?:who\s+(?:had\s+been\s+|had\s+|have\s+|were\s+)?(?=fled|displaced|sheltering|been\s+displaced))?
     (?:{_AUX}\s+)*
@@ -183,7 +202,9 @@ _BEFORE_RE = re.compile(
         (?P<b_killed>\b(?:killed|killing|kills|kill|executed|executing|massacred|murdered|shot\s+dead
             |claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|claims\s+the\s+lives\s+of|the\s+lives\s+of
             |(?:deaths?|killings?|killing|executions?|murders?|bodies|massacre)\s+of
-            |among\s+(?:the\s+dead|the\s+victims|those\s+killed|the\s+people\s+killed)(?:\s+(?:were|was))?))
+            |among\s+(?:the\s+dead|the\s+victims|those\s+killed|the\s+people\s+killed)(?:\s+(?:were|was))?
+            |\bthe\s+(?:dead|victims|fatalities|people\s+killed|those\s+killed)\s+(?:were|included|include|are)
+                (?:\s+[^.;:\d]{0,40}?,)?))
       | (?P<b_injured>\b(?:wounded|wounding|injured|injuring|injuries\s+to
               |among\s+the\s+(?:wounded|injured)(?:\s+(?:were|was))?))
       | (?P<b_abducted>\b(?:abducted|abducting|kidnapped|kidnapping|(?:abduction|kidnapping)\s+of|seized|seizing))
@@ -233,6 +254,9 @@ _BEFORE_STEMS = (
     "includ",
     "among",
     "whom",
+    "dead",
+    "victims",
+    "fatalit",
 )
 # (Specific enough not to hit common words: "died" not "die" (soldiers), "forced" not
 # "forc" (forces), "fled"/"flee" not "fle" (reflect).)
@@ -257,6 +281,10 @@ _OUTCOME_STEMS = (
     "injur",
     "wound",
     "hurt",
+    "hospitali",
+    "to hospital",
+    "to a hospital",
+    "to the hospital",
     "missing",
     "unaccounted",
     "disappear",
@@ -341,6 +369,9 @@ _SOURCE_HEADS = frozenset(
     defence defense crescent cross mission envoy un unicef unhcr ocha who icrc watch international
     outlet outlets television tv channel newspaper daily broadcaster correspondent journalists team
     inquiry investigation investigators panel court tribunal prosecutor prosecutors study survey
+    administration officer officers governor mayor commissioner director chief minister councillor
+    councilor department directorate service services union charity residents villagers survivors
+    relatives neighbours neighbors locals paramedics
     """.split()
 )
 _COMMON_FIRST_WORDS = frozenset(
@@ -452,10 +483,16 @@ def _read_figure(
     outcome: str | None = None
     noun_phrase = ""
     split = _BREAKDOWN_RE.match(after)
-    if split and context.main is not None:
-        # "two of them children", "194 of whom ... were executed": part of the figure before.
-        outcome, breakdown, inherited = context.main.outcome, True, context.main
-        noun_phrase = _leading_noun_phrase(after[split.end() :])
+    whole = context.main or context.parent
+    if split and whole is not None:
+        # "two of them children", "194 of whom ... were executed": part of the figure before,
+        # maybe told in the next sentence ("Two of them later died in hospital").
+        outcome, breakdown, inherited = whole.outcome, True, whole
+        rest = after[split.end() :]
+        noun_phrase = _leading_noun_phrase(rest)
+        own, _ = _outcome_after(rest.split(",", 1)[0], rest.split(",", 1)[0].lower())
+        if own is not None:
+            outcome = own  # its own outcome, in its own clause: "later died"
     if outcome is None:
         outcome, noun_phrase = _outcome_after(after, after_lower)
     earlier = context.main or context.parent
@@ -523,7 +560,10 @@ def _read_figure(
         # A bare count takes the noun of its clause: "killing 54 people and wounding 158".
         if inherited is None and context.last is not None and not _SUBORDINATE_RE.search(gap):
             inherited = context.main or context.last
-        category = inherited.category if inherited is not None else "unknown"
+        if inherited is not None:
+            category = inherited.category
+        else:  # "detained 53 others": persons, even with no noun before to take
+            category = "people" if _OTHERS_RE.match(noun_phrase) else "unknown"
 
     sentence_text = text[s_start:s_end]
     figure = Figure(
@@ -552,6 +592,11 @@ def _outcome_after(after: str, after_lower: str) -> tuple[str | None, str]:
     match = _AFTER_RE.match(after)
     if match:
         name = next(k for k, v in match.groupdict().items() if k.startswith("o_") and v)
+        if not match.group("np").strip():
+            # The outcome used as an adjective: "40 injured people", "30 wounded soldiers".
+            noun = _leading_noun_phrase(after[match.end() :])
+            if _category(noun) is not None:
+                return name[2:], match.group(0) + noun
         return name[2:], match.group(0)
     bodies = _BODIES_RE.match(after)
     if bodies:
@@ -584,7 +629,7 @@ def _category(phrase: str) -> str | None:
     """The category a noun phrase names: the first specific one, else "people", else None.
 
     "298 Druze civilians" -> civilians (a specific word beats a generic one);
-    "women and children" together -> people (neither alone describes the count).
+    "women and children", "men and women" together -> people (neither alone describes the count).
     Single words are looked up in a table; the pattern only runs for phrases that may
     hold a multi-word category ("members of the security forces").
     """
@@ -595,10 +640,11 @@ def _category(phrase: str) -> str | None:
         found = [m.lastgroup or "" for m in _CATEGORY_RE.finditer(phrase)]
     if not found:
         return None
-    if {"women", "children"} <= set(found):
-        return "people"
-    specific = [c for c in found if c != "people"]
-    return specific[0] if specific else "people"
+    if "women" in found and ("children" in found or "men" in words or "man" in words):
+        return "people"  # "women and children", "elderly men and women": neither alone
+    # "members of two families": persons (people) of a unit (unknown); the first noun counts.
+    specific = [c for c in found if c not in ("people", "unknown")]
+    return specific[0] if specific else found[0]
 
 
 # One-word categories (the same words as _CATEGORY_RE's one-word alternatives).
@@ -620,15 +666,7 @@ _CATEGORY_OF_WORD: dict[str, str] = {
     **dict.fromkeys(["women", "woman"], "women"),
     **dict.fromkeys(["civilian", "civilians"], "civilians"),
     **dict.fromkeys(["households", "families"], "unknown"),
-    **dict.fromkeys(
-        """people person persons individuals men others victims bodies suspects residents villagers
-        worshippers worshipers farmers shepherds students pupils workers staff employees volunteers
-        journalists reporters medics paramedics doctors nurses patients companions refugees migrants
-        passengers pilgrims detainees prisoners teachers relatives bedouin bedouins alawites druze
-        christians kurds sunnis shias shiites yazidis palestinians israelis ukrainians sudanese syrians
-        lebanese""".split(),
-        "people",
-    ),
+    **dict.fromkeys(_PERSON_WORDS, "people"),
 }
 # Words that may start a multi-word category: the full pattern runs when one is present.
 _MULTIWORD_HINTS = frozenset(
@@ -642,8 +680,10 @@ _PRONOUN = "\x00pronoun"  # marker: the sentence's source is "it", "he", "they" 
 _REPORTING_VERBS = frozenset(
     """said says say reported verified verifies verify confirmed confirms confirm documented documents
     recorded records estimated estimates counted announced announces stated states told put puts
-    registered tallied added noted""".split()
+    registered tallied added noted gave given""".split()
 )
+# "gave"/"given" report a figure only with a toll: "The ministry had earlier given a toll of 15".
+_TOLL_VERBS = frozenset({"gave", "given"})
 _ACCORDING_OPENERS = (
     "according to",
     "reported by",
@@ -671,21 +711,27 @@ def _reporting_verbs(sentence: str, lower: str) -> list[int]:
             if i == 0 or not lower[i - 1].isalpha():
                 word = _WORD_RE.match(lower, i)
                 if word and word.group(0) in _REPORTING_VERBS and not (i > 0 and sentence[i].isupper()):
-                    found.append(i)
+                    if word.group(0) not in _TOLL_VERBS or "toll" in lower:
+                        found.append(i)
             i = lower.find(root, i + 1)
     return sorted(found)
 
 
 _VERB_ROOTS = tuple(
-    "sa report verif confirm document record estimat count announc stat told put regist tall add not".split()
+    "sa report verif confirm document record estimat count announc stat told put regist tall add not gave given".split()
 )
 # ", said Anees al-Asbahi, a spokesman ..." / ", said the health ministry.": source after the verb.
 _INVERTED_RE = re.compile(
     r"\s+(?P<src>(?:the\s+|a\s+|an\s+)?[^\W\d][^,.;:()\"“”]{0,80}?)"
     r"(?=\s*[,.;:()\"“”]|\s+(?:on|in|at|that|who|which|late|early|after|before)\b|$)"
 )
-# "the mayor, Ihor Terekhov, said": the name between the commas is the speaker.
-_APPOSITIVE_NAME_RE = re.compile(r",\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3}),\s*$")
+# "the mayor, Ihor Terekhov, said", "A local group, the Civil Peace Group in Homs, said": the
+# proper name between the commas is the speaker (small words inside, a capital at the end).
+_APPOSITIVE_NAME_RE = re.compile(
+    r",\s*(?:the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[a-z][\w'’-]*\s+){0,2}?[A-Z][\w'’.-]*){0,5}),\s*$"
+)
+# Words that make the text after "said" a clause (what was said) rather than a speaker.
+_CLAUSE_WORDS = frozenset("had have has were was been is are will would could killed died".split())
 # "A national committee investigating ... said": the sentence's own subject.
 _INITIAL_NP_RE = re.compile(
     r"^(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?(?P<head>[\w'’-]+)(?=\s+\w+ing\b|\s*,)", re.I
@@ -705,7 +751,7 @@ def _sentence_source(sentence: str) -> str | None:
         at = lower.find(opener)
         if at >= 0:
             match = _ACCORDING_RE.search(sentence, max(0, at - 3))
-            if match:
+            if match and _names_a_source(match.group("src")):
                 return _normalise_source(match.group("src"), at_sentence_start=False)
     for verb in _reporting_verbs(sentence, lower):
         speaker = _speaker(sentence, verb)
@@ -725,20 +771,36 @@ def _sentence_source(sentence: str) -> str | None:
     return None
 
 
+def _names_a_source(phrase: str) -> bool:
+    """Whether "according to <phrase>" names a source, not what it rests on ("testimonies it
+    had gathered", "preliminary estimates"): a proper name or a source noun, and no pronoun."""
+    words = [w.strip("'’") for w in phrase.split()]
+    if any(w.lower() in _PRONOUNS and not (len(w) > 1 and w.isupper()) for w in words[1:]):
+        return False
+    return any(w[:1].isupper() or w.lower() in _SOURCE_HEADS for w in words)
+
+
 def _speaker(sentence: str, verb: int) -> str | None:
     """Who the reporting verb at ``sentence[verb]`` quotes: a normalised name, _PRONOUN or None."""
     before = sentence[:verb].rstrip()
-    if before.endswith(",") or not before:
-        inverted = _INVERTED_RE.match(sentence, _WORD_RE.match(sentence.lower(), verb).end())  # type: ignore[union-attr]
+    verb_word = _WORD_RE.match(sentence.lower(), verb).group(0)  # type: ignore[union-attr]
+    # "..., a medical source told AFP": after "told" comes who was told, not the speaker.
+    if (before.endswith(",") or not before) and verb_word != "told":
+        inverted = _INVERTED_RE.match(sentence, verb + len(verb_word))
         if inverted:
             name = inverted.group("src")
             words = name.split()
             head = re.sub(r"['’]s$", "", words[-1]).lower()
-            if words[0].lower() not in _PRONOUNS and (
-                head in _SOURCE_HEADS or any(w[:1].isupper() for w in words)
+            # "said no fewer than six people had been killed": a clause (what was said).
+            clause = any(w.lower() in _CLAUSE_WORDS for w in words)
+            if (
+                not clause
+                and words[0].lower() not in _PRONOUNS
+                and (head in _SOURCE_HEADS or any(w[:1].isupper() for w in words))
             ):
                 return _normalise_source(name, at_sentence_start=False)
-        appositive = _APPOSITIVE_NAME_RE.search(sentence, max(0, verb - 80), verb)
+    if before.endswith(","):
+        appositive = _APPOSITIVE_NAME_RE.search(sentence, max(0, verb - 100), verb)
         if appositive:
             return appositive.group("name")
     subject = _subject_before(sentence, verb)
@@ -759,18 +821,36 @@ def _speaker(sentence: str, verb: int) -> str | None:
 
 _TOKEN_RE = re.compile(r"[^\s]+")
 # "A security official, who asked not to be named, said" / "X, a Britain-based monitor, said"
-_RELATIVE_CLAUSE_RE = re.compile(r",\s*(?:who|which|a|an|the)\b[^,]*,\s*$", re.IGNORECASE)
+_RELATIVE_CLAUSE_RE = re.compile(
+    r",\s*(?:who|which|a|an|the|(?:also\s+|better\s+)?known\s+as|formerly)\b[^,]*,\s*$", re.IGNORECASE
+)
+# "Nazir Ahmad, president of the traders' union, said": the speaker's role, kept with the name
+# (the fullest form the text gives); an acronym in brackets after it is left out.
+_ROLE_CLAUSE_RE = re.compile(
+    r",\s*(?P<role>[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:of|for|at|in|to)\s+[^,()]*?)(?:\s*\([^(),]*\))?,\s*$"
+)
 
 
 def _words_of(sentence: str, start: int, stop: int) -> list[tuple[str, int]]:
     tokens = [(m.group(0), m.start()) for m in _TOKEN_RE.finditer(sentence, start, stop)]
     words: list[tuple[str, int]] = []
-    for token, position in reversed(tokens):
+    for index in range(len(tokens) - 1, -1, -1):
+        token, position = tokens[index]
         bare = token.strip("\"“”'‘’()")
         if not bare or token[-1] in ',;:"“”)(—–' or bare[0].isdigit():
             break
         if bare.lower() in _SUBJECT_STOP and not (len(bare) > 1 and bare.isupper()):  # "WHO" is a name
-            break
+            # "and" between two capitalised words is inside a name ("Ministry of Health and Population").
+            inside_name = (
+                bare == "and"
+                and words
+                and words[0][0][:1].isupper()
+                and index > 0
+                and tokens[index - 1][0][:1].isupper()
+                and tokens[index - 1][0][-1] not in ",;:"
+            )
+            if not inside_name:
+                break
         words.insert(0, (bare, position))
         if len(words) == 7:
             break
@@ -779,16 +859,25 @@ def _words_of(sentence: str, start: int, stop: int) -> list[tuple[str, int]]:
 
 def _subject_before(sentence: str, stop: int) -> tuple[str, int] | str | None:
     """The noun phrase right before a reporting verb, if it names a source: (text, start)."""
-    clause = _RELATIVE_CLAUSE_RE.search(sentence, max(0, stop - 120), stop)
-    if clause:
-        stop = clause.start()  # "A security official, who asked not to be named, said"
+    role = None
+    if sentence[max(0, stop - 4) : stop].rstrip().endswith(","):
+        clause = _RELATIVE_CLAUSE_RE.search(sentence, max(0, stop - 120), stop)
+        if clause:
+            stop = clause.start()  # "A security official, who asked not to be named, said"
+        else:
+            described = _ROLE_CLAUSE_RE.search(sentence, max(0, stop - 140), stop)
+            if described:
+                stop, role = described.start(), described.group("role")
     start = max(0, stop - 90)
     if start > 0:
         start = sentence.find(" ", start, stop) + 1  # do not start inside a word
     tokens = _words_of(sentence, start, stop)
     while tokens and tokens[-1][0].lower() in _SUBJECT_SKIP:
         tokens.pop()
-    return _source_phrase(tokens)
+    subject = _source_phrase(tokens)
+    if role is not None and isinstance(subject, tuple):
+        return f"{subject[0]}, {role}", subject[1]
+    return subject
 
 
 def _source_phrase(words: list[tuple[str, int]]) -> tuple[str, int] | str | None:
@@ -875,6 +964,12 @@ class _SourceMemory:
     def _expand(self, start: int, name: str) -> str:
         """A short reference ("Observatory", "monitor", "office") -> the full name used earlier."""
         words = name.split()
+        described = _described_source(words)
+        if described is not None:
+            for _, earlier in reversed(self.named):
+                if any(w in earlier.lower() for w in described) and any(c.isupper() for c in earlier[:1]):
+                    return earlier
+            return name
         if len(words) > 1:
             return name  # "hospital officials" is its own source, not "Palestinian health officials"
         key = words[-1].lower()
@@ -899,6 +994,27 @@ class _SourceMemory:
             if appositive:
                 return appositive.group("name")
         return name
+
+
+# "the war monitor", "the Britain-based monitor", "the rescue group": a description, not a
+# name, of a source the report named before (the Syrian Observatory for Human Rights, the
+# White Helmets). Head -> words one of the earlier names must contain.
+_DESCRIBED_HEADS = {
+    "monitor": ("observatory", "monitor", "watch", "network"),
+    "watchdog": ("observatory", "monitor", "watch", "network"),
+    "observatory": ("observatory",),
+}
+_RESCUE_WORDS = ("defence", "defense", "rescue", "helmets", "crescent")
+
+
+def _described_source(words: list[str]) -> tuple[str, ...] | None:
+    """What an earlier name must contain for ``words`` ("Britain-based war monitor") to mean it."""
+    if not words or not all(w.islower() or w.endswith("-based") for w in words[:-1]):
+        return None
+    head = words[-1].lower()
+    if head in ("group", "service") and len(words) > 1 and words[-2].lower() == "rescue":
+        return _RESCUE_WORDS
+    return _DESCRIBED_HEADS.get(head) if len(words) > 1 else None
 
 
 _CONNECTORS = frozenset({"for", "of", "on", "and"})
