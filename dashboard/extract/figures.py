@@ -202,9 +202,7 @@ _BEFORE_RE = re.compile(
         (?P<b_killed>\b(?:killed|killing|kills|kill|executed|executing|massacred|murdered|shot\s+dead
             |claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|claims\s+the\s+lives\s+of|the\s+lives\s+of
             |(?:deaths?|killings?|killing|executions?|murders?|bodies|massacre)\s+of
-            |among\s+(?:the\s+dead|the\s+victims|those\s+killed|the\s+people\s+killed)(?:\s+(?:were|was))?
-            |\bthe\s+(?:dead|victims|fatalities|people\s+killed|those\s+killed)\s+(?:were|included|include|are)
-                (?:\s+[^.;:\d]{0,40}?,)?))
+            |among\s+(?:the\s+dead|the\s+victims|those\s+killed|the\s+people\s+killed)(?:\s+(?:were|was))?))
       | (?P<b_injured>\b(?:wounded|wounding|injured|injuring|injuries\s+to
               |among\s+the\s+(?:wounded|injured)(?:\s+(?:were|was))?))
       | (?P<b_abducted>\b(?:abducted|abducting|kidnapped|kidnapping|(?:abduction|kidnapping)\s+of|seized|seizing))
@@ -223,6 +221,13 @@ _BEFORE_TOLL_RE = re.compile(
     )"""
     + _BEFORE_TAIL,
     re.IGNORECASE | re.VERBOSE,
+)
+# "Residents said the dead were a man, three women and six children": a list of the victims.
+# Its own pattern, tried only when "dead"/"victims" is near and the short cues found nothing.
+_THE_DEAD_WERE_RE = re.compile(
+    r"(?P<b_killed>\bthe\s+(?:dead|victims|fatalities|people\s+killed|those\s+killed)\s+"
+    r"(?:were|included|include|are)(?:\s+[^.;:\d]{0,40}?,)?)" + _BEFORE_TAIL,
+    re.IGNORECASE,
 )
 # The last outcome word of a clause: "people still missing, including two children".
 _OUTCOME_WORD_RE = re.compile(rf"\b(?:{_OUTCOME_RE_PART})\b", re.IGNORECASE)
@@ -254,9 +259,6 @@ _BEFORE_STEMS = (
     "includ",
     "among",
     "whom",
-    "dead",
-    "victims",
-    "fatalit",
 )
 # (Specific enough not to hit common words: "died" not "die" (soldiers), "forced" not
 # "forc" (forces), "fled"/"flee" not "fle" (reflect).)
@@ -281,10 +283,6 @@ _OUTCOME_STEMS = (
     "injur",
     "wound",
     "hurt",
-    "hospitali",
-    "to hospital",
-    "to a hospital",
-    "to the hospital",
     "missing",
     "unaccounted",
     "disappear",
@@ -305,6 +303,7 @@ _OUTCOME_STEMS = (
     "held",
     "rounded",
     "captur",
+    "hospital",  # "taken to hospital", "hospitalised"
 )
 # Sentences that continue an earlier figure without an outcome word of their own.
 _CONTINUATION_STEMS = ("of those", "of them", "of these", "among them", "among those", "among the", "also ")
@@ -516,6 +515,8 @@ def _read_figure(
         near = lowered[before_start : quantity.start]
         if any(stem in near for stem in _BEFORE_STEMS):
             before_match = _BEFORE_RE.search(text[before_start : quantity.start])
+        if before_match is None and ("dead" in near or "victims" in near or "fatalities" in near):
+            before_match = _THE_DEAD_WERE_RE.search(text[before_start : quantity.start])
         if before_match is None:
             far_start = max(s_start, quantity.start - 160)
             far = lowered[far_start : quantity.start]
@@ -682,8 +683,6 @@ _REPORTING_VERBS = frozenset(
     recorded records estimated estimates counted announced announces stated states told put puts
     registered tallied added noted gave given""".split()
 )
-# "gave"/"given" report a figure only with a toll: "The ministry had earlier given a toll of 15".
-_TOLL_VERBS = frozenset({"gave", "given"})
 _ACCORDING_OPENERS = (
     "according to",
     "reported by",
@@ -705,21 +704,21 @@ def _reporting_verbs(sentence: str, lower: str) -> list[int]:
     A capitalised word inside the sentence is a name, not a verb ("the United States", "Said").
     """
     found = []
-    for root in _VERB_ROOTS:
+    for root in _VERB_ROOTS + _TOLL_VERB_ROOTS if "toll" in lower else _VERB_ROOTS:
         i = lower.find(root)
         while i >= 0:
             if i == 0 or not lower[i - 1].isalpha():
                 word = _WORD_RE.match(lower, i)
                 if word and word.group(0) in _REPORTING_VERBS and not (i > 0 and sentence[i].isupper()):
-                    if word.group(0) not in _TOLL_VERBS or "toll" in lower:
-                        found.append(i)
+                    found.append(i)
             i = lower.find(root, i + 1)
     return sorted(found)
 
 
 _VERB_ROOTS = tuple(
-    "sa report verif confirm document record estimat count announc stat told put regist tall add not gave given".split()
+    "sa report verif confirm document record estimat count announc stat told put regist tall add not".split()
 )
+_TOLL_VERB_ROOTS = ("gave", "given")  # only looked for when the sentence says "toll"
 # ", said Anees al-Asbahi, a spokesman ..." / ", said the health ministry.": source after the verb.
 _INVERTED_RE = re.compile(
     r"\s+(?P<src>(?:the\s+|a\s+|an\s+)?[^\W\d][^,.;:()\"“”]{0,80}?)"
@@ -783,10 +782,9 @@ def _names_a_source(phrase: str) -> bool:
 def _speaker(sentence: str, verb: int) -> str | None:
     """Who the reporting verb at ``sentence[verb]`` quotes: a normalised name, _PRONOUN or None."""
     before = sentence[:verb].rstrip()
-    verb_word = _WORD_RE.match(sentence.lower(), verb).group(0)  # type: ignore[union-attr]
     # "..., a medical source told AFP": after "told" comes who was told, not the speaker.
-    if (before.endswith(",") or not before) and verb_word != "told":
-        inverted = _INVERTED_RE.match(sentence, verb + len(verb_word))
+    if (before.endswith(",") or not before) and not sentence.startswith("told", verb):
+        inverted = _INVERTED_RE.match(sentence, _WORD_RE.match(sentence.lower(), verb).end())  # type: ignore[union-attr]
         if inverted:
             name = inverted.group("src")
             words = name.split()
@@ -1009,12 +1007,16 @@ _RESCUE_WORDS = ("defence", "defense", "rescue", "helmets", "crescent")
 
 def _described_source(words: list[str]) -> tuple[str, ...] | None:
     """What an earlier name must contain for ``words`` ("Britain-based war monitor") to mean it."""
-    if not words or not all(w.islower() or w.endswith("-based") for w in words[:-1]):
+    if len(words) < 2:
         return None
     head = words[-1].lower()
-    if head in ("group", "service") and len(words) > 1 and words[-2].lower() == "rescue":
-        return _RESCUE_WORDS
-    return _DESCRIBED_HEADS.get(head) if len(words) > 1 else None
+    if head in ("group", "service") and words[-2].lower() == "rescue":
+        wanted = _RESCUE_WORDS
+    elif head in _DESCRIBED_HEADS:
+        wanted = _DESCRIBED_HEADS[head]
+    else:
+        return None
+    return wanted if all(w.islower() or w.endswith("-based") for w in words[:-1]) else None
 
 
 _CONNECTORS = frozenset({"for", "of", "on", "and"})
