@@ -12,7 +12,7 @@ import multiprocessing
 import os
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -151,7 +151,7 @@ def extract_files(
     published: date | None = None,
     source: str | None = None,
     workers: int | None = None,
-) -> Iterator[tuple[Path, Extraction | str]]:
+) -> Generator[tuple[Path, Extraction | str], None, None]:
     """(file, its extraction or why it failed) for each file, in order; with worker
     processes when there are enough files and cores."""
     workers = default_workers() if workers is None else workers

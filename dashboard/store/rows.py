@@ -6,13 +6,14 @@ PostgreSQL: decoded jsonb), which each backend handles before calling these.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Mapping
 from typing import Any
 
 from dashboard.model import Figure, Mention
 
 
-def mention_from_row(row: Mapping[str, Any]) -> Mention:
+def mention_from_row(row: Mapping[str, Any] | sqlite3.Row) -> Mention:
     # ``end`` is a reserved word in SQL, hence the column ``end_``.
     return Mention(
         report_id=row["report_id"],
@@ -24,7 +25,7 @@ def mention_from_row(row: Mapping[str, Any]) -> Mention:
     )
 
 
-def figure_from_row(row: Mapping[str, Any]) -> Figure:
+def figure_from_row(row: Mapping[str, Any] | sqlite3.Row) -> Figure:
     data = dict(row)
     data["end"] = data.pop("end_")
     data["verified"] = bool(data["verified"])  # SQLite keeps booleans as 0/1

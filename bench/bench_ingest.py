@@ -1,0 +1,158 @@
+"""Batch ingest, end to end, against the naive way measured in the same run.
+
+python bench/bench_ingest.py [--reports 2000] [--words 500] [--workers N] [--json]
+
+Writes N synthetic ~500-word report files (bench_extract_parts.synthetic_reports: wire
+sentences about Syrian places over four weeks, numbers randomised, a "Published:" line
+each) into a temporary folder, then into fresh SQLite files:
+
+- baseline: what a first implementation does -- one process, for each file read it,
+  ``extract_report``, ``store.save`` (one transaction and commit per report);
+- ours: ``dashboard.ingest.ingest_paths`` (what ``report-atlas ingest DIR`` runs): worker
+  processes extracting, one writer saving a batch per transaction;
+- store only: the baseline's extractions saved again with ``save_many`` into a fresh file,
+  so the storage share of the cost is visible apart from extraction.
+
+Prints one JSON object (seconds are wall clock; ``*_cpu_ms_per_report`` are this process's
+CPU time). Both runs must end with the same store (``same_store``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _synthetic_reports() -> Any:
+    # bench/ is not a package: load the generator next to this file by path.
+    spec = importlib.util.spec_from_file_location(
+        "bench_extract_parts", ROOT / "bench" / "bench_extract_parts.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.synthetic_reports
+
+
+def write_reports(folder: Path, count: int, words: int, seed: int = 17) -> list[Path]:
+    """``count`` report files of about ``words`` words, each with its publication date."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i, report in enumerate(_synthetic_reports()(count, words, seed=seed)):
+        title, _, body = report.text.partition("\n")
+        published = f"{report.published.day} {report.published:%B %Y}"
+        path = folder / f"report-{i:06d}.txt"
+        path.write_text(f"{title}\nPublished: {published}\n{body}\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _warm_up() -> None:
+    """Imports, the gazetteer and the patterns loaded before any clock starts."""
+    from dashboard.pipeline import extract_report
+
+    for report in _synthetic_reports()(3, 200, seed=1):
+        extract_report(report.text, published=report.published)
+
+
+def _snapshot(store: Any) -> dict[str, Any]:
+    return {
+        "stats": store.stats(),
+        "events": {e.id: (e.report_ids, e.place_ids, e.figure_ids) for e in store.events()},
+    }
+
+
+def run(count: int = 2000, words: int = 500, workers: int | None = None) -> dict[str, Any]:
+    from dashboard.ingest import BATCH, default_workers, ingest_paths
+    from dashboard.pipeline import extract_report
+    from dashboard.reading import read_report_file
+    from dashboard.store import SQLiteStore
+
+    workers = default_workers() if workers is None else workers
+    _warm_up()
+    with tempfile.TemporaryDirectory(prefix="bench-ingest-") as tmp:
+        root = Path(tmp)
+        files = write_reports(root / "inbox", count, words)
+
+        # (1) the naive way: read, extract, save, commit -- one report at a time
+        baseline = SQLiteStore(root / "baseline.db")
+        extractions = []
+        extract_cpu = save_cpu = 0.0
+        started = time.perf_counter()
+        for path in files:
+            cpu = time.process_time()
+            found = read_report_file(path)
+            extraction = extract_report(found.text, title=found.title)
+            between = time.process_time()
+            baseline.save(extraction)
+            save_cpu += time.process_time() - between
+            extract_cpu += between - cpu
+            extractions.append(extraction)
+        baseline_s = time.perf_counter() - started
+
+        # (2) ours, end to end
+        ours = SQLiteStore(root / "ours.db")
+        cpu = time.process_time()
+        summary = ingest_paths(ours, [root / "inbox"], workers=workers)
+        ours_cpu = time.process_time() - cpu
+        assert summary.added == count and not summary.failures, summary
+
+        # (3) the store alone: extractions already made, saved a batch per transaction
+        alone = SQLiteStore(root / "store-only.db")
+        cpu = time.process_time()
+        started = time.perf_counter()
+        for i in range(0, len(extractions), BATCH):
+            alone.save_many(extractions[i : i + BATCH])
+        store_s = time.perf_counter() - started
+        store_cpu = time.process_time() - cpu
+
+        stats = ours.stats()
+        same = _snapshot(ours) == _snapshot(baseline) == _snapshot(alone)
+        for store in (baseline, ours, alone):
+            store.close()
+
+    ms = 1000 / count
+    return {
+        "reports": count,
+        "words_per_report": words,
+        "workers": workers,
+        "baseline_reports_per_s": round(count / baseline_s, 1),
+        "ours_reports_per_s": round(summary.per_second, 1),
+        "ours_over_baseline": round(summary.per_second / (count / baseline_s), 2),
+        "store_only_reports_per_s": round(count / store_s, 1),
+        "baseline_extract_cpu_ms_per_report": round(extract_cpu * ms, 3),
+        "baseline_save_cpu_ms_per_report": round(save_cpu * ms, 3),
+        "store_only_cpu_ms_per_report": round(store_cpu * ms, 3),
+        # the writer process of ours (workers' extraction not included)
+        "ours_writer_cpu_ms_per_report": round(ours_cpu * ms, 3),
+        "baseline_s": round(baseline_s, 3),
+        "ours_s": round(summary.seconds, 3),
+        "store_only_s": round(store_s, 3),
+        "events": stats["events"],
+        "figures": stats["figures"],
+        "same_store": same,
+    }
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--reports", type=int, default=2000)
+    parser.add_argument("--words", type=int, default=500)
+    parser.add_argument(
+        "--workers", type=int, default=None, help="extraction processes (default: one per core)"
+    )
+    parser.add_argument("--json", action="store_true", help="one line of JSON (default: indented)")
+    args = parser.parse_args()
+    result = run(args.reports, args.words, args.workers)
+    print(json.dumps(result) if args.json else json.dumps(result, indent=2))
+    sys.exit(0 if result["same_store"] else 1)

@@ -1,0 +1,132 @@
+"""Batch ingest with worker processes: the same store as reading every file in this
+process, bad files named in file order, a progress bar, and no worker left behind when
+the ingest is killed."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from test_concurrency import wire_report
+
+from dashboard.ingest import PARALLEL_FROM, ingest_paths
+from dashboard.store import open_store
+
+SEPARATE = 90  # wire reports: one incident each, none the same incident as another
+# One ambush told by four outlets: one event holding four reports and four tolls.
+AMBUSH = (
+    "Gunmen ambushed a security patrol near Jableh on 6 March 2025, killing 13 personnel, Wire A said.",
+    "Thirteen members of the security forces were killed near Jableh on 6 March 2025, Wire B said.",
+    "An ambush near Jableh killed 14 security personnel on 6 March 2025, according to Wire C.",
+    "Wire D said at least 12 security personnel died in the ambush near Jableh on 6 March 2025.",
+)
+
+
+def _inbox(root: Path) -> tuple[Path, list[Path]]:
+    inbox = root / "inbox"
+    inbox.mkdir()
+    for k in range(SEPARATE):
+        (inbox / f"wire-{k:03d}.txt").write_text(wire_report(k), encoding="utf-8")
+    for i, text in enumerate(AMBUSH):
+        (inbox / f"wire-{20 * i + 5:03d}-ambush.txt").write_text(text, encoding="utf-8")
+    bad = [inbox / "wire-010-empty.txt", inbox / "wire-050-binary.txt"]
+    bad[0].write_bytes(b"")
+    bad[1].write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(200))
+    return inbox, bad
+
+
+def _events(store) -> set[tuple[tuple[str, ...], tuple[str, ...]]]:  # type: ignore[no-untyped-def]
+    return {(tuple(sorted(e.report_ids)), tuple(sorted(e.figure_ids))) for e in store.events()}
+
+
+def test_workers_store_what_one_process_stores(tmp_path: Path) -> None:
+    inbox, bad = _inbox(tmp_path)
+    assert SEPARATE + len(AMBUSH) + len(bad) >= PARALLEL_FROM  # the pool really runs
+    runs = {}
+    for workers in (1, 2):
+        store = open_store(str(tmp_path / f"w{workers}.db"))
+        summary = ingest_paths(store, [inbox], workers=workers)
+        assert (summary.added, summary.already) == (SEPARATE + len(AMBUSH), 0)
+        # each bad file named once, in file order, with its reason
+        assert [f.split(":")[0] for f in summary.failures] == [str(p) for p in bad]
+        assert "empty" in summary.failures[0] and "binary" in summary.failures[1]
+        stats = store.stats()
+        # 90 separate incidents + the ambush once; every toll kept
+        assert stats["reports"] == SEPARATE + len(AMBUSH)
+        assert stats["events"] == SEPARATE + 1
+        assert stats["figures"] == SEPARATE + len(AMBUSH)
+        (ambush,) = [e for e in store.events() if len(e.report_ids) > 1]
+        assert len(ambush.report_ids) == len(AMBUSH) and len(ambush.figure_ids) == len(AMBUSH)
+        runs[workers] = _events(store)
+        again = ingest_paths(store, [inbox], workers=workers)
+        assert (again.added, again.already) == (0, SEPARATE + len(AMBUSH))
+        store.close()
+    assert runs[1] == runs[2]
+
+
+def test_progress_bar_counts_every_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    inbox = tmp_path / "few"
+    inbox.mkdir()
+    for k in range(3):
+        (inbox / f"r{k}.txt").write_text(wire_report(k), encoding="utf-8")
+    store = open_store(str(tmp_path / "bar.db"))
+    summary = ingest_paths(store, [inbox], progress=True)
+    assert summary.added == 3
+    err = capsys.readouterr().err
+    assert "ingest" in err and "3/3" in err
+    store.close()
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the process ended meanwhile
+        if int(fields[1]) == pid:  # field 4 of /proc/PID/stat: the parent's pid
+            found.append(int(stat.parent.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc (Linux)")
+def test_killed_ingest_leaves_no_worker_behind(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for k in range(1500):
+        (inbox / f"wire-{k:04d}.txt").write_text(wire_report(k), encoding="utf-8")
+    db = tmp_path / "atlas.db"
+    env = {**os.environ, "REPORT_ATLAS_DB": str(db)}
+    run = subprocess.Popen(
+        [sys.executable, "-m", "dashboard.cli", "ingest", "--quiet", str(inbox)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    workers: list[int] = []
+    while run.poll() is None and not workers:  # wait for the pool (polling, no timing assumption)
+        workers = _children(run.pid)
+        time.sleep(0.02)
+    assert workers, "the ingest ended before it started its workers"
+    run.send_signal(signal.SIGKILL)
+    run.wait()
+    deadline = time.monotonic() + 60
+    while any(Path(f"/proc/{w}").exists() and _state(w) != "Z" for w in workers):
+        assert time.monotonic() < deadline, f"workers {workers} outlived the killed ingest"
+        time.sleep(0.05)
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "gone"
