@@ -13,11 +13,18 @@ circle or an area shape of our event layer). The first session pays for everythi
 server does once (imports, opening the store, building the views, the first map); a second
 session, in a new browser context, shows what is left per visitor.
 
-The floor, measured in the same run and the same way: a one-line app (``st.write``) served by
-``streamlit run``, timed from ``page.goto`` to its text on screen -- what Streamlit itself costs
-before any of our code. ``ratio`` = ours / floor.
+Two floors, measured in the same run and the same way: a one-line app (``st.write``) served
+by ``streamlit run``, timed from ``page.goto`` to its text on screen -- what Streamlit itself
+costs before any of our code; and a one-circle folium map in ``st_folium`` with the same
+offline Leaflet files, timed to its circle -- what Streamlit + st_folium cost before our code.
+Ratios = ours / floor.
 
-The browser is started before the servers, so its own start-up is not counted.
+The browser is started before the servers, so its own start-up is not counted. Each figure
+is the median of ``--repeat`` fresh servers (the machine is shared; one run is noisy).
+
+``--before DIR`` measures another checkout too, in the same run, interleaved with this one
+(e.g. ``git worktree add /tmp/before <commit>``): its ``dashboard`` package is put first on
+``PYTHONPATH`` and served with ``python -m dashboard.cli serve``.
 """
 
 from __future__ import annotations
@@ -26,7 +33,9 @@ import argparse
 import json
 import os
 import random
+import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -40,6 +49,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+READY_LINE = "Report Atlas is ready"  # dashboard.warmup.READY_LINE, printed by serve
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -55,6 +65,20 @@ MAP_FRAME = 'iframe[src*="/component/streamlit_folium.st_folium/"]'
 FIRST_MARKER = ".marker-cluster, .leaflet-marker-icon, path.ra-event, path.leaflet-interactive"
 FLOOR_TEXT = "streamlit floor: hello"
 FLOOR_APP = f'import streamlit as st\n\nst.write("{FLOOR_TEXT}")\n'
+# The second floor: Streamlit + st_folium drawing one circle with the same offline Leaflet
+# files (served from static/ next to the script) -- what the stack costs before our code.
+FOLIUM_FLOOR_APP = """
+import folium
+import streamlit as st
+from streamlit_folium import st_folium
+
+m = folium.Map(location=[35.5, 35.8], zoom_start=8, tiles=None)
+m.options["maxZoom"] = 18
+m.default_js = [("leaflet", "/app/static/leaflet/leaflet.js"), ("jquery", "/app/static/jquery/jquery.min.js")]
+m.default_css = [("leaflet_css", "/app/static/leaflet/leaflet.css")]
+folium.CircleMarker([35.5312, 35.7909], radius=8, tooltip="Latakia").add_to(m)
+st_folium(m, height=520, use_container_width=True, returned_objects=[])
+"""
 
 
 def _free_port() -> int:
@@ -72,11 +96,17 @@ def _healthy(url: str) -> bool:
 
 
 @contextmanager
-def _server(command: list[str], env: dict[str, str], port: int, log: Path) -> Iterator[tuple[str, float]]:
+def _server(
+    command: list[str], env: dict[str, str], port: int, log: Path, cwd: Path = ROOT
+) -> Iterator[tuple[str, float]]:
     """Starts ``command``; yields (base URL, seconds from launch to a healthy server)."""
     started = time.perf_counter()
     with log.open("w") as out:
-        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        # A session of its own: `report-atlas serve` runs Streamlit as its child, and a SIGTERM
+        # to serve alone would leave that child serving; the whole group is stopped below.
+        server = subprocess.Popen(
+            command, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 90
@@ -86,12 +116,25 @@ def _server(command: list[str], env: dict[str, str], port: int, log: Path) -> It
             time.sleep(0.05)
         yield url, time.perf_counter() - started
     finally:
-        server.terminate()
+        _stop_group(server)
+
+
+def _stop_group(server: subprocess.Popen[bytes]) -> None:
+    """SIGTERM to the process group this script started (``server.pid`` leads it), then
+    SIGKILL if it is still there after 15 s."""
+    for sig, wait_s in ((signal.SIGTERM, 15.0), (signal.SIGKILL, 5.0)):
         try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+            os.killpg(server.pid, sig)
+        except ProcessLookupError:
+            return
+        deadline = time.monotonic() + wait_s
+        while time.monotonic() < deadline:
+            server.poll()
+            try:
+                os.killpg(server.pid, 0)  # anyone left in the group?
+            except ProcessLookupError:
+                return
+            time.sleep(0.1)
 
 
 def _env(db: Path | None = None) -> dict[str, str]:
@@ -130,30 +173,71 @@ def _floor_text(page: Any, timeout_ms: float) -> None:
     page.get_by_text(FLOOR_TEXT).wait_for(state="visible", timeout=timeout_ms)
 
 
-def measure_floor(browser: Any, tmp: Path) -> dict[str, float]:
-    app = tmp / "floor_app.py"
-    app.write_text(FLOOR_APP, encoding="utf-8")
+def measure_floor(browser: Any, tmp: Path, *, with_map: bool = False) -> dict[str, float]:
+    folder = tmp / ("floor_map" if with_map else "floor")
+    folder.mkdir(exist_ok=True)
+    app = folder / "floor_app.py"
+    app.write_text(FOLIUM_FLOOR_APP if with_map else FLOOR_APP, encoding="utf-8")
+    if with_map and not (folder / "static").exists():
+        (folder / "static").symlink_to(ROOT / "dashboard" / "static")
     port = _free_port()
     command = [
         sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
         "--server.address", "127.0.0.1", "--server.headless", "true",
         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+        "--server.enableStaticServing", "true",
     ]  # fmt: skip
-    with _server(command, _env(), port, tmp / "floor.log") as (url, up_s):
-        first = _open(browser, url, _floor_text)
-        second = _open(browser, url, _floor_text)
-    return {"server_up_s": round(up_s, 3), "first_s": round(first, 3), "second_s": round(second, 3)}
+    ready = _first_marker if with_map else _floor_text
+    with _server(command, _env(), port, folder / "floor.log") as (url, up_s):
+        first = _open(browser, url, ready)
+        second = _open(browser, url, ready)
+    return {
+        "server_up_s": round(up_s, 3),
+        "ready_s": round(up_s, 3),
+        "first_s": round(first, 3),
+        "second_s": round(second, 3),
+        "launch_to_first_map_s": round(up_s + first, 3),
+    }
 
 
-def measure_atlas(browser: Any, db: Path, tmp: Path) -> dict[str, float]:
+def _wait_for_line(log: Path, line: str, timeout_s: float = 120) -> bool:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if line in log.read_text(errors="replace"):
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def measure_atlas(
+    browser: Any, db: Path, tmp: Path, root: Path = ROOT, *, warm_up: bool = True
+) -> dict[str, float]:
+    """``report-atlas serve`` on ``db``. With the warm-up (serve's default) the clock starts
+    when serve prints that the app is ready (``ready_s`` after launch); without it, or for
+    a checkout whose serve has none, as soon as the server answers its health check."""
     port = _free_port()
+    env = _env(db)
     command = [str(ROOT / ".venv" / "bin" / "report-atlas"), "serve", "--port", str(port), "--headless"]
-    if not Path(command[0]).exists():
+    if root != ROOT or not Path(command[0]).exists():
         command = [sys.executable, "-m", "dashboard.cli", "serve", "--port", str(port), "--headless"]
-    with _server(command, _env(db), port, tmp / f"atlas_{db.stem}.log") as (url, up_s):
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(root), env.get("PYTHONPATH")]))
+    if not warm_up:
+        command.append("--no-warm-up")
+    log = tmp / f"atlas_{db.stem}.log"
+    started = time.perf_counter()
+    with _server(command, env, port, log, cwd=root) as (url, up_s):
+        if warm_up and not _wait_for_line(log, READY_LINE):
+            raise RuntimeError(f"serve never said it was ready:\n{log.read_text()[-3000:]}")
+        ready_s = time.perf_counter() - started
         first = _open(browser, url, _first_marker)
         second = _open(browser, url, _first_marker)
-    return {"server_up_s": round(up_s, 3), "first_s": round(first, 3), "second_s": round(second, 3)}
+    return {
+        "server_up_s": round(up_s, 3),
+        "ready_s": round(ready_s, 3),
+        "first_s": round(first, 3),
+        "second_s": round(second, 3),
+        "launch_to_first_map_s": round(ready_s + first, 3),
+    }
 
 
 # --- the stores ---------------------------------------------------------------------------------
@@ -252,9 +336,18 @@ def _cached_store(kind: str, count: int, cache: Path) -> Path:
     return path
 
 
+def _median(runs: list[dict[str, float]]) -> dict[str, float]:
+    return {key: round(statistics.median(r[key] for r in runs), 3) for key in runs[0]}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--events", type=int, default=10_000, help="synthetic store size (0: skip)")
+    parser.add_argument("--repeat", type=int, default=3, help="fresh servers per figure (median)")
+    parser.add_argument("--before", type=Path, help="another checkout to measure in the same run")
+    parser.add_argument(
+        "--no-warm-up-too", action="store_true", help="also measure serve --no-warm-up (first visitor pays)"
+    )
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "report-atlas-bench")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
@@ -267,34 +360,56 @@ def main(argv: list[str] | None = None) -> int:
     stores = {"demo": _cached_store("demo", 0, args.cache)}
     if args.events:
         stores[f"synthetic_{args.events}"] = _cached_store("synthetic", args.events, args.cache)
+    roots = {"": ROOT}
+    if args.before is not None:
+        roots["before_"] = args.before.resolve()
 
-    results: dict[str, Any] = {}
+    runs: dict[str, list[dict[str, float]]] = {}
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            results["floor"] = measure_floor(browser, Path(tmp))
-            for name, db in stores.items():
-                results[name] = measure_atlas(browser, db, Path(tmp))
+            for _ in range(args.repeat):
+                runs.setdefault("floor", []).append(measure_floor(browser, Path(tmp)))
+                runs.setdefault("floor_st_folium", []).append(
+                    measure_floor(browser, Path(tmp), with_map=True)
+                )
+                for name, db in stores.items():
+                    for prefix, root in roots.items():
+                        runs.setdefault(prefix + name, []).append(measure_atlas(browser, db, Path(tmp), root))
+                    if args.no_warm_up_too:
+                        cold = measure_atlas(browser, db, Path(tmp), warm_up=False)
+                        runs.setdefault(name + "_no_warm_up", []).append(cold)
         finally:
             browser.close()
-    floor = results["floor"]["first_s"]
-    for name in stores:
-        r = results[name]
-        r["ratio_first_vs_floor"] = round(r["first_s"] / floor, 1)
-        r["ratio_second_vs_floor"] = round(r["second_s"] / results["floor"]["second_s"], 1)
+    results: dict[str, Any] = {name: _median(r) for name, r in runs.items()}
+    floor = results["floor"]
+    map_floor = results["floor_st_folium"]
+    for name, r in results.items():
+        if name != "floor":
+            r["ratio_first_vs_floor"] = round(r["first_s"] / floor["first_s"], 1)
+            r["ratio_second_vs_floor"] = round(r["second_s"] / floor["second_s"], 1)
+        if not name.startswith("floor"):
+            r["ratio_first_vs_st_folium_floor"] = round(r["first_s"] / map_floor["first_s"], 1)
+    results["repeat"] = args.repeat
     results["load_average"] = [round(x, 2) for x in os.getloadavg()]
     if args.json:
         print(json.dumps(results))
-    else:
-        print(f"{'':>18} {'server up':>10} {'1st session':>12} {'2nd session':>12} {'x floor':>8}")
-        for name, r in results.items():
-            if name == "load_average":
-                continue
-            ratio = "" if name == "floor" else f"{r['ratio_first_vs_floor']:.1f}x"
-            print(
-                f"{name:>18} {r['server_up_s']:>9.2f}s {r['first_s']:>11.2f}s {r['second_s']:>11.2f}s {ratio:>8}"
-            )
-        print(f"load average: {results['load_average']}")
+        return 0
+    print(f"median of {args.repeat} fresh servers each")
+    print(
+        f"{'':>30} {'server up':>10} {'ready':>7} {'1st session':>12} {'2nd session':>12}"
+        f" {'launch->map':>12} {'1st x floor':>12} {'x st_folium floor':>18}"
+    )
+    for name, r in results.items():
+        if not isinstance(r, dict):
+            continue
+        ratio = "" if name == "floor" else f"{r['ratio_first_vs_floor']:.1f}x"
+        map_ratio = f"{r['ratio_first_vs_st_folium_floor']:.1f}x" if not name.startswith("floor") else ""
+        print(
+            f"{name:>30} {r['server_up_s']:>9.2f}s {r['ready_s']:>6.2f}s {r['first_s']:>11.2f}s"
+            f" {r['second_s']:>11.2f}s {r['launch_to_first_map_s']:>11.2f}s {ratio:>12} {map_ratio:>18}"
+        )
+    print(f"load average at the end: {results['load_average']}")
     return 0
 
 

@@ -199,7 +199,25 @@ def cmd_serve(args: argparse.Namespace) -> int:
     command = streamlit_command(args.port)
     if args.headless:
         command += ["--server.headless", "true"]
-    return subprocess.call(command, env=os.environ.copy())
+    if args.no_warm_up:
+        return subprocess.call(command, env=os.environ.copy())
+    # The app's first run (imports, store, views, default map) is done by the server itself
+    # as soon as it is up, not by the first visitor (dashboard/warmup.py).
+    import signal
+    import threading
+
+    from dashboard.warmup import announce_when_warm
+
+    command += ["--server.scriptHealthCheckEnabled", "true"]
+    server = subprocess.Popen(command, env=os.environ.copy())
+    # Stopping serve stops Streamlit too (a SIGTERM would otherwise leave it serving alone).
+    signal.signal(signal.SIGTERM, lambda *_: server.terminate())
+    threading.Thread(target=announce_when_warm, args=(args.port,), daemon=True).start()
+    try:
+        return server.wait()
+    except KeyboardInterrupt:
+        server.terminate()
+        return server.wait()
 
 
 # --- parser ------------------------------------------------------------------------------
@@ -288,6 +306,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="start the web app (streamlit run) on localhost")
     p.add_argument("--port", type=int, default=8501)
     p.add_argument("--headless", action="store_true", help="do not open a browser")
+    p.add_argument(
+        "--no-warm-up",
+        action="store_true",
+        help="do not run the app once at start (the first visitor then waits for imports and views)",
+    )
     p.set_defaults(func=cmd_serve)
     register_interop(sub)  # import, export (dashboard/interop/cli.py)
     return parser
