@@ -59,3 +59,17 @@ def test_words_before() -> None:
     assert words_before(text, text.index("5"), 3) == [(34, "least"), (31, "at")]
     assert words_before(text, text.index("6"), 3) == [(42, "nearly")]  # not across the line break
     assert words_before(text, 0, 2) == []
+
+
+def test_a_year_before_to_is_not_the_start_of_a_range() -> None:
+    # "since October 2023 to 44,000": the year is a date, 44,000 is the count "to" reaches.
+    found = find_quantities("bringing the toll since October 2023 to 44,000")
+    assert [(q.surface, q.low, q.high, q.qualifier) for q in found] == [
+        ("2023", 2023, 2023, "exact"),
+        ("44,000", 44000, 44000, "exact"),
+    ]
+
+
+def test_a_range_of_plain_numbers_stays_a_range() -> None:
+    found = find_quantities("from 2000 to 3000 people")
+    assert [(q.low, q.high, q.qualifier) for q in found] == [(2000, 3000, "range")]

@@ -200,3 +200,31 @@ def test_a_ministry_giving_a_toll_is_its_source() -> None:
 )
 def test_number_traps(text: str, expected: list[int]) -> None:
     assert [f.low for f in casualty_figures(text, "r1")] == expected
+
+
+def test_a_cumulative_toll_after_a_year() -> None:
+    text = "Twelve people were killed on Monday, bringing the death toll since October 2023 to 44,000."
+    assert [(f.low, f.outcome) for f in casualty_figures(text, "r1")] == [(12, "killed"), (44000, "killed")]
+
+
+def test_years_as_a_range_are_not_a_count() -> None:
+    # "Thousands" is the count (vague, 2,000 and up); "between 2011 and 2014" is when.
+    found = casualty_figures("Thousands were killed between 2011 and 2014 in the city.", "r1")
+    assert [(f.surface, f.low, f.qualifier) for f in found] == [("Thousands", 2000, "vague")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The battalion lost 40 soldiers in the assault on the bridge.", [(40, "security_forces", "killed")]),
+        ("Farmers lost 200 homes and 30 cars in the floods.", []),
+        ("The ruling party lost 12 seats in the vote.", []),
+    ],
+)
+def test_lost_counts_persons_only(sentence: str, expected: list[tuple[int, str, str]]) -> None:
+    assert [(f.low, f.category, f.outcome) for f in casualty_figures(sentence, "r1")] == expected
+
+
+def test_a_denial_names_no_source() -> None:
+    f = casualty_figures("Reuters could not immediately verify the figure of 30 dead.", "r1")
+    assert [(x.low, x.attributed_to, x.verified) for x in f] == [(30, None, False)]

@@ -199,7 +199,7 @@ _BREAKDOWN_RE = re.compile(r"\s+of\s+(?:them|whom|those)\b(?:\s+(?:were|was|are|
 _BEFORE_TAIL = r"\s+(?:(?:the|another|an\s+additional|a\s+further|some|at\s+least)\s+)?$"
 _BEFORE_RE = re.compile(
     r"""(?:
-        (?P<b_killed>\b(?:killed|killing|kills|kill|executed|executing|massacred|murdered|shot\s+dead
+        (?P<b_killed>\b(?:killed|killing|kills|kill|executed|executing|massacred|murdered|shot\s+dead|lost|losing
             |claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|claims\s+the\s+lives\s+of|the\s+lives\s+of
             |(?:deaths?|killings?|killing|executions?|murders?|bodies|massacre)\s+of
             |among\s+(?:the\s+dead|the\s+victims|those\s+killed|the\s+people\s+killed)(?:\s+(?:were|was))?))
@@ -259,6 +259,8 @@ _BEFORE_STEMS = (
     "includ",
     "among",
     "whom",
+    "lost",
+    "losing",
 )
 # (Specific enough not to hit common words: "died" not "die" (soldiers), "forced" not
 # "forc" (forces), "fled"/"flee" not "fle" (reflect).)
@@ -304,6 +306,8 @@ _OUTCOME_STEMS = (
     "rounded",
     "captur",
     "hospital",  # "taken to hospital", "hospitalised"
+    "lost",  # "lost 40 soldiers"
+    "losing",
 )
 # Sentences that continue an earlier figure without an outcome word of their own.
 _CONTINUATION_STEMS = ("of those", "of them", "of these", "among them", "among those", "among the", "also ")
@@ -469,9 +473,11 @@ def _read_figure(
         return None
     if _SYMBOL_BEFORE_RE.search(text, max(s_start, quantity.start - 5), quantity.start):
         return None
-    if quantity.qualifier == "exact" and quantity.low is not None and 1900 <= quantity.low <= 2100:
-        if "," not in quantity.surface:
+    if quantity.low is not None and 1900 <= quantity.low <= 2100 and "," not in quantity.surface:
+        if quantity.qualifier == "exact":
             return None  # a year ("in 2024"), never a bare casualty count
+        if quantity.qualifier == "range" and quantity.high is not None and quantity.high <= 2100:
+            return None  # years ("killed between 2011 and 2014", "in 2023-2024")
 
     after_lower = lowered[quantity.end : min(s_end, quantity.end + 160)]
     gap = text[context.last_end : quantity.start] if context.last is not None else ""
@@ -539,6 +545,11 @@ def _read_figure(
             if not _FORCED_TAIL_RE.match(after):
                 return None
             outcome = "displaced"
+        elif before_match.group(name).lower().startswith(("lost", "losing")):
+            # "lost 40 soldiers": killed, when persons are counted (not "lost 200 homes").
+            if _category(noun_phrase) is None:
+                return None
+            outcome = "killed"
         else:
             outcome = name[2:]
     if outcome is None and coordinated and context.last is not None:
@@ -710,7 +721,9 @@ def _reporting_verbs(sentence: str, lower: str) -> list[int]:
             if i == 0 or not lower[i - 1].isalpha():
                 word = _WORD_RE.match(lower, i)
                 if word and word.group(0) in _REPORTING_VERBS and not (i > 0 and sentence[i].isupper()):
-                    found.append(i)
+                    # "Reuters could not verify the figure": a denial names no source.
+                    if not _NEGATED_RE.search(lower, max(0, i - 24), i):
+                        found.append(i)
             i = lower.find(root, i + 1)
     return sorted(found)
 
@@ -718,6 +731,7 @@ def _reporting_verbs(sentence: str, lower: str) -> list[int]:
 _VERB_ROOTS = tuple(
     "sa report verif confirm document record estimat count announc stat told put regist tall add not".split()
 )
+_NEGATED_RE = re.compile(r"\b(?:not|n't|never|unable\s+to)\s+(?:\w+\s+){0,2}$")
 _TOLL_VERB_ROOTS = ("gave", "given")  # only looked for when the sentence says "toll"
 # ", said Anees al-Asbahi, a spokesman ..." / ", said the health ministry.": source after the verb.
 _INVERTED_RE = re.compile(

@@ -370,7 +370,33 @@ def find_quantities(
         anchors = [a for a in anchors if keep(a)]
     found = []
     for match in anchored_matches(QUANTITY_RE, text, lowered, anchors, _COUNT_OPENERS, 3):
-        quantity = read_quantity(match, text)
-        if quantity is not None:
-            found.append(quantity)
+        if match.group("r_high") and _year_before_to(match, lowered):
+            # "since October 2023 to 44,000": a year, then the count "to" reaches -- two counts.
+            parts = (
+                QUANTITY_RE.match(lowered, match.start(), match.end("single")),
+                QUANTITY_RE.match(lowered, match.start("r_high"), match.end()),
+            )
+        else:
+            parts = (match, None)
+        for part in parts:
+            quantity = read_quantity(part, text) if part is not None else None
+            if quantity is not None:
+                found.append(quantity)
     return found
+
+
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+# Words after which a four-digit number is a year: "in 2023", "since October 2023".
+_YEAR_CUES = frozenset(
+    """in since of until till from year during by january february march april may june july august
+    september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+
+
+def _year_before_to(match: re.Match[str], lowered: str) -> bool:
+    """Whether a range match "A to B" starts with a year named as a date ("since October 2023 to")."""
+    single = match.group("single")
+    if not _YEAR_RE.fullmatch(single) or match.group("qualifier"):
+        return False
+    before = words_before(lowered, match.start("single"), 1)
+    return bool(before) and before[0][1] in _YEAR_CUES
