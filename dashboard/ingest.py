@@ -175,8 +175,9 @@ def extract_files(
         for path in rest[done:]:
             yield path, extract_file(path, published, source)
     finally:
-        # Not waiting for work nobody will read (the store gave up, or the caller stopped).
-        pool.shutdown(wait=False, cancel_futures=True)
+        # All read: the idle workers end at once. Otherwise (the store gave up, the
+        # caller stopped) nobody waits for work nobody will read.
+        pool.shutdown(wait=done == len(rest), cancel_futures=True)
 
 
 def ingest_paths(

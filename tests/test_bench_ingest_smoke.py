@@ -21,6 +21,7 @@ FIELDS = {
     "baseline_save_cpu_ms_per_report",
     "store_only_cpu_ms_per_report",
     "ours_writer_cpu_ms_per_report",
+    "ours_total_cpu_ms_per_report",
     "baseline_s",
     "ours_s",
     "store_only_s",
