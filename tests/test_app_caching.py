@@ -232,3 +232,53 @@ def test_saving_a_report_invalidates_what_came_from_the_store(calls: Counter[str
     assert holder.id in set(table["id"])
     if holder.id in listed:  # linked: the row now names the new report's outlet too
         assert "Test wire" in table.set_index("id").loc[holder.id, "Sources"]
+
+
+def test_serve_runs_the_app_once_before_the_first_visitor(tmp_path: Path) -> None:
+    """`report-atlas serve` warms the app itself (dashboard/warmup.py): on a new, empty store
+    the demo reports are loaded and serve says it is ready before any browser has asked."""
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    from dashboard.store import open_store
+    from dashboard.warmup import READY_LINE
+
+    db = tmp_path / "fresh.db"
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {
+        **os.environ,
+        "REPORT_ATLAS_DB": str(db),
+        "REPORT_ATLAS_DEMO": "1",
+        "REPORT_ATLAS_OFFLINE": "1",
+        "REPORT_ATLAS_NOMINATIM": "0",
+    }
+    log = tmp_path / "serve.log"
+    with log.open("w") as out:
+        serve = subprocess.Popen(
+            [sys.executable, "-m", "dashboard.cli", "serve", "--port", str(port), "--headless"],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # serve and its Streamlit child are stopped together below
+        )
+    try:
+        deadline = time.monotonic() + 240
+        while READY_LINE not in log.read_text(errors="replace"):
+            assert serve.poll() is None, log.read_text()[-3000:]
+            assert time.monotonic() < deadline, log.read_text()[-3000:]
+            time.sleep(0.2)
+        store = open_store(str(db))
+        try:
+            assert store.stats()["reports"] > 0  # the first run happened, with no visitor
+        finally:
+            store.close()
+    finally:
+        os.killpg(serve.pid, signal.SIGTERM)
+        serve.wait(timeout=30)
