@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from datetime import timedelta
+from typing import Any
 
 from dashboard.model import Event, Place
 
@@ -62,14 +63,34 @@ def _contains(area: Place, other: Place) -> bool:
         return False
     if area.geometry:
         try:
-            from shapely.geometry import Point, shape  # only needed for areas with a shape
+            from shapely.geometry import Point  # only needed for areas with a shape
 
-            return bool(shape(area.geometry).covers(Point(other.lon, other.lat)))
+            return bool(_shape(area.geometry).covers(Point(other.lon, other.lat)))
         except (ValueError, TypeError, AttributeError, KeyError):
             pass  # a malformed shape falls back to the checks below
     if area.kind == "adm1" and area.admin1 and area.country:
         return area.country == other.country and area.admin1 == other.admin1
     return distance_km(area, other) <= NEAR_KM
+
+
+# Shapely shapes of the outlines last used, by the identity of their GeoJSON dict (kept in
+# the entry, so the id cannot be reused while cached): linking a batch asks about the same
+# governorate or region many times, and building the shape costs more than the test.
+_SHAPES: dict[int, tuple[Any, Any]] = {}
+_SHAPES_KEPT = 256
+
+
+def _shape(geometry: Any) -> Any:
+    hit = _SHAPES.get(id(geometry))
+    if hit is not None and hit[0] is geometry:
+        return hit[1]
+    from shapely.geometry import shape
+
+    made = shape(geometry)
+    if len(_SHAPES) >= _SHAPES_KEPT:
+        _SHAPES.clear()
+    _SHAPES[id(geometry)] = (geometry, made)
+    return made
 
 
 def same_place(a: Place, b: Place) -> bool:

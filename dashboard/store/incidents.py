@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from dashboard.extract.linking import same_incident_in_time_and_kind, same_incident_places, same_place
 from dashboard.model import Event, Place
 
 # Stored events dated within this many days of a new event are candidates to be the
@@ -202,8 +203,8 @@ class IncidentIndex:
         self._absent: set[str] = set()  # place ids the store does not have
         # primary place id -> (that place, {cell: (primary ids of the cell checked, matches)})
         self._matches: dict[str, tuple[Place, dict[tuple[int, int] | None, tuple[int, list[str]]]]] = {}
-        # (place id, box) -> (that place, _cells_changed then, the answer of _matching)
-        self._answers: dict[tuple[str, Any], tuple[Place, int, list[str]]] = {}
+        # (place id, without a box) -> (that place, _cells_changed then, _matching's answer)
+        self._answers: dict[tuple[str, bool], tuple[Place, int, list[str]]] = {}
         self._inserted: dict[str, _Held] = {}
         self._updated: dict[str, _Held] = {}
 
@@ -371,9 +372,8 @@ class IncidentIndex:
         """Primary place ids of held events that ``same_place`` ties to ``place``, among the
         events that can pass the candidate box (all of them when there is no box). Each pair
         of places is compared once; later calls only look at ids new to those cells."""
-        from dashboard.extract.linking import same_place
-
-        answer = self._answers.get((place.id, box))
+        key = (place.id, box is None)  # the box follows from the place
+        answer = self._answers.get(key)
         if answer is not None and answer[0] is place and answer[1] == self._cells_changed:
             return answer[2]
         seen = self._matches.get(place.id)
@@ -395,20 +395,19 @@ class IncidentIndex:
             done[cell] = (len(ids), matches)
             found.extend(matches)
         found = list(dict.fromkeys(found))
-        self._answers[(place.id, box)] = (place, self._cells_changed, found)
+        self._answers[key] = (place, self._cells_changed, found)
         return found
 
     def _find_fast(
         self, event: Event, ex_places: dict[str, Place], canonical: dict[str, Place]
     ) -> _Held | None:
         """Every place of the report is as stored: candidates come by matching primary place."""
-        from dashboard.extract.linking import same_incident_in_time_and_kind, same_incident_places
-
         query = candidate_query(event, ex_places)
         if query is None:
             return None
         mine = canonical[event.place_ids[0]]
         reports = set(event.report_ids)
+        (only,) = event.report_ids if len(event.report_ids) == 1 else (None,)
         types = query.types
         first, last = query.date_from, query.date_to
         if query.box is None:
@@ -431,7 +430,9 @@ class IncidentIndex:
                     south <= lat <= north and lon is not None and west <= lon <= east
                 ):
                     continue
-                if reports.intersection(other.report_ids):
+                if (other_reports := other.report_ids) and (
+                    only in other_reports if only is not None else reports.intersection(other_reports)
+                ):
                     continue
                 found.append(held)
         if len(found) > 1:
