@@ -228,3 +228,12 @@ def test_lost_counts_persons_only(sentence: str, expected: list[tuple[int, str, 
 def test_a_denial_names_no_source() -> None:
     f = casualty_figures("Reuters could not immediately verify the figure of 30 dead.", "r1")
     assert [(x.low, x.attributed_to, x.verified) for x in f] == [(30, None, False)]
+
+
+def test_a_breakdown_of_a_count_that_is_no_casualty_is_none() -> None:
+    # "them" are the 25 rescued people, not the 41 dead of the sentence before.
+    text = (
+        "The strike killed at least 41 people, officials said. "
+        "Twenty-five people were rescued, 11 of them from under the rubble."
+    )
+    assert [f.low for f in casualty_figures(text, "r1")] == [41]

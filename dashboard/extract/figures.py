@@ -188,6 +188,12 @@ _WERE_NOUN_RE = re.compile(
 )
 # "It also counted 342 members of the government forces and 21 Bedouin."
 _ALSO_COUNTED_RE = re.compile(r"\balso\s+(?:counted|recorded|documented|reported|listed|registered)\b")
+# Any count (a digit or a number word) before a breakdown in its own sentence.
+_PRIOR_COUNT_RE = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred"
+    r"|dozens?|scores|hundreds|thousands)\b"
+)
 # "34 people were killed, two of them children": a breakdown of the figure before it.
 _BREAKDOWN_RE = re.compile(r"\s+of\s+(?:them|whom|those)\b(?:\s+(?:were|was|are|being))?", re.IGNORECASE)
 
@@ -488,7 +494,11 @@ def _read_figure(
     outcome: str | None = None
     noun_phrase = ""
     split = _BREAKDOWN_RE.match(after)
-    whole = context.main or context.parent
+    whole = context.main
+    if whole is None and split and not _PRIOR_COUNT_RE.search(lowered, s_start, quantity.start):
+        # A sentence that opens with the breakdown goes on with the paragraph's figure; not
+        # "Twenty-five people were rescued, 11 of them from the rubble" (a count of its own).
+        whole = context.parent
     if split and whole is not None:
         # "two of them children", "194 of whom ... were executed": part of the figure before,
         # maybe told in the next sentence ("Two of them later died in hospital").
