@@ -12,7 +12,7 @@ import multiprocessing
 import os
 import threading
 import time
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator, Set
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -21,7 +21,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
-from dashboard.model import Extraction, Place
+from dashboard.model import Extraction, Place, report_id_for
 from dashboard.reading import BadInput, read_report_file, report_files
 from dashboard.store import StoreError
 
@@ -62,12 +62,20 @@ def _chunks(items: Iterable[Extraction], size: int) -> Iterator[list[Extraction]
         yield batch
 
 
-def extract_file(path: Path, published: date | None = None, source: str | None = None) -> Extraction | str:
-    """One report file read and extracted, or the one-line reason it could not be."""
+def extract_file(
+    path: Path,
+    published: date | None = None,
+    source: str | None = None,
+    known: Set[str] = frozenset(),
+) -> Extraction | str | None:
+    """One report file read and extracted, or the one-line reason it could not be, or
+    None when its report is among ``known`` (already stored: not worth extracting)."""
     from dashboard.pipeline import extract_report
 
     try:
         found = read_report_file(path)
+        if known and report_id_for(found.text) in known:
+            return None
         return extract_report(found.text, published=published, source=source, title=found.title)
     except BadInput as exc:
         return str(exc)
@@ -88,15 +96,18 @@ def default_workers() -> int:
 # Places this worker has sent in full: later reports send only their ids. Most reports of
 # a batch name the same few dozen places, and an area's outline is most of a report's bytes.
 _SENT: set[str] = set()
+_KNOWN: Set[str] = frozenset()  # ids of the reports stored when the ingest began
 
 # (what a worker sends) report, mentions, places (a Place, or the id of one sent before),
-# figures, events; or the reason the file failed.
-_Packed = tuple[int, Any, Any, tuple["Place | str", ...], Any, Any] | str
+# figures, events; or the reason the file failed; or None: the report is already stored.
+_Packed = tuple[int, Any, Any, tuple["Place | str", ...], Any, Any] | str | None
 
 
-def _start_worker() -> None:
+def _start_worker(known: Set[str]) -> None:
     """Worker set-up: die with the parent (an ingest killed with SIGKILL leaves no workers
     behind), and load the gazetteer now rather than in the first report."""
+    global _KNOWN
+    _KNOWN = known
     try:
         import ctypes
         import signal
@@ -110,8 +121,8 @@ def _start_worker() -> None:
 
 
 def _extract_packed(path: Path, published: date | None, source: str | None) -> _Packed:
-    result = extract_file(path, published, source)
-    if isinstance(result, str):
+    result = extract_file(path, published, source, _KNOWN)
+    if result is None or isinstance(result, str):
         return result
     places: list[Place | str] = []
     for place in result.places:
@@ -123,8 +134,8 @@ def _extract_packed(path: Path, published: date | None, source: str | None) -> _
     return (os.getpid(), result.report, result.mentions, tuple(places), result.figures, result.events)
 
 
-def _unpack(packed: _Packed, seen: dict[tuple[int, str], Place]) -> Extraction | str:
-    if isinstance(packed, str):
+def _unpack(packed: _Packed, seen: dict[tuple[int, str], Place]) -> Extraction | str | None:
+    if packed is None or isinstance(packed, str):
         return packed
     worker, report, mentions, sent, figures, events = packed
     places = []
@@ -151,20 +162,24 @@ def extract_files(
     published: date | None = None,
     source: str | None = None,
     workers: int | None = None,
-) -> Generator[tuple[Path, Extraction | str], None, None]:
+    known: Set[str] = frozenset(),
+) -> Generator[tuple[Path, Extraction | str | None], None, None]:
     """(file, its extraction or why it failed) for each file, in order; with worker
-    processes when there are enough files and cores."""
+    processes when there are enough files and cores. Files whose report is among
+    ``known`` (ids) are not extracted: (file, None)."""
     workers = default_workers() if workers is None else workers
     if workers <= 1 or len(files) < PARALLEL_FROM:
         for path in files:
-            yield path, extract_file(path, published, source)
+            yield path, extract_file(path, published, source, known)
         return
     # The first report here: it loads what extraction needs once, before the fork.
-    yield files[0], extract_file(files[0], published, source)
+    yield files[0], extract_file(files[0], published, source, known)
     rest = files[1:]
     seen: dict[tuple[int, str], Place] = {}
     done = 0
-    pool = ProcessPoolExecutor(workers, mp_context=_pool_context(), initializer=_start_worker)
+    pool = ProcessPoolExecutor(
+        workers, mp_context=_pool_context(), initializer=_start_worker, initargs=(known,)
+    )
     try:
         work = partial(_extract_packed, published=published, source=source)
         for packed in pool.map(work, rest, chunksize=CHUNK):
@@ -173,7 +188,7 @@ def extract_files(
     except BrokenProcessPool:
         # A worker died (out of memory, killed): read what is left here instead.
         for path in rest[done:]:
-            yield path, extract_file(path, published, source)
+            yield path, extract_file(path, published, source, known)
     finally:
         # All read: the idle workers end at once. Otherwise (the store gave up, the
         # caller stopped) nobody waits for work nobody will read.
@@ -201,7 +216,10 @@ def ingest_paths(
     files = [f for f in files if f not in missing]
 
     origin: dict[str, Path] = {}  # report id -> the file it came from, to name failures
-    found = extract_files(files, published=published, source=source, workers=workers)
+    # Reports stored before are counted without being extracted again (a folder ingested
+    # anew after a few files were added, an ingest resumed after a crash).
+    known = store.report_ids() if hasattr(store, "report_ids") else frozenset()
+    found = extract_files(files, published=published, source=source, workers=workers, known=known)
 
     bar = None
     if progress:
@@ -213,6 +231,9 @@ def ingest_paths(
         for path, result in found:
             if bar is not None:
                 bar.update(1)
+            if result is None:
+                summary.already += 1
+                continue
             if isinstance(result, str):
                 summary.failures.append(result)
                 continue

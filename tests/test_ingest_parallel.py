@@ -130,3 +130,33 @@ def _state(pid: int) -> str:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
     except OSError:
         return "gone"
+
+
+def test_files_of_stored_reports_are_not_extracted_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder ingested again after two files were added: only those two are read through
+    the pipeline (the real one, counted), the others are counted as already stored."""
+    import dashboard.pipeline
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for k in range(6):
+        (inbox / f"r{k}.txt").write_text(wire_report(k), encoding="utf-8")
+    store = open_store(str(tmp_path / "again.db"))
+    assert ingest_paths(store, [inbox], workers=1).added == 6
+    for k in (6, 7):
+        (inbox / f"r{k}.txt").write_text(wire_report(k), encoding="utf-8")
+    real = dashboard.pipeline.extract_report
+    read: list[str] = []
+
+    def counted(text: str, **options):  # type: ignore[no-untyped-def]
+        read.append(text)
+        return real(text, **options)
+
+    monkeypatch.setattr(dashboard.pipeline, "extract_report", counted)
+    summary = ingest_paths(store, [inbox], workers=1)
+    assert (summary.added, summary.already, summary.failures) == (2, 6, [])
+    assert sorted(read) == sorted([wire_report(6), wire_report(7)])
+    assert store.stats()["reports"] == 8
+    store.close()

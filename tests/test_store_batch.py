@@ -219,3 +219,10 @@ def test_a_dump_load_between_batches_is_seen(db_path: Path) -> None:
     )
     assert kinds == ["ambush", "shelter"]
     store.close()
+
+
+def test_report_ids_lists_every_stored_report(store) -> None:  # type: ignore[no-untyped-def]
+    a, b = _ambush("Wire A", 13), _ambush("Wire B", 14)
+    assert store.report_ids() == set()
+    store.save_many([a, b])
+    assert store.report_ids() == {a.report.id, b.report.id}

@@ -23,7 +23,7 @@ from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
 import psycopg
-from psycopg.rows import dict_row
+from psycopg.rows import dict_row, tuple_row
 from psycopg.types.json import Jsonb
 from psycopg_pool import ConnectionPool, PoolTimeout
 
@@ -432,6 +432,11 @@ class PostgresStore:
     def mentions(self, report_id: str) -> list[Mention]:
         rows = self._query("SELECT * FROM mentions WHERE report_id = %s ORDER BY start", (report_id,))
         return [mention_from_row(row) for row in rows]
+
+    def report_ids(self) -> set[str]:
+        """The ids of every stored report (a batch ingest skips their files unread)."""
+        with self._pool.connection() as conn, conn.cursor(row_factory=tuple_row) as cur:
+            return {row[0] for row in cur.execute("SELECT id FROM reports")}
 
     def stats(self) -> dict[str, int]:
         row = self._query(

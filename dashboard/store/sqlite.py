@@ -82,6 +82,7 @@ class SQLiteStore:
         return conn
 
     def close(self) -> None:
+        self._index = None
         conn = getattr(self._local, "conn", None)
         if conn is not None:
             conn.close()
@@ -369,6 +370,10 @@ class SQLiteStore:
     def mentions(self, report_id: str) -> list[Mention]:
         rows = self._query("SELECT * FROM mentions WHERE report_id = ? ORDER BY start", (report_id,))
         return [mention_from_row(row) for row in rows]
+
+    def report_ids(self) -> set[str]:
+        """The ids of every stored report (a batch ingest skips their files unread)."""
+        return {row[0] for row in self._connect().execute("SELECT id FROM reports")}
 
     def stats(self) -> dict[str, int]:
         counts = {}
