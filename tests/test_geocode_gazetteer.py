@@ -201,3 +201,121 @@ def test_load_gazetteer_builds_a_missing_index(tmp_path: Path, monkeypatch: pyte
     assert (fresh.path / "meta.json").exists()
     assert fresh.candidates("Jableh")[0][0].id == "geonames:169304"
     assert module.load_gazetteer() is fresh  # process-wide cache
+
+
+# --- the conflict overlay (geodata/landmarks.csv, places.csv, admin1.csv) -------------------
+
+
+def _town(gazetteer: Gazetteer, name: str, country: str) -> tuple[float, float]:
+    place = gazetteer.candidates(name, country=country, limit=1)[0][0]
+    return place.lat, place.lon
+
+
+@pytest.mark.parametrize(
+    ("landmark", "town", "country", "most_km"),
+    [
+        # Each landmark next to the GeoNames town it serves or is named after (distances from
+        # Wikipedia's descriptions: the dam ~25 km from Manbij, Kuweires ~30 km east of Aleppo,
+        # Barsalogho ~40 km north of Kaya, the camps on the edge of their towns).
+        ("Tishreen Dam", "Manbij", "SY", 35),
+        ("Mezzeh military airport", "Damascus", "SY", 10),
+        ("Kuweires airbase", "Aleppo", "SY", 45),
+        ("T4 airbase", "Tadmur", "SY", 70),
+        ("Bab al-Hawa crossing", "Idlib", "SY", 45),
+        ("al-Hol camp", "Al-Hasakah", "SY", 50),
+        ("Hodeidah port", "Hodeidah", "YE", 10),
+        ("Zaporizhzhia nuclear plant", "Enerhodar", "UA", 10),
+        ("Kakhovka dam", "Nova Kakhovka", "UA", 10),
+        ("Rafah crossing", "Rafah", "PS", 8),
+        ("Ain al-Hilweh", "Sidon", "LB", 5),
+        ("Beirut airport", "Beirut", "LB", 12),
+        ("Erbil airport", "Erbil", "IQ", 15),
+        ("Goma airport", "Goma", "CD", 5),
+        ("Cité Soleil", "Port-au-Prince", "HT", 10),
+        ("Barsalogho", "Kaya", "BF", 55),
+    ],
+)
+def test_conflict_landmarks_lie_next_to_their_towns(
+    gazetteer: Gazetteer, landmark: str, town: str, country: str, most_km: float
+) -> None:
+    found = gazetteer.candidates(landmark, limit=1)
+    assert found, landmark
+    place = found[0][0]
+    assert place.id.startswith("overlay:") and place.country == country
+    assert place.source and "Wikipedia" in place.source
+    assert km((place.lat, place.lon), _town(gazetteer, town, country)) <= most_km
+
+
+@pytest.mark.parametrize(
+    ("area", "capital", "country"),
+    [
+        ("Borno State", "Maiduguri", "NG"),
+        ("Khyber Pakhtunkhwa", "Peshawar", "PK"),
+        ("Crimea", "Simferopol", "UA"),
+        ("Donetsk Oblast", "Kramatorsk", "UA"),
+        ("North Darfur", "El Fasher", "SD"),
+        ("North Kivu", "Goma", "CD"),
+        ("Rakhine State", "Sittwe", "MM"),
+        ("Anbar", "Ramadi", "IQ"),
+    ],
+)
+def test_admin1_areas_of_other_conflicts_have_names(
+    gazetteer: Gazetteer, area: str, capital: str, country: str
+) -> None:
+    place = gazetteer.candidates(area, limit=1)[0][0]
+    assert place.kind == "adm1" and place.country == country
+    lat, lon = _town(gazetteer, capital, country)
+    assert place.geometry is not None and shape(place.geometry).contains(Point(lon, lat))
+
+
+def test_darfur_is_its_five_states(gazetteer: Gazetteer) -> None:
+    darfur = gazetteer.candidates("Darfur", limit=1)[0][0]
+    assert darfur.kind == "region" and darfur.geometry is not None
+    area = shape(darfur.geometry)
+    for town in ("El Fasher", "Nyala", "Al-Junaynah", "Zalinjay"):
+        lat, lon = _town(gazetteer, town, "SD")
+        assert area.contains(Point(lon, lat)), town
+    khartoum = _town(gazetteer, "Khartoum", "SD")
+    assert not area.contains(Point(khartoum[1], khartoum[0]))
+
+
+def test_an_admin1_point_is_the_mean_of_its_places(gazetteer: Gazetteer) -> None:
+    # tests/data/README.md: governorates sit at the mean position of their GeoNames places
+    # (Homs 34.6795, 36.8539; Latakia 35.5367, 36.0243), not at the middle of a hull that
+    # reaches far into the desert.
+    homs = gazetteer.place("adm1:SY.11")
+    latakia = gazetteer.candidates("Latakia Governorate", limit=1)[0][0]
+    assert homs is not None and km((homs.lat, homs.lon), (34.6795, 36.8539)) < 3
+    assert km((latakia.lat, latakia.lon), (35.5367, 36.0243)) < 3
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "where"),
+    [
+        # With no other word of context, the place violence reports mean: Syria's Palmyra
+        # (Tadmur, 34.56 N 38.28 E), Ukraine's Odesa (46.48 N 30.73 E) ...
+        ("Palmyra", "SY", (34.56, 38.28)),
+        ("Odessa", "UA", (46.48, 30.73)),
+        # ... but population still counts: Libya's capital over Lebanon's second city.
+        ("Tripoli", "LY", (32.89, 13.19)),
+    ],
+)
+def test_a_bare_name_is_the_place_reports_mean(
+    gazetteer: Gazetteer, name: str, country: str, where: tuple[float, float]
+) -> None:
+    place = gazetteer.candidates(name, limit=1)[0][0]
+    assert place.country == country and km((place.lat, place.lon), where) < 10
+
+
+def test_a_named_country_outweighs_the_conflict_prior(gazetteer: Gazetteer) -> None:
+    us = ResolutionContext(countries={"US": 1.0})
+    assert gazetteer.candidates("Palmyra", context=us, limit=1)[0][0].country == "US"
+
+
+def test_every_overlay_row_loads_with_a_source() -> None:
+    overlay = load_overlay()
+    assert overlay.problems == []
+    assert len(overlay.places) > 80
+    for place in overlay.places.values():
+        assert place.source and "no source given" not in place.source, place.id
+    assert overlay.conflict_weights["SY"] == 1.0 and 0 < overlay.conflict_weights["RU"] < 1

@@ -90,6 +90,9 @@ class PlaceSpan:
     # Glued to another capitalised word ("Amjad Sultan", "Aung San Suu Kyi"): most likely part
     # of a person's or organisation's name; only a major place survives that.
     glued: bool = False
+    # Weak only because a sentence starts with it (not a headline, not a common word): the
+    # resolver may still take a name that only one place in the report's country carries.
+    opens_sentence: bool = False
 
 
 # Words after a name that make it part of a longer *place* name rather than a person's.
@@ -367,6 +370,34 @@ def _written_as_name(text: str, start: int, end: int) -> bool:
     return True
 
 
+# A wire dateline: a place opening the text or a paragraph, then an optional ", Country, date"
+# and/or "(Agency)", then a dash or a colon: "KYIV, March 16 - ", "BEIRUT, Lebanon — ",
+# "KHARTOUM (AP) — ", "DAMASCUS: ". The place is capitalised word by word (all capitals in
+# wire copy), so it is at most a few words long.
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*([^\W\d_][\w'’.]*(?:[ -][^\W\d_][\w'’.]*){0,3})"
+    r"(?=(?:,[ \t]*[^\W\d_][^\n,.;:()]{0,30}){0,2}[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:--|[-\u2013\u2014:])\s)"
+)
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text names a place in a wire dateline (start and end of the place's name).
+
+    A dateline says where the report was filed; the place is a mention like any other, and
+    the capitals that wire copy writes it in ("KYIV") are not an acronym.
+    """
+    out = []
+    for m in _DATELINE.finditer(text):
+        name = m.group(1)
+        if all(word[:1].isupper() for word in re.split(r"[ -]", name)):
+            out.append(m.span(1))
+    return out
+
+
+def _in_dateline(datelines: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in datelines)
+
+
 def _longest_first(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """Non-overlapping spans, longer ones winning, in text order."""
     taken: list[tuple[int, int]] = []
@@ -397,7 +428,10 @@ class _Occupied:
 def _name_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[PlaceSpan]:
     # Longest match wins among names written as names; a rejected long match (a person)
     # still hides its parts ("Mahmoud al-Haik" does not leave "Haik").
-    chosen = _longest_first([s for s in matcher.find(text) if _written_as_name(text, *s)])
+    datelines = dateline_spans(text)
+    chosen = _longest_first(
+        [s for s in matcher.find(text) if _written_as_name(text, *s) or _in_dateline(datelines, *s)]
+    )
     headlines = _Headlines(text)
     organisations = _organisation_offsets(text, rules)
     spans: list[PlaceSpan] = []
@@ -422,6 +456,11 @@ def _name_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[Pl
         orphan_article = bool(_ARTICLE_BEFORE.search(text[max(0, start - 4) : start]))
         weak = sentence_start or in_headline or orphan_article or word in rules.common_words
         glued = orphan_article or _glued_to_capital(text, in_headline, rules, near)
+        if (sentence_start or in_headline) and _in_dateline(datelines, start, end):
+            # The dateline's own form vouches for the name: it opens the line because it is
+            # the place the report was filed from, not because a sentence starts there.
+            weak = glued = word in rules.common_words
+
         kind, span_start, span_end = _kind_hint(text, start, end)
         spans.append(
             PlaceSpan(
@@ -432,6 +471,11 @@ def _name_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[Pl
                 kind_hint=kind,
                 weak=weak,
                 glued=glued,
+                opens_sentence=weak
+                and sentence_start
+                and not in_headline
+                and not orphan_article
+                and word not in rules.common_words,
             )
         )
     return _spread_plural_kinds(text, spans)

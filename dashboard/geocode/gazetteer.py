@@ -79,17 +79,30 @@ class _Candidate:
     name_weight: int
 
 
-class _CountryWeights(dict[str, float]):
-    """country code -> max(own weight, 0.5 * a neighbour's weight), filled on first use."""
+# A country where much of the world's reported violence happens counts, for a bare name, as
+# much as half a country the report names (conflict_countries.csv weight x this): "Palmyra"
+# alone is Syria's Tadmur, not a village in Pennsylvania; any country the report names wins.
+CONFLICT_PRIOR = 0.5
 
-    def __init__(self, countries: Mapping[str, float], neighbours: Mapping[str, list[str]]):
+
+class _CountryWeights(dict[str, float]):
+    """country code -> max(own weight, 0.5 * a neighbour's weight, conflict prior), filled on
+    first use."""
+
+    def __init__(
+        self,
+        countries: Mapping[str, float],
+        neighbours: Mapping[str, list[str]],
+        floor: Mapping[str, float] | None = None,
+    ):
         super().__init__()
         self.countries = countries
         self._neighbours = neighbours
+        self._floor = floor or {}
 
     def __missing__(self, cc: str) -> float:
         get = self.countries.get
-        weight = get(cc, 0.0)
+        weight = max(get(cc, 0.0), self._floor.get(cc, 0.0))
         for n in self._neighbours.get(cc, ()):
             weight = max(weight, 0.5 * get(n, 0.0))
         self[cc] = weight
@@ -190,6 +203,8 @@ class Gazetteer:
         # The country table of the last context ranked against (see _country_weights); the
         # caller's weight dicts are not changed once ranking starts.
         self._last_country_weights: _CountryWeights | None = None
+        self._conflict_floor = {cc: CONFLICT_PRIOR * w for cc, w in overlay.conflict_weights.items()}
+        self._no_context_weights = _CountryWeights({}, self._neighbours, self._conflict_floor)
         self._lock = threading.Lock()
         self._scan: Any = None
         # Overlay names (landmarks, regions, named admin-1 units, extra country names).
@@ -247,6 +262,24 @@ class Gazetteer:
     def _adm1_row(self) -> dict[str, int]:
         rows = np.nonzero(self._kind == build.KIND_ADM1)[0]
         return {self._adm1_codes[int(self._adm1[r])]: int(r) for r in rows}
+
+    @cached_property
+    def _adm1_means(self) -> tuple[np.ndarray, np.ndarray]:
+        """Mean latitude/longitude of the populated places filed under each admin-1 code.
+
+        An area's point is where its towns are, not the middle of its hull: Homs Governorate's
+        hull reaches deep into the desert, so its centroid lies ~60 km east of where nearly all
+        of its places (and reports' events) are. The mean is also what annotators and
+        datasets such as ACLED use for an admin-1 centroid.
+        """
+        populated = (self._kind <= build.KIND_VILLAGE) & (self._adm1 >= 0)
+        codes = self._adm1[populated]
+        size = len(self._adm1_codes)
+        counts = np.bincount(codes, minlength=size).astype(np.float64)
+        counts[counts == 0] = np.nan
+        lat = np.bincount(codes, weights=self._lat[populated], minlength=size) / counts
+        lon = np.bincount(codes, weights=self._lon[populated], minlength=size) / counts
+        return lat, lon
 
     @cached_property
     def _country_rows(self) -> dict[str, int]:
@@ -399,10 +432,13 @@ class Gazetteer:
     def _country_weights(self, countries: Mapping[str, float]) -> _CountryWeights:
         """A country's weight in a report: its own, or half its best neighbour's (one table per
         report stage: a report ranks dozens of names against the same countries)."""
+        if not countries:
+            return self._no_context_weights
         last = self._last_country_weights
         if last is not None and last.countries is countries:
             return last
-        table = self._last_country_weights = _CountryWeights(countries, self._neighbours)
+        table = _CountryWeights(countries, self._neighbours, self._conflict_floor)
+        self._last_country_weights = table
         return table
 
     def _rank(
@@ -417,12 +453,12 @@ class Gazetteer:
         countries, admin1_weights = context.countries, context.admin1
         hinted_kinds = _KIND_HINTS.get(kind or "")
         scored: list[tuple[float, int, int | str]] = []
-        country_weight = self._country_weights(countries) if countries else None
+        country_weight = self._country_weights(countries)
         for hit in hits:
             if wanted and hit.country != wanted:
                 continue
             # Gazetteer._score, inlined with the hit's facts worked out once per name.
-            in_country = country_weight[hit.country] if country_weight is not None and hit.country else 0.0
+            in_country = country_weight[hit.country] if hit.country else 0.0
             in_admin1 = 0.0
             if admin1_weights:
                 for a in hit.admin1:
@@ -599,12 +635,17 @@ class Gazetteer:
         elif kind == "country":
             geometry = self.overlay.geometry_overrides.get(place_id) or self._areas.get(f"country:{cc}")
             source = f"{GEONAMES_SOURCE} (countries); approximate shape: convex hull of its places"
+        lat, lon = float(self._lat[row]), float(self._lon[row])
+        if kind == "adm1":
+            means = self._adm1_means
+            if not math.isnan(means[0][a1]):
+                lat, lon = float(means[0][a1]), float(means[1][a1])
         place = Place(
             id=place_id,
             name=name,
             kind=kind,
-            lat=round(float(self._lat[row]), 5),
-            lon=round(float(self._lon[row]), 5),
+            lat=round(lat, 5),
+            lon=round(lon, 5),
             precision=precision,
             country=cc,
             admin1=None if kind == "country" else admin1,

@@ -77,6 +77,9 @@ class Overlay:
     # Extra spellings for GeoNames places: "geonames:<id>" -> names.
     alternate_names: dict[str, list[str]] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)
+    # ISO-2 -> 0..1: how often the country is the scene of reported violence (a weak prior for
+    # bare names; see conflict_countries.csv).
+    conflict_weights: dict[str, float] = field(default_factory=dict)
     rules: MentionRules = field(default_factory=MentionRules)
     problems: list[str] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
@@ -248,6 +251,10 @@ def load_overlay(geodata_dir: Path = GEODATA_DIR, extra: Iterable[Path] = ()) ->
         overlay.country_names[cc] = _split(row.get("alternate_names"))
         for demonym in _split(row.get("demonyms")):
             overlay.demonyms[demonym] = cc
+    for row in _read_csv(d / "conflict_countries.csv", overlay.problems):
+        weight = _float(row.get("weight"))
+        if row.get("country") and weight is not None:
+            overlay.conflict_weights[row["country"].upper()] = max(0.0, min(1.0, weight))
     for path in [
         d / "alternate_names.csv",
         *(p for p in user_files(extra) if p.name.endswith("alternate_names.csv")),
@@ -297,6 +304,7 @@ def load_overlay(geodata_dir: Path = GEODATA_DIR, extra: Iterable[Path] = ()) ->
             "regions.csv",
             "alternate_names.csv",
             "country_names.csv",
+            "conflict_countries.csv",
             "cues.csv",
         )
     ]

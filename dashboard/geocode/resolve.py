@@ -119,6 +119,59 @@ def _accept(
     return score >= (ACCEPT_IN_CONTEXT if in_context else ACCEPT_ANYWHERE)
 
 
+def _locative_spans(text: str, named: list[PlaceSpan]) -> set[int]:
+    """Starts of the names a sentence uses as places: right after a locative preposition ("in
+    Qardaha"), or listed after such a name ("in Markaba, Aitaroun and Mays al-Jabal")."""
+    out: set[int] = set()
+    previous: PlaceSpan | None = None
+    for span in named:
+        if _LOCATIVE_BEFORE.search(text, max(0, span.start - 12), span.start) is not None or (
+            previous is not None
+            and previous.start in out
+            and _LIST_GAP.match(text[previous.end : span.start]) is not None
+        ):
+            out.add(span.start)
+        previous = span
+    return out
+
+
+def _one_of_a_kind(
+    span: PlaceSpan,
+    cands: list[tuple[Place, float]],
+    countries: dict[str, float],
+    locative: set[int],
+    gazetteer: Gazetteer,
+) -> bool:
+    """A name that only one place carries, where the report is, needs no other support.
+
+    * used as a place ("in Qardaha", or listed after such a name) and the only place by that
+      name in the whole gazetteer, or the only one in a country the report is about;
+    * opening a sentence ("Markaba was hit again ...") and the only place by that name in a
+      country the report is about, with nothing bigger by that name elsewhere.
+
+    Headlines, names glued to a capitalised word, common words and countries never qualify:
+    those are where persons ("al-Sharaa"), organisations and English words hide.
+    """
+    assert span.name is not None
+    place, score = cands[0]
+    if span.glued or place.kind == "country" or plain(span.name) in gazetteer.rules.common_words:
+        return False
+    if span.weak and not span.opens_sentence:
+        return False
+    home = bool(place.country) and countries.get(place.country or "", 0.0) >= CUE_COUNTRY_WEIGHT
+    alone_at_home = home and all(p.country != place.country for p, _ in cands[1:])
+    if span.opens_sentence:
+        if not alone_at_home or len(normalise_name(span.name)) < 4:
+            return False
+        prominence = gazetteer.prominence(place)
+        if any(gazetteer.prominence(p) > prominence for p, _ in cands[1:]):
+            return False
+        return score >= ACCEPT_IN_CONTEXT
+    if span.start not in locative:
+        return False
+    return (len(cands) == 1 or alone_at_home) and score >= ACCEPT_ONLY_CANDIDATE
+
+
 def _requirement_met(
     requirement: str, countries: dict[str, float], admin1: set[str], place_ids: set[str]
 ) -> bool:
@@ -132,19 +185,45 @@ def _requirement_met(
     return False
 
 
-def _same_name_same_kind(spans: list[PlaceSpan]) -> list[PlaceSpan]:
-    """A name the report calls a province once ("Latakia and Tartus provinces") is the
-    province where it stands alone too (the headline's "operation in Latakia and Tartus"),
-    unless the words there say otherwise."""
-    areas = {normalise_name(s.name) for s in spans if s.name and s.kind_hint == "adm1"}
+# "X, Y", "X and Y", "X, and Y", "X & Y": names listed together.
+_LIST_GAP = re.compile(r"^(?:\s*,\s*|\s*,?\s+and\s+|\s*&\s*)$")
+# "Daraa governorate", "Borno State": the name with the area word the gazetteer also knows.
+_AREA_SUFFIX = re.compile(r"[\s-]+(?:governorate|province|region|state|oblast)$", re.IGNORECASE)
+
+
+def _area_key(name: str) -> str:
+    return normalise_name(_AREA_SUFFIX.sub("", name))
+
+
+def _same_name_same_kind(text: str, spans: list[PlaceSpan]) -> list[PlaceSpan]:
+    """A name the report calls a province once ("Latakia and Tartus provinces", "the Daraa
+    governorate") is the province where it stands alone too (the headline's "operation in
+    Latakia and Tartus"), unless the words there say otherwise, or it is listed with a place
+    that is not an area ("the streets of Qamishli and Raqqa": names listed together are
+    places of one level)."""
+    areas = {
+        _area_key(s.name) for s in spans if s.name and (s.kind_hint == "adm1" or _AREA_SUFFIX.search(s.name))
+    }
     if not areas:
         return spans
-    return [
-        replace(s, kind_hint="adm1")
-        if s.name and s.kind_hint is None and normalise_name(s.name) in areas
-        else s
-        for s in spans
-    ]
+    named = [s for s in spans if s.name]
+
+    def listed_with_a_town(i: int) -> bool:
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(named):
+                a, b = (named[j], named[i]) if j < i else (named[i], named[j])
+                other = named[j]
+                if _LIST_GAP.match(text[a.end : b.start]) and other.kind_hint is None:
+                    if _area_key(other.name or "") not in areas:
+                        return True
+        return False
+
+    promoted = {
+        s.start
+        for i, s in enumerate(named)
+        if s.kind_hint is None and _area_key(s.name or "") in areas and not listed_with_a_town(i)
+    }
+    return [replace(s, kind_hint="adm1") if s.start in promoted else s for s in spans]
 
 
 def resolve_places(text: str, report_id: str, gazetteer: Gazetteer) -> tuple[list[Mention], list[Place]]:
@@ -153,7 +232,7 @@ def resolve_places(text: str, report_id: str, gazetteer: Gazetteer) -> tuple[lis
     Mentions whose place could not be settled (a cue phrase whose context is missing)
     have ``place_id=None``. Places are listed in order of first mention.
     """
-    spans = _same_name_same_kind(find_place_spans(text, gazetteer.matcher(), gazetteer.rules))
+    spans = _same_name_same_kind(text, find_place_spans(text, gazetteer.matcher(), gazetteer.rules))
     named = [s for s in spans if s.name is not None]
     # A report repeats its names ("Syria" three times): rank each (name, context) once.
     # Within one stage the context differs between spans only by the kind hint.
@@ -185,6 +264,13 @@ def resolve_places(text: str, report_id: str, gazetteer: Gazetteer) -> tuple[lis
         if span.weak or span.glued:
             continue
         unambiguous = len(cands) == 1 or cands[1][0].country == top.country or score - cands[1][1] >= 0.05
+        if unambiguous and len(cands) > 1:
+            # A bigger namesake in another country ("Odessa": Texas by its primary name,
+            # Ukraine's Odesa by an alternate) leaves the name's country open.
+            prominence = gazetteer.prominence(top)
+            unambiguous = not any(
+                p.country != top.country and gazetteer.prominence(p) > prominence for p, _ in cands[1:]
+            )
         if unambiguous and (score >= ACCEPT_ANYWHERE or top.kind in _AREA_KINDS) and top.country:
             counts[top.country] += 1
     counts.update(gazetteer.demonym_countries(text))
@@ -206,6 +292,7 @@ def resolve_places(text: str, report_id: str, gazetteer: Gazetteer) -> tuple[lis
     stage_weights[3] = (countries, admin1_weights)
     # Without admin-1 areas the third context is the second one: reuse its rankings.
     third = 3 if admin1_weights else 2
+    locative = _locative_spans(text, named)
     for span in named:
         if not first.get(span.start):
             continue
@@ -214,11 +301,8 @@ def resolve_places(text: str, report_id: str, gazetteer: Gazetteer) -> tuple[lis
         if not cands:
             continue
         place, score = cands[0]
-        only = len(cands) == 1 and not span.weak and not span.glued and place.kind != "country"
-        only = only and plain(span.name) not in gazetteer.rules.common_words
-        only = only and _LOCATIVE_BEFORE.search(text, max(0, span.start - 12), span.start) is not None
-        if _accept(span, place, score, countries, admin1_weights, gazetteer) or (
-            only and score >= ACCEPT_ONLY_CANDIDATE
+        if _accept(span, place, score, countries, admin1_weights, gazetteer) or _one_of_a_kind(
+            span, cands, countries, locative, gazetteer
         ):
             # Confidence drops when a runner-up elsewhere is nearly as good.
             margin = score - cands[1][1] if len(cands) > 1 and cands[1][0].country != place.country else 1.0
