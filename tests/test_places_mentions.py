@@ -464,3 +464,16 @@ def test_sentence_openers_that_are_people_or_words_stay_out(gazetteer: Gazetteer
     mentions, places = resolved(text, gazetteer)
     names = {places[m.place_id].name for m in mentions if m.place_id}
     assert names == {"Syria", "Damascus", "Moscow"}
+
+
+def test_a_given_name_spelled_like_a_city_is_a_person(gazetteer: Gazetteer) -> None:
+    # "Rafa" is only another spelling of Rafah; glued to "Salama" it is a man's name. A big
+    # city glued to a title by its own name ("Aleppo Governor") is still the city.
+    text = (
+        "Israel said the strike in Gaza targeted Rafa Salama, who led the Khan Younis brigade. "
+        "Aleppo Governor Azzam al-Gharib toured the market."
+    )
+    mentions, places = resolved(text, gazetteer)
+    names = {places[m.place_id].name for m in mentions if m.place_id}
+    assert not any(m.surface == "Rafa" and m.place_id for m in mentions)
+    assert "Aleppo" in names and "Khān Yūnis" in names

@@ -98,9 +98,16 @@ def _accept(
     assert span.name is not None
     if span.glued and (
         place.kind == "country"
-        or (place.kind not in _AREA_KINDS and gazetteer.prominence(place) < GLUED_PROMINENCE)
+        or (
+            place.kind not in _AREA_KINDS
+            and (
+                gazetteer.prominence(place) < GLUED_PROMINENCE
+                # "Rafa Salama": a given name that is only another spelling of a big city
+                or normalise_name(place.name) != normalise_name(span.name)
+            )
+        )
     ):
-        return False  # "Amjad Sultan", "Jordan Bardella": a person, unless a big city
+        return False  # "Amjad Sultan", "Jordan Bardella": a person, unless a big city by its name
     if place.kind == "country":
         return True
     common = plain(span.name) in gazetteer.rules.common_words
