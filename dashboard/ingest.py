@@ -8,6 +8,7 @@ A small batch is read here: starting workers would cost more than it saves.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -240,12 +241,18 @@ def ingest_paths(
             origin.setdefault(result.report.id, path)
             yield result
 
+    # An ingest allocates millions of small objects that live until their batch is saved;
+    # with the default threshold the cycle collector runs every 700 of them and walks the
+    # growing heap (a tenth of the writer's time). Fewer, larger collections here.
+    thresholds = gc.get_threshold()
+    gc.set_threshold(max(thresholds[0], 50_000), *thresholds[1:])
     try:
         for batch in _chunks(extractions(), BATCH):
             _save_batch(store, batch, summary, origin)
             if bar is not None:
                 bar.set_postfix(added=summary.added, already=summary.already, failed=len(summary.failures))
     finally:
+        gc.set_threshold(*thresholds)
         found.close()  # stops the workers if the store gave up
         if bar is not None:
             bar.close()
