@@ -250,3 +250,129 @@ def test_a_title_makes_no_event_of_its_own() -> None:
     report = Report.from_text(text, published=date(2025, 1, 7))
     (event,) = events_for(report, [(r"Palmyra", PALMYRA)])
     assert event.summary_start > 0
+
+
+# --- background is no incident; one event per incident -------------------------------------------
+
+PAHALGAM = Place("geonames:1260880", "Pahalgam", "village", 34.016, 75.319, "city", "IN", "12", "geonames")
+SRINAGAR = Place("geonames:1255634", "Srinagar", "city", 34.086, 74.806, "city", "IN", "12", "geonames")
+LEBANON = Place("geonames:272103", "Lebanon", "country", 33.83, 35.83, "country", "LB", None, "geonames")
+ISRAEL = Place("geonames:294640", "Israel", "country", 31.5, 34.75, "country", "IL", None, "geonames")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Who is blamed for an attack already told, or who denies it, is no new incident.
+        "Hezbollah blamed Israel for the blasts and vowed to retaliate.",
+        "The group denied any role in the bombing.",
+        # A population described, with its displaced share, is background.
+        "The province is home to about three million people, nearly half of them displaced from elsewhere.",
+    ],
+)
+def test_background_sentences_make_no_event(sentence: str) -> None:
+    assert sentence_event_type(sentence) is None
+
+
+def test_blaming_a_country_does_not_split_the_incident() -> None:
+    text = (
+        "Pagers exploded across Lebanon on Tuesday, killing 12 people, the health minister said. "
+        "Hezbollah blamed Israel for the blasts."
+    )
+    report = Report.from_text(text, published=date(2024, 9, 18))
+    (event,) = events_for(report, [(r"Lebanon", LEBANON), (r"Israel", ISRAEL)])
+    assert event.type == "killings"
+    assert ISRAEL.id not in event.place_ids
+
+
+def test_where_the_wounded_were_taken_is_not_where_it_happened() -> None:
+    text = (
+        "Gunmen opened fire on visitors near Pahalgam on Tuesday, killing 26 people, police said. "
+        "More than a dozen people were wounded and taken to hospitals in Srinagar."
+    )
+    report = Report.from_text(text, published=date(2025, 4, 23))
+    (event,) = events_for(report, [(r"Pahalgam", PAHALGAM), (r"Srinagar", SRINAGAR)])
+    assert (event.type, event.place_ids) == ("attack", (PAHALGAM.id,))
+    assert len(event.figure_ids) == 2
+
+
+def test_a_cumulative_toll_is_kept_apart_from_the_incident() -> None:
+    text = (
+        "Gunmen killed 12 people in Baniyas on Monday, medics said. "
+        "The killings brought the number of people killed in the province this year to 900."
+    )
+    report = Report.from_text(text, published=date(2025, 3, 11))
+    events = events_for(report, [(r"Baniyas", BANIYAS)])
+    figures = {f.id: f.low for f in casualty_figures(report.text, report.id)}
+    assert [[figures[i] for i in e.figure_ids] for e in events] == [[12], [900]]
+    assert events[0].place_ids == (BANIYAS.id,)
+
+
+def test_history_years_before_is_no_event_of_the_report() -> None:
+    text = (
+        "Rebels entered Damascus on Sunday and clashed with the last army units, residents said.\n"
+        "The war, which began with a crackdown on protests in 2011, drove millions from their homes."
+    )
+    report = Report.from_text(text, published=date(2024, 12, 9))  # a Monday
+    events = events_for(report, [])
+    assert [e.type for e in events] == ["armed_clash"]
+    assert events[0].date_start == date(2024, 12, 8)
+
+
+KYIV = Place("geonames:703448", "Kyiv", "city", 50.455, 30.524, "city", "UA", "12", "geonames")
+ODESA = Place("geonames:698740", "Odesa", "city", 46.477, 30.733, "city", "UA", "17", "geonames")
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["KYIV, March 16 - ", "KYIV, Ukraine, March 16 - ", "KYIV, 16 March 2024 - ", "KYIV (Agency) - "],
+)
+def test_a_dated_dateline_is_where_the_story_was_filed(dateline: str) -> None:
+    text = f"{dateline}A Russian missile strike on Odesa on Friday killed 21 people, officials said."
+    report = Report.from_text(text, published=date(2024, 3, 16))
+    (event,) = events_for(report, [(r"KYIV", KYIV), (r"Odesa", ODESA)])
+    assert event.place_ids == (ODESA.id,)
+
+
+def test_a_killing_at_the_incident_place_is_part_of_the_incident() -> None:
+    text = (
+        "A Russian missile strike on Odesa on Friday killed 21 people, officials said. "
+        "Odesa's former deputy mayor was also killed, a city councillor said."
+    )
+    report = Report.from_text(text, published=date(2024, 3, 16))
+    (event,) = events_for(report, [(r"Odesa", ODESA)])
+    assert event.type == "attack"
+
+
+def test_killings_on_another_day_at_the_same_place_stay_apart() -> None:
+    text = (
+        "A Russian missile strike on Odesa on Friday killed 21 people, officials said. "
+        "On 2 March, nine people were killed in Odesa when a drone hit a block of flats."
+    )
+    report = Report.from_text(text, published=date(2024, 3, 16))
+    events = events_for(report, [(r"Odesa", ODESA)])
+    assert len(events) == 2
+
+
+def test_every_place_of_a_destination_list_is_a_destination() -> None:
+    text = (
+        "Gunmen opened fire on visitors near Pahalgam on Tuesday, killing 26 people, police said. "
+        "More than a dozen people were wounded and taken to hospitals in Anantnag and Srinagar."
+    )
+    anantnag = Place("geonames:1278667", "Anantnag", "city", 33.731, 75.154, "city", "IN", "12", "geonames")
+    report = Report.from_text(text, published=date(2025, 4, 23))
+    (event,) = events_for(report, [(r"Pahalgam", PAHALGAM), (r"Anantnag", anantnag), (r"Srinagar", SRINAGAR)])
+    assert event.place_ids == (PAHALGAM.id,)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Syrian rebels said on Sunday that they had taken Damascus.", "armed_clash"),
+        ("Rebel fighters entered the capital before dawn, meeting little resistance.", "armed_clash"),
+        # Troops entering a village is a raid or an operation, not a clash by itself.
+        ("Security forces entered the village in a security operation.", "security_operation"),
+    ],
+)
+def test_armed_groups_taking_ground(sentence: str, expected: str) -> None:
+    assert sentence_event_type(sentence) == expected

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -43,11 +44,14 @@ from dashboard.model import Event, Figure, Mention, Place, Report, stable_id
 _TRIGGERS: dict[str, tuple[tuple[str, ...], re.Pattern[str]]] = {
     "ambush": (("ambush",), re.compile(r"\bambush(?:ed|es|ing)?\b")),
     "armed_clash": (
-        ("clash", "battle", "fire", "fight", "fought"),
+        ("clash", "battle", "fire", "fight", "fought", "took", "taken", "captur", "seiz", "overr", "entered"),
         re.compile(
             r"\b(?:clash(?:es|ed)?|gun\s*battles?|fire\s*fights?|firefights?|exchanges?\s+of\s+fire"
             r"|exchanged\s+fire|fighting\s+(?:between|broke\s+out|erupted)|fierce\s+fighting|heavy\s+fighting"
             r"|battles?\s+(?:between|for|with)|fought)\b"
+            # Armed groups taking ground: "rebels had taken Damascus", "fighters entered the capital".
+            r"|\b(?:rebels?|insurgents|militants|jihadists|fighters|militias?|opposition\s+forces)\b[^.;]{0,60}?"
+            r"\b(?:took|taken|captured|seized|overran|overrun|entered)\b"
         ),
     ),
     "attack": (
@@ -134,6 +138,27 @@ _FIGHTERS_FLED_RE = re.compile(
     r"\b(?:assailants|gunmen|attackers|militants|fighters|insurgents|rebels|perpetrators|suspects)\b"
     r"[^.]{0,40}\b(?:fled|escaped|withdrew)\b"
 )
+# Sentences with no figure that tell no incident of their own: who is blamed for (or denies)
+# one already told ("Hezbollah blamed Israel for the blasts"), a population described ("the
+# province is home to three million people, many of them displaced"). Stems gate the pattern.
+_BACKGROUND_STEMS = ("blam", "accus", "denied", "denies", "responsib", "vow", "home to", "hosts")
+_BACKGROUND_RE = re.compile(
+    r"\b(?:blamed|blames|blaming|accused|accuses|accusing|denied|denies|denying"
+    r"|(?:claimed|claims|claiming|took|takes)\s+responsibility|held\s+\w+\s+responsible|vowed|vows"
+    r"|(?:is|are|was|were|remains?)\s+home\s+to|hosts|hosting)\b"
+)
+# A toll for a whole war, year or campaign, not one incident: "brought the number of people
+# killed in Haiti this year to 5,000", "since the war began in October". Such a sentence (of
+# killings) is an event apart, so that its toll never becomes an incident's count.
+_CUMULATIVE_STEMS = ("since", "this year", "so far", "in total", "throughout")
+_CUMULATIVE_RE = re.compile(
+    r"\b(?:since\s+the\s+(?:start|beginning|outbreak)\s+of"
+    r"|since\s+the\s+(?:war|conflict|fighting|offensive|invasion|uprising)\b"
+    r"|(?:so\s+far\s+)?this\s+year|so\s+far\s+in\s+(?:the\s+war|(?:19|20)\d\d)|in\s+total\s+since"
+    r"|throughout\s+the\s+(?:war|conflict)"
+    r"|since\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"(?!\s+\d)|since\s+(?:19|20)\d\d)\b"
+)
 # Types strong enough to mean a report describes violence at all.
 _VIOLENT_TYPES = frozenset(
     {"ambush", "armed_clash", "attack", "killings", "displacement", "shelter", "security_operation"}
@@ -166,6 +191,7 @@ class _Group:
 
     type: str
     sentences: list[int] = field(default_factory=list)
+    apart: bool = False  # a cumulative toll: joins no incident, and none joins it
 
 
 # Every trigger stem with its trigger type, for one pass over a report.
@@ -174,6 +200,34 @@ _TRIGGER_STEMS = tuple((stem, name) for name, (stems, _) in _TRIGGERS.items() fo
 
 # The last word before a speaker's place: a quick test before the end-anchored search.
 _SPEAKER_PLACE_TAIL_RE = re.compile(r"(?:in|from|the)\Z", re.IGNORECASE)
+
+
+# A place the wounded were taken to, not where the incident happened: "taken to hospitals in
+# Srinagar", "died on the way to a hospital in Hasakah". Tried only after "hospital(s) in/at".
+_DESTINATION_TAIL_RE = re.compile(
+    r"(?:hospitals?|clinics?|medical\s+(?:centres?|centers?|facilities)|health\s+(?:centres?|centers?|facilities))"
+    r"\s+(?:in|at)\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+_DESTINATION_VERB_RE = re.compile(
+    r"\b(?:taken|rushed|evacuated|transferred|transported|flown|airlifted|brought|admitted|referred|treated"
+    r"|way|route|died|dying)\b(?:\s+[\w'’-]+){0,6}?\s+(?:to|in|at)\s+(?:(?:a|the|several|two|three)\s+)?"
+    r"(?:[\w-]+\s+)?(?:hospitals?|clinics?|medical|health)\b",
+    re.IGNORECASE,
+)
+
+
+# Between two places of one list: "X and Y", "X, Y", "X, Y and Z".
+_LIST_GAP_RE = re.compile(r"\s*(?:,\s*|\s+)(?:and\s+|or\s+)?(?:the\s+)?")
+
+
+def _destination_place(text: str, start: int) -> bool:
+    """Whether the place at ``start`` is where casualties were taken ("taken to hospitals in X")."""
+    before = text[max(0, start - 80) : start]
+    if not before.rstrip().endswith((" in", " at", " the")):
+        return False  # every destination ends "hospital(s) in|at (the)"
+    tail = _DESTINATION_TAIL_RE.search(before)
+    return tail is not None and _DESTINATION_VERB_RE.search(before, 0, tail.end()) is not None
 
 
 def _speaker_place(text: str, start: int) -> bool:
@@ -195,6 +249,8 @@ def sentence_event_type(sentence: str, outcomes: Sequence[str] = ()) -> str | No
 
 def _event_type(lower: str, candidates: Sequence[str], outcomes: Sequence[str]) -> str | None:
     """``candidates``: the trigger types whose stems occur in the (lower-cased) sentence."""
+    if not outcomes and any(stem in lower for stem in _BACKGROUND_STEMS) and _BACKGROUND_RE.search(lower):
+        return None
     hits = {name for name in candidates if _TRIGGERS[name][1].search(lower)}
     if "displacement" in hits and _FIGHTERS_FLED_RE.search(lower):
         hits.discard("displacement")
@@ -233,11 +289,21 @@ def build_events(
     for figure in figures:
         figures_at.setdefault(sentence_index(spans, figure.start), []).append(figure)
     places_at: dict[int, list[tuple[int, Place]]] = {}
-    for mention in mentions:
+    destination_end = -1  # where the last "taken to hospitals in X" place ended
+    for mention in sorted(mentions, key=lambda m: m.start):
         place = places_by_id.get(mention.place_id or "")
+        if place is None:
+            continue
+        # Where the wounded were taken ("hospitals in Anantnag and Srinagar") is not where
+        # the incident happened.
+        if _destination_place(text, mention.start) or (
+            destination_end >= 0 and _LIST_GAP_RE.fullmatch(text, destination_end, mention.start)
+        ):
+            destination_end = mention.end
+            continue
         # A wire dateline says where the story was filed, not where it happened: it stays a
         # mention (and the report-wide fallback place) but never leads a sentence's places.
-        if place is not None and not _speaker_place(text, mention.start) and not _is_dateline(text, mention):
+        if not _speaker_place(text, mention.start) and not _is_dateline(text, mention):
             places_at.setdefault(sentence_index(spans, mention.start), []).append((mention.start, place))
     dates_at: dict[int, list[DateMention]] = {}
     for mention_date in dates:
@@ -252,7 +318,9 @@ def build_events(
         for index in holding.get(name, ()):
             triggers_at.setdefault(index, []).append(name)
     typed: list[tuple[int, str]] = []
+    apart: set[int] = set()
     body_start = title_end(text, spans)
+    history_before = report.published - timedelta(days=365) if report.published is not None else None
     for index, (start, end) in enumerate(spans):
         if start < body_start:
             continue  # the title repeats the body
@@ -260,14 +328,25 @@ def build_events(
         candidates = triggers_at.get(index, [])
         if not candidates and not outcomes:
             continue
-        kind = _event_type(lowered[start:end], candidates, outcomes)
-        if kind is not None:
-            typed.append((index, kind))
+        lower = lowered[start:end]
+        kind = _event_type(lower, candidates, outcomes)
+        if kind is None:
+            continue
+        if (
+            not outcomes
+            and history_before is not None
+            and _only_dated_before(dates_at.get(index), history_before)
+        ):
+            continue  # "the war, which began with a crackdown in 2011": history, not this report's news
+        if kind == "killings" and outcomes and any(stem in lower for stem in _CUMULATIVE_STEMS):
+            if _CUMULATIVE_RE.search(lower):
+                apart.add(index)
+        typed.append((index, kind))
     if not figures and not any(kind in _VIOLENT_TYPES for _, kind in typed):
         return []
 
     type_of = dict(typed)
-    groups = _group_sentences(typed, places_at)
+    groups = _group_sentences(typed, places_at, apart, set(dates_at))
     paragraph_of = _paragraphs(text, spans)
     main_place = _main_place(groups, places_at, figures_at, mentions, places_by_id)
     report_period = _report_period(dates)
@@ -335,9 +414,13 @@ def _report_fallback(
     return None, None, "week"
 
 
-# After a dateline place: an optional ", Country" and/or "(Agency)", then a dash.
+_DATELINE_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+# After a dateline place: an optional ", Country", an optional date (", Jan 31", " 3 March"),
+# an optional "(Agency)", then a dash: "KYIV, March 16 - ", "IDLIB, Syria, Dec 2 - ".
 _DATELINE_TAIL = re.compile(
-    r"(?:,\s*[A-Z][A-Za-z .'-]{1,30})?\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|[-\u2013\u2014])\s"
+    rf"(?:,\s*(?!{_DATELINE_MONTH}\s+\d)[A-Z][A-Za-z .'-]{{1,30}}?)?"
+    rf"(?:,?\s*(?:{_DATELINE_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_DATELINE_MONTH})(?:,?\s*\d{{4}})?)?"
+    r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|[-\u2013\u2014])\s"
 )
 
 
@@ -366,17 +449,31 @@ def _primary(index: int, places_at: dict[int, list[tuple[int, Place]]]) -> str |
     return ranked[0].id if ranked else None
 
 
+def _only_dated_before(found: Sequence[DateMention] | None, limit: date) -> bool:
+    """Whether a sentence names dates and all of them end before ``limit``."""
+    return bool(found) and all(d.date_end is not None and d.date_end < limit for d in found or ())
+
+
 def _group_sentences(
-    typed: list[tuple[int, str]], places_at: dict[int, list[tuple[int, Place]]]
+    typed: list[tuple[int, str]],
+    places_at: dict[int, list[tuple[int, Place]]],
+    apart: AbstractSet[int] = frozenset(),
+    dated: AbstractSet[int] = frozenset(),
 ) -> list[_Group]:
+    """Sentences of one type and place are one incident; ``apart`` sentences (cumulative
+    tolls) stand alone; ``dated`` are the sentences that name a date of their own."""
     groups: list[_Group] = []
     group_place: list[str | None] = []
     for index, kind in typed:
         # A country names no particular place: such a sentence joins any group of its type.
         ranked = _ranked(places_at.get(index, ()))
         primary = ranked[0].id if ranked and ranked[0].precision != "country" else None
+        if index in apart:
+            groups.append(_Group(kind, [index], apart=True))
+            group_place.append(primary)
+            continue
         for g, group in enumerate(groups):
-            if group.type != kind:
+            if group.type != kind or group.apart:
                 continue
             if primary is None or group_place[g] is None or group_place[g] == primary:
                 group.sentences.append(index)
@@ -387,16 +484,29 @@ def _group_sentences(
             groups.append(_Group(kind, [index]))
             group_place.append(primary)
     # Killings that name no place of their own, told after an ambush, attack or clash, are
-    # that incident's toll ("13 members of the security forces were killed").
+    # that incident's toll ("13 members of the security forces were killed"); so are killings
+    # at the incident's own place with no date of their own ("Odesa's deputy mayor was also
+    # killed").
     merged: list[_Group] = []
+    merged_place: list[str | None] = []
     for g, group in enumerate(groups):
-        if group.type == "killings" and group_place[g] is None:
+        if group.type == "killings" and not group.apart:
             first = min(group.sentences)
-            incidents = [m for m in merged if m.type in _INCIDENT_TYPES and min(m.sentences) < first]
+            incidents = [
+                m
+                for m, place in zip(merged, merged_place, strict=True)
+                if m.type in _INCIDENT_TYPES
+                and min(m.sentences) < first
+                and (
+                    group_place[g] is None
+                    or (place == group_place[g] and not any(i in dated for i in group.sentences))
+                )
+            ]
             if incidents:
                 incidents[-1].sentences.extend(group.sentences)
                 continue
         merged.append(group)
+        merged_place.append(group_place[g])
     return merged
 
 
