@@ -44,13 +44,19 @@ from dashboard.model import Event, Figure, Mention, Place, Report, stable_id
 _TRIGGERS: dict[str, tuple[tuple[str, ...], re.Pattern[str]]] = {
     "ambush": (("ambush",), re.compile(r"\bambush(?:ed|es|ing)?\b")),
     "armed_clash": (
-        ("clash", "battle", "fire", "fight", "fought", "took", "taken", "captur", "seiz", "overr", "entered"),
+        ("clash", "battle", "fire", "fight", "fought"),
         re.compile(
             r"\b(?:clash(?:es|ed)?|gun\s*battles?|fire\s*fights?|firefights?|exchanges?\s+of\s+fire"
             r"|exchanged\s+fire|fighting\s+(?:between|broke\s+out|erupted)|fierce\s+fighting|heavy\s+fighting"
             r"|battles?\s+(?:between|for|with)|fought)\b"
-            # Armed groups taking ground: "rebels had taken Damascus", "fighters entered the capital".
-            r"|\b(?:rebels?|insurgents|militants|jihadists|fighters|militias?|opposition\s+forces)\b[^.;]{0,60}?"
+        ),
+    ),
+    # Armed groups taking ground ("rebels had taken Damascus", "fighters entered the capital"):
+    # an armed_clash. Gated by the actor, which is rarer than the verbs.
+    "taking_ground": (
+        ("rebel", "insurgent", "militant", "jihadist", "fighters", "militia", "opposition"),
+        re.compile(
+            r"\b(?:rebels?|insurgents|militants|jihadists|fighters|militias?|opposition\s+forces)\b[^.;]{0,60}?"
             r"\b(?:took|taken|captured|seized|overran|overrun|entered)\b"
         ),
     ),
@@ -194,12 +200,14 @@ class _Group:
     apart: bool = False  # a cumulative toll: joins no incident, and none joins it
 
 
+# The verbs of "taking_ground": its pattern runs only when one is there too.
+_GROUND_VERBS = ("took", "taken", "captured", "seized", "overr", "entered")
 # Every trigger stem with its trigger type, for one pass over a report.
-_TRIGGER_STEMS = tuple((stem, name) for name, (stems, _) in _TRIGGERS.items() for stem in stems)
-
-
-# The last word before a speaker's place: a quick test before the end-anchored search.
-_SPEAKER_PLACE_TAIL_RE = re.compile(r"(?:in|from|the)\Z", re.IGNORECASE)
+_TRIGGER_STEMS = (
+    tuple((stem, name) for name, (stems, _) in _TRIGGERS.items() for stem in stems)
+    + tuple((stem, "background") for stem in _BACKGROUND_STEMS)
+    + tuple((stem, "cumulative") for stem in _CUMULATIVE_STEMS)
+)
 
 
 # A place the wounded were taken to, not where the incident happened: "taken to hospitals in
@@ -221,19 +229,32 @@ _DESTINATION_VERB_RE = re.compile(
 _LIST_GAP_RE = re.compile(r"\s*(?:,\s*|\s+)(?:and\s+|or\s+)?(?:the\s+)?")
 
 
+_DESTINATION_NOUNS = ("ospital", "linic", "entre", "enter", "facilit")
+
+
 def _destination_place(text: str, start: int) -> bool:
     """Whether the place at ``start`` is where casualties were taken ("taken to hospitals in X")."""
-    before = text[max(0, start - 80) : start]
-    if not before.rstrip().endswith((" in", " at", " the")):
-        return False  # every destination ends "hospital(s) in|at (the)"
+    if text[start - 4 if start > 4 else 0 : start] not in (" in ", " at ", "the "):
+        return False  # every destination ends "hospital(s) in|at (the) "
+    near = text[start - 40 if start > 40 else 0 : start]
+    if not any(noun in near for noun in _DESTINATION_NOUNS):
+        return False
+    before = text[start - 80 if start > 80 else 0 : start]
     tail = _DESTINATION_TAIL_RE.search(before)
     return tail is not None and _DESTINATION_VERB_RE.search(before, 0, tail.end()) is not None
 
 
 def _speaker_place(text: str, start: int) -> bool:
     """Whether the place at ``start`` is where a speaker is ("officials in Damascus said")."""
-    if not _SPEAKER_PLACE_TAIL_RE.search(text[max(0, start - 40) : start].rstrip()):
-        return False  # _SPEAKER_PLACE_RE ends with "in|from" (+ "the") and blanks
+    # _SPEAKER_PLACE_RE ends with "in|from" (+ "the") and blanks: a str test first (an
+    # end-anchored regex search would scan the whole window).
+    if (
+        not text[start - 12 if start > 12 else 0 : start]
+        .rstrip()[-4:]
+        .lower()
+        .endswith(("in", "from", "the"))
+    ):
+        return False
     return _SPEAKER_PLACE_RE.search(text, max(0, start - 40), start) is not None
 
 
@@ -244,14 +265,25 @@ def sentence_event_type(sentence: str, outcomes: Sequence[str] = ()) -> str | No
     """
     lower = sentence.lower()
     candidates = [name for name, (stems, _) in _TRIGGERS.items() if any(stem in lower for stem in stems)]
-    return _event_type(lower, candidates, outcomes)
+    background = any(stem in lower for stem in _BACKGROUND_STEMS)
+    return _event_type(lower, candidates, outcomes, background)
 
 
-def _event_type(lower: str, candidates: Sequence[str], outcomes: Sequence[str]) -> str | None:
-    """``candidates``: the trigger types whose stems occur in the (lower-cased) sentence."""
-    if not outcomes and any(stem in lower for stem in _BACKGROUND_STEMS) and _BACKGROUND_RE.search(lower):
+def _event_type(
+    lower: str, candidates: Sequence[str], outcomes: Sequence[str], background: bool = False
+) -> str | None:
+    """``candidates``: the trigger types whose stems occur in the (lower-cased) sentence;
+    ``background``: whether a background cue's stem does."""
+    if background and not outcomes and _BACKGROUND_RE.search(lower):
         return None
-    hits = {name for name in candidates if _TRIGGERS[name][1].search(lower)}
+    hits = {
+        name
+        for name in candidates
+        if (name != "taking_ground" or any(verb in lower for verb in _GROUND_VERBS))
+        and _TRIGGERS[name][1].search(lower)
+    }
+    if "taking_ground" in hits:
+        hits.add("armed_clash")
     if "displacement" in hits and _FIGHTERS_FLED_RE.search(lower):
         hits.discard("displacement")
     for kind in ("ambush", "armed_clash", "attack"):
@@ -290,7 +322,7 @@ def build_events(
         figures_at.setdefault(sentence_index(spans, figure.start), []).append(figure)
     places_at: dict[int, list[tuple[int, Place]]] = {}
     destination_end = -1  # where the last "taken to hospitals in X" place ended
-    for mention in sorted(mentions, key=lambda m: m.start):
+    for mention in mentions:  # in reading order
         place = places_by_id.get(mention.place_id or "")
         if place is None:
             continue
@@ -317,6 +349,8 @@ def build_events(
     for name in _TRIGGERS:  # in _TRIGGERS order, as _event_type expects
         for index in holding.get(name, ()):
             triggers_at.setdefault(index, []).append(name)
+    background = holding.get("background", set())
+    cumulative = holding.get("cumulative", set())
     typed: list[tuple[int, str]] = []
     apart: set[int] = set()
     body_start = title_end(text, spans)
@@ -329,7 +363,7 @@ def build_events(
         if not candidates and not outcomes:
             continue
         lower = lowered[start:end]
-        kind = _event_type(lower, candidates, outcomes)
+        kind = _event_type(lower, candidates, outcomes, index in background)
         if kind is None:
             continue
         if (
@@ -338,9 +372,8 @@ def build_events(
             and _only_dated_before(dates_at.get(index), history_before)
         ):
             continue  # "the war, which began with a crackdown in 2011": history, not this report's news
-        if kind == "killings" and outcomes and any(stem in lower for stem in _CUMULATIVE_STEMS):
-            if _CUMULATIVE_RE.search(lower):
-                apart.add(index)
+        if kind == "killings" and outcomes and index in cumulative and _CUMULATIVE_RE.search(lower):
+            apart.add(index)
         typed.append((index, kind))
     if not figures and not any(kind in _VIOLENT_TYPES for _, kind in typed):
         return []
