@@ -375,9 +375,12 @@ def _written_as_name(text: str, start: int, end: int) -> bool:
 # "KHARTOUM (AP) — ", "DAMASCUS: ". The place is capitalised word by word (all capitals in
 # wire copy), so it is at most a few words long.
 _DATELINE = re.compile(
-    r"(?m)^[ \t]*([^\W\d_][\w'’.]*(?:[ -][^\W\d_][\w'’.]*){0,3})"
+    r"[ \t]*([^\W\d_][\w'’.]*(?:[ -][^\W\d_][\w'’.]*){0,3})"
     r"(?=(?:,[ \t]*[^\W\d_][^\n,.;:()]{0,30}){0,2}[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:--|[-\u2013\u2014:])\s)"
 )
+
+
+_DASH_OR_COLON = re.compile("[-\u2013\u2014:]")
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:
@@ -387,10 +390,26 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
     the capitals that wire copy writes it in ("KYIV") are not an acronym.
     """
     out = []
-    for m in _DATELINE.finditer(text):
-        name = m.group(1)
-        if all(word[:1].isupper() for word in re.split(r"[ -]", name)):
-            out.append(m.span(1))
+    at, n = 0, len(text)
+    while at < n:
+        # Only line starts are tried (a multi-line "^" pattern would be tried at every offset),
+        # and only lines that open with a capital and hold a dash or colon early on.
+        stop = text.find("\n", at)
+        line_end = n if stop < 0 else stop
+        lead = at
+        while lead < line_end and text[lead] in " \t":
+            lead += 1
+        if (
+            lead < line_end
+            and text[lead].isupper()
+            and _DASH_OR_COLON.search(text, lead, min(line_end, lead + 130))
+        ):
+            m = _DATELINE.match(text, at, line_end + 1)
+            if m is not None and all(word[:1].isupper() for word in re.split(r"[ -]", m.group(1))):
+                out.append(m.span(1))
+        if stop < 0:
+            break
+        at = stop + 1
     return out
 
 
@@ -429,8 +448,13 @@ def _name_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[Pl
     # Longest match wins among names written as names; a rejected long match (a person)
     # still hides its parts ("Mahmoud al-Haik" does not leave "Haik").
     datelines = dateline_spans(text)
+    reach = max((b for _, b in datelines), default=-1)  # most matches lie past every dateline
     chosen = _longest_first(
-        [s for s in matcher.find(text) if _written_as_name(text, *s) or _in_dateline(datelines, *s)]
+        [
+            s
+            for s in matcher.find(text)
+            if _written_as_name(text, *s) or (s[0] < reach and _in_dateline(datelines, *s))
+        ]
     )
     headlines = _Headlines(text)
     organisations = _organisation_offsets(text, rules)

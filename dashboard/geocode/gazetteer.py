@@ -194,6 +194,7 @@ class Gazetteer:
         self._country_names: dict[str, str] = meta["country_names"]
         self._places: dict[str, Place] = {}
         self._row_places: dict[int, Place] = {}  # the same Place objects, by index row
+        self._prominence: dict[str, float] = {}  # place id -> prominence(), remembered
         self._hits: dict[str, list[_Candidate]] = {}
         self._hit_facts: dict[str, tuple[_ScoredHit, ...]] = {}
         # candidates() answers that need no report context, by (name, country, kind, limit).
@@ -374,11 +375,18 @@ class Gazetteer:
     def prominence(self, place: Place) -> float:
         """0..1: how well known a place is likely to be (population on a log scale; named
         areas, landmarks and countries by kind). Used to doubt matches on obscure places."""
+        known = self._prominence.get(place.id)
+        if known is not None:
+            return known
+        value = _KIND_PRIOR.get(place.kind, 0.8)
         if place.id.startswith("geonames:"):
             row = self._row_by_gid.get(int(place.id[9:]))
             if row is not None:
-                return self._facts(row)[3]
-        return _KIND_PRIOR.get(place.kind, 0.8)
+                value = self._facts(row)[3]
+        if len(self._prominence) >= _HIT_CACHE_SIZE:
+            self._prominence.clear()
+        self._prominence[place.id] = value
+        return value
 
     def admin1_area(self, place: Place) -> Place | None:
         """The admin-1 area a place lies in ("the Latakia countryside" -> Latakia Governorate)."""

@@ -142,11 +142,24 @@ def _locative_spans(text: str, named: list[PlaceSpan]) -> set[int]:
     return out
 
 
+class _LazyLocative:
+    """``_locative_spans`` worked out on first use: most reports never need it."""
+
+    def __init__(self, text: str, named: list[PlaceSpan]):
+        self.text, self.named = text, named
+        self.starts: set[int] | None = None
+
+    def __contains__(self, start: int) -> bool:
+        if self.starts is None:
+            self.starts = _locative_spans(self.text, self.named)
+        return start in self.starts
+
+
 def _one_of_a_kind(
     span: PlaceSpan,
     cands: list[tuple[Place, float]],
     countries: dict[str, float],
-    locative: set[int],
+    locative: _LazyLocative | set[int],
     gazetteer: Gazetteer,
 ) -> bool:
     """A name that only one place carries, where the report is, needs no other support.
@@ -196,6 +209,11 @@ def _requirement_met(
 _LIST_GAP = re.compile(r"^(?:\s*,\s*|\s*,?\s+and\s+|\s*&\s*)$")
 # "Daraa governorate", "Borno State": the name with the area word the gazetteer also knows.
 _AREA_SUFFIX = re.compile(r"[\s-]+(?:governorate|province|region|state|oblast)$", re.IGNORECASE)
+_AREA_WORDS = ("governorate", "province", "region", "state", "oblast")
+
+
+def _has_area_word(name: str) -> bool:
+    return name.lower().endswith(_AREA_WORDS) and bool(_AREA_SUFFIX.search(name))
 
 
 def _area_key(name: str) -> str:
@@ -208,9 +226,7 @@ def _same_name_same_kind(text: str, spans: list[PlaceSpan]) -> list[PlaceSpan]:
     Latakia and Tartus"), unless the words there say otherwise, or it is listed with a place
     that is not an area ("the streets of Qamishli and Raqqa": names listed together are
     places of one level)."""
-    areas = {
-        _area_key(s.name) for s in spans if s.name and (s.kind_hint == "adm1" or _AREA_SUFFIX.search(s.name))
-    }
+    areas = {_area_key(s.name) for s in spans if s.name and (s.kind_hint == "adm1" or _has_area_word(s.name))}
     if not areas:
         return spans
     named = [s for s in spans if s.name]
@@ -299,7 +315,7 @@ def resolve_places(text: str, report_id: str, gazetteer: Gazetteer) -> tuple[lis
     stage_weights[3] = (countries, admin1_weights)
     # Without admin-1 areas the third context is the second one: reuse its rankings.
     third = 3 if admin1_weights else 2
-    locative = _locative_spans(text, named)
+    locative = _LazyLocative(text, named)
     for span in named:
         if not first.get(span.start):
             continue
