@@ -42,7 +42,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from dashboard.extract.numbers import COUNT, Quantity, find_quantities, lower_same_length, words_before
+from dashboard.extract.numbers import COUNT, Quantity, find_quantities, lower_same_length
 from dashboard.extract.sentences import sentence_index, sentence_spans, sentences_containing, title_end
 from dashboard.model import Figure, stable_id
 
@@ -235,6 +235,7 @@ _THE_DEAD_WERE_RE = re.compile(
     r"(?:were|included|include|are)(?:\s+[^.;:\d]{0,40}?,)?)" + _BEFORE_TAIL,
     re.IGNORECASE,
 )
+_THE_DEAD_CUES = ("the dead ", "the victims ", "the fatalities ", "people killed ", "those killed ")
 # The last outcome word of a clause: "people still missing, including two children".
 _OUTCOME_WORD_RE = re.compile(rf"\b(?:{_OUTCOME_RE_PART})\b", re.IGNORECASE)
 # Cheap substring checks that must pass before the two regexes above are tried.
@@ -474,9 +475,12 @@ def _read_figure(
     after = text[quantity.end : min(s_end, quantity.end + 160)]
     if _NOT_PEOPLE_AFTER_RE.match(after):
         return None
-    word_before = words_before(lowered, quantity.start, 1)
-    if word_before and word_before[0][1] in _NOT_PEOPLE_WORD_BEFORE:
-        return None
+    # The word right before (str operations only: this runs for every count).
+    tail = lowered[quantity.start - 16 if quantity.start > 16 else 0 : quantity.start]
+    if tail[-1:] in (" ", "-", "\t"):
+        word = tail[:-1].replace("-", " ").replace("\t", " ").rsplit(" ", 1)[-1].rsplit("\n", 1)[-1]
+        if word in _NOT_PEOPLE_WORD_BEFORE:
+            return None
     if _SYMBOL_BEFORE_RE.search(text, max(s_start, quantity.start - 5), quantity.start):
         return None
     if quantity.low is not None and 1900 <= quantity.low <= 2100 and "," not in quantity.surface:
@@ -531,7 +535,7 @@ def _read_figure(
         near = lowered[before_start : quantity.start]
         if any(stem in near for stem in _BEFORE_STEMS):
             before_match = _BEFORE_RE.search(text[before_start : quantity.start])
-        if before_match is None and ("dead" in near or "victims" in near or "fatalities" in near):
+        if before_match is None and any(cue in near for cue in _THE_DEAD_CUES):
             before_match = _THE_DEAD_WERE_RE.search(text[before_start : quantity.start])
         if before_match is None:
             far_start = max(s_start, quantity.start - 160)
@@ -614,7 +618,8 @@ def _outcome_after(after: str, after_lower: str) -> tuple[str | None, str]:
     match = _AFTER_RE.match(after)
     if match:
         name = next(k for k, v in match.groupdict().items() if k.startswith("o_") and v)
-        if not match.group("np").strip():
+        rest = after[match.end() : match.end() + 2]
+        if rest[:1] == " " and rest[1:].isalpha() and not match.group("np").strip():
             # The outcome used as an adjective: "40 injured people", "30 wounded soldiers".
             noun = _leading_noun_phrase(after[match.end() :])
             if _category(noun) is not None:
@@ -732,7 +737,11 @@ def _reporting_verbs(sentence: str, lower: str) -> list[int]:
                 word = _WORD_RE.match(lower, i)
                 if word and word.group(0) in _REPORTING_VERBS and not (i > 0 and sentence[i].isupper()):
                     # "Reuters could not verify the figure": a denial names no source.
-                    if not _NEGATED_RE.search(lower, max(0, i - 24), i):
+                    window = lower[i - 24 if i > 24 else 0 : i]
+                    if not (
+                        ("not" in window or "n't" in window or "never" in window or "unable" in window)
+                        and _NEGATED_RE.search(window)
+                    ):
                         found.append(i)
             i = lower.find(root, i + 1)
     return sorted(found)
@@ -1021,12 +1030,12 @@ class _SourceMemory:
 # "the war monitor", "the Britain-based monitor", "the rescue group": a description, not a
 # name, of a source the report named before (the Syrian Observatory for Human Rights, the
 # White Helmets). Head -> words one of the earlier names must contain.
-_DESCRIBED_HEADS = {
+_DESCRIBED_HEADS: dict[str, tuple[str, ...]] = {
     "monitor": ("observatory", "monitor", "watch", "network"),
     "watchdog": ("observatory", "monitor", "watch", "network"),
     "observatory": ("observatory",),
 }
-_RESCUE_WORDS = ("defence", "defense", "rescue", "helmets", "crescent")
+_RESCUE_WORDS: tuple[str, ...] = ("defence", "defense", "rescue", "helmets", "crescent")
 
 
 def _described_source(words: list[str]) -> tuple[str, ...] | None:
