@@ -23,6 +23,8 @@ FIELDS = {
     "store_only_cpu_ms_per_report",
     "ours_writer_cpu_ms_per_report",
     "ours_total_cpu_ms_per_report",
+    "cli_reports_per_s",
+    "cli_process_s",
     "baseline_s",
     "ours_s",
     "store_only_s",
