@@ -3,6 +3,7 @@
     python bench/bench_cold_start.py                 # demo store and a 10k synthetic store
     python bench/bench_cold_start.py --events 0      # demo store only
     python bench/bench_cold_start.py --json          # one JSON object
+    python bench/bench_cold_start.py --reruns 10000 100000   # AppTest reruns and cache hits instead
 
 For each store a new server is started the way users start it (``report-atlas serve --port P
 --headless``, offline, ``REPORT_ATLAS_DB`` = the prepared store, no demo load) and the clock
@@ -221,8 +222,10 @@ def measure_atlas(
     if root != ROOT or not Path(command[0]).exists():
         command = [sys.executable, "-m", "dashboard.cli", "serve", "--port", str(port), "--headless"]
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(root), env.get("PYTHONPATH")]))
-    if not warm_up:
+    has_warm_up = (root / "dashboard" / "warmup.py").exists()  # an older checkout may not
+    if not warm_up and has_warm_up:
         command.append("--no-warm-up")
+    warm_up = warm_up and has_warm_up
     log = tmp / f"atlas_{db.stem}.log"
     started = time.perf_counter()
     with _server(command, env, port, log, cwd=root) as (url, up_s):
@@ -336,6 +339,63 @@ def _cached_store(kind: str, count: int, cache: Path) -> Path:
     return path
 
 
+# --- what the caches save on reruns (no browser) ------------------------------------------------
+
+
+def _timed(action: Any) -> float:
+    started = time.perf_counter()
+    action()
+    return round(time.perf_counter() - started, 4)
+
+
+def rerun_costs(db: Path, repeats: int = 5) -> dict[str, Any]:
+    """The app on ``db`` in streamlit.testing's AppTest (this process): the first run, a rerun
+    with no change, a type filter change, and the way back to a state seen before; then each
+    cached piece of the default view built from scratch next to a cache hit (``cache_data``
+    hands out an unpickled copy, so a hit is not free: this shows what it costs)."""
+    os.environ.update(_env(db))
+    import pandas as pd
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard.mapview import build_map
+    from dashboard.ui import data
+    from dashboard.views import ViewState, event_rows
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    at = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=600)
+    out: dict[str, Any] = {"first_run_s": _timed(at.run)}
+    out["rerun_no_change_s"] = min(_timed(at.run) for _ in range(repeats))
+    loaded = data.load_data()
+    out["events"] = len(loaded.views)
+    kind = loaded.types[0]
+    at.multiselect(key="f_types").set_value([kind])
+    out["rerun_type_filter_s"] = _timed(at.run)
+    at.multiselect(key="f_types").set_value([])
+    out["rerun_back_to_seen_state_s"] = _timed(at.run)
+    if at.exception:
+        raise RuntimeError(str(at.exception))
+
+    target, rev, view = loaded.target, loaded.rev, ViewState()
+    events = data.shown(loaded, view)
+    offline = True
+    costs = {
+        "map": (
+            lambda: build_map(events, view, offline=offline),
+            lambda: data._map(target, rev, view, offline),
+        ),
+        "table": (
+            lambda: pd.DataFrame(event_rows(events), columns=data.TABLE_COLUMNS),
+            lambda: data._table(target, rev, view),
+        ),
+    }
+    for name, (build, hit) in costs.items():
+        out[f"{name}_build_s"] = min(_timed(build) for _ in range(3))
+        out[f"{name}_cache_hit_s"] = min(_timed(hit) for _ in range(repeats))
+    return out
+
+
 def _median(runs: list[dict[str, float]]) -> dict[str, float]:
     return {key: round(statistics.median(r[key] for r in runs), 3) for key in runs[0]}
 
@@ -349,8 +409,21 @@ def main(argv: list[str] | None = None) -> int:
         "--no-warm-up-too", action="store_true", help="also measure serve --no-warm-up (first visitor pays)"
     )
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "report-atlas-bench")
+    parser.add_argument(
+        "--reruns", type=int, nargs="*", metavar="EVENTS",
+        help="instead: rerun and cache-hit costs in AppTest (no browser) on the demo store and"
+        " synthetic stores of these sizes",
+    )  # fmt: skip
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
+
+    if args.reruns is not None:
+        rerun_stores = {"demo": _cached_store("demo", 0, args.cache)}
+        for n in args.reruns:
+            rerun_stores[f"synthetic_{n}"] = _cached_store("synthetic", n, args.cache)
+        table = {name: rerun_costs(db) for name, db in rerun_stores.items()}
+        print(json.dumps(table) if args.json else "\n".join(f"{k}: {v}" for k, v in table.items()))
+        return 0
 
     from playwright.sync_api import sync_playwright
 

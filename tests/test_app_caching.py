@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import shutil
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -83,7 +83,7 @@ def _counting(name: str, real: Callable[..., Any], calls: Counter[str]) -> Calla
 
 
 @pytest.fixture()
-def calls(atlas_db: Path, monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+def calls(atlas_db: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Counter[str]]:
     """How often each spied function ran, from a cold cache (as a fresh server)."""
     from dashboard.ui import data
 
@@ -97,7 +97,8 @@ def calls(atlas_db: Path, monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     def open_counted(target: str) -> Any:
         counts["open_store"] += 1
         store = real_open(target)
-        store.events = _counting("store.events", store.events, counts)
+        # The spy on this one open store's method; the real method runs inside it.
+        store.events = _counting("store.events", store.events, counts)  # type: ignore[method-assign]
         return store
 
     monkeypatch.setattr(data, "open_store", open_counted)
