@@ -237,3 +237,42 @@ def test_a_breakdown_of_a_count_that_is_no_casualty_is_none() -> None:
         "Twenty-five people were rescued, 11 of them from under the rubble."
     )
     assert [f.low for f in casualty_figures(text, "r1")] == [41]
+
+
+def test_an_aside_names_no_one_for_the_count_before_it() -> None:
+    # "including five children" is a part; the eight are members of a family (people).
+    text = (
+        "Eight members of the same family, including five children, died when the strike hit their home, "
+        "the civil defence agency said."
+    )
+    assert read(text) == [(8, 8, "exact", "people", "killed"), (5, 5, "exact", "children", "killed")]
+    assert sources(text) == ["civil defence agency"] * 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        (
+            "Two journalists were among the dead, the Committee to Protect Journalists said.",
+            "Committee to Protect Journalists",
+        ),
+        (
+            "A hospital director, Dr Ahmed al-Farra, said 12 people were wounded in the strike.",
+            "Dr Ahmed al-Farra",
+        ),
+        (
+            "Security forces killed 12 militants in a raid, the military's media wing said.",
+            "military media wing",
+        ),
+        # "the ministry" is the capitalised ministry the sentence itself names.
+        (
+            "Four Interior Ministry personnel were killed in the ambush, the ministry said.",
+            "Interior Ministry",
+        ),
+        # A name at a sentence start keeps its capitals; a common description does not.
+        ("The Health Ministry in Gaza said 30 people were killed.", "Health Ministry in Gaza"),
+        ("Health officials said nine people died.", "health officials"),
+    ],
+)
+def test_more_source_forms(sentence: str, source: str) -> None:
+    assert sources(sentence)[:1] == [source]

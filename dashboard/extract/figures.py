@@ -381,7 +381,7 @@ _SOURCE_HEADS = frozenset(
     inquiry investigation investigators panel court tribunal prosecutor prosecutors study survey
     administration officer officers governor mayor commissioner director chief minister councillor
     councilor department directorate service services union charity residents villagers survivors
-    relatives neighbours neighbors locals paramedics
+    relatives neighbours neighbors locals paramedics wing
     """.split()
 )
 _COMMON_FIRST_WORDS = frozenset(
@@ -618,13 +618,16 @@ def _outcome_after(after: str, after_lower: str) -> tuple[str | None, str]:
     match = _AFTER_RE.match(after)
     if match:
         name = next(k for k, v in match.groupdict().items() if k.startswith("o_") and v)
+        # Who was counted is the count's own noun phrase and the outcome word ("bodies"), not
+        # an aside ("Eight members of one family, including five children, died").
+        own = f"{match.group('np')} {match.group(name)}"
         rest = after[match.end() : match.end() + 2]
         if rest[:1] == " " and rest[1:].isalpha() and not match.group("np").strip():
             # The outcome used as an adjective: "40 injured people", "30 wounded soldiers".
             noun = _leading_noun_phrase(after[match.end() :])
             if _category(noun) is not None:
-                return name[2:], match.group(0) + noun
-        return name[2:], match.group(0)
+                return name[2:], own + noun
+        return name[2:], own
     bodies = _BODIES_RE.match(after)
     if bodies:
         return "killed", bodies.group(0)
@@ -760,7 +763,7 @@ _INVERTED_RE = re.compile(
 # "the mayor, Ihor Terekhov, said", "A local group, the Civil Peace Group in Homs, said": the
 # proper name between the commas is the speaker (small words inside, a capital at the end).
 _APPOSITIVE_NAME_RE = re.compile(
-    r",\s*(?:the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[a-z][\w'’-]*\s+){0,2}?[A-Z][\w'’.-]*){0,5}),\s*$"
+    r",\s*(?:the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[a-z][\w'’-]*\s+){0,2}?(?:[a-z]{1,3}-)?[A-Z][\w'’.-]*){0,5}),\s*$"
 )
 # Words that make the text after "said" a clause (what was said) rather than a speaker.
 _CLAUSE_WORDS = frozenset("had have has were was been is are will would could killed died".split())
@@ -871,9 +874,10 @@ def _words_of(sentence: str, start: int, stop: int) -> list[tuple[str, int]]:
         if not bare or token[-1] in ',;:"“”)(—–' or bare[0].isdigit():
             break
         if bare.lower() in _SUBJECT_STOP and not (len(bare) > 1 and bare.isupper()):  # "WHO" is a name
-            # "and" between two capitalised words is inside a name ("Ministry of Health and Population").
+            # "and", "to", "on" between two capitalised words are inside a name ("Ministry of Health
+            # and Population", "Committee to Protect Journalists").
             inside_name = (
-                bare == "and"
+                bare in ("and", "to", "on")
                 and words
                 and words[0][0][:1].isupper()
                 and index > 0
@@ -949,6 +953,7 @@ def _normalise_source(phrase: str, *, at_sentence_start: bool) -> str | None:
         at_sentence_start
         and first.lower() in _COMMON_FIRST_WORDS
         and not (len(first) > 1 and first.isupper())
+        and not (len(words) > 1 and words[1][:1].isupper())  # "Health Ministry" is a name
     ):
         words[0] = words[0].lower()
     return " ".join(words)
@@ -990,9 +995,9 @@ class _SourceMemory:
             paragraph_start = self.text.rfind("\n", 0, start)
             earlier = [name for at, name in self.named if at > paragraph_start] or [n for _, n in self.named]
             return earlier[-1] if earlier else None
-        return self._expand(start, found)
+        return self._expand(start, found, sentence)
 
-    def _expand(self, start: int, name: str) -> str:
+    def _expand(self, start: int, name: str, sentence: str = "") -> str:
         """A short reference ("Observatory", "monitor", "office") -> the full name used earlier."""
         words = name.split()
         described = _described_source(words)
@@ -1019,6 +1024,18 @@ class _SourceMemory:
             )
             if len(longest.split()) > len(words):
                 return longest
+        elif key in _ORGANISATION_HEADS:
+            # "Four Interior Ministry personnel were killed, the ministry said": the capitalised
+            # name with that head, earlier or in this very sentence.
+            upto = before + sentence
+            title = key.capitalize()
+            longest = max(
+                (_name_around(upto, m.start(), m.end()) for m in re.finditer(rf"\b{title}\b", upto)),
+                key=len,
+                default=name,
+            )
+            if len(longest.split()) > 1:
+                return longest
         # "The Syrian Observatory for Human Rights, a Britain-based war monitor, ..."
         for hit in re.finditer(rf"\b{re.escape(key)}\s*,", before):
             appositive = _APPOSITIVE_RE.search(before, max(0, hit.start() - 120), hit.start())
@@ -1027,6 +1044,11 @@ class _SourceMemory:
         return name
 
 
+# Heads of organisation names that a report shortens to "the ministry", "the office" ...
+_ORGANISATION_HEADS = frozenset(
+    """ministry office agency army police committee commission council service directorate network
+    observatory organisation organization authority department mission""".split()
+)
 # "the war monitor", "the Britain-based monitor", "the rescue group": a description, not a
 # name, of a source the report named before (the Syrian Observatory for Human Rights, the
 # White Helmets). Head -> words one of the earlier names must contain.
@@ -1059,6 +1081,12 @@ _APPOSITIVE_RE = re.compile(
 )
 
 
+_NUMBER_WORDS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+    seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundreds dozens""".split()
+)
+
+
 def _name_around(text: str, start: int, end: int) -> str:
     """The capitalised name containing the word at ``text[start:end]`` ("Syrian Observatory for Human Rights")."""
     tokens = text[max(0, start - 80) : start].split(" ")
@@ -1072,7 +1100,8 @@ def _name_around(text: str, start: int, end: int) -> str:
                 name.insert(0, token)
             else:
                 break
-    while name and (name[0] in _CONNECTORS or name[0] == "The"):
+    # Not the name: connectors, "The", or a count opening the sentence ("Four Interior Ministry ...").
+    while name and (name[0] in _CONNECTORS or name[0] == "The" or name[0].lower() in _NUMBER_WORDS):
         name.pop(0)
     tail = _NAME_TAIL_RE.match(text, end)
     return " ".join(name + [text[start : tail.end() if tail else end]])
