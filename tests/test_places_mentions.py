@@ -477,3 +477,21 @@ def test_a_given_name_spelled_like_a_city_is_a_person(gazetteer: Gazetteer) -> N
     names = {places[m.place_id].name for m in mentions if m.place_id}
     assert not any(m.surface == "Rafa" and m.place_id for m in mentions)
     assert "Aleppo" in names and "Khān Yūnis" in names
+
+
+def test_another_spelling_of_a_big_city_beats_a_village_of_that_name(gazetteer: Gazetteer) -> None:
+    # Zaporizhzhia is the city on the Dnipro (47.85 N 35.12 E; GeoNames spells it
+    # Zaporizhzhya); a hamlet called exactly "Zaporizhzhia" lies ~100 km south.
+    text = "Russian glide bombs hit Zaporizhzhia on Monday, Ukraine's emergency service said."
+    mentions, places = resolved(text, gazetteer)
+    assert _near(place_for("Zaporizhzhia", mentions, places), 47.85, 35.12)
+
+
+def test_weapons_and_armed_groups_named_like_places(gazetteer: Gazetteer) -> None:
+    text = (
+        "Two Iskander-M missiles hit Odesa, Ukraine said. In Myanmar, the Arakan Army captured "
+        "Maungdaw after weeks of fighting."
+    )
+    mentions, places = resolved(text, gazetteer)
+    names = {places[m.place_id].name for m in mentions if m.place_id}
+    assert names == {"Odesa", "Ukraine", "Myanmar", "Maungdaw"}

@@ -20,6 +20,7 @@ import re
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -55,6 +56,13 @@ _QUERY_KIND = [
     (re.compile(r"^(?:rural|the\s+countryside\s+of)\s+(.+)$", re.I), "countryside"),
 ]
 
+
+# How much a name match counts: the place's main name 1.0; another spelling of it (letters
+# mostly shared, as SequenceMatcher measures: "odessa"/"odesa" 0.91, "hama"/"hamah" 0.89)
+# nearly as much; any other alternate name (historic, foreign, nickname) less.
+SPELLING_QUALITY = 0.95
+ALTERNATE_QUALITY = 0.8
+RESPELLING_RATIO = 0.8
 
 # Name lookups remembered per process (names repeat across reports of one story).
 _HIT_CACHE_SIZE = 50_000
@@ -510,8 +518,12 @@ class Gazetteer:
                 _ScoredHit(
                     ref=hit.ref,
                     # GeoNames alternates include historic and foreign names ("Perre" for
-                    # Adıyaman, "White House" for Casablanca): a match on one counts for less.
-                    name_quality=1.0 if hit.name_weight >= build.NAME_WEIGHT_PRIMARY else 0.8,
+                    # Adıyaman, "White House" for Casablanca): a match on one counts for less,
+                    # unless it only spells the main name another way ("Zaporizhzhia" for
+                    # Zaporizhzhya, "Odessa" for Odesa): a transliteration is not a new name.
+                    name_quality=1.0
+                    if hit.name_weight >= build.NAME_WEIGHT_PRIMARY
+                    else (SPELLING_QUALITY if self._respelling(key, hit.ref) else ALTERNATE_QUALITY),
                     kind=kind,
                     country=cc,
                     admin1=admin1,
@@ -526,6 +538,21 @@ class Gazetteer:
         return answer
 
     # --- scoring ----------------------------------------------------------------------------
+
+    def _respelling(self, key: str, ref: int | str) -> bool:
+        """Whether ``key`` (a normalised alternate name) is as good as the place's main name:
+        another spelling of it ("odessa"/"odesa"), the name in its own script (حلب for
+        Aleppo), or a name from our own curated geodata (landmarks, extra spellings, country
+        names), unlike GeoNames' long alternate lists. Admin-1 units keep the penalty: their
+        curated names repeat their capital's ("Aleppo", حلب), and a bare name is the city."""
+        if not isinstance(ref, int):
+            return not ref.startswith("adm1:")
+        if not key.isascii():
+            return True
+        other = normalise_name(self._names[ref])
+        if not other or other[0] != key[0] or abs(len(other) - len(key)) > 3:
+            return False
+        return SequenceMatcher(None, key, other, autojunk=False).ratio() >= RESPELLING_RATIO
 
     def _lookup(self, key: str) -> list[_Candidate]:
         if not key:
