@@ -512,6 +512,13 @@ def _read_figure(
         own, _ = _outcome_after(rest.split(",", 1)[0], rest.split(",", 1)[0].lower())
         if own is not None:
             outcome = own  # its own outcome, in its own clause: "later died"
+    of_the = _OF_THE_DEAD_RE.match(after) if outcome is None else None
+    if of_the is not None:
+        # "90 of the dead were men": a part of the toll told before; its noun, if any, after
+        # "were" (men are no category of their own: they keep the toll's).
+        outcome = "injured" if of_the.group("o").lower() in ("wounded", "injured") else "killed"
+        breakdown, inherited = True, context.main or context.parent
+        noun_phrase = _were_noun(after[of_the.end() :], inherited)
     if outcome is None:
         outcome, noun_phrase = _outcome_after(after, after_lower)
     earlier = context.main or context.parent
@@ -571,6 +578,9 @@ def _read_figure(
         outcome, inherited = context.last.outcome, context.main or context.last
         breakdown = context.last is not context.main
         noun_phrase = _leading_noun_phrase(after)
+        if not noun_phrase.strip() and after.lstrip().startswith(("were ", "was ")):
+            # "90 of the dead were men, 18 were women and three were children"
+            noun_phrase = _were_noun(after, inherited)
     if outcome is None:
         return None
     if _is_thing(noun_phrase):
@@ -580,8 +590,11 @@ def _read_figure(
 
     # "10 others wounded" is the noun of the clause again; "one more person" is a person.
     category = None if _OTHERS_RE.match(noun_phrase) else _category(noun_phrase)
-    if category is None and before_match is not None:
+    if category is None and before_match is not None and before_match.re is not _THE_DEAD_WERE_RE:
         category = _category(before_match.group(0))
+    if category is None and after.startswith((" were ", " was ")):
+        # "..., 18 were women and three were children": the noun after "were".
+        category = _category(_were_noun(after, inherited or context.main or context.last))
     if category is None:
         # A bare count takes the noun of its clause: "killing 54 people and wounding 158".
         if inherited is None and context.last is not None and not _SUBORDINATE_RE.search(gap):
@@ -610,6 +623,22 @@ def _read_figure(
     if not breakdown:
         context.main = figure
     return figure
+
+
+# "90 of the dead were men": a part of a toll named by its outcome.
+_OF_THE_DEAD_RE = re.compile(
+    r"\s+of\s+(?:the|those)\s+(?P<o>dead|victims|killed|wounded|injured)\b(?!\s+(?:people|civilians))",
+    re.IGNORECASE,
+)
+
+
+def _were_noun(after: str, whole: Figure | None) -> str:
+    """The noun of "were women" right after a count; "" for men/people when a toll gives the category."""
+    were = _WERE_NOUN_RE.match(after)
+    if were is None:
+        return ""
+    noun = were.group("noun").lower()
+    return "" if noun in ("men", "people", "persons") and whole is not None else noun
 
 
 def _outcome_after(after: str, after_lower: str) -> tuple[str | None, str]:
