@@ -67,6 +67,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if not paths and not urls and not args.feed:
         raise BadInput("give report files, folders, URLs or --feed URL")
     store = open_store()
+    before = store.stats()
     summary = ingest_paths(
         store,
         [Path(p) for p in paths],
@@ -88,6 +89,16 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         f"{summary.added} report(s) added, {summary.already} already stored, "
         f"{len(summary.failures)} failed, in {summary.seconds:.2f} s "
         f"({summary.per_second:,.0f} reports/s); store: {store.path}"
+    )
+    # What the new reports became: events linked across reports grow by less than the
+    # reports' own events would.
+    after = store.stats()
+    print(
+        "the store now holds "
+        + ", ".join(
+            f"{after[k]:,} {k} (+{after[k] - before[k]:,})"
+            for k in ("reports", "events", "figures", "places")
+        )
     )
     return EXIT_BAD_INPUT if summary.failures and not summary.added and not summary.already else 0
 

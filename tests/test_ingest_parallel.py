@@ -160,3 +160,21 @@ def test_files_of_stored_reports_are_not_extracted_again(
     assert sorted(read) == sorted([wire_report(6), wire_report(7)])
     assert store.stats()["reports"] == 8
     store.close()
+
+
+def test_cli_summary_says_what_the_reports_became(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for i, text in enumerate(AMBUSH):
+        (inbox / f"ambush-{i}.txt").write_text(text, encoding="utf-8")
+    for k in (0, 1):
+        (inbox / f"wire-{k}.txt").write_text(wire_report(k), encoding="utf-8")
+    env = {**os.environ, "REPORT_ATLAS_DB": str(tmp_path / "cli.db")}
+    command = [sys.executable, "-m", "dashboard.cli", "ingest", "--quiet", str(inbox)]
+    first = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    assert first.returncode == 0, first.stderr
+    assert "6 report(s) added, 0 already stored, 0 failed" in first.stdout
+    # four outlets' ambush is one event; the two wire reports one each; every toll kept
+    assert "the store now holds 6 reports (+6), 3 events (+3), 6 figures (+6)" in first.stdout
+    again = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    assert "the store now holds 6 reports (+0), 3 events (+0), 6 figures (+0)" in again.stdout
