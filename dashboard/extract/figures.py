@@ -386,7 +386,8 @@ _SOURCE_HEADS = frozenset(
 )
 _COMMON_FIRST_WORDS = frozenset(
     """news local medical state health hospital security government rights aid rescue civil activists
-    officials witnesses residents sources monitors reports a an initial preliminary official
+    officials witnesses residents sources monitors reports a an initial preliminary official police army
+    military medics doctors rescuers paramedics villagers survivors relatives neighbours locals district regional
     """.split()
 )
 
