@@ -495,3 +495,16 @@ def test_weapons_and_armed_groups_named_like_places(gazetteer: Gazetteer) -> Non
     mentions, places = resolved(text, gazetteer)
     names = {places[m.place_id].name for m in mentions if m.place_id}
     assert names == {"Odesa", "Ukraine", "Myanmar", "Maungdaw"}
+
+
+def test_a_short_paragraph_full_of_names_is_not_a_headline(gazetteer: Gazetteer) -> None:
+    # Title-case words fill this paragraph, but it holds several sentences: Graham is the
+    # senator, not a town in the United States (which the report names).
+    text = (
+        "WASHINGTON — Secretary of State Marco Rubio said Tuesday that the United States would "
+        "lift sanctions. Senator Lindsey Graham and Tom Barrack, the US envoy, welcomed the move. "
+        "President Donald Trump met Crown Prince Mohammed bin Salman in Riyadh."
+    )
+    mentions, places = resolved(text, gazetteer)
+    names = {places[m.place_id].name for m in mentions if m.place_id}
+    assert names == {"Washington", "United States", "Riyadh"}
