@@ -333,3 +333,19 @@ def test_alternate_names_that_only_respell_count_like_the_main_name(gazetteer: G
     # geodata/admin1.csv also calls حلب.
     aleppo = gazetteer.candidates("حلب", limit=1)[0][0]
     assert aleppo.kind == "city" and km((aleppo.lat, aleppo.lon), (36.20, 37.16)) < 10
+
+
+def test_named_regions_of_conflict_reporting(gazetteer: Gazetteer) -> None:
+    # Eastern Ghouta is the farmland round Douma; the Golan plateau lies next to Quneitra;
+    # the Kurdistan Region is the Erbil, Duhok and Sulaymaniyah governorates.
+    ghouta = gazetteer.candidates("Eastern Ghouta", limit=1)[0][0]
+    assert ghouta.precision == "region" and km((ghouta.lat, ghouta.lon), _town(gazetteer, "Douma", "SY")) < 15
+    golan = gazetteer.candidates("Golan Heights", limit=1)[0][0]
+    assert km((golan.lat, golan.lon), _town(gazetteer, "Quneitra", "SY")) < 40
+    kurdistan = gazetteer.candidates("Kurdistan Region", limit=1)[0][0]
+    assert kurdistan.geometry is not None
+    for town in ("Erbil", "Sulaymaniyah"):
+        lat, lon = _town(gazetteer, town, "IQ")
+        assert shape(kurdistan.geometry).contains(Point(lon, lat)), town
+    mosul = _town(gazetteer, "Mosul", "IQ")
+    assert not shape(kurdistan.geometry).contains(Point(mosul[1], mosul[0]))
