@@ -1,9 +1,11 @@
 """Batch ingest: files and folders -> extraction -> store, with failures named, not fatal.
 
 Extraction is the expensive part and each report is independent, so a big batch is read
-by worker processes (one per core), each holding its own gazetteer; the results come back
-in file order to this process, the one writer, which saves them a batch per transaction.
-A small batch is read here: starting workers would cost more than it saves.
+by worker processes (one per core, forked from this one), each holding its own gazetteer;
+the results come back in file order to this process, the one writer, which saves them a
+batch per transaction (the store links each batch's events in memory). A small batch, or
+one started where forking is unsafe (other threads running), is read here. Files whose
+report is already stored are counted, not extracted again.
 """
 
 from __future__ import annotations
@@ -150,11 +152,15 @@ def _unpack(packed: _Packed, seen: dict[tuple[int, str], Place]) -> Extraction |
 
 
 def _pool_context() -> Any:
-    # fork shares this process's loaded gazetteer and compiled patterns with the workers
-    # at no cost; it is only safe while no other thread runs (a Streamlit server has many).
+    """A fork context when forking is safe here, else None (read in this process).
+
+    fork shares this process's loaded gazetteer and compiled patterns with the workers at
+    no cost. It is only safe while no other thread runs (a Streamlit server has many), and
+    spawned workers would each import and load everything again: seconds before their
+    first report, measured slower than one process for a few hundred reports."""
     if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
+    return None
 
 
 def extract_files(
@@ -166,10 +172,11 @@ def extract_files(
     known: Set[str] = frozenset(),
 ) -> Generator[tuple[Path, Extraction | str | None], None, None]:
     """(file, its extraction or why it failed) for each file, in order; with worker
-    processes when there are enough files and cores. Files whose report is among
-    ``known`` (ids) are not extracted: (file, None)."""
+    processes when there are enough files and cores and this process can fork. Files
+    whose report is among ``known`` (ids) are not extracted: (file, None)."""
     workers = default_workers() if workers is None else workers
-    if workers <= 1 or len(files) < PARALLEL_FROM:
+    context = _pool_context() if workers > 1 and len(files) >= PARALLEL_FROM else None
+    if context is None:
         for path in files:
             yield path, extract_file(path, published, source, known)
         return
@@ -178,9 +185,7 @@ def extract_files(
     rest = files[1:]
     seen: dict[tuple[int, str], Place] = {}
     done = 0
-    pool = ProcessPoolExecutor(
-        workers, mp_context=_pool_context(), initializer=_start_worker, initargs=(known,)
-    )
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(known,))
     try:
         work = partial(_extract_packed, published=published, source=source)
         for packed in pool.map(work, rest, chunksize=CHUNK):

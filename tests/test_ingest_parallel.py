@@ -178,3 +178,26 @@ def test_cli_summary_says_what_the_reports_became(tmp_path: Path) -> None:
     assert "the store now holds 6 reports (+6), 3 events (+3), 6 figures (+6)" in first.stdout
     again = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
     assert "the store now holds 6 reports (+0), 3 events (+0), 6 figures (+0)" in again.stdout
+
+
+def test_an_ingest_started_beside_other_threads_reads_in_its_own_process(tmp_path: Path) -> None:
+    """Forking while other threads run is unsafe (a Streamlit server): read here instead."""
+    import threading
+
+    inbox, bad = _inbox(tmp_path)
+    store = open_store(str(tmp_path / "threads.db"))
+    done: dict[str, object] = {}
+    release = threading.Event()
+    idle = threading.Thread(target=release.wait)  # another thread alive meanwhile
+    idle.start()
+    try:
+        worker = threading.Thread(target=lambda: done.update(summary=ingest_paths(store, [inbox], workers=2)))
+        worker.start()
+        worker.join(600)
+    finally:
+        release.set()
+        idle.join()
+    summary = done["summary"]
+    assert (summary.added, len(summary.failures)) == (SEPARATE + len(AMBUSH), len(bad))  # type: ignore[attr-defined]
+    assert store.stats()["events"] == SEPARATE + 1
+    store.close()
