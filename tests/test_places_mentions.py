@@ -261,7 +261,8 @@ def test_organisations_and_people_with_place_like_names(gazetteer: Gazetteer) ->
     )
     mentions, places = resolved(text, gazetteer)
     names = sorted({places[m.place_id].name for m in mentions if m.place_id})
-    assert names == ["Aleppo", "Gaza", "Israel", "Jablah"]
+    # A bare "Gaza" is the territory (tests/data annotations: "Gaza" -> the Gaza Strip).
+    assert names == ["Aleppo", "Gaza Strip", "Israel", "Jablah"]
 
 
 def test_a_state_and_its_capital(gazetteer: Gazetteer) -> None:
@@ -508,3 +509,13 @@ def test_a_short_paragraph_full_of_names_is_not_a_headline(gazetteer: Gazetteer)
     mentions, places = resolved(text, gazetteer)
     names = {places[m.place_id].name for m in mentions if m.place_id}
     assert names == {"Washington", "United States", "Riyadh"}
+
+
+def test_a_bare_gaza_is_the_strip_and_gaza_city_the_city(gazetteer: Gazetteer) -> None:
+    text = (
+        "Israeli strikes across Gaza killed 20 people overnight, Gaza's civil defence said. "
+        "In Gaza City, a school sheltering families was hit."
+    )
+    mentions, places = resolved(text, gazetteer)
+    kinds = [(m.surface, places[m.place_id].kind) for m in mentions if m.place_id]
+    assert kinds == [("Gaza", "region"), ("Gaza", "region"), ("Gaza City", "city")]
