@@ -519,3 +519,22 @@ def test_a_bare_gaza_is_the_strip_and_gaza_city_the_city(gazetteer: Gazetteer) -
     mentions, places = resolved(text, gazetteer)
     kinds = [(m.surface, places[m.place_id].kind) for m in mentions if m.place_id]
     assert kinds == [("Gaza", "region"), ("Gaza", "region"), ("Gaza City", "city")]
+
+
+def test_a_sentence_full_of_names_is_not_a_headline(gazetteer: Gazetteer) -> None:
+    # One body sentence (it ends with a full stop) whose words are mostly names: Rakhine and
+    # Buthidaung are still places; the Wagner group is not the Brazilian town.
+    text = (
+        "In Rakhine, the Arakan Army seized Buthidaung, and the Rohingya fled towards Maungdaw "
+        "and Bangladesh's Cox's Bazar. Wagner fighters were seen in Mali."
+    )
+    mentions, places = resolved(text, gazetteer)
+    countries = {m.surface: places[m.place_id].country for m in mentions if m.place_id}
+    assert countries == {
+        "Rakhine": "MM",
+        "Buthidaung": "MM",
+        "Maungdaw": "MM",
+        "Bangladesh": "BD",
+        "Cox's Bazar": "BD",
+        "Mali": "ML",
+    }

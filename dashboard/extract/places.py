@@ -167,11 +167,12 @@ _NEXT_SENTENCE = re.compile(r"[a-z]{2}[.!?][\"”’)]?\s+[\"“‘(]?[A-Z]")
 
 
 def _is_headline(line: str) -> bool:
-    """A line written in title case ("Families Seek Refuge at Russian Airbase"): one sentence,
-    so a short paragraph that is merely full of names ("... Senator Lindsey Graham and Tom
+    """A line written in title case ("Families Seek Refuge at Russian Airbase"): one sentence
+    without a full stop, so a short paragraph that is merely full of names ("... Senator Lindsey Graham and Tom
     Barrack welcomed the move. President Donald Trump ...") is not one."""
-    if _NEXT_SENTENCE.search(line):
-        return False
+    stripped = line.rstrip()
+    if stripped.endswith(".") or _NEXT_SENTENCE.search(line):
+        return False  # headlines carry no full stop
     words = [w for w in _WORDS.findall(line) if len(w) >= 4]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
