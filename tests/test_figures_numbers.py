@@ -73,3 +73,8 @@ def test_a_year_before_to_is_not_the_start_of_a_range() -> None:
 def test_a_range_of_plain_numbers_stays_a_range() -> None:
     found = find_quantities("from 2000 to 3000 people")
     assert [(q.low, q.high, q.qualifier) for q in found] == [(2000, 3000, "range")]
+
+
+def test_a_qualifier_after_an_opening_quote() -> None:
+    found = find_quantities("“At least 30 people were killed,” said a local councillor.")
+    assert [(q.surface, q.low, q.high, q.qualifier) for q in found] == [("At least 30", 30, None, "at_least")]

@@ -295,3 +295,21 @@ def test_of_the_dead_were_men_women_and_children() -> None:
 def test_of_the_wounded_is_a_part_of_the_wounded() -> None:
     text = "The blast wounded 40 people, medics said. Twelve of the wounded were children."
     assert read(text) == [(40, 40, "exact", "people", "injured"), (12, 12, "exact", "children", "injured")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        # The speaker after a quotation.
+        ("“At least 30 people were killed,” said Ali Hassan, a local councillor.", "Ali Hassan"),
+        ('"Nine people died," the mayor said.', "mayor"),
+        # The counter of a tally is the source.
+        (
+            "At least 1,200 people have been killed, according to an AFP tally based on official figures.",
+            "AFP",
+        ),
+        ("More than 40 people were killed, according to a count by Reuters.", "Reuters"),
+    ],
+)
+def test_quotations_and_tallies(sentence: str, source: str) -> None:
+    assert sources(sentence) == [source]

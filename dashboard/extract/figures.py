@@ -344,7 +344,13 @@ _UNVERIFIED_RE = re.compile(
 _ACCORDING_RE = re.compile(
     r"\b(?:according\s+to|as\s+reported\s+by|reported\s+by|verified\s+by|confirmed\s+by"
     r"|documented\s+by|figures\s+from|data\s+from|a\s+tally\s+by|a\s+count\s+by)\s+"
-    r"(?P<src>[^,.;:()\"“”]+?)(?=\s*[,.;:()\"“”]|\s+(?:which|who|that|on|as|and|but|while|said|says|in\s+(?!human\b))\b|$)",
+    r"(?P<src>[^,.;:()\"“”]+?)(?=\s*[,.;:()\"“”]|\s+(?:which|who|that|on|as|and|but|while|said|says|based"
+    r"|in\s+(?!human\b))\b|$)",
+    re.IGNORECASE,
+)
+# "an AFP tally", "a count by Reuters": the counter is the source.
+_TALLY_RE = re.compile(
+    r"^(?:(?:a|an|the)\s+)?(?:(?:tally|count)\s+(?:by|from)\s+(?P<by>.+)|(?P<own>\S+(?:\s+\S+)?)\s+(?:tally|count))$",
     re.IGNORECASE,
 )
 # "X said, citing residents": X is the source; the cited party only when nobody else is named.
@@ -795,6 +801,7 @@ _INVERTED_RE = re.compile(
 _APPOSITIVE_NAME_RE = re.compile(
     r",\s*(?:the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[a-z][\w'’-]*\s+){0,2}?(?:[a-z]{1,3}-)?[A-Z][\w'’.-]*){0,5}),\s*$"
 )
+_QUOTE_ENDS = frozenset('"”’')
 # Words that make the text after "said" a clause (what was said) rather than a speaker.
 _CLAUSE_WORDS = frozenset("had have has were was been is are will would could killed died".split())
 # "A national committee investigating ... said": the sentence's own subject.
@@ -817,7 +824,12 @@ def _sentence_source(sentence: str) -> str | None:
         if at >= 0:
             match = _ACCORDING_RE.search(sentence, max(0, at - 3))
             if match and _names_a_source(match.group("src")):
-                return _normalise_source(match.group("src"), at_sentence_start=False)
+                src = match.group("src")
+                if "tally" in src or "count" in src:
+                    tally = _TALLY_RE.match(src)
+                    if tally:
+                        src = tally.group("by") or tally.group("own")
+                return _normalise_source(src, at_sentence_start=False)
     for verb in _reporting_verbs(sentence, lower):
         speaker = _speaker(sentence, verb)
         if speaker is not None:
@@ -848,8 +860,10 @@ def _names_a_source(phrase: str) -> bool:
 def _speaker(sentence: str, verb: int) -> str | None:
     """Who the reporting verb at ``sentence[verb]`` quotes: a normalised name, _PRONOUN or None."""
     before = sentence[:verb].rstrip()
+    # A quotation before the verb: "“At least 30 people were killed,” said Ali Hassan".
+    quoted = before[-1:] in _QUOTE_ENDS
     # "..., a medical source told AFP": after "told" comes who was told, not the speaker.
-    if (before.endswith(",") or not before) and not sentence.startswith("told", verb):
+    if (before.endswith(",") or quoted or not before) and not sentence.startswith("told", verb):
         inverted = _INVERTED_RE.match(sentence, _WORD_RE.match(sentence.lower(), verb).end())  # type: ignore[union-attr]
         if inverted:
             name = inverted.group("src")

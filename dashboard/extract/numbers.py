@@ -236,6 +236,9 @@ def read_quantity(match: re.Match[str], text: str) -> Quantity | None:
 # ("more than", "at least", "between", "a", "tens of").
 
 
+_OPENING_MARKS = "\"“‘'(["
+
+
 def words_before(text: str, position: int, count: int) -> list[tuple[int, str]]:
     """Up to ``count`` words right before ``position`` as (start, word), nearest first.
 
@@ -257,10 +260,14 @@ def words_before(text: str, position: int, count: int) -> list[tuple[int, str]]:
                 part, start = part[line_break + 1 :], start + line_break + 1
             if not part or (index == 0 and low > 0 and line_break < 0):
                 break  # a line break right before, or a word cut at the window's edge
-            if not part.replace("'", "").replace("’", "").isalnum():
+            # The word after an opening quote or bracket counts ("“At least 30 ..."); nothing before it.
+            opening = len(part) - len(part.lstrip(_OPENING_MARKS))
+            if opening:
+                part, start = part[opening:], start + opening
+            if not part or not part.replace("'", "").replace("’", "").isalnum():
                 break  # punctuation
             found.append((start, part))
-            if len(found) == count or line_break >= 0:
+            if len(found) == count or line_break >= 0 or opening:
                 break
         end = start - 1  # the separator before this part
     return found
