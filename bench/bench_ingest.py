@@ -119,7 +119,7 @@ def _cli(folder: Path, db: Path) -> tuple[float, float]:
         check=True,
     )
     elapsed = time.perf_counter() - started
-    printed = re.search(r"\(([\d,.]+) reports/s\)", done.stdout)
+    printed = re.search(r"\(([\d,.]+) reports/s", done.stdout)
     assert printed, done.stdout
     return float(printed[1].replace(",", "")), elapsed
 

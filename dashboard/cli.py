@@ -88,7 +88,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     print(
         f"{summary.added} report(s) added, {summary.already} already stored, "
         f"{len(summary.failures)} failed, in {summary.seconds:.2f} s "
-        f"({summary.per_second:,.0f} reports/s); store: {store.path}"
+        f"({summary.per_second:,.0f} reports/s, {summary.workers} extraction process"
+        f"{'es' if summary.workers > 1 else ''}); store: {store.path}"
     )
     # What the new reports became: events linked across reports grow by less than the
     # reports' own events would.

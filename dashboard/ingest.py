@@ -47,6 +47,7 @@ class IngestSummary:
     already: int = 0
     failures: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    workers: int = 1  # processes that extracted the reports (1: the ingesting one)
 
     @property
     def per_second(self) -> float:
@@ -163,6 +164,15 @@ def _pool_context() -> Any:
     return None
 
 
+def extraction_workers(files: int, workers: int | None = None) -> int:
+    """How many processes will extract ``files`` files: ``workers`` (default one per core)
+    when there are enough files to be worth it and this process can fork, else 1."""
+    workers = default_workers() if workers is None else workers
+    if workers > 1 and files >= PARALLEL_FROM and _pool_context() is not None:
+        return workers
+    return 1
+
+
 def extract_files(
     files: list[Path],
     *,
@@ -170,16 +180,32 @@ def extract_files(
     source: str | None = None,
     workers: int | None = None,
     known: Set[str] = frozenset(),
-) -> Generator[tuple[Path, Extraction | str | None], None, None]:
-    """(file, its extraction or why it failed) for each file, in order; with worker
-    processes when there are enough files and cores and this process can fork. Files
-    whose report is among ``known`` (ids) are not extracted: (file, None)."""
-    workers = default_workers() if workers is None else workers
-    context = _pool_context() if workers > 1 and len(files) >= PARALLEL_FROM else None
+) -> Iterator[tuple[Path, Extraction | str | None]]:
+    """(file, its extraction or why it failed) for each file, in order, extracted by
+    ``extraction_workers(len(files), workers)`` processes -- decided now, before the first
+    item is asked for (a thread started meanwhile, as a progress bar's, makes no difference).
+    Files whose report is among ``known`` (ids) are not extracted: (file, None)."""
+    count = extraction_workers(len(files), workers)
+    context = _pool_context() if count > 1 else None
     if context is None:
-        for path in files:
-            yield path, extract_file(path, published, source, known)
-        return
+        return (_here(path, published, source, known) for path in files)
+    return _with_workers(files, count, context, published, source, known)
+
+
+def _here(
+    path: Path, published: date | None, source: str | None, known: Set[str]
+) -> tuple[Path, Extraction | str | None]:
+    return path, extract_file(path, published, source, known)
+
+
+def _with_workers(
+    files: list[Path],
+    workers: int,
+    context: Any,
+    published: date | None,
+    source: str | None,
+    known: Set[str],
+) -> Generator[tuple[Path, Extraction | str | None], None, None]:
     # The first report here: it loads what extraction needs once, before the fork.
     yield files[0], extract_file(files[0], published, source, known)
     rest = files[1:]
@@ -225,13 +251,17 @@ def ingest_paths(
     # Reports stored before are counted without being extracted again (a folder ingested
     # anew after a few files were added, an ingest resumed after a crash).
     known = store.report_ids() if hasattr(store, "report_ids") else frozenset()
-    found = extract_files(files, published=published, source=source, workers=workers, known=known)
+    summary.workers = extraction_workers(len(files), workers)
+    found = extract_files(files, published=published, source=source, workers=summary.workers, known=known)
 
     bar = None
     if progress:
         from tqdm import tqdm
 
-        bar = tqdm(total=len(files), unit="report", desc="ingest", smoothing=0.1)
+        class Bar(tqdm):  # type: ignore[type-arg]
+            monitor_interval = 0  # no monitor thread: the workers are forked from this process
+
+        bar = Bar(total=len(files), unit="report", desc="ingest", smoothing=0.1)
 
     def extractions() -> Iterator[Extraction]:
         for path, result in found:
@@ -258,7 +288,8 @@ def ingest_paths(
                 bar.set_postfix(added=summary.added, already=summary.already, failed=len(summary.failures))
     finally:
         gc.set_threshold(*thresholds)
-        found.close()  # stops the workers if the store gave up
+        if isinstance(found, Generator):
+            found.close()  # stops the workers if the store gave up
         if bar is not None:
             bar.close()
     summary.seconds = time.perf_counter() - started

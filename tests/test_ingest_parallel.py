@@ -52,6 +52,7 @@ def test_workers_store_what_one_process_stores(tmp_path: Path) -> None:
     for workers in (1, 2):
         store = open_store(str(tmp_path / f"w{workers}.db"))
         summary = ingest_paths(store, [inbox], workers=workers)
+        assert summary.workers == workers
         assert (summary.added, summary.already) == (SEPARATE + len(AMBUSH), 0)
         # each bad file named once, in file order, with its reason
         assert [f.split(":")[0] for f in summary.failures] == [str(p) for p in bad]
@@ -77,9 +78,22 @@ def test_progress_bar_counts_every_file(tmp_path: Path, capsys: pytest.CaptureFi
         (inbox / f"r{k}.txt").write_text(wire_report(k), encoding="utf-8")
     store = open_store(str(tmp_path / "bar.db"))
     summary = ingest_paths(store, [inbox], progress=True)
-    assert summary.added == 3
+    assert summary.added == 3 and summary.workers == 1  # three files: no pool
     err = capsys.readouterr().err
     assert "ingest" in err and "3/3" in err
+    store.close()
+
+
+def test_the_progress_bar_does_not_keep_the_workers_away(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A bar that started a thread of its own would make forking unsafe: it has none."""
+    inbox, bad = _inbox(tmp_path)
+    store = open_store(str(tmp_path / "bar.db"))
+    summary = ingest_paths(store, [inbox], progress=True, workers=2)
+    assert summary.workers == 2
+    total = SEPARATE + len(AMBUSH) + len(bad)
+    assert f"{total}/{total}" in capsys.readouterr().err
     store.close()
 
 
@@ -174,6 +188,7 @@ def test_cli_summary_says_what_the_reports_became(tmp_path: Path) -> None:
     first = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
     assert first.returncode == 0, first.stderr
     assert "6 report(s) added, 0 already stored, 0 failed" in first.stdout
+    assert "1 extraction process)" in first.stdout  # six files are read in the one process
     # four outlets' ambush is one event; the two wire reports one each; every toll kept
     assert "the store now holds 6 reports (+6), 3 events (+3), 6 figures (+6)" in first.stdout
     again = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
@@ -198,6 +213,7 @@ def test_an_ingest_started_beside_other_threads_reads_in_its_own_process(tmp_pat
         release.set()
         idle.join()
     summary = done["summary"]
+    assert summary.workers == 1  # type: ignore[attr-defined]
     assert (summary.added, len(summary.failures)) == (SEPARATE + len(AMBUSH), len(bad))  # type: ignore[attr-defined]
     assert store.stats()["events"] == SEPARATE + 1
     store.close()
