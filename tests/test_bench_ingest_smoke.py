@@ -23,6 +23,7 @@ FIELDS = {
     "store_only_cpu_ms_per_report",
     "ours_writer_cpu_ms_per_report",
     "ours_total_cpu_ms_per_report",
+    "ours_beyond_extraction_cpu_ms_per_report",
     "cli_reports_per_s",
     "cli_process_s",
     "baseline_s",
@@ -62,5 +63,6 @@ def test_bench_ingest_prints_one_json_object_and_both_ways_store_the_same() -> N
     assert result["reports"] == 70 and result["workers"] == 2
     assert result["same_store"] is True
     assert result["events"] > 0 and result["figures"] > 0
-    for key in FIELDS - {"same_store"}:
+    # a difference of two measurements: may come out below zero on a tiny run
+    for key in FIELDS - {"same_store", "ours_beyond_extraction_cpu_ms_per_report"}:
         assert isinstance(result[key], int | float) and result[key] > 0, key
