@@ -118,7 +118,7 @@ def _start_worker(known: Set[str]) -> None:
 
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
-        pass  # not Linux: an orphaned worker still ends when its task queue closes
+        pass  # not Linux: no such guard here
     from dashboard.geocode.gazetteer import load_gazetteer
 
     load_gazetteer()
