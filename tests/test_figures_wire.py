@@ -313,3 +313,10 @@ def test_of_the_wounded_is_a_part_of_the_wounded() -> None:
 )
 def test_quotations_and_tallies(sentence: str, source: str) -> None:
     assert sources(sentence) == [source]
+
+
+def test_among_the_victims() -> None:
+    assert read("Three civilians were among the victims, the army said.") == [
+        (3, 3, "exact", "civilians", "killed")
+    ]
+    assert read("The 150 victims of torture were released.") == []

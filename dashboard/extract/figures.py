@@ -135,7 +135,7 @@ _CATEGORY_RE = re.compile(
 # Outcome words, grouped by the outcome they report.
 _OUTCOME_WORDS = {
     "killed": r"killed|killing|killings|kills|kill|dead|died|die|deaths?|executed|executing|executions?"
-    r"|murdered|slain|massacred|perished|fatalities|lost\s+their\s+lives|lives|shot\s+dead|bodies|toll",
+    r"|murdered|slain|massacred|perished|fatalities|lost\s+their\s+lives|lives|shot\s+dead|bodies|toll|among\s+the\s+victims",
     "injured": r"injured|injuring|injuries|wounded|wounding|hurt|hospitali[sz]ed"
     r"|(?:taken|rushed|admitted|sent|brought|evacuated)\s+to\s+(?:a\s+|the\s+)?hospitals?",
     "missing": r"missing|unaccounted\s+for|disappeared",
@@ -315,6 +315,7 @@ _OUTCOME_STEMS = (
     "hospital",  # "taken to hospital", "hospitalised"
     "lost",  # "lost 40 soldiers"
     "losing",
+    "among the victims",
 )
 # Sentences that continue an earlier figure without an outcome word of their own.
 _CONTINUATION_STEMS = ("of those", "of them", "of these", "among them", "among those", "among the", "also ")
