@@ -68,13 +68,22 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         raise BadInput("give report files, folders, URLs or --feed URL")
     store = open_store()
     before = store.stats()
-    summary = ingest_paths(
-        store,
-        [Path(p) for p in paths],
-        published=args.published,
-        source=args.source,
-        progress=not args.quiet and sys.stderr.isatty(),
-    )
+    try:
+        summary = ingest_paths(
+            store,
+            [Path(p) for p in paths],
+            published=args.published,
+            source=args.source,
+            progress=not args.quiet and sys.stderr.isatty(),
+        )
+    except KeyboardInterrupt:
+        added = store.stats()["reports"] - before["reports"]
+        print(
+            f"report-atlas: interrupted; {added} report(s) stored whole before that are kept"
+            " (the same command again adds the rest)",
+            file=sys.stderr,
+        )
+        return 130
     if urls or args.feed:
         web = ingest_web(
             store, urls, args.feed, published=args.published, source=args.source, limit=args.limit

@@ -110,11 +110,15 @@ _Packed = tuple[int, Any, Any, tuple["Place | str", ...], Any, Any] | str | None
 def _start_worker(known: Set[str]) -> None:
     """Worker set-up: die with the parent (an ingest killed with SIGKILL leaves no workers
     behind), and load the gazetteer now rather than in the first report."""
+    import signal
+
     global _KNOWN
     _KNOWN = known
+    # Ctrl-C reaches the whole process group: the ingesting process stops the pool, the
+    # workers need not each print a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         import ctypes
-        import signal
 
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
