@@ -320,3 +320,19 @@ def test_among_the_victims() -> None:
         (3, 3, "exact", "civilians", "killed")
     ]
     assert read("The 150 victims of torture were released.") == []
+
+
+def test_along_with_adds_victims_of_the_same_verb() -> None:
+    text = (
+        "A drone strike killed a Hamas commander, Ali Nasser, along with his wife and their three sons, "
+        "the group said."
+    )
+    found = casualty_figures(text, "r1")
+    assert [(f.low, f.category, f.outcome) for f in found] == [(3, "children", "killed")]
+    # "the group" is the armed group the text named through its commander.
+    assert [f.attributed_to for f in found] == ["Hamas"]
+
+
+def test_the_group_is_not_a_nationality() -> None:
+    text = "An Israeli military commander visited the area. Four fighters were killed, the group said."
+    assert sources(text) == ["group"]

@@ -214,7 +214,8 @@ _BEFORE_RE = re.compile(
       | (?P<b_abducted>\b(?:abducted|abducting|kidnapped|kidnapping|(?:abduction|kidnapping)\s+of|seized|seizing))
       | (?P<b_displaced>\b(?:displaced|displacing|displacement\s+of|uprooted|uprooting|forced|forcing))
       | (?P<b_detained>\b(?:detained|detaining|arrested|arresting|(?:arrest|detention)\s+of|rounded\s+up|captured|capturing))
-      | (?P<b_including>\b(?:including|included|includes|among\s+them|of\s+whom))
+      | (?P<b_including>\b(?:including|included|includes|among\s+them|of\s+whom
+              |along\s+with(?:\s+[^.;,\d]{0,40}?)?))
     )"""
     + _BEFORE_TAIL,
     re.IGNORECASE | re.VERBOSE,
@@ -266,6 +267,7 @@ _BEFORE_STEMS = (
     "includ",
     "among",
     "whom",
+    "along",
     "lost",
     "losing",
 )
@@ -1073,6 +1075,8 @@ class _SourceMemory:
             )
             if len(longest.split()) > len(words):
                 return longest
+        elif key in ("group", "movement") and (member := _last_group_named(before + sentence)):
+            return member  # "killed a Hamas military commander ..., the group said"
         elif key in _ORGANISATION_HEADS:
             # "Four Interior Ministry personnel were killed, the ministry said": the capitalised
             # name with that head, earlier or in this very sentence.
@@ -1091,6 +1095,30 @@ class _SourceMemory:
             if appositive:
                 return appositive.group("name")
         return name
+
+
+# "a Hamas military commander", "two Hezbollah members": the armed group a person belongs to.
+_GROUP_MEMBER_RE = re.compile(
+    r"\b(?:a|an|the|two|three|several|senior|top)\s+(?:senior\s+|top\s+)?(?P<name>[A-Z][\w'’-]+)"
+    r"\s+(?:(?:military|political|field|senior|local|armed)\s+)?"
+    r"(?:commanders?|leaders?|officials?|members?|operatives?|militants?|fighters?)\b"
+)
+# Nationality adjectives and state bodies are no armed group ("an Israeli military commander").
+_NOT_GROUPS = frozenset(
+    """israeli palestinian syrian lebanese iraqi iranian turkish kurdish russian ukrainian american british
+    french german sudanese yemeni saudi egyptian jordanian afghan pakistani indian nigerian somali malian
+    burkinabe congolese rwandan ethiopian libyan chinese european western arab emirati qatari un us eu
+    government army police security""".split()
+)
+
+
+def _last_group_named(text: str) -> str | None:
+    """The last armed group named through one of its members in ``text``, if any."""
+    if "ommander" not in text and "member" not in text and "leader" not in text and "official" not in text:
+        return None
+    names = [m.group("name") for m in _GROUP_MEMBER_RE.finditer(text)]
+    names = [n for n in names if n.lower() not in _NOT_GROUPS]
+    return names[-1] if names else None
 
 
 # Heads of organisation names that a report shortens to "the ministry", "the office" ...
