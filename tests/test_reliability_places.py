@@ -74,3 +74,29 @@ def test_a_dateline_is_not_the_place_of_the_incident() -> None:
     assert places[ex.events[0].place_ids[0]].name == "Aleppo", [
         places[p].name for p in ex.events[0].place_ids
     ]
+
+
+def test_the_conflict_prior_gives_way_to_the_country_a_report_names() -> None:
+    # Palmyra alone is Syria's Tadmur (geodata/conflict_countries.csv), but this report is
+    # about Palmyra, Pennsylvania (40.31 N 76.59 W) in the United States.
+    ex = extract_report(
+        "A tornado killed 2 people in Palmyra, Pennsylvania, on 3 June 2024, "
+        "the United States weather service said."
+    )
+    places = ex.place_by_id()
+    found = [places[m.place_id] for m in ex.mentions if m.surface == "Palmyra" and m.place_id in places]
+    assert found and found[0].country == "US" and _km(found[0].lat, found[0].lon, 40.31, -76.59) < 15
+
+
+def test_a_wire_dateline_is_a_mention_but_not_the_scene() -> None:
+    # "KYIV, ..." says where the story was filed: a place mention (Kyiv), while the strike's
+    # place is Odesa (46.48 N 30.73 E).
+    ex = extract_report(
+        "KYIV, March 16 - A Russian missile strike killed 21 people in Odesa on 15 March 2024, "
+        "Ukraine's interior minister said."
+    )
+    places = ex.place_by_id()
+    assert any(m.surface == "KYIV" and m.place_id for m in ex.mentions)
+    assert ex.events
+    primary = places[ex.events[0].place_ids[0]]
+    assert _km(primary.lat, primary.lon, 46.48, 30.73) < 15
