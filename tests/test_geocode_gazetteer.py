@@ -349,3 +349,20 @@ def test_named_regions_of_conflict_reporting(gazetteer: Gazetteer) -> None:
         assert shape(kurdistan.geometry).contains(Point(lon, lat)), town
     mosul = _town(gazetteer, "Mosul", "IQ")
     assert not shape(kurdistan.geometry).contains(Point(mosul[1], mosul[0]))
+
+
+@pytest.mark.parametrize(
+    ("name", "where"),
+    [
+        # GeoNames writes "‘Ayn ‘Īsá" and "Kafr Lāhā"; news copy "Ain Isa", "Kfar Laha".
+        # Ain Issa lies north of Raqqa (36.39 N 38.86 E), Kafr Laha in the Houla plain north-west
+        # of Homs (34.89 N 36.50 E).
+        ("Ain Isa", (36.39, 38.86)),
+        ("Kfar Laha", (34.89, 36.50)),
+    ],
+)
+def test_news_spellings_of_arabic_place_words(
+    gazetteer: Gazetteer, name: str, where: tuple[float, float]
+) -> None:
+    place = gazetteer.candidates(name, limit=1)[0][0]
+    assert place.country == "SY" and km((place.lat, place.lon), where) < 10

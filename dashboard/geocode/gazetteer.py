@@ -64,6 +64,26 @@ SPELLING_QUALITY = 0.95
 ALTERNATE_QUALITY = 0.8
 RESPELLING_RATIO = 0.8
 
+# Countries whose GeoNames names transliterate Arabic (BGN/PCGN style) and the news spellings
+# of the words that open many of their place names (see _add_news_transliterations).
+_TRANSLITERATED_COUNTRIES = frozenset({"SY", "LB", "IQ", "JO", "PS", "YE", "SD"})
+_NEWS_SPELLINGS = {
+    "tall": ("Tal", "Tell", "Tel"),
+    "ayn": ("Ain",),
+    "dayr": ("Deir",),
+    "bayt": ("Beit",),
+    "kafr": ("Kfar", "Kafar"),
+    "shaykh": ("Sheikh",),
+    "khirbat": ("Khirbet",),
+    "jabal": ("Jebel",),
+}
+
+
+def _TRANSLITERATION_KEY(word: str) -> str:
+    """The opening word without diacritics or ayn marks, lower case ("‘Ayn" -> "ayn")."""
+    return normalise_name(word).replace(" ", "")
+
+
 # Name lookups remembered per process (names repeat across reports of one story).
 _HIT_CACHE_SIZE = 50_000
 
@@ -228,6 +248,7 @@ class Gazetteer:
             self._index_overlay_names(place_id, ["", *names])
         for op in overlay.places.values():
             self._index_overlay_names(op.id, [op.name, *op.alternate_names])
+        self._add_news_transliterations()
         self._overlay_matcher = _scan_automaton(
             n for names in self._overlay_spellings.values() for n in names
         )
@@ -256,6 +277,24 @@ class Gazetteer:
             code = self._adm1_codes[int(self._adm1[rows[0]])]
             self._named_adm1[code] = (entry.name, entry.source)
             self._index_overlay_names(f"adm1:{code}", [entry.name, *entry.alternate_names])
+
+    def _add_news_transliterations(self) -> None:
+        """News spellings of the Arabic words that open many place names, for places of the
+        Arab countries in the index: GeoNames writes "Tall Tamr", "Dayr Hafir", "Kafr Laha",
+        "Shaykh Miskin"; wire copy writes "Tal Tamr", "Deir Hafer", "Kfar Laha", "Sheikh
+        Miskin". Only the opening word changes (the rest must already match), so a variant is
+        the same name spelled the other common way, never a new one."""
+        codes = [i for i, cc in enumerate(self._cc_codes) if cc in _TRANSLITERATED_COUNTRIES]
+        rows = np.nonzero(np.isin(self._cc, codes) & (self._kind <= build.KIND_VILLAGE))[0]
+        names = self._names
+        for row in rows.tolist():
+            name = names[row]
+            words = name.split(" ")
+            head = _TRANSLITERATION_KEY(words[0]) if len(words) > 1 else ""
+            spellings = _NEWS_SPELLINGS.get(head)
+            if spellings:
+                place_id = f"geonames:{int(self._gid[row])}"
+                self._index_overlay_names(place_id, ["", *(" ".join([w, *words[1:]]) for w in spellings)])
 
     def _add_country_names(self) -> None:
         for cc, names in self.overlay.country_names.items():
