@@ -7,17 +7,27 @@ How a report becomes events (general rules, in order):
    ("ambush", "clashes", "airstrike", "were killed", "sought refuge", "security
    operations", "has verified"), or, failing that, from the outcome of a casualty figure
    in it. Background words ("sectarian violence", "attacks" as a plural noun) do not make
-   an event on their own; neither do anecdotes with no incident verb.
+   an event on their own; neither do anecdotes with no incident verb, sentences without
+   a figure that blame or deny ("Hezbollah blamed Israel for the blasts") or describe a
+   population ("home to three million people, many of them displaced"), nor history
+   (a sentence dated only more than a year before publication: "a crackdown in 2011").
+   Armed groups taking ground ("rebels had taken Damascus") are an armed clash.
 2. Sentences of the same type are one incident unless they name different places:
    five sentences about families sheltering at the airbase are one shelter event, while
-   "30 killed in Baniyas" and "20 killed in Jableh" stay two killings events.
+   "30 killed in Baniyas" and "20 killed in Jableh" stay two killings events. Killings
+   with no place of their own, or at the incident's place with no date of their own,
+   after an ambush, attack or clash are its toll. A cumulative toll ("the number killed
+   this year to 5,000", "since the war began") is an event apart, so that it never
+   becomes an incident's count.
 3. The summary is one sentence of the report, verbatim with its offsets: one that itself
    tells this kind of incident, a full sentence over a headline, naming its place, the
    earliest (news leads sum up). A title line (see sentences.title_end) makes no event.
 4. Places: those named in the event's sentences, most precise first (a landmark before
    its city, a city before the governorate or country); failing that, the places named
    in the same paragraph; failing that, the report's main place (where its main
-   casualty event happened, else its most-named place).
+   casualty event happened, else its most-named place). Not incident places: a wire
+   dateline ("KYIV, March 16 -"), where a speaker was ("officials in Damascus said"),
+   where the wounded were taken ("hospitals in Anantnag and Srinagar").
 5. Dates: a date named in the event's sentences, else in its paragraph, else the report's
    period ("last week"), else the week up to publication.
 

@@ -17,17 +17,27 @@ How a count becomes a figure (all rules are general; nothing is tuned to one rep
    children", "Of those, 90 were men ..."), or "It also counted 342 soldiers" in the
    same paragraph. A count that merely introduces a person ("One soldier, Mahmoud
    al-Haik, claims ...") has no outcome and is not a figure. "Three mass killings" counts
-   incidents, not people. The title line (sentences.title_end) is skipped.
+   incidents, not people. The title line (sentences.title_end) is skipped. Wire forms:
+   "40 injured people", "17 others taken to hospital", "the dead were a man, three
+   women ...", "90 of the dead were men, 18 were women", "lost 40 soldiers" (persons
+   only), "killed X along with his two daughters", a breakdown opening the next sentence
+   ("Two of them later died") unless that sentence counted something else first.
 4. The category comes from the noun phrase after the count ("security personnel" ->
    security_forces, "gunmen" -> fighters ...). "civilians" only when the text says
    civilians; any other noun for persons (residents, journalists, men ...) is "people";
-   families/households are "unknown" (not persons); "women and children" together are
-   "people". A bare count ("and 20 wounded", "10 others") takes the noun of its clause.
+   families/households are "unknown" (not persons) but "members of two families" are
+   people; "women and children", "men and women" together are "people". An aside
+   (", including five children,") names no one for the count before it. A bare count
+   ("and 20 wounded", "10 others") takes the noun of its clause; "53 others" with none is
+   people.
 5. The source is what the sentence names: "according to X", the speaker of a reporting
    verb ("news reports confirm", "the UN's human rights office has verified", "...,
-   said Anees al-Asbahi", "the mayor, Ihor Terekhov, said"), "X's toll", else "citing X".
-   "it/he said" and one-word references ("the Observatory") resolve to a source named
-   earlier in the report. Normalised for display: no leading "the", no possessive ("UN
+   said Anees al-Asbahi", "the mayor, Ihor Terekhov, said", "Nazir Ahmad, president of
+   the union, said", "a group, the Civil Peace Group, said", "“...,” said X"), "X's
+   toll", else "citing X". Not a source: what follows "told" (the listener), a clause
+   after "said", "according to testimonies", a denial ("could not verify"). "it/he said"
+   and references ("the Observatory", "the Britain-based war monitor", "the ministry",
+   "the group") resolve to a source named earlier in the report. Normalised for display: no leading "the", no possessive ("UN
    human rights office"), common words lower-cased at a sentence start ("news reports").
 6. ``verified`` is true when the sentence says verified/confirmed/documented, and not
    "unverified", "unconfirmed" or "could not be independently verified".
