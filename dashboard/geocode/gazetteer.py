@@ -79,7 +79,7 @@ _NEWS_SPELLINGS = {
 }
 
 
-def _TRANSLITERATION_KEY(word: str) -> str:
+def _opening_word_key(word: str) -> str:
     """The opening word without diacritics or ayn marks, lower case ("‘Ayn" -> "ayn")."""
     return normalise_name(word).replace(" ", "")
 
@@ -290,7 +290,7 @@ class Gazetteer:
         for row in rows.tolist():
             name = names[row]
             words = name.split(" ")
-            head = _TRANSLITERATION_KEY(words[0]) if len(words) > 1 else ""
+            head = _opening_word_key(words[0]) if len(words) > 1 else ""
             spellings = _NEWS_SPELLINGS.get(head)
             if spellings:
                 place_id = f"geonames:{int(self._gid[row])}"
