@@ -376,3 +376,43 @@ def test_every_place_of_a_destination_list_is_a_destination() -> None:
 )
 def test_armed_groups_taking_ground(sentence: str, expected: str) -> None:
     assert sentence_event_type(sentence) == expected
+
+
+HOULA = Place("geonames:276000", "Houla", "village", 33.2, 35.517, "exact", "LB", "07", "geonames")
+MARKABA = Place("geonames:276001", "Markaba", "village", 33.217, 35.517, "exact", "LB", "07", "geonames")
+
+
+def test_an_earlier_toll_told_next_stays_with_its_incident() -> None:
+    text = (
+        "Israeli troops opened fire on residents in Houla on Sunday, killing 22 people, the health ministry said. "
+        "The ministry had earlier given a toll of 15 dead. Four people were killed in Markaba."
+    )
+    report = Report.from_text(text, published=date(2025, 1, 27))
+    events = events_for(report, [(r"Houla", HOULA), (r"Markaba", MARKABA)])
+    figures = {f.id: f.low for f in casualty_figures(report.text, report.id)}
+    assert [(e.type, e.place_ids[0], [figures[i] for i in e.figure_ids]) for e in events] == [
+        ("attack", HOULA.id, [22, 15]),
+        ("killings", MARKABA.id, [4]),
+    ]
+
+
+SUWAYDA = Place("adm1:SY.05", "As-Suwayda", "adm1", 32.71, 36.63, "adm1", "SY", "05", "geonames")
+
+
+def test_a_breakdown_after_a_clash_stays_with_the_toll_it_breaks_down() -> None:
+    text = (
+        "More than 1,000 people have been killed in a week of fighting in Suwayda, the monitor said. "
+        "The violence began with clashes between Druze fighters and Bedouin tribes. "
+        "The monitor counted among the dead 336 Druze fighters."
+    )
+    report = Report.from_text(text, published=date(2025, 7, 20))
+    events = events_for(report, [(r"Suwayda", SUWAYDA)])
+    figures = {f.id: f.low for f in casualty_figures(report.text, report.id)}
+    assert [(e.type, [figures[i] for i in e.figure_ids]) for e in events] == [
+        ("killings", [1001, 336]),
+        ("armed_clash", []),
+    ]
+
+
+def test_calling_an_attack_a_massacre_is_no_new_incident() -> None:
+    assert sentence_event_type("The governor of the province called it a massacre.") is None

@@ -157,11 +157,24 @@ _FIGHTERS_FLED_RE = re.compile(
 # Sentences with no figure that tell no incident of their own: who is blamed for (or denies)
 # one already told ("Hezbollah blamed Israel for the blasts"), a population described ("the
 # province is home to three million people, many of them displaced"). Stems gate the pattern.
-_BACKGROUND_STEMS = ("blam", "accus", "denied", "denies", "responsib", "vow", "home to", "hosts")
+_BACKGROUND_STEMS = (
+    "blam",
+    "accus",
+    "denied",
+    "denies",
+    "responsib",
+    "vow",
+    "home to",
+    "hosts",
+    "called",
+    "calling",
+    "describ",
+)
 _BACKGROUND_RE = re.compile(
     r"\b(?:blamed|blames|blaming|accused|accuses|accusing|denied|denies|denying"
     r"|(?:claimed|claims|claiming|took|takes)\s+responsibility|held\s+\w+\s+responsible|vowed|vows"
-    r"|(?:is|are|was|were|remains?)\s+home\s+to|hosts|hosting)\b"
+    r"|(?:is|are|was|were|remains?)\s+home\s+to|hosts|hosting"
+    r"|(?:called|calling|described|describing)\s+(?:it|this|that|the\s+\w+)\s+(?:as\s+)?(?:a|an)\s+\w+)\b"
 )
 # A toll for a whole war, year or campaign, not one incident: "brought the number of people
 # killed in Haiti this year to 5,000", "since the war began in October". Such a sentence (of
@@ -507,6 +520,7 @@ def _group_sentences(
     tolls) stand alone; ``dated`` are the sentences that name a date of their own."""
     groups: list[_Group] = []
     group_place: list[str | None] = []
+    last: _Group | None = None  # the group of the previous typed sentence
     for index, kind in typed:
         # A country names no particular place: such a sentence joins any group of its type.
         ranked = _ranked(places_at.get(index, ()))
@@ -514,6 +528,18 @@ def _group_sentences(
         if index in apart:
             groups.append(_Group(kind, [index], apart=True))
             group_place.append(primary)
+            last = groups[-1]
+            continue
+        if (
+            kind == "killings"
+            and primary is None
+            and last is not None
+            and last.type in _INCIDENT_TYPES
+            and not any(g.type == "killings" and not g.apart for g in groups)
+        ):
+            # A toll told right after the incident, naming no place, before any toll of its
+            # own: "The ministry had earlier given a toll of 15 dead" stays with the shooting.
+            last.sentences.append(index)
             continue
         for g, group in enumerate(groups):
             if group.type != kind or group.apart:
@@ -522,10 +548,12 @@ def _group_sentences(
                 group.sentences.append(index)
                 if group_place[g] is None:
                     group_place[g] = primary
+                last = group
                 break
         else:
             groups.append(_Group(kind, [index]))
             group_place.append(primary)
+            last = groups[-1]
     # Killings that name no place of their own, told after an ambush, attack or clash, are
     # that incident's toll ("13 members of the security forces were killed"); so are killings
     # at the incident's own place with no date of their own ("Odesa's deputy mayor was also
