@@ -164,7 +164,17 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     folder = Path(args.dir)
     if not folder.is_dir():
         raise BadInput(f"{folder}: not a folder of annotated reports")
-    print(format_result(evaluate_dir(folder, extract)))
+    result = evaluate_dir(folder, extract)
+    if args.json:
+        print(
+            json.dumps(
+                result.to_dict()
+                if not args.totals
+                else {k: v for k, v in result.to_dict().items() if k != "per_report"}
+            )
+        )
+    else:
+        print(format_result(result, details=not args.totals))
     return 0
 
 
@@ -314,6 +324,12 @@ def build_parser() -> argparse.ArgumentParser:
         "(all fields right) over a folder of NAME.txt + NAME.json annotations.",
     )
     p.add_argument("dir", metavar="DIR", help="e.g. tests/data/annotated")
+    p.add_argument(
+        "--totals",
+        action="store_true",
+        help="only the scores, not what each report got wrong (for a blind set nobody may tune on)",
+    )
+    p.add_argument("--json", action="store_true", help="the result as one JSON object")
     p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser("bench", help="measure map building or extraction against baselines in the same run")

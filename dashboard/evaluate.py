@@ -26,6 +26,7 @@ import json
 import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -258,6 +259,10 @@ class ReportEvaluation:
     matched_figures: tuple[FigureMatch, ...] = ()
     missed_figures: tuple[AnnotatedFigure, ...] = ()
     spurious_figures: tuple[Figure, ...] = ()
+    # The same figures matched on their numbers alone (low and high), and, for the pairs
+    # that agree on numbers but not on everything, which fields differ.
+    figure_counts: Score = field(default_factory=Score)
+    field_errors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -273,11 +278,23 @@ class EvaluationResult:
     def figures(self) -> Score:
         return sum((r.figures for r in self.reports), Score())
 
+    @property
+    def figure_counts(self) -> Score:
+        """Figures right on their numbers (low and high), whatever the other fields say."""
+        return sum((r.figure_counts for r in self.reports), Score())
+
+    def field_errors(self) -> dict[str, int]:
+        """Among figures right on their numbers: how often each other field is wrong."""
+        counts = Counter(name for r in self.reports for name in r.field_errors)
+        return {name: counts[name] for name in FIGURE_FIELDS if counts[name]}
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "reports": len(self.reports),
             "places": self.places.to_dict(),
             "figures": self.figures.to_dict(),
+            "figure_counts": self.figure_counts.to_dict(),
+            "field_errors": self.field_errors(),
             "per_report": [
                 {
                     "name": r.name,
@@ -394,6 +411,30 @@ def figure_agrees(annotated: AnnotatedFigure, predicted: Figure) -> bool:
     )
 
 
+FIGURE_FIELDS = ("qualifier", "category", "outcome", "source", "verified")
+
+
+def figure_counts_agree(annotated: AnnotatedFigure, predicted: Figure) -> bool:
+    """The numbers alone: the figure a reader would copy is right, whatever else is."""
+    return annotated.low == predicted.low and annotated.high == predicted.high
+
+
+def figure_field_errors(annotated: AnnotatedFigure, predicted: Figure) -> list[str]:
+    """The fields besides the numbers on which a prediction differs from its annotation."""
+    if annotated.attributed_to:
+        source_ok = any(attribution_agrees(name, predicted.attributed_to) for name in annotated.sources())
+    else:
+        source_ok = attribution_agrees(None, predicted.attributed_to)
+    wrong = {
+        "qualifier": annotated.qualifier != predicted.qualifier,
+        "category": annotated.category != predicted.category,
+        "outcome": annotated.outcome != predicted.outcome,
+        "source": not source_ok,
+        "verified": annotated.verified != bool(predicted.verified),
+    }
+    return [name for name in FIGURE_FIELDS if wrong[name]]
+
+
 def _max_matching(candidates: list[list[int]], n_right: int) -> dict[int, int]:
     """Maximum one-to-one matching (Kuhn's augmenting paths); left index -> right index.
 
@@ -444,6 +485,24 @@ def evaluate_report(annotation: Annotation, extraction: Extraction) -> ReportEva
     ]
     figure_pairs = _max_matching(figure_candidates, len(figures))
     used_figures = set(figure_pairs.values())
+    # Numbers only: the full matches stand; the rest are paired on their numbers alone, and
+    # those pairs say which other fields were wrong.
+    rest = [i for i in range(len(annotation.figures)) if i not in figure_pairs]
+    count_candidates = [
+        [
+            j
+            for j, f in enumerate(figures)
+            if j not in used_figures and figure_counts_agree(annotation.figures[i], f)
+        ]
+        for i in rest
+    ]
+    near_pairs = {rest[k]: j for k, j in _max_matching(count_candidates, len(figures)).items()}
+    count_pairs = {**figure_pairs, **near_pairs}
+    field_errors = tuple(
+        name
+        for i, j in sorted(near_pairs.items())
+        for name in figure_field_errors(annotation.figures[i], figures[j])
+    )
 
     return ReportEvaluation(
         name=annotation.name,
@@ -465,6 +524,12 @@ def evaluate_report(annotation: Annotation, extraction: Extraction) -> ReportEva
         ),
         missed_figures=tuple(f for i, f in enumerate(annotation.figures) if i not in figure_pairs),
         spurious_figures=tuple(f for j, f in enumerate(figures) if j not in used_figures),
+        figure_counts=Score(
+            true_positives=len(count_pairs),
+            false_positives=len(figures) - len(count_pairs),
+            false_negatives=len(annotation.figures) - len(count_pairs),
+        ),
+        field_errors=field_errors,
     )
 
 
@@ -515,10 +580,14 @@ def _score_line(label: str, score: Score) -> str:
 
 def format_result(result: EvaluationResult, *, details: bool = True) -> str:
     """Plain-text report for the CLI: totals first, then what each report got wrong."""
+    errors = result.field_errors()
     lines = [
         f"Annotated reports: {len(result.reports)}",
         _score_line("Places", result.places),
         _score_line("Figures", result.figures),
+        _score_line("Numbers", result.figure_counts) + "  (figures right on low/high alone)",
+        "Among figures right on their numbers, wrong fields: "
+        + (", ".join(f"{name} {n}" for name, n in errors.items()) if errors else "none"),
     ]
     if not details:
         return "\n".join(lines)

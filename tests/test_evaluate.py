@@ -408,3 +408,117 @@ def test_the_annotated_set_is_well_formed() -> None:
             if f.verified:
                 lowered = a.text.lower()
                 assert any(w in lowered for w in ("verif", "confirm", "document")), a.name
+
+
+# --- Numbers alone, and which fields are wrong ------------------------------------------------
+
+ELEVEN = AnnotatedFigure(
+    surface="11",
+    low=11,
+    high=11,
+    qualifier="exact",
+    category="civilians",
+    outcome="killed",
+    attributed_to="health ministry",
+    verified=False,
+)
+
+
+def test_figures_right_on_their_numbers_count_apart_and_name_the_wrong_fields() -> None:
+    gold = annotation((), (THIRTEEN, ELEVEN))
+    predicted = extraction(
+        [],
+        [
+            figure(THIRTEEN, category="civilians", attributed_to="Reuters"),  # numbers right, 2 fields wrong
+            figure(ELEVEN, low=12, high=12),  # numbers wrong: not a numbers match at all
+        ],
+    )
+    result = evaluate_report(gold, predicted)
+    assert (
+        result.figures.true_positives,
+        result.figures.false_positives,
+        result.figures.false_negatives,
+    ) == (
+        0,
+        2,
+        2,
+    )
+    counts = result.figure_counts
+    assert (counts.true_positives, counts.false_positives, counts.false_negatives) == (1, 1, 1)
+    assert result.field_errors == ("category", "source")
+
+
+def test_a_full_match_is_never_reused_as_a_numbers_pair() -> None:
+    # Two annotated 13s; the prediction gets one fully right and the other with a wrong outcome.
+    other = AnnotatedFigure(
+        surface="13",
+        low=13,
+        high=13,
+        qualifier="exact",
+        category="security_forces",
+        outcome="injured",
+        attributed_to=None,
+        verified=False,
+    )
+    gold = annotation((), (THIRTEEN, other))
+    predicted = extraction([], [figure(THIRTEEN), figure(other, outcome="killed", verified=True)])
+    result = evaluate_report(gold, predicted)
+    assert result.figures.true_positives == 1
+    assert result.figure_counts.true_positives == 2
+    # THIRTEEN is matched in full; the second prediction pairs with ``other`` and is wrong on
+    # its outcome and on "verified".
+    assert result.field_errors == ("outcome", "verified")
+    totals = EvaluationResult(reports=(result,))
+    assert totals.field_errors() == {"outcome": 1, "verified": 1}
+    assert "wrong fields: outcome 1, verified 1" in format_result(totals, details=False)
+
+
+def test_cli_totals_print_scores_without_details_and_json_holds_the_numbers_score(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from dashboard.cli import main
+
+    # Written for this test: one place, one figure; the annotation is read off the sentence.
+    _write_report(
+        tmp_path,
+        "one",
+        "Shelling killed 7 civilians in Idlib on Tuesday, the civil defence said.",
+        {
+            "published": "2025-01-10",
+            "places": [
+                {"surface": "Idlib", "name": "Idlib", "lat": 35.9306, "lon": 36.6339, "precision": "city"}
+            ],
+            "figures": [
+                {
+                    "surface": "7",
+                    "low": 7,
+                    "high": 7,
+                    "qualifier": "exact",
+                    "category": "civilians",
+                    "outcome": "killed",
+                    "attributed_to": "civil defence",
+                    "verified": False,
+                },
+                {  # a figure the text does not hold: always missed, so details would name it
+                    "surface": "7",
+                    "low": 70,
+                    "high": 70,
+                    "qualifier": "exact",
+                    "category": "civilians",
+                    "outcome": "injured",
+                    "attributed_to": None,
+                    "verified": False,
+                },
+            ],
+        },
+    )
+    assert main(["evaluate", str(tmp_path), "--totals"]) == 0
+    out = capsys.readouterr().out
+    assert "Figures " in out and "Numbers " in out
+    assert "missed figure" not in out and "one:" not in out
+    assert main(["evaluate", str(tmp_path)]) == 0
+    assert "missed figure" in capsys.readouterr().out
+    assert main(["evaluate", str(tmp_path), "--totals", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert "per_report" not in data
+    assert data["figure_counts"]["fn"] >= 1  # the 70 injured is in no sentence
