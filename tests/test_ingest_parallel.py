@@ -4,13 +4,17 @@ the ingest is killed."""
 
 from __future__ import annotations
 
+import io
+import multiprocessing
 import os
 import signal
 import sqlite3
 import subprocess
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 from test_concurrency import wire_report
@@ -45,29 +49,55 @@ def _events(store) -> set[tuple[tuple[str, ...], tuple[str, ...]]]:  # type: ign
     return {(tuple(sorted(e.report_ids)), tuple(sorted(e.figure_ids))) for e in store.events()}
 
 
+def _ingest_here(inbox: str, db: str, workers: int, progress: bool) -> dict[str, Any]:
+    """ingest_paths into a new store, in whatever process runs this; what came of it."""
+    bar = io.StringIO()
+    shown, sys.stderr = sys.stderr, bar  # the progress bar writes to standard error
+    try:
+        store = open_store(db)
+        summary = ingest_paths(store, [Path(inbox)], workers=workers, progress=progress)
+        again = ingest_paths(store, [Path(inbox)], workers=workers)
+    finally:
+        sys.stderr = shown
+    (ambush,) = [e for e in store.events() if len(e.report_ids) > 1]
+    found = {
+        "summary": (summary.workers, summary.added, summary.already, summary.failures),
+        "again": (again.added, again.already),
+        "stats": store.stats(),
+        "ambush": (len(ambush.report_ids), len(ambush.figure_ids)),
+        "events": _events(store),
+        "bar": bar.getvalue(),
+    }
+    store.close()
+    return found
+
+
+def _ingest_in_a_new_process(inbox: Path, db: Path, workers: int, progress: bool = False) -> dict[str, Any]:
+    """The pool only forks from a process with no other thread; a test run may have some
+    left by other tests (database pools, app sessions), so the ingest runs in a new one."""
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return pool.submit(_ingest_here, str(inbox), str(db), workers, progress).result(600)
+
+
 def test_workers_store_what_one_process_stores(tmp_path: Path) -> None:
     inbox, bad = _inbox(tmp_path)
     assert SEPARATE + len(AMBUSH) + len(bad) >= PARALLEL_FROM  # the pool really runs
     runs = {}
     for workers in (1, 2):
-        store = open_store(str(tmp_path / f"w{workers}.db"))
-        summary = ingest_paths(store, [inbox], workers=workers)
-        assert summary.workers == workers
-        assert (summary.added, summary.already) == (SEPARATE + len(AMBUSH), 0)
+        run = _ingest_in_a_new_process(inbox, tmp_path / f"w{workers}.db", workers)
+        used, added, already, failures = run["summary"]
+        assert used == workers
+        assert (added, already) == (SEPARATE + len(AMBUSH), 0)
         # each bad file named once, in file order, with its reason
-        assert [f.split(":")[0] for f in summary.failures] == [str(p) for p in bad]
-        assert "empty" in summary.failures[0] and "binary" in summary.failures[1]
-        stats = store.stats()
+        assert [f.split(":")[0] for f in failures] == [str(p) for p in bad]
+        assert "empty" in failures[0] and "binary" in failures[1]
         # 90 separate incidents + the ambush once; every toll kept
-        assert stats["reports"] == SEPARATE + len(AMBUSH)
-        assert stats["events"] == SEPARATE + 1
-        assert stats["figures"] == SEPARATE + len(AMBUSH)
-        (ambush,) = [e for e in store.events() if len(e.report_ids) > 1]
-        assert len(ambush.report_ids) == len(AMBUSH) and len(ambush.figure_ids) == len(AMBUSH)
-        runs[workers] = _events(store)
-        again = ingest_paths(store, [inbox], workers=workers)
-        assert (again.added, again.already) == (0, SEPARATE + len(AMBUSH))
-        store.close()
+        assert run["stats"]["reports"] == SEPARATE + len(AMBUSH)
+        assert run["stats"]["events"] == SEPARATE + 1
+        assert run["stats"]["figures"] == SEPARATE + len(AMBUSH)
+        assert run["ambush"] == (len(AMBUSH), len(AMBUSH))
+        assert run["again"] == (0, SEPARATE + len(AMBUSH))
+        runs[workers] = run["events"]
     assert runs[1] == runs[2]
 
 
@@ -84,17 +114,13 @@ def test_progress_bar_counts_every_file(tmp_path: Path, capsys: pytest.CaptureFi
     store.close()
 
 
-def test_the_progress_bar_does_not_keep_the_workers_away(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_the_progress_bar_does_not_keep_the_workers_away(tmp_path: Path) -> None:
     """A bar that started a thread of its own would make forking unsafe: it has none."""
     inbox, bad = _inbox(tmp_path)
-    store = open_store(str(tmp_path / "bar.db"))
-    summary = ingest_paths(store, [inbox], progress=True, workers=2)
-    assert summary.workers == 2
+    run = _ingest_in_a_new_process(inbox, tmp_path / "bar.db", 2, progress=True)
+    assert run["summary"][0] == 2
     total = SEPARATE + len(AMBUSH) + len(bad)
-    assert f"{total}/{total}" in capsys.readouterr().err
-    store.close()
+    assert f"{total}/{total}" in run["bar"]
 
 
 def _children(pid: int) -> list[int]:
