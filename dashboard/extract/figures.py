@@ -324,7 +324,10 @@ _OUTCOME_STEMS = (
     "held",
     "rounded",
     "captur",
-    "hospital",  # "taken to hospital", "hospitalised"
+    "hospitali",  # "hospitalised"
+    "to hospital",  # "taken to hospital(s)"
+    "to a hospital",
+    "to the hospital",
     "lost",  # "lost 40 soldiers"
     "losing",
     "among the victims",
