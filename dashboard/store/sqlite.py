@@ -37,8 +37,13 @@ class StoreError(RuntimeError):
     """The store could not do what was asked (bad file, newer schema, ...)."""
 
 
+# One encoder for every write (json.dumps with options builds a new one per call, which
+# was most of the cost of encoding an event's id lists).
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def _json(value: Any) -> str | None:
-    return None if value is None else json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return None if value is None else _ENCODER.encode(value)
 
 
 def _iso(value: date | datetime | None) -> str | None:
