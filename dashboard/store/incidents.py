@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import functools
 import math
+import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -151,6 +152,9 @@ def _order(event: Event) -> tuple[date, date, str]:
     """The order candidates are tried in (as ``find_same_incident`` sorts them)."""
     first = event.date_start or date.min
     return first, event.date_end or event.date_start or date.min, event.id
+
+
+_BY_ORDER = operator.attrgetter("order")
 
 
 class _Held:
@@ -436,7 +440,7 @@ class IncidentIndex:
                     continue
                 found.append(held)
         if len(found) > 1:
-            found.sort(key=lambda h: h.order)
+            found.sort(key=_BY_ORDER)
         for held in found:
             # same_incident, its place test known true from _matching (same_place)
             other = held.event
