@@ -29,7 +29,7 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 
 from dashboard.model import Event, Extraction, Figure, Mention, Place, Report
 from dashboard.store.incidents import IncidentIndex
-from dashboard.store.rows import figure_from_row, mention_from_row
+from dashboard.store.rows import figure_from_row, mention_from_row, new_reports
 from dashboard.store.sqlite import StoreError
 
 T = TypeVar("T")
@@ -257,14 +257,7 @@ class PostgresStore:
         then inserted and updated together."""
         wanted = list(dict.fromkeys(ex.report.id for ex in batch))
         known = {row["id"] for row in conn.execute("SELECT id FROM reports WHERE id = ANY(%s)", (wanted,))}
-        saved: list[bool] = []
-        new: list[Extraction] = []
-        for ex in batch:
-            is_new = ex.report.id not in known
-            saved.append(is_new)
-            if is_new:
-                known.add(ex.report.id)
-                new.append(ex)
+        saved, new = new_reports(batch, known)
         if not new:
             return saved
         now = datetime.now(UTC)

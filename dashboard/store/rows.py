@@ -7,10 +7,10 @@ PostgreSQL: decoded jsonb), which each backend handles before calling these.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from dashboard.model import Figure, Mention
+from dashboard.model import Extraction, Figure, Mention
 
 
 def mention_from_row(row: Mapping[str, Any] | sqlite3.Row) -> Mention:
@@ -30,3 +30,20 @@ def figure_from_row(row: Mapping[str, Any] | sqlite3.Row) -> Figure:
     data["end"] = data.pop("end_")
     data["verified"] = bool(data["verified"])  # SQLite keeps booleans as 0/1
     return Figure.from_dict(data)
+
+
+def new_reports(batch: Sequence[Extraction], known: set[str]) -> tuple[list[bool], list[Extraction]]:
+    """Which reports of a batch are new (in batch order), and the new ones to write.
+
+    ``known`` holds the ids already stored; it is extended with this batch's, so a report
+    repeated within the batch is new the first time only, as when saved one by one.
+    """
+    saved: list[bool] = []
+    new: list[Extraction] = []
+    for ex in batch:
+        is_new = ex.report.id not in known
+        saved.append(is_new)
+        if is_new:
+            known.add(ex.report.id)
+            new.append(ex)
+    return saved, new

@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 from dashboard.model import Event, Extraction, Figure, Mention, Place, Report
 from dashboard.store.incidents import IncidentIndex
-from dashboard.store.rows import figure_from_row, mention_from_row
+from dashboard.store.rows import figure_from_row, mention_from_row, new_reports
 from dashboard.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 T = TypeVar("T")
@@ -230,14 +230,7 @@ class SQLiteStore:
         self, conn: sqlite3.Connection, batch: Sequence[Extraction], index: IncidentIndex
     ) -> list[bool]:
         known = self._known_reports(conn, [ex.report.id for ex in batch])
-        saved: list[bool] = []
-        new: list[Extraction] = []
-        for ex in batch:
-            is_new = ex.report.id not in known
-            saved.append(is_new)
-            if is_new:
-                known.add(ex.report.id)
-                new.append(ex)
+        saved, new = new_reports(batch, known)
         if not new:
             return saved
         now = datetime.now(UTC)
