@@ -392,3 +392,62 @@ def test_prefolded_search_texts_give_the_same_result(views):
     for q in ("latakia", "UN human", "airbase", "nothing-like-this", ""):
         state = ViewState(q=q)
         assert filter_events(views, state, texts) == filter_events(views, state)
+
+
+def _toll(eid: str, place: str | None, start: date | None, end: date | None, low: int, high: int):
+    from dashboard.views import EventView
+
+    return EventView(
+        id=eid,
+        type="killings",
+        date_start=start,
+        date_end=end,
+        date_precision="day",
+        summary=eid,
+        place_id=place,
+        place_name=place or "?",
+        lat=35.0,
+        lon=36.0,
+        precision="city",
+        deaths_low=low,
+        deaths_high=high,
+    )
+
+
+def test_headline_low_counts_overlapping_events_at_one_place_once():
+    march = lambda d: date(2025, 3, d)  # noqa: E731
+    events = [
+        # Latakia, 6-9 March, and the UN's count for Latakia on 7 March: may be the same dead.
+        _toll("lat-killings", "latakia", march(6), march(9), 745, 1500),
+        _toll("lat-un", "latakia", march(7), None, 111, 803),
+        # The same town a week and a half later: a different incident.
+        _toll("lat-later", "latakia", march(20), None, 5, 5),
+        # An undated toll at Latakia: nothing says it overlaps.
+        _toll("lat-undated", "latakia", None, None, 7, 7),
+        # Another place on the same days: its own deaths.
+        _toll("baniyas", "baniyas", march(8), None, 60, 60),
+        # A chain at Jableh: 1-3 overlaps 3-5, which overlaps 5-6 (1-3 and 5-6 do not touch).
+        _toll("jab-a", "jableh", march(1), march(3), 10, 10),
+        _toll("jab-b", "jableh", march(3), march(5), 20, 20),
+        _toll("jab-c", "jableh", march(5), march(6), 30, 30),
+    ]
+    h = headline(events)
+    # Low: 745 (largest of the Latakia pair) + 5 + 7 + 60 + 30 (largest of the Jableh chain).
+    assert h.deaths_low == 745 + 5 + 7 + 60 + 30
+    # High: every event's highest count, overlapping or not.
+    assert h.deaths_high == 1500 + 803 + 5 + 7 + 60 + 10 + 20 + 30
+    assert h.overlapping == 2 + 3
+    assert h.events_with_deaths == 8
+    assert "same place whose dates overlap" in h.rule
+
+
+def test_headline_order_of_events_does_not_change_the_totals():
+    march = lambda d: date(2025, 3, d)  # noqa: E731
+    events = [
+        _toll("a", "homs", march(2), march(4), 40, 50),
+        _toll("b", "homs", march(4), None, 12, 12),
+        _toll("c", "hama", march(4), None, 3, 9),
+    ]
+    forward, backward = headline(events), headline(list(reversed(events)))
+    assert (forward.deaths_low, forward.deaths_high) == (40 + 3, 50 + 12 + 9)
+    assert (backward.deaths_low, backward.deaths_high) == (forward.deaths_low, forward.deaths_high)

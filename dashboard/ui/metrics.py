@@ -14,9 +14,15 @@ def render_metrics(h: Headline, total: int) -> None:
     cols[2].metric("Deaths (range)", h.deaths_text(), help=h.rule)
     cols[3].metric("Sources", f"{h.sources:,}", help="Named sources and outlets behind the shown events.")
     if h.events_with_deaths:
+        overlap = (
+            f" {h.overlapping} of them share a place and dates with another and may report the same "
+            "deaths: the low end counts only the largest of each such group."
+            if h.overlapping
+            else ""
+        )
         st.caption(
-            f"Deaths: sum over {h.events_with_deaths} event(s) of each event's lowest and highest source "
-            "count (a source's count is the largest figure it gives; its smaller ones are parts). Different "
-            "sources for the same event give a range and are never added together. The same overall toll "
-            "reported for different places or days counts once per event: read it as an upper bound."
+            f"Deaths over {h.events_with_deaths} event(s). Each event's count is the range of its sources "
+            "(a source's count is the largest figure it gives; its smaller ones are parts); different "
+            f"sources are never added together.{overlap} The high end adds every event's highest count: "
+            "a toll retold for another place or day is counted again there, so read it as an upper bound."
         )
