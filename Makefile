@@ -44,6 +44,8 @@ bench: data
 	$(PY) bench/bench_map.py
 	$(PY) bench/bench_extract.py
 	$(PY) bench/bench_places_geotext.py
+	$(PY) bench/bench_rerun.py
+	$(PY) bench/bench_ingest.py --reports 2000
 
 clean:
 	rm -rf $(VENV) build *.egg-info artifacts
