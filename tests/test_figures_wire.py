@@ -336,3 +336,25 @@ def test_along_with_adds_victims_of_the_same_verb() -> None:
 def test_the_group_is_not_a_nationality() -> None:
     text = "An Israeli military commander visited the area. Four fighters were killed, the group said."
     assert sources(text) == ["group"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the monitor" alone goes back to the monitor named earlier in the report.
+        (
+            "The Syrian Observatory for Human Rights said 745 civilians had been killed since Friday. "
+            "By Sunday the monitor's overall toll had passed 1,000 people.\n",
+            ["Syrian Observatory for Human Rights", "Syrian Observatory for Human Rights"],
+        ),
+        (
+            "The Syrian Network for Human Rights documented 40 deaths in Homs. "
+            "The monitor said 12 more people were killed on Monday.\n",
+            ["Syrian Network for Human Rights", "Syrian Network for Human Rights"],
+        ),
+        # With no monitor named before, the word stays as written.
+        ("Shelling killed 12 people in Idlib, the monitor said.\n", ["monitor"]),
+    ],
+)
+def test_the_bare_monitor_means_the_monitor_named_before(text: str, expected: list[str]) -> None:
+    assert sources(text) == expected

@@ -1151,11 +1151,12 @@ _RESCUE_WORDS: tuple[str, ...] = ("defence", "defense", "rescue", "helmets", "cr
 
 
 def _described_source(words: list[str]) -> tuple[str, ...] | None:
-    """What an earlier name must contain for ``words`` ("Britain-based war monitor") to mean it."""
-    if len(words) < 2:
+    """What an earlier name must contain for ``words`` ("Britain-based war monitor", or the bare
+    "monitor" of "the monitor's toll") to mean it."""
+    if not words:
         return None
     head = words[-1].lower()
-    if head in ("group", "service") and words[-2].lower() == "rescue":
+    if len(words) >= 2 and head in ("group", "service") and words[-2].lower() == "rescue":
         wanted = _RESCUE_WORDS
     elif head in _DESCRIBED_HEADS:
         wanted = _DESCRIBED_HEADS[head]
