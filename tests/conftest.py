@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,32 @@ SEED = ROOT / "tests" / "data" / "seed_000_a86c6af2031e5399.txt"
 def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "atlas.db"
     monkeypatch.setenv("REPORT_ATLAS_DB", str(path))
+    return path
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo reports read once per test module into a store; tests get copies through
+    ``atlas_db`` (reading them takes a few seconds)."""
+    from dashboard.demo import ensure_demo_data
+    from dashboard.store import open_store
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("REPORT_ATLAS_DEMO", "1")
+        store = open_store(str(path))
+        assert ensure_demo_data(store) > 0
+        store.close()
+    return path
+
+
+@pytest.fixture()
+def atlas_db(demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh copy of the demo store, named by REPORT_ATLAS_DB (no demo reload)."""
+    path = tmp_path / "atlas.db"
+    shutil.copy(demo_db, path)
+    monkeypatch.setenv("REPORT_ATLAS_DB", str(path))
+    monkeypatch.setenv("REPORT_ATLAS_DEMO", "0")
     return path
 
 

@@ -4,7 +4,6 @@ adding reports. Each test runs on its own copy of a real SQLite store of the dem
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -19,30 +18,6 @@ NEW_REPORT = (
     "Gunmen killed 9 civilians in the village of Qardaha on Friday, the Syrian Observatory "
     "for Human Rights said. Residents said the attackers came from the nearby hills."
 )
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo reports read once; tests get copies (reading them takes a few seconds)."""
-    from dashboard.demo import ensure_demo_data
-    from dashboard.store import open_store
-
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("REPORT_ATLAS_DEMO", "1")
-        store = open_store(str(path))
-        assert ensure_demo_data(store) > 0
-        store.close()
-    return path
-
-
-@pytest.fixture()
-def atlas_db(demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "atlas.db"
-    shutil.copy(demo_db, path)
-    monkeypatch.setenv("REPORT_ATLAS_DB", str(path))
-    monkeypatch.setenv("REPORT_ATLAS_DEMO", "0")
-    return path
 
 
 def _app(**params: str) -> AppTest:

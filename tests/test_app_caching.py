@@ -20,7 +20,6 @@ Expected counts are read off dashboard/ui/data.py:
 
 from __future__ import annotations
 
-import shutil
 from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -49,29 +48,6 @@ NEW_REPORT = (
     "Gunmen killed 9 civilians in the village of Qardaha on Friday, the Syrian Observatory "
     "for Human Rights said. Residents said the attackers came from the nearby hills."
 )
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from dashboard.demo import ensure_demo_data
-    from dashboard.store import open_store
-
-    path = tmp_path_factory.mktemp("demo_caching") / "demo.db"
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("REPORT_ATLAS_DEMO", "1")
-        store = open_store(str(path))
-        assert ensure_demo_data(store) > 0
-        store.close()
-    return path
-
-
-@pytest.fixture()
-def atlas_db(demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "atlas.db"
-    shutil.copy(demo_db, path)
-    monkeypatch.setenv("REPORT_ATLAS_DB", str(path))
-    monkeypatch.setenv("REPORT_ATLAS_DEMO", "0")
-    return path
 
 
 def _counting(name: str, real: Callable[..., Any], calls: Counter[str]) -> Callable[..., Any]:
