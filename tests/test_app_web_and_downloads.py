@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from test_app import APP, atlas_db, demo_db  # noqa: F401 - fixtures shared with test_app
+from test_app import APP
 
 from dashboard.interop.export import export_file, export_name
 from dashboard.store import open_store
