@@ -29,7 +29,7 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 
 from dashboard.model import Event, Extraction, Figure, Mention, Place, Report
 from dashboard.store.incidents import IncidentIndex
-from dashboard.store.rows import figure_from_row, mention_from_row, new_reports
+from dashboard.store.rows import figure_from_row, mention_from_row, new_reports, place_row
 from dashboard.store.sqlite import StoreError
 
 T = TypeVar("T")
@@ -483,19 +483,7 @@ def _event_row(event: Event, lat: float | None, lon: float | None) -> tuple[Any,
 
 
 def _place_row(place: Place) -> tuple[Any, ...]:
-    geometry = Jsonb(place.geometry) if place.geometry is not None else None
-    return (
-        place.id,
-        place.name,
-        place.kind,
-        place.lat,
-        place.lon,
-        place.precision,
-        place.country,
-        place.admin1,
-        place.source,
-        geometry,
-    )
+    return place_row(place, Jsonb(place.geometry) if place.geometry is not None else None)
 
 
 def _in_utc(conn: psycopg.Connection[Any]) -> None:

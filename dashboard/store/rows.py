@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from dashboard.model import Extraction, Figure, Mention
+from dashboard.model import Extraction, Figure, Mention, Place
 
 
 def mention_from_row(row: Mapping[str, Any] | sqlite3.Row) -> Mention:
@@ -47,3 +47,20 @@ def new_reports(batch: Sequence[Extraction], known: set[str]) -> tuple[list[bool
             known.add(ex.report.id)
             new.append(ex)
     return saved, new
+
+
+def place_row(place: Place, geometry: Any) -> tuple[Any, ...]:
+    """The places table's columns in insert order; ``geometry`` comes already encoded the
+    backend's way (SQLite: JSON text; PostgreSQL: Jsonb)."""
+    return (
+        place.id,
+        place.name,
+        place.kind,
+        place.lat,
+        place.lon,
+        place.precision,
+        place.country,
+        place.admin1,
+        place.source,
+        geometry,
+    )

@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 from dashboard.model import Event, Extraction, Figure, Mention, Place, Report
 from dashboard.store.incidents import IncidentIndex
-from dashboard.store.rows import figure_from_row, mention_from_row, new_reports
+from dashboard.store.rows import figure_from_row, mention_from_row, new_reports, place_row
 from dashboard.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 T = TypeVar("T")
@@ -416,18 +416,7 @@ _INSERT_EVENT = (
 
 
 def _place_row(place: Place) -> tuple[Any, ...]:
-    return (
-        place.id,
-        place.name,
-        place.kind,
-        place.lat,
-        place.lon,
-        place.precision,
-        place.country,
-        place.admin1,
-        place.source,
-        _json(place.geometry),
-    )
+    return place_row(place, _json(place.geometry))
 
 
 def _event_row(event: Event, lat: float | None, lon: float | None) -> tuple[Any, ...]:
