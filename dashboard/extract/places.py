@@ -138,11 +138,14 @@ _BEFORE_KIND = [
     (re.compile(r"\bvillage\s+of\s+$", re.I), "village"),
     (re.compile(r"\b(?:central|downtown)\s+$", re.I), "city"),
 ]
-_AFTER_KIND = [
-    (re.compile(r"^[\s-]+(?:province|governorate|region|oblast|state)\b", re.I), "adm1", False),
-    (re.compile(r"^\s+city\b", re.I), "city", False),
-    (re.compile(r"^\s+countryside\b", re.I), "countryside", True),
-]
+# Words after a name that say its kind ("Latakia province", "Gaza City", "the Idlib
+# countryside", which also widens the span), tried in this order; matched at the name's end.
+_AFTER_KIND_ONE = re.compile(
+    r"(?P<adm1>[\s-]+(?:province|governorate|region|oblast|state)\b)"
+    r"|(?P<city>\s+city\b)"
+    r"|(?P<countryside>\s+countryside\b)",
+    re.I,
+)
 _BEFORE_KIND_LAST_WORDS = frozenset({"of", "the", "central", "downtown", "rural"})
 _RURAL_BEFORE = re.compile(r"\b(rural|countryside\s+of)\s+$", re.I)
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -344,12 +347,16 @@ def _kind_hint(text: str, start: int, end: int) -> tuple[str | None, int, int]:
     rural = _RURAL_BEFORE.search(text[max(0, start - 30) : start]) if last_word in ("rural", "of") else None
     if rural:
         return "countryside", start - (len(rural.group(0))), end
-    tail = text[end : end + 30]
-    for pattern, kind, widen in _AFTER_KIND:
-        m = pattern.match(tail)
-        if m:
-            return kind, start, end + (m.end() if widen else 0)
+    m = _AFTER_KIND_ONE.match(text, end, end + 30)
+    if m:
+        kind = m.lastgroup or ""
+        return kind, start, m.end() if kind == "countryside" else end
     return None, start, end
+
+
+# First letters for which _written_as_name is always False: lower case, and not the "a"/"e"
+# that open an Arabic article ("al-Haffah").
+_PLAIN_WORD_START = frozenset("bcdfghijklmnopqrstuvwxyz")
 
 
 def _written_as_name(text: str, start: int, end: int) -> bool:
@@ -461,7 +468,10 @@ def _name_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[Pl
         [
             s
             for s in matcher.find(text)
-            if _written_as_name(text, *s) or (s[0] < reach and _in_dateline(datelines, *s))
+            # Most hits are ordinary words ("said", "were"): rejected on their first letter,
+            # before the call (a lower-case ASCII letter that cannot open an article).
+            if (text[s[0]] not in _PLAIN_WORD_START and _written_as_name(text, *s))
+            or (s[0] < reach and _in_dateline(datelines, *s))
         ]
     )
     headlines = _Headlines(text)
