@@ -320,7 +320,7 @@ def _root_automaton(roots: tuple[str, ...]) -> Any:
 
 @lru_cache(maxsize=8)  # figures and dates both look for counts in the same report
 def _digit_run_starts(lowered: str) -> tuple[int, ...]:
-    return tuple(m.start() for m in _DIGITS_RE.finditer(lowered))
+    return tuple([m.start() for m in _DIGITS_RE.finditer(lowered)])  # a list first: faster than a generator
 
 
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
