@@ -463,6 +463,7 @@ _FULL_DATE_RE = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+_LABEL_WORDS = ("published", "posted", "updated", "date")  # each _LABELLED_RE match holds one
 _HEAD_CHARS = 600
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}")  # the year part every _FULL_DATE_RE alternative has
 
@@ -475,7 +476,11 @@ def publication_date(text: str) -> date | None:
     three non-empty lines (a dateline). Dates further into the body are event dates.
     """
     head = text[:_HEAD_CHARS]
-    for label in _LABELLED_RE.finditer(head):
+    # Without a label word, skip the case-blind scan (only for ASCII: case-blind matching also
+    # takes a few non-ASCII letters, "ſ" for "s", that lower() does not turn into the word).
+    lowered = head.lower()
+    labelled = not head.isascii() or any(word in lowered for word in _LABEL_WORDS)
+    for label in _LABELLED_RE.finditer(head) if labelled else ():
         match = _FULL_DATE_RE.match(head, label.end())
         if match:
             return _full_date(match)

@@ -84,6 +84,11 @@ def _opening_word_key(word: str) -> str:
     return normalise_name(word).replace(" ", "")
 
 
+def _best_first(scored: tuple[float, int, int | str]) -> tuple[float, int]:
+    """Sort key of ``Gazetteer._rank``: higher score first, then the bigger place."""
+    return -scored[0], -scored[1]
+
+
 # Name lookups remembered per process (names repeat across reports of one story).
 _HIT_CACHE_SIZE = 50_000
 
@@ -164,7 +169,7 @@ class AutomatonMatcher:
     def find(self, text: str) -> list[tuple[int, int]]:
         folded, offsets = scan_fold(text)
         versions = [f" {folded} "]
-        if _ARABIC_LETTER.search(folded):
+        if not folded.isascii() and _ARABIC_LETTER.search(folded):  # isascii: O(1), skips the scan
             # Arabic writes "and", "in/with", "to" and "so" as one-letter prefixes glued to
             # the next word: "وطرطوس" is "and Tartus". Blank the letter (same length, so
             # offsets hold) and look again.
@@ -504,32 +509,38 @@ class Gazetteer:
         kind: str | None,
         limit: int,
     ) -> list[tuple[Place, float]]:
+        # (Runs ~40 times per report: attribute lookups hoisted, no per-call lambda.)
         wanted = country.upper() if country else None
-        countries, admin1_weights = context.countries, context.admin1
+        admin1_weights = context.admin1
         hinted_kinds = _KIND_HINTS.get(kind or "")
         scored: list[tuple[float, int, int | str]] = []
-        country_weight = self._country_weights(countries)
+        country_weight = self._country_weights(context.countries)
         for hit in hits:
-            if wanted and hit.country != wanted:
+            cc = hit.country
+            if wanted and cc != wanted:
                 continue
             # Gazetteer._score, inlined with the hit's facts worked out once per name.
-            in_country = country_weight[hit.country] if hit.country else 0.0
+            in_country = country_weight[cc] if cc else 0.0
             in_admin1 = 0.0
             if admin1_weights:
                 for a in hit.admin1:
-                    in_admin1 = max(in_admin1, admin1_weights.get(a, 0.0))
+                    weight = admin1_weights.get(a, 0.0)
+                    if weight > in_admin1:  # max(), without the call
+                        in_admin1 = weight
             ctx = 0.7 * in_country + 0.3 * in_admin1
             fit = 0.5 if hinted_kinds is not None and hit.kind not in hinted_kinds else 1.0
             score = hit.name_quality * fit * (0.3 + 0.35 * hit.prior + 0.35 * ctx)
             scored.append((score, hit.population, hit.ref))
-        scored.sort(key=lambda s: (-s[0], -s[1]))
+        if len(scored) > 1:
+            scored.sort(key=_best_first)
         if kind == "adm1" and not any(self._facts(ref)[0] in _KIND_HINTS["adm1"] for _, _, ref in scored):
             # "the Donetsk region" where only the city is known by that name: its admin-1 area.
             kind = "countryside"
         out: list[tuple[Place, float]] = []
         seen: set[str] = set()
+        ref_place = self._ref_place
         for score, _, ref in scored:
-            place = self._ref_place(ref)
+            place = ref_place(ref)
             if place is None:
                 continue
             if kind == "countryside":
@@ -540,7 +551,7 @@ class Gazetteer:
             if place.id in seen:
                 continue
             seen.add(place.id)
-            out.append((place, round(min(1.0, score), 4)))
+            out.append((place, round(score if score < 1.0 else 1.0, 4)))
             if len(out) >= limit:
                 break
         return out
