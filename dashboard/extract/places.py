@@ -27,7 +27,9 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Protocol
+from typing import Any, Protocol
+
+import ahocorasick
 
 
 class NameMatcher(Protocol):
@@ -346,12 +348,25 @@ def _glued_to_capital(
 def _organisation_offsets(text: str, rules: MentionRules) -> set[int]:
     """Characters covered by multi-word organisation names ("Save the Children")."""
     covered: set[int] = set()
-    for name in rules.organisations:
-        at = text.find(name)
-        while at >= 0:
-            covered.update(range(at, at + len(name)))
-            at = text.find(name, at + 1)
+    automaton = _organisation_automaton(rules.organisations)
+    if automaton is None:
+        return covered
+    # Every occurrence of every name (overlaps too), in one pass rather than a find loop per name.
+    for last, length in automaton.iter(text):
+        covered.update(range(last - length + 1, last + 1))
     return covered
+
+
+@lru_cache(maxsize=8)
+def _organisation_automaton(names: tuple[str, ...]) -> Any:
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
+    for name in names:
+        if name:  # an empty name covers nothing
+            automaton.add_word(name)
+    if not len(automaton):
+        return None
+    automaton.make_automaton()
+    return automaton
 
 
 def _kind_hint(text: str, start: int, end: int) -> tuple[str | None, int, int]:
