@@ -44,12 +44,24 @@ _START_RE = re.compile(r"""\s+["'“‘«(\[]*[\w]""")
 _WORD_BEFORE_RE = re.compile(r"([\w.]+)$")
 
 
+def _word_before(text: str, floor: int, stop: int) -> str | None:
+    """``_WORD_BEFORE_RE.search(text, floor, stop).group(1)``, found by walking back from
+    ``stop`` (the leftmost match of an end-anchored run is the whole run before the end)."""
+    end = stop
+    if end > floor and text[end - 1] == "\n":
+        end -= 1  # "$" also matches before a newline that ends the searched text
+    start = end
+    while start > floor and (text[start - 1].isalnum() or text[start - 1] in "_."):
+        start -= 1  # [\w.]: a word character (alphanumeric or "_") or a full stop
+    return text[start:end] if start < end else None
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the full stop at ``text[dot]`` closes an abbreviation or an initial."""
-    match = _WORD_BEFORE_RE.search(text, max(0, dot - 20), dot)
-    if not match:
+    found = _word_before(text, max(0, dot - 20), dot)
+    if found is None:
         return False
-    word = match.group(1).lower().rstrip(".")
+    word = found.lower().rstrip(".")
     if word in _ABBREVIATIONS:
         return True
     # Single letters ("J. Smith") and dotted acronyms ("U.S.") are initials.
