@@ -71,7 +71,9 @@ class MentionRules:
     organisations: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+# Not frozen (a report makes ~25 of them; a frozen dataclass's __init__ costs three times as
+# much), but hashable like one: treat it as immutable and use ``replace``.
+@dataclass(unsafe_hash=True)
 class PlaceSpan:
     """A stretch of the report that names a place, before it is resolved.
 
