@@ -502,6 +502,8 @@ def _is_dateline(text: str, mention: Mention) -> bool:
 
 def _ranked(located: Sequence[tuple[int, Place]]) -> list[Place]:
     """Places of a sentence, most precise first, then in reading order, without repeats."""
+    if len(located) < 2:  # most sentences name one place or none: nothing to sort
+        return [place for _, place in located]
     ordered = sorted(located, key=lambda item: (_PRECISION_RANK.get(item[1].precision, 6), item[0]))
     seen: set[str] = set()
     result = []
