@@ -913,7 +913,7 @@ def _sentence_source(sentence: str) -> str | None:
     if ("'s " in lower or "’s " in lower) and any(
         k in lower for k in ("toll", "count", "tally", "figure", "record")
     ):
-        for possessive in _POSSESSIVE_TOLL_RE.finditer(sentence):
+        for possessive in _POSSESSIVE_TOLL_RE.finditer(sentence, _possessive_floor(sentence)):
             subject = _source_phrase(_words_of(sentence, possessive.start("src"), possessive.end("src")))
             if subject is not None and subject != _PRONOUN:
                 return _normalise_source(subject[0], at_sentence_start=subject[1] == 0)
@@ -973,7 +973,39 @@ def _speaker(sentence: str, verb: int) -> str | None:
     return _normalise_source(subject[0], at_sentence_start=subject[1] == 0)
 
 
-_TOKEN_RE = re.compile(r"[^\s]+")
+_TOKEN_RE = re.compile(r"[^\s][^\s]*")  # not "+": a single class first lets the engine skip ahead
+
+
+def _possessive_floor(sentence: str) -> int:
+    """Where a ``_POSSESSIVE_TOLL_RE`` match can start at the earliest, so that its scan (a
+    lazy run of up to five words tried at every offset: the costliest search of a sentence)
+    skips what comes before. The match's name is at most five runs of word characters,
+    apostrophes and hyphens, separated by blanks, the last one ending at an apostrophe; from
+    the sentence's first apostrophe, walking back over what is left of its run and then four
+    more blanks-and-runs bounds every match (a later apostrophe's walk crosses the same runs)."""
+    firsts = [i for i in (sentence.find("'"), sentence.find("’")) if i >= 0]
+    if not firsts:
+        return len(sentence)  # no apostrophe: no match
+    i = _run_start(sentence, min(firsts))
+    for _ in range(4):
+        k = i
+        while k > 0 and sentence[k - 1].isspace():
+            k -= 1
+        if k == i:
+            break
+        i = _run_start(sentence, k)
+        if i == k:
+            break
+    return i
+
+
+def _run_start(sentence: str, i: int) -> int:
+    """Start of the run of ``[\\w’'-]`` characters that ends at ``i``."""
+    while i > 0 and (sentence[i - 1].isalnum() or sentence[i - 1] in "_’'-"):
+        i -= 1
+    return i
+
+
 # "A security official, who asked not to be named, said" / "X, a Britain-based monitor, said"
 _RELATIVE_CLAUSE_RE = re.compile(
     r",\s*(?:who|which|a|an|the|(?:also\s+|better\s+)?known\s+as|formerly)\b[^,]*,\s*$", re.IGNORECASE
