@@ -1167,10 +1167,7 @@ class _SourceMemory:
         before = self.text[:start]
         if words[-1][:1].isupper():
             longest = max(
-                (
-                    _name_around(before, m.start(), m.end())
-                    for m in re.finditer(rf"\b{re.escape(words[-1])}\b", before)
-                ),
+                (_name_around(before, start, end) for start, end in _whole_word_spans(before, words[-1])),
                 key=len,
                 default=name,
             )
@@ -1184,7 +1181,7 @@ class _SourceMemory:
             upto = before + sentence
             title = key.capitalize()
             longest = max(
-                (_name_around(upto, m.start(), m.end()) for m in re.finditer(rf"\b{title}\b", upto)),
+                (_name_around(upto, start, end) for start, end in _whole_word_spans(upto, title)),
                 key=len,
                 default=name,
             )
@@ -1196,6 +1193,30 @@ class _SourceMemory:
             if appositive:
                 return appositive.group("name")
         return name
+
+
+def _whole_word_spans(text: str, word: str) -> list[tuple[int, int]]:
+    """The spans of ``re.finditer(rf"\\b{re.escape(word)}\\b", text)``, found with ``str.find``:
+    a pattern that opens with ``\\b`` is tried at every offset of the text before the one
+    sought (this runs over all the text before a sentence)."""
+    if not word:
+        return [m.span() for m in re.finditer(r"\b\b", text)]
+    out: list[tuple[int, int]] = []
+    after = 0  # matches do not overlap: the search goes on after each one
+    at = text.find(word)
+    while at >= 0:
+        if at >= after and _word_boundary(text, at) and _word_boundary(text, at + len(word)):
+            out.append((at, at + len(word)))
+            after = at + len(word)
+        at = text.find(word, at + 1)
+    return out
+
+
+def _word_boundary(text: str, i: int) -> bool:
+    """``\\b`` at ``text[i]``: a word character (alphanumeric or "_") on one side only."""
+    before = i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_")
+    after = i < len(text) and (text[i].isalnum() or text[i] == "_")
+    return before != after
 
 
 # "a Hamas military commander", "two Hezbollah members": the armed group a person belongs to.
