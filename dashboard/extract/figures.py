@@ -1188,8 +1188,8 @@ class _SourceMemory:
             if len(longest.split()) > 1:
                 return longest
         # "The Syrian Observatory for Human Rights, a Britain-based war monitor, ..."
-        for hit in re.finditer(rf"\b{re.escape(key)}\s*,", before):
-            appositive = _APPOSITIVE_RE.search(before, max(0, hit.start() - 120), hit.start())
+        for hit in _word_then_comma_starts(before, key):
+            appositive = _APPOSITIVE_RE.search(before, max(0, hit - 120), hit)
             if appositive:
                 return appositive.group("name")
         return name
@@ -1208,6 +1208,26 @@ def _whole_word_spans(text: str, word: str) -> list[tuple[int, int]]:
         if at >= after and _word_boundary(text, at) and _word_boundary(text, at + len(word)):
             out.append((at, at + len(word)))
             after = at + len(word)
+        at = text.find(word, at + 1)
+    return out
+
+
+def _word_then_comma_starts(text: str, word: str) -> list[int]:
+    """The starts of ``re.finditer(rf"\\b{re.escape(word)}\\s*,", text)``, found with ``str.find``
+    (see ``_whole_word_spans``)."""
+    if not word:
+        return [m.start() for m in re.finditer(r"\b\s*,", text)]
+    out: list[int] = []
+    after = 0
+    at = text.find(word)
+    while at >= 0:
+        if at >= after and _word_boundary(text, at):
+            end = at + len(word)
+            while end < len(text) and text[end].isspace():
+                end += 1
+            if end < len(text) and text[end] == ",":
+                out.append(at)
+                after = end + 1
         at = text.find(word, at + 1)
     return out
 
