@@ -184,6 +184,7 @@ def _groups_of(stems: tuple[tuple[str, Hashable], ...]) -> dict[str, tuple[Hasha
 # another, whatever the number of stems.
 
 _STEM_SETS: dict[tuple[str, ...], int] = {}  # stem set -> its number, in order of first use
+_STEM_SET_LIST: list[tuple[str, ...]] = []  # the same sets by number (the registry only grows)
 _MAX_STEM_SETS = 16  # further sets (tests with made-up stems) get an automaton of their own
 _STEM_SETS_LOCK = threading.Lock()
 
@@ -196,7 +197,9 @@ def stem_occurrences(lowered: str, stems: tuple[str, ...]) -> list[tuple[int, st
         with _STEM_SETS_LOCK:
             number = _STEM_SETS.get(stems)
             if number is None and len(_STEM_SETS) < _MAX_STEM_SETS:
-                number = _STEM_SETS[stems] = len(_STEM_SETS)
+                # The list first: a caller that finds the number must find the set.
+                _STEM_SET_LIST.append(stems)
+                number = _STEM_SETS[stems] = len(_STEM_SET_LIST) - 1
     if number is None:
         automaton = _own_automaton(stems)
         return (
@@ -207,11 +210,13 @@ def stem_occurrences(lowered: str, stems: tuple[str, ...]) -> list[tuple[int, st
             if automaton
             else []
         )
-    return _all_occurrences(lowered, tuple(_STEM_SETS))[number]
+    return _all_occurrences(lowered, len(_STEM_SET_LIST))[number]
 
 
 @lru_cache(maxsize=8)  # the callers of one report follow each other
-def _all_occurrences(lowered: str, stem_sets: tuple[tuple[str, ...], ...]) -> list[list[tuple[int, str]]]:
+def _all_occurrences(lowered: str, registered: int) -> list[list[tuple[int, str]]]:
+    """Occurrences of the first ``registered`` stem sets (a number, not the sets: a cheap key)."""
+    stem_sets = tuple(_STEM_SET_LIST[:registered])
     found: list[list[tuple[int, str]]] = [[] for _ in stem_sets]
     automaton = _union_automaton(stem_sets)
     if automaton is None:
