@@ -390,7 +390,9 @@ def build_events(
     apart: set[int] = set()
     body_start = title_end(text, spans)
     history_before = report.published - timedelta(days=365) if report.published is not None else None
-    for index, (start, end) in enumerate(spans):
+    # Only sentences with a trigger stem or a figure can be typed (in reading order).
+    for index in sorted(i for i in triggers_at.keys() | figures_at.keys() if 0 <= i < len(spans)):
+        start, end = spans[index]
         if start < body_start:
             continue  # the title repeats the body
         outcomes = [f.outcome for f in figures_at.get(index, ())]
