@@ -571,7 +571,6 @@ def _name_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[Pl
 
 
 _PLURAL_AREAS = re.compile(r"^\s+(?:governorates|provinces|regions|states|oblasts)\b", re.I)
-_PLURAL_AREA_WORDS = ("governorates", "provinces", "regions", "states", "oblasts")
 _LIST_GAP = re.compile(r"^(?:\s*,\s*|\s*,?\s+and\s+|\s*&\s*)$")
 
 
@@ -587,12 +586,7 @@ def _spread_plural_kinds(text: str, spans: list[PlaceSpan]) -> list[PlaceSpan]:
         return _LIST_GAP.match(text[out[a].end : out[b].start]) is not None
 
     for i in range(len(out) - 1, -1, -1):
-        after = text[out[i].end : out[i].end + 20]
-        # The match only where a plural area word follows (for ASCII, where case-blind is lower()).
-        lowered = after.lower()
-        if (
-            not after.isascii() or any(word in lowered for word in _PLURAL_AREA_WORDS)
-        ) and _PLURAL_AREAS.match(after):
+        if _PLURAL_AREAS.match(text[out[i].end : out[i].end + 20]):
             j = i
             while True:
                 out[j] = replace(out[j], kind_hint="adm1")
