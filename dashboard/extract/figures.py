@@ -118,6 +118,10 @@ _PERSON_WORDS = frozenset(
     fishermen tribesmen herdsmen clansmen firemen tradesmen
     bedouin bedouins alawites druze christians kurds sunnis shias shiites yazidis palestinians israelis
     ukrainians sudanese syrians lebanese
+    iranians iraqis afghans pakistanis indians russians americans turks egyptians jordanians yemenis
+    saudis somalis ethiopians eritreans nigerians malians congolese rwandans burmese rohingya haitians
+    colombians venezuelans mexicans chinese nepalis bangladeshis libyans tunisians algerians moroccans
+    foreigners expatriates
     """.split()
 )
 
@@ -154,6 +158,7 @@ _OUTCOME_WORDS = {
     "missing": r"missing|unaccounted\s+for|disappeared",
     "abducted": r"abducted|abducting|abductions?|kidnapped|kidnapping|taken\s+hostage|seized",
     "displaced": r"displaced|displacing|displacement|fled|flee|fleeing|uprooted|evacuated|homeless"
+    r"|(?:forced|driven)\s+(?:from|out\s+of)\s+their\s+(?:homes|villages|towns)|forced\s+to\s+(?:flee|leave)"
     r"|(?:found|sought|taken|took|taking|seeking)\s+(?:shelter|refuge)|sheltering",
     "detained": r"detained|detaining|detentions?|arrested|arresting|arrests|rounded\s+up|captured|held",
 }
@@ -215,7 +220,11 @@ _BREAKDOWN_RE = re.compile(r"\s+of\s+(?:them|whom|those)\b(?:\s+(?:were|was|are|
 # time for every character it is given: short cues need the last 60 characters only; the
 # long toll phrases ("the death toll from the attack on the market rose to") only run when
 # "toll" or "number" is near.
-_BEFORE_TAIL = r"\s+(?:(?:the|another|an\s+additional|a\s+further|some|at\s+least)\s+)?$"
+# "killing a senior commander and six other officers": the count is the verb's second object.
+_BEFORE_TAIL = (
+    r"(?:\s+(?:a|an|his|her|their|its)\s+[^\d.;:,()]{1,50}?\s+(?:and|as\s+well\s+as))?"
+    r"\s+(?:(?:the|another|an\s+additional|a\s+further|some|at\s+least)\s+)?$"
+)
 _BEFORE_RE = re.compile(
     r"""(?:
         (?P<b_killed>\b(?:killed|killing|kills|kill|executed|executing|massacred|murdered|shot\s+dead|lost|losing
@@ -236,7 +245,7 @@ _BEFORE_RE = re.compile(
 _BEFORE_TOLL_RE = re.compile(
     r"""(?:
         (?P<b_killed>\b(?:death\s+toll|toll|number\s+of\s+(?:[\w-]+\s+){0,2}?(?:dead|deaths|killed|victims|fatalities))
-              (?:\s+[\w'’-]+){0,12}?\s+(?:to|at|of|reached|hit|passed|exceeded|topped|surpassed|is|was|stands\s+at|stood\s+at))
+              (?:\s+[\w'’-]+){0,18}?\s+(?:to|at|of|reached|hit|passed|exceeded|topped|surpassed|is|was|stands\s+at|stood\s+at))
       | (?P<b_injured>\bnumber\s+of\s+(?:wounded|injured)(?:\s+[\w'’-]+){0,6}?\s+(?:to|at|of|reached|is|was))
     )"""
     + _BEFORE_TAIL,
@@ -523,7 +532,7 @@ def _read_figure(
     tail = lowered[quantity.start - 16 if quantity.start > 16 else 0 : quantity.start]
     if tail[-1:] in (" ", "-", "\t"):
         word = tail[:-1].replace("-", " ").replace("\t", " ").rsplit(" ", 1)[-1].rsplit("\n", 1)[-1]
-        if word in _NOT_PEOPLE_WORD_BEFORE:
+        if word in _NOT_PEOPLE_WORD_BEFORE and not (word == "from" and _REVISED_FROM_RE.search(tail)):
             return None
     symbol_from = max(s_start, quantity.start - 5)
     # Every match of the pattern holds one of these characters: skip the search without one.
@@ -540,6 +549,12 @@ def _read_figure(
     after_lower = lowered[quantity.end : min(s_end, quantity.end + 160)]
     gap = text[context.last_end : quantity.start] if context.last is not None else ""
     coordinated = bool(gap) and bool(_COORDINATION_RE.match(gap)) and not _SUBORDINATE_RE.search(gap)
+    # "put the toll at 11: eight Iranians, two Syrians and one fighter": the list after the
+    # colon breaks the count before it down.
+    listed = bool(gap) and gap.strip() == ":"
+    # "... rose to 80 on Monday, the governor said, up from 60 the day before": the earlier
+    # count of the same toll.
+    revised = bool(gap) and bool(_REVISED_FROM_RE.search(gap))
     breakdown = False
     inherited: Figure | None = None  # the figure whose category a bare count takes
 
@@ -621,6 +636,13 @@ def _read_figure(
             outcome = "killed"
         else:
             outcome = name[2:]
+    if outcome is None and (listed or revised) and context.last is not None:
+        outcome, inherited, breakdown = context.last.outcome, context.last, True
+        noun_phrase = _leading_noun_phrase(after)
+        if revised and _category(noun_phrase) is None:
+            noun_phrase = ""  # "up from 60 the day before": no noun of its own
+    if outcome is None:
+        outcome, noun_phrase = _outcome_after_relative(after)
     if outcome is None and coordinated and context.last is not None:
         # "killed 10 women and five children": the second count shares the first one's outcome.
         outcome, inherited = context.last.outcome, context.main or context.last
@@ -671,6 +693,34 @@ def _read_figure(
     if not breakdown:
         context.main = figure
     return figure
+
+
+_REVISED_FROM_RE = re.compile(
+    r"\b(?:up|down|revised|raised|lowered)\s+from\s+(?:(?:an?|the)\s+(?:earlier|previous|initial)\s+"
+    r"(?:toll|count|figure|tally)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+# "Five former FARC fighters who had laid down their weapons ... were also killed": a
+# relative clause between the count's noun and its verb. The verb must be passive ("were
+# killed"), so "three gunmen who killed a woman and wounded two" gives the gunmen nothing.
+_RELATIVE_AFTER_RE = re.compile(
+    rf"""\s*(?P<np>(?:{_NP_WORD}\s+){{1,5}}?)(?:,\s*)?(?:who|whom|that)\s+[^,.;:]{{1,80}}?,?\s+
+    (?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:{_AUX}\s+)*(?:{_OUTCOME_RE_PART})\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def _outcome_after_relative(after: str) -> tuple[str | None, str]:
+    if " who " not in after and " that " not in after and " whom " not in after:
+        return None, ""
+    match = _RELATIVE_AFTER_RE.match(after)
+    if match is None:
+        return None, ""
+    relative = after[match.end("np") : match.start(match.lastgroup or "np")].lower()
+    if _holds_any(_OUTCOME_STEMS_AUTOMATON, relative.rsplit(" were ", 1)[0].rsplit(" was ", 1)[0]):
+        return None, ""  # the clause has an outcome of its own: not this count's
+    name = next(k for k, v in match.groupdict().items() if k.startswith("o_") and v)
+    return name[2:], match.group("np")
 
 
 # "90 of the dead were men": a part of a toll named by its outcome.
