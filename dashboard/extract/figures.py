@@ -98,6 +98,8 @@ _THINGS = frozenset(
     metres meter meters year years month months week weeks day days hour hours minute minutes
     percent times rounds attacks incidents strikes airstrikes raids checkpoints positions sites
     tonnes tons kilograms acres hectares points votes seats pages kilometre kilometer times
+    firearms weapons guns rifles pistols grenades explosives ammunition rounds bullets mines shells
+    coaches carriages wagons trains ambulances boats ships aircraft planes jets helicopters
     """.split()
 )
 
@@ -167,6 +169,7 @@ _OUTCOME_RE_PART = "|".join(f"(?P<o_{name}>{words})" for name, words in _OUTCOME
 _AUX = (
     r"(?:were|was|are|is|have|has|had|been|being|got|get|reportedly|also|all|later|subsequently|allegedly"
     r"|confirmed|believed|feared|thought|said|reported|found|left|now|since|so\s+far|already|either"
+    r"|seriously|critically|severely|badly|gravely|slightly|lightly|moderately|fatally|mortally|internally"
     r"|shot\s+and|to|among\s+(?:those|the|people))"
 )
 _NP_WORD = (
@@ -182,7 +185,7 @@ _AFTER_RE = re.compile(
     rf"""\s*(?:-\s*)?
     (?P<np>(?:{_NP_WORD}(?:\s+|(?=,))){{0,8}}?)
     (?:(?:,\s*|\s*)(?:and|or)\s+{COUNT}\s+(?:{_NP_WORD}\s+){{0,4}}?)*
-    (?:,\s*(?:including|among\s+them|most\s+of\s+them|mostly|mainly|many\s+of\s+them|all|both|or
+    (?:,\s*(?:including|among\s+them|most\s+of\s+them|mostly|mainly|many\s+of\s+them|all|both|or|aged
         |(?:[\w.,-]+\s+){{1,2}}of\s+(?:them|whom))\b[^.;]{{0,80}}?,\s*)?
     (?:(?<=[^\W\d]),\s*(?=(?:had|have|has|were|was)\b))?
     (?:who\s+(?:had\s+been\s+|had\s+|have\s+|were\s+)?(?=fled|displaced|sheltering|been\s+displaced))?
@@ -233,7 +236,8 @@ _BEFORE_RE = re.compile(
             |among\s+(?:the\s+dead|the\s+victims|those\s+killed|the\s+people\s+killed)(?:\s+(?:were|was))?))
       | (?P<b_injured>\b(?:wounded|wounding|injured|injuring|injuries\s+to
               |among\s+the\s+(?:wounded|injured)(?:\s+(?:were|was))?))
-      | (?P<b_abducted>\b(?:abducted|abducting|kidnapped|kidnapping|(?:abduction|kidnapping)\s+of|seized|seizing))
+      | (?P<b_abducted>\b(?:abducted|abducting|kidnapped|kidnapping|(?:abduction|kidnapping)\s+of|seized|seizing
+              |holding|held|taking|took|taken))
       | (?P<b_displaced>\b(?:displaced|displacing|displacement\s+of|uprooted|uprooting|forced|forcing))
       | (?P<b_detained>\b(?:detained|detaining|arrested|arresting|(?:arrest|detention)\s+of|rounded\s+up|captured|capturing))
       | (?P<b_including>\b(?:including|included|includes|among\s+them|of\s+whom
@@ -263,6 +267,11 @@ _THE_DEAD_CUES = ("the dead ", "the victims ", "the fatalities ", "people killed
 _OUTCOME_WORD_RE = re.compile(rf"\b(?:{_OUTCOME_RE_PART})\b", re.IGNORECASE)
 # Cheap substring checks that must pass before the two regexes above are tried.
 _BEFORE_STEMS = (
+    "holding",  # "holding 214 people hostage" (checked against a hostage tail)
+    "held",
+    "taking",
+    "took",
+    "taken",
     "kill",
     "execut",
     "massacr",
@@ -369,6 +378,9 @@ _FORCED_TAIL_RE = re.compile(
     r"\s*(?:[^\W\d][\w'’-]*\s+){0,3}?(?:to\s+(?:flee|leave|abandon)|from\s+their\s+homes|out\s+of\s+their\s+homes)",
     re.IGNORECASE,
 )
+
+# "holding 214 people hostage": only abduction when the count is followed by "hostage".
+_HOSTAGE_TAIL_RE = re.compile(r"\s*(?:[^\W\d][\w'’-]*\s+){0,3}?(?:hostages?|captives?)\b", re.IGNORECASE)
 
 _VERIFIED_RE = re.compile(
     r"\b(?:verif(?:y|ied|ies|ying)|confirm(?:s|ed|ing)?|document(?:s|ed|ing))\b", re.IGNORECASE
@@ -532,7 +544,11 @@ def _read_figure(
     tail = lowered[quantity.start - 16 if quantity.start > 16 else 0 : quantity.start]
     if tail[-1:] in (" ", "-", "\t"):
         word = tail[:-1].replace("-", " ").replace("\t", " ").rsplit(" ", 1)[-1].rsplit("\n", 1)[-1]
-        if word in _NOT_PEOPLE_WORD_BEFORE and not (word == "from" and _REVISED_FROM_RE.search(tail)):
+        if (
+            word in _NOT_PEOPLE_WORD_BEFORE
+            and not (word == "from" and _REVISED_FROM_RE.search(tail))
+            and not (word == "us" and "us" in text[quantity.start - 4 : quantity.start])  # "tell us 16"
+        ):
             return None
     symbol_from = max(s_start, quantity.start - 5)
     # Every match of the pattern holds one of these characters: skip the search without one.
@@ -629,6 +645,10 @@ def _read_figure(
             if not _FORCED_TAIL_RE.match(after):
                 return None
             outcome = "displaced"
+        elif name == "b_abducted" and before_match.group(name).lower().startswith(("hold", "held", "tak", "took")):
+            if not _HOSTAGE_TAIL_RE.match(after):
+                return None  # "held 5 meetings", "took 3 days"
+            outcome = "abducted"
         elif before_match.group(name).lower().startswith(("lost", "losing")):
             # "lost 40 soldiers": killed, when persons are counted (not "lost 200 homes").
             if _category(noun_phrase) is None:
@@ -643,6 +663,8 @@ def _read_figure(
             noun_phrase = ""  # "up from 60 the day before": no noun of its own
     if outcome is None:
         outcome, noun_phrase = _outcome_after_relative(after)
+    if outcome is None and coordinated and context.last is not None and _has_own_verb(after):
+        coordinated = False  # "16 militants have been killed and dozens of passengers have been allowed to leave"
     if outcome is None and coordinated and context.last is not None:
         # "killed 10 women and five children": the second count shares the first one's outcome.
         outcome, inherited = context.last.outcome, context.main or context.last
@@ -728,6 +750,18 @@ _OF_THE_DEAD_RE = re.compile(
     r"\s+of\s+(?:the|those)\s+(?P<o>dead|victims|killed|wounded|injured)\b(?!\s+(?:people|civilians))",
     re.IGNORECASE,
 )
+
+
+# A clause of the count's own: "dozens of passengers, mostly women, have been allowed to walk away".
+_OWN_VERB_RE = re.compile(
+    r"^\s*(?:[^\W\d][\w'’-]*,?\s+){1,10}?(?:have|has|had|were|was|are|is)\s+(?:been\s+|being\s+|also\s+|now\s+)*"
+    r"(?P<verb>[a-z]+)\b"
+)
+
+
+def _has_own_verb(after: str) -> bool:
+    match = _OWN_VERB_RE.match(after)
+    return match is not None and not _holds_any(_OUTCOME_STEMS_AUTOMATON, match.group("verb"))
 
 
 def _were_noun(after: str, whole: Figure | None) -> str:
@@ -837,7 +871,8 @@ _PRONOUN = "\x00pronoun"  # marker: the sentence's source is "it", "he", "they" 
 _REPORTING_VERBS = frozenset(
     """said says say reported verified verifies verify confirmed confirms confirm documented documents
     recorded records estimated estimates counted announced announces stated states told put puts
-    registered tallied added noted gave given""".split()
+    registered tallied added noted gave given reports counts claims claimed claim tells tell adds notes
+    announce""".split()
 )
 _ACCORDING_OPENERS = (
     "according to",
@@ -865,7 +900,15 @@ def _reporting_verbs(sentence: str, lower: str) -> list[int]:
         while i >= 0:
             if i == 0 or not lower[i - 1].isalpha():
                 word = _WORD_RE.match(lower, i)
-                if word and word.group(0) in _REPORTING_VERBS and not (i > 0 and sentence[i].isupper()):
+                if (
+                    word
+                    and word.group(0) in _REPORTING_VERBS
+                    and not (i > 0 and sentence[i].isupper())
+                    # "the attack claimed the lives of 8", "claimed responsibility": no report.
+                    and not (root == "claim" and lower.startswith(_CLAIM_NOT_REPORTING, word.end()))
+                    # "News reports say", "Reports reaching Quetta say": the noun, not the verb.
+                    and not (word.group(0) in ("reports", "report") and _noun_report(lower, i))
+                ):
                     # "Reuters could not verify the figure": a denial names no source.
                     window = lower[i - 24 if i > 24 else 0 : i]
                     if not (
@@ -880,10 +923,20 @@ def _reporting_verbs(sentence: str, lower: str) -> list[int]:
 # Each reporting verb starts with one of these; specific enough that common words ("state",
 # "country", "not", "Hasakah") rarely make a false hit that needs a closer look.
 _VERB_ROOTS = tuple(
-    "said say report verif confirm document record estimat counted announc stated states told put regist"
-    " tallied added noted".split()
+    "said say report verif confirm document record estimat count announc stated states told put regist"
+    " tallied added adds noted notes claim tell".split()
 )
 assert all(verb.startswith(_VERB_ROOTS) for verb in _REPORTING_VERBS - {"gave", "given"})
+def _noun_report(lower: str, i: int) -> bool:
+    before = lower[max(0, i - 20) : i].split()
+    return not before or before[-1] in _REPORT_NOUN_BEFORE
+
+
+_REPORT_NOUN_BEFORE = frozenset(
+    """news media press local initial early unconfirmed preliminary several other some earlier latest
+    these those the medical official credible multiple conflicting first two three many""".split()
+)
+_CLAIM_NOT_REPORTING = (" the lives", " the life", " lives", " more lives", " responsibility", " credit", " victory")
 _NEGATED_RE = re.compile(r"\b(?:not|n't|never|unable\s+to)\s+(?:\w+\s+){0,2}$")
 _TOLL_VERB_ROOTS = ("gave", "given")  # only looked for when the sentence says "toll"
 # ", said Anees al-Asbahi, a spokesman ..." / ", said the health ministry.": source after the verb.
@@ -895,6 +948,11 @@ _INVERTED_RE = re.compile(
 # proper name between the commas is the speaker (small words inside, a capital at the end).
 _APPOSITIVE_NAME_RE = re.compile(
     r",\s*(?:the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[a-z][\w'’-]*\s+){0,2}?(?:[a-z]{1,3}-)?[A-Z][\w'’.-]*){0,5}),\s*$"
+)
+# ", said on Sunday that ...": what follows the verb is when, not who.
+_NOT_A_SPEAKER_START = frozenset(
+    """on in at late early last this after before that yesterday today tonight overnight earlier later
+    monday tuesday wednesday thursday friday saturday sunday""".split()
 )
 _QUOTE_ENDS = frozenset('"”’')
 # Words that make the text after "said" a clause (what was said) rather than a speaker.
@@ -969,6 +1027,7 @@ def _speaker(sentence: str, verb: int) -> str | None:
             if (
                 not clause
                 and words[0].lower() not in _PRONOUNS
+                and words[0].lower() not in _NOT_A_SPEAKER_START
                 and (head in _SOURCE_HEADS or any(w[:1].isupper() for w in words))
             ):
                 return _normalise_source(name, at_sentence_start=False)
@@ -1010,6 +1069,8 @@ def _words_of(sentence: str, start: int, stop: int) -> list[tuple[str, int]]:
     for index in range(len(tokens) - 1, -1, -1):
         token, position = tokens[index]
         bare = token.strip("\"“”'‘’()")
+        if not words and bare and token[0] == "(" and token[-1] == ")" and index > 0:
+            continue  # "the International Organization for Migration (IOM) reports"
         if not bare or token[-1] in ',;:"“”)(—–' or bare[0].isdigit():
             break
         if bare.lower() in _SUBJECT_STOP and not (len(bare) > 1 and bare.isupper()):  # "WHO" is a name
@@ -1130,8 +1191,20 @@ class _SourceMemory:
             leading = _LEADING_NAME_RE.match(sentence)
             if leading:
                 return leading.group("name")
-            # "it said", "he said": the last source named before, in this paragraph if possible.
+            # "it said", "he said": the last source named before, in this paragraph if possible,
+            # also in a sentence without a figure ("..., the spokesman, X, told a news
+            # conference. All 33 attackers were killed, he said.").
             paragraph_start = self.text.rfind("\n", 0, start)
+            for s_start, s_end in reversed(sentence_spans(self.text)):
+                if s_start >= start:
+                    continue
+                if s_start <= paragraph_start:
+                    break
+                if self.cache.get(s_start):
+                    return self.cache[s_start]
+                named = _sentence_source(self.text[s_start:s_end])
+                if named is not None and named != _PRONOUN:
+                    return self._expand(s_start, named, self.text[s_start:s_end])
             earlier = [name for at, name in self.named if at > paragraph_start] or [n for _, n in self.named]
             return earlier[-1] if earlier else None
         return self._expand(start, found, sentence)
