@@ -100,6 +100,7 @@ _THINGS = frozenset(
     tonnes tons kilograms acres hectares points votes seats pages kilometre kilometer times
     firearms weapons guns rifles pistols grenades explosives ammunition rounds bullets mines shells
     coaches carriages wagons trains ambulances boats ships aircraft planes jets helicopters
+    camp camps shelters centres centers tents
     """.split()
 )
 
@@ -234,7 +235,7 @@ _BEFORE_RE = re.compile(
             |claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|claims\s+the\s+lives\s+of|the\s+lives\s+of
             |(?:deaths?|killings?|killing|executions?|murders?|bodies|massacre)\s+of
             |among\s+(?:the\s+dead|the\s+victims|those\s+killed|the\s+people\s+killed)(?:\s+(?:were|was))?))
-      | (?P<b_injured>\b(?:wounded|wounding|injured|injuring|injuries\s+to
+      | (?P<b_injured>\b(?:wounded|wounding|injured|injuring|injuries\s+to|treated|treating
               |among\s+the\s+(?:wounded|injured)(?:\s+(?:were|was))?))
       | (?P<b_abducted>\b(?:abducted|abducting|kidnapped|kidnapping|(?:abduction|kidnapping)\s+of|seized|seizing
               |holding|held|taking|took|taken))
@@ -268,6 +269,7 @@ _OUTCOME_WORD_RE = re.compile(rf"\b(?:{_OUTCOME_RE_PART})\b", re.IGNORECASE)
 # Cheap substring checks that must pass before the two regexes above are tried.
 _BEFORE_STEMS = (
     "holding",  # "holding 214 people hostage" (checked against a hostage tail)
+    "treat",  # "treated 16 people with gunshot wounds" (checked against a wounds tail)
     "held",
     "taking",
     "took",
@@ -379,6 +381,11 @@ _FORCED_TAIL_RE = re.compile(
     re.IGNORECASE,
 )
 
+# "treated 16 people with gunshot wounds", "treating 40 for burns"
+_TREATED_TAIL_RE = re.compile(
+    r"\s*(?:[^\W\d][\w'’-]*\s+){0,3}?(?:with|for)\s+(?:[\w-]+\s+){0,2}?(?:wounds|injuries|burns|fractures)\b",
+    re.IGNORECASE,
+)
 # "holding 214 people hostage": only abduction when the count is followed by "hostage".
 _HOSTAGE_TAIL_RE = re.compile(r"\s*(?:[^\W\d][\w'’-]*\s+){0,3}?(?:hostages?|captives?)\b", re.IGNORECASE)
 
@@ -544,6 +551,8 @@ def _read_figure(
     tail = lowered[quantity.start - 16 if quantity.start > 16 else 0 : quantity.start]
     if tail[-1:] in (" ", "-", "\t"):
         word = tail[:-1].replace("-", " ").replace("\t", " ").rsplit(" ", 1)[-1].rsplit("\n", 1)[-1]
+        if _AGES_BEFORE_RE.search(lowered, max(0, quantity.start - 40), quantity.start):
+            return None  # "his two sons, aged 9 and 12": the second age
         if (
             word in _NOT_PEOPLE_WORD_BEFORE
             and not (word == "from" and _REVISED_FROM_RE.search(tail))
@@ -645,6 +654,10 @@ def _read_figure(
             if not _FORCED_TAIL_RE.match(after):
                 return None
             outcome = "displaced"
+        elif name == "b_injured" and before_match.group(name).lower().startswith("treat"):
+            if not _TREATED_TAIL_RE.match(after):
+                return None  # "treated 300 patients" says nothing about how they were hurt
+            outcome = "injured"
         elif name == "b_abducted" and before_match.group(name).lower().startswith(("hold", "held", "tak", "took")):
             if not _HOSTAGE_TAIL_RE.match(after):
                 return None  # "held 5 meetings", "took 3 days"
@@ -717,6 +730,7 @@ def _read_figure(
     return figure
 
 
+_AGES_BEFORE_RE = re.compile(r"\baged?\s+(?:\d+\s*(?:,|and|or|to|-)\s*)+$")
 _REVISED_FROM_RE = re.compile(
     r"\b(?:up|down|revised|raised|lowered)\s+from\s+(?:(?:an?|the)\s+(?:earlier|previous|initial)\s+"
     r"(?:toll|count|figure|tally)\s+of\s+)?$",
@@ -783,6 +797,9 @@ def _outcome_after(after: str, after_lower: str) -> tuple[str | None, str]:
         # an aside ("Eight members of one family, including five children, died").
         own = f"{match.group('np')} {match.group(name)}"
         rest = after[match.end() : match.end() + 2]
+        if rest[:1] == " " and rest[1:].isalpha() and _is_thing(_leading_noun_phrase(after[match.end() :])[:30]):
+            if not match.group("np").strip():
+                return None, ""  # "the 3 displacement camps": a count of things
         if rest[:1] == " " and rest[1:].isalpha() and not match.group("np").strip():
             # The outcome used as an adjective: "40 injured people", "30 wounded soldiers".
             noun = _leading_noun_phrase(after[match.end() :])
@@ -871,7 +888,7 @@ _PRONOUN = "\x00pronoun"  # marker: the sentence's source is "it", "he", "they" 
 _REPORTING_VERBS = frozenset(
     """said says say reported verified verifies verify confirmed confirms confirm documented documents
     recorded records estimated estimates counted announced announces stated states told put puts
-    registered tallied added noted gave given reports counts claims claimed claim tells tell adds notes
+    registered tallied added noted gave given raised revised updated lowered reports counts claims claimed claim tells tell adds notes
     announce""".split()
 )
 _ACCORDING_OPENERS = (
@@ -926,7 +943,6 @@ _VERB_ROOTS = tuple(
     "said say report verif confirm document record estimat count announc stated states told put regist"
     " tallied added adds noted notes claim tell".split()
 )
-assert all(verb.startswith(_VERB_ROOTS) for verb in _REPORTING_VERBS - {"gave", "given"})
 def _noun_report(lower: str, i: int) -> bool:
     before = lower[max(0, i - 20) : i].split()
     return not before or before[-1] in _REPORT_NOUN_BEFORE
@@ -938,7 +954,8 @@ _REPORT_NOUN_BEFORE = frozenset(
 )
 _CLAIM_NOT_REPORTING = (" the lives", " the life", " lives", " more lives", " responsibility", " credit", " victory")
 _NEGATED_RE = re.compile(r"\b(?:not|n't|never|unable\s+to)\s+(?:\w+\s+){0,2}$")
-_TOLL_VERB_ROOTS = ("gave", "given")  # only looked for when the sentence says "toll"
+_TOLL_VERB_ROOTS = ("gave", "given", "raised", "revised", "updated", "lowered")  # only looked for when the sentence says "toll"
+assert all(verb.startswith(_VERB_ROOTS + _TOLL_VERB_ROOTS) for verb in _REPORTING_VERBS)
 # ", said Anees al-Asbahi, a spokesman ..." / ", said the health ministry.": source after the verb.
 _INVERTED_RE = re.compile(
     r"\s+(?P<src>(?:the\s+|a\s+|an\s+)?[^\W\d][^,.;:()\"“”]{0,80}?)"
@@ -1069,7 +1086,13 @@ def _words_of(sentence: str, start: int, stop: int) -> list[tuple[str, int]]:
     for index in range(len(tokens) - 1, -1, -1):
         token, position = tokens[index]
         bare = token.strip("\"“”'‘’()")
-        if not words and bare and token[0] == "(" and token[-1] == ")" and index > 0:
+        if (
+            bare
+            and token[0] == "("
+            and token[-1] == ")"
+            and index > 0
+            and all(w.lower() in _SUBJECT_SKIP for w, _ in words)
+        ):
             continue  # "the International Organization for Migration (IOM) reports"
         if not bare or token[-1] in ',;:"“”)(—–' or bare[0].isdigit():
             break
