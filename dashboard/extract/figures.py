@@ -118,6 +118,8 @@ _PERSON_WORDS = frozenset(
     pedestrians commuters labourers laborers porters citizens locals inhabitants nationals tourists
     visitors spectators fans crew crewmen sailors adults elderly youths teenagers officials leaders
     activists lawyers judges politicians survivors
+    brothers sisters siblings cousins parents fathers mothers husbands wives uncles aunts nephews nieces
+    couples grandparents
     fishermen tribesmen herdsmen clansmen firemen tradesmen
     bedouin bedouins alawites druze christians kurds sunnis shias shiites yazidis palestinians israelis
     ukrainians sudanese syrians lebanese
@@ -227,7 +229,8 @@ _BREAKDOWN_RE = re.compile(r"\s+of\s+(?:them|whom|those)\b(?:\s+(?:were|was|are|
 # "killing a senior commander and six other officers": the count is the verb's second object.
 _BEFORE_TAIL = (
     r"(?:\s+(?:a|an|his|her|their|its)\s+[^\d.;:,()]{1,50}?\s+(?:and|as\s+well\s+as))?"
-    r"\s+(?:(?:the|another|an\s+additional|a\s+further|some|at\s+least)\s+)?$"
+    r"\s+(?:(?:the|another|an\s+additional|a\s+further|some|at\s+least|(?:a|an\s+entire|a\s+whole)\s+family\s+of)\s+)?"
+    r"[\"“‘']?$"
 )
 _BEFORE_RE = re.compile(
     r"""(?:
@@ -250,7 +253,7 @@ _BEFORE_RE = re.compile(
 _BEFORE_TOLL_RE = re.compile(
     r"""(?:
         (?P<b_killed>\b(?:death\s+toll|toll|number\s+of\s+(?:[\w-]+\s+){0,2}?(?:dead|deaths|killed|victims|fatalities))
-              (?:\s+[\w'’-]+){0,18}?\s+(?:to|at|of|reached|hit|passed|exceeded|topped|surpassed|is|was|stands\s+at|stood\s+at))
+              (?:\s+[\w'’()-]+){0,18}?\s+(?:to|at|of|reached|hit|passed|exceeded|topped|surpassed|is|was|stands\s+at|stood\s+at))
       | (?P<b_injured>\bnumber\s+of\s+(?:wounded|injured)(?:\s+[\w'’-]+){0,6}?\s+(?:to|at|of|reached|is|was))
     )"""
     + _BEFORE_TAIL,
@@ -434,7 +437,7 @@ _REPORTING_VERB_RE = re.compile(
     r"|tallied|added|noted)\b",
     re.IGNORECASE,
 )
-_SUBJECT_SKIP = frozenset("has have had also previously now separately later earlier has'".split())
+_SUBJECT_SKIP = frozenset("has have had also previously now separately later earlier has' just already since".split())
 _SUBJECT_STOP = frozenset(
     """that which who whom as while when after before but because since although though and or if
     where whereas than with by were was are is been be to at on into from killed""".split()
@@ -452,7 +455,8 @@ _SOURCE_HEADS = frozenset(
     inquiry investigation investigators panel court tribunal prosecutor prosecutors study survey
     administration officer officers governor mayor commissioner director chief minister councillor
     councilor department directorate service services union charity residents villagers survivors
-    relatives neighbours neighbors locals paramedics wing
+    relatives neighbours neighbors locals paramedics wing volunteers workers staff teams crews elders
+    leaders representatives spokesmen spokespeople nurses
     """.split()
 )
 _COMMON_FIRST_WORDS = frozenset(
@@ -697,6 +701,8 @@ def _read_figure(
     category = None if _OTHERS_RE.match(noun_phrase) else _category(noun_phrase)
     if category is None and before_match is not None and before_match.re is not _THE_DEAD_WERE_RE:
         category = _category(before_match.group(0))
+        if category is None and " family of" in before_match.group(0).lower():
+            category = "people"  # "killed a family of five"
     if category is None and after.startswith((" were ", " was ")):
         # "..., 18 were women and three were children": the noun after "were".
         category = _category(_were_noun(after, inherited or context.main or context.last))
