@@ -101,6 +101,7 @@ _THINGS = frozenset(
     firearms weapons guns rifles pistols grenades explosives ammunition rounds bullets mines shells
     coaches carriages wagons trains ambulances boats ships aircraft planes jets helicopters
     camp camps shelters centres centers tents
+    sides parties countries nations delegations meetings talks sessions
     """.split()
 )
 
@@ -357,6 +358,7 @@ _OUTCOME_STEMS = (
     "lost",  # "lost 40 soldiers"
     "losing",
     "among the victims",
+    "victims",  # 'put the number of victims at "more than 100"'
 )
 
 
@@ -437,7 +439,9 @@ _REPORTING_VERB_RE = re.compile(
     r"|tallied|added|noted)\b",
     re.IGNORECASE,
 )
-_SUBJECT_SKIP = frozenset("has have had also previously now separately later earlier has' just already since".split())
+_SUBJECT_SKIP = frozenset(
+    "has have had also previously now separately later earlier has' just already since".split()
+)
 _SUBJECT_STOP = frozenset(
     """that which who whom as while when after before but because since although though and or if
     where whereas than with by were was are is been be to at on into from killed""".split()
@@ -662,7 +666,9 @@ def _read_figure(
             if not _TREATED_TAIL_RE.match(after):
                 return None  # "treated 300 patients" says nothing about how they were hurt
             outcome = "injured"
-        elif name == "b_abducted" and before_match.group(name).lower().startswith(("hold", "held", "tak", "took")):
+        elif name == "b_abducted" and before_match.group(name).lower().startswith(
+            ("hold", "held", "tak", "took")
+        ):
             if not _HOSTAGE_TAIL_RE.match(after):
                 return None  # "held 5 meetings", "took 3 days"
             outcome = "abducted"
@@ -681,7 +687,9 @@ def _read_figure(
     if outcome is None:
         outcome, noun_phrase = _outcome_after_relative(after)
     if outcome is None and coordinated and context.last is not None and _has_own_verb(after):
-        coordinated = False  # "16 militants have been killed and dozens of passengers have been allowed to leave"
+        coordinated = (
+            False  # "16 militants have been killed and dozens of passengers have been allowed to leave"
+        )
     if outcome is None and coordinated and context.last is not None:
         # "killed 10 women and five children": the second count shares the first one's outcome.
         outcome, inherited = context.last.outcome, context.main or context.last
@@ -803,7 +811,11 @@ def _outcome_after(after: str, after_lower: str) -> tuple[str | None, str]:
         # an aside ("Eight members of one family, including five children, died").
         own = f"{match.group('np')} {match.group(name)}"
         rest = after[match.end() : match.end() + 2]
-        if rest[:1] == " " and rest[1:].isalpha() and _is_thing(_leading_noun_phrase(after[match.end() :])[:30]):
+        if (
+            rest[:1] == " "
+            and rest[1:].isalpha()
+            and _is_thing(_leading_noun_phrase(after[match.end() :])[:30])
+        ):
             if not match.group("np").strip():
                 return None, ""  # "the 3 displacement camps": a count of things
         if rest[:1] == " " and rest[1:].isalpha() and not match.group("np").strip():
@@ -949,6 +961,8 @@ _VERB_ROOTS = tuple(
     "said say report verif confirm document record estimat count announc stated states told put regist"
     " tallied added adds noted notes claim tell".split()
 )
+
+
 def _noun_report(lower: str, i: int) -> bool:
     before = lower[max(0, i - 20) : i].split()
     return not before or before[-1] in _REPORT_NOUN_BEFORE
@@ -958,9 +972,24 @@ _REPORT_NOUN_BEFORE = frozenset(
     """news media press local initial early unconfirmed preliminary several other some earlier latest
     these those the medical official credible multiple conflicting first two three many""".split()
 )
-_CLAIM_NOT_REPORTING = (" the lives", " the life", " lives", " more lives", " responsibility", " credit", " victory")
+_CLAIM_NOT_REPORTING = (
+    " the lives",
+    " the life",
+    " lives",
+    " more lives",
+    " responsibility",
+    " credit",
+    " victory",
+)
 _NEGATED_RE = re.compile(r"\b(?:not|n't|never|unable\s+to)\s+(?:\w+\s+){0,2}$")
-_TOLL_VERB_ROOTS = ("gave", "given", "raised", "revised", "updated", "lowered")  # only looked for when the sentence says "toll"
+_TOLL_VERB_ROOTS = (
+    "gave",
+    "given",
+    "raised",
+    "revised",
+    "updated",
+    "lowered",
+)  # only looked for when the sentence says "toll"
 assert all(verb.startswith(_VERB_ROOTS + _TOLL_VERB_ROOTS) for verb in _REPORTING_VERBS)
 # ", said Anees al-Asbahi, a spokesman ..." / ", said the health ministry.": source after the verb.
 _INVERTED_RE = re.compile(
@@ -1195,6 +1224,12 @@ _LEADING_NAME_RE = re.compile(
     r"(?P<name>[A-Z][\w’'-]*(?:\s+(?:for|of|on|and|[A-Z][\w’'-]*))+)\s*[,:]"
 )
 _NAME_PART = r"[A-Z][\w’'-]*"
+_LEADING_SUBJECT_RE = re.compile(
+    r"^(?:The\s+)?(?!(?:On|In|At|By|For|From|After|Before|During|Since|Last|This|But|And|As|When|While|Earlier"
+    r"|Later|Meanwhile|It|He|She|They|We|There|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"(?P<name>[A-Z][\w’'-]*(?:\s+(?:for|of|[A-Z][\w’'-]*))*)(?:\s+\([A-Z]{2,}\))?\s+(?=[a-z])"
+)
+_IT_SAID_RE = re.compile(r"[:;,]\s+it\s+(?:said|says|reported|stated|added|claimed|claims)\b")
 
 
 class _SourceMemory:
@@ -1220,6 +1255,15 @@ class _SourceMemory:
             leading = _LEADING_NAME_RE.match(sentence)
             if leading:
                 return leading.group("name")
+            subject = _LEADING_SUBJECT_RE.match(sentence)
+            if (
+                subject
+                and not _PRIOR_COUNT_RE.match(subject.group("name").lower())  # "Two of them ..., it said"
+                and _IT_SAID_RE.search(sentence, subject.end())
+            ):
+                # "The SDF gave its own account of the fighting: it said ...": "it" is the
+                # sentence's own subject.
+                return self._expand(start, subject.group("name"), sentence)
             # "it said", "he said": the last source named before, in this paragraph if possible,
             # also in a sentence without a figure ("..., the spokesman, X, told a news
             # conference. All 33 attackers were killed, he said.").
