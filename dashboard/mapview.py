@@ -9,13 +9,16 @@ column arrays in one JSON payload inside a single folium element (``EventLayer``
 short script builds the ``L.circleMarker``s in the browser, adds them to one
 ``L.markerClusterGroup({chunkedLoading: true})`` and builds tooltips and popups only when
 a marker is hovered or clicked. Places are sent once (events point to them by index), ids
-lose their common prefix, rare values (date ranges, open-ended death counts) go in sparse
-maps. Text (summaries, figures with their sources) is included while it fits a byte
-budget (``PAYLOAD_BUDGET``): in full for ordinary archives, shortened, then left to the
-event card for very large selections (the popup then says so). The few folium objects
-left are the map, two base layers, the layer switch and the fit-bounds call. The payload
-is built column-wise in one pass over the events with the garbage collector paused, and
-added to the page as raw text (branca would otherwise compile megabytes as a template).
+lose their common prefix, integer columns travel packed as base-64 digits (one character
+per event for types, ``map_payload.int_column``), rare values (date ranges, open-ended
+death counts) go in sparse columns. Text (summaries, figures with their sources) is
+included while it fits a byte budget (``PAYLOAD_BUDGET``): in full for ordinary archives,
+shortened, then left to the event card for very large selections (the popup then says
+so). The few folium objects left are the map, two base layers, the layer switch and the
+fit-bounds call. The payload is made by ``map_payload.encode_payload``, which keeps each
+event's share (numbers, encoded text) per ``EventView`` object, so the map of another
+filter state of the same events only gathers and joins them; it is added to the page as
+raw text (branca would otherwise compile megabytes as a template).
 
 In the browser the cost is MarkerCluster's, which grows with the number of markers. A
 town with ``STACK_MIN`` or more events is therefore one "stack" marker (a numbered square in
@@ -90,18 +93,13 @@ one HTML file works from disk with no network.
 from __future__ import annotations
 
 import base64
-import gc
 import html
 import json
 import math
 import re
 import shutil
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from datetime import date
-from itertools import repeat
-from operator import attrgetter
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -121,7 +119,15 @@ from dashboard.basemap import (
     events_box,
     load_basemap,
 )
-from dashboard.model import DATE_PRECISIONS, EVENT_TYPES, POINT_PRECISIONS
+from dashboard.map_payload import (
+    AREA_RADIUS_M,
+    DIGITS,
+    SUMMARY_MAX,  # noqa: F401  (re-exported: tests and callers read mapview.SUMMARY_MAX)
+    EncodedPayload,
+    encode_payload,
+    json_for_script,
+)
+from dashboard.model import EVENT_TYPES, POINT_PRECISIONS
 from dashboard.views import EventView, ViewState
 
 _OSM_TILES = xyzservices.providers.OpenStreetMap.Mapnik
@@ -152,9 +158,8 @@ TYPE_COLOURS: dict[str, str] = {
 }
 FALLBACK_COLOUR = TYPE_COLOURS["other"]
 
-# Radius of the uncertainty circle drawn for an area event without a polygon (metres):
-# roughly the size of such a unit in Syria (a district, a governorate, the coast, a country).
-AREA_RADIUS_M: dict[str, int] = {"adm2": 15_000, "adm1": 45_000, "region": 70_000, "country": 250_000}
+# AREA_RADIUS_M (uncertainty circle of an area event without a polygon) and SUMMARY_MAX
+# live with the payload (map_payload) and are imported above.
 
 # Marker radius in pixels: BASE + SCALE * log10(1 + deaths).
 RADIUS_BASE = 4.0
@@ -163,8 +168,6 @@ RADIUS_SCALE = 4.0
 # Bytes of event payload we allow before shortening popup text (issue 7: <= 4 MB to the
 # browser for 100k events, with room for the page around it).
 PAYLOAD_BUDGET = 3_400_000
-SUMMARY_MAX = 280  # characters of summary shown in a popup at most
-_MIN_USEFUL_SUMMARY = 24  # below this a shortened summary says nothing; leave it to the card
 AREA_POPUP_EVENTS = 25  # events listed in one area or stack popup
 # A town with at least this many events is drawn as one "stack" marker that lists them
 # (see the module doc); fewer are drawn one circle each.
@@ -269,48 +272,9 @@ def marker_radius(deaths: int) -> float:
     return RADIUS_BASE + RADIUS_SCALE * math.log10(1 + max(0, deaths))
 
 
-_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
-_PRECISION_ORDER = ("exact", "city", "adm2", "adm1", "region", "country")
-_DATE_PREC_INDEX = {p: i for i, p in enumerate(DATE_PRECISIONS)}
-# "{{", "{%", "{#" can only occur inside JSON strings; escaping their brace keeps any
-# template engine that sees the page (folium renders through Jinja) from reading them.
-_TEMPLATE_OPENER_RE = re.compile(r"\{(?=[{%#])")
-
-
-def _json_for_script(value: Any) -> str:
-    """JSON that is safe inside ``<script>``: it cannot close the element, open an HTML
-    comment, or look like template syntax. Every replaced character only occurs inside
-    JSON strings, where the ``\\uXXXX`` form means the same character."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    text = (
-        text.replace("<", "\\u003c")
-        .replace(">", "\\u003e")
-        .replace("&", "\\u0026")
-        .replace("\u2028", "\\u2028")
-        .replace("\u2029", "\\u2029")
-    )
-    return _TEMPLATE_OPENER_RE.sub(r"\\u007b", text)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while building the payload.
-
-    The loops allocate hundreds of thousands of small objects, which triggers full
-    collections that walk every live EventView (~0.3 s at 100k events, measured); nothing
-    built here forms reference cycles, so there is nothing for the collector to find.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def build_payload(events: Sequence[EventView], selected: str | None = None) -> dict[str, Any]:
-    """The compact column form of ``events`` that the browser script draws.
+    """The compact column form of ``events`` that the browser script draws (decoded from the
+    JSON ``map_payload.encode_payload`` makes; the map itself never decodes it).
 
     Keys: ``types``/``colours`` (type table), ``precisions``, ``places`` ([name, lat, lon,
     precision index, geometry|null, area circle radius in m (0 for points)]), ``day0``
@@ -318,234 +282,31 @@ def build_payload(events: Sequence[EventView], selected: str | None = None) -> d
     -1 none), and ``ev`` columns: ``id`` (ids without the prefix; one string of fixed
     width ``idw`` when they are all as long, else a list), ``pl`` (place index), ``ty``
     (type index), ``dy`` (days after day0, -1 undated), ``lo`` (deaths_low, -1 unknown);
-    sparse maps index -> value: ``hi`` (deaths_high where it differs from low, -1 none),
-    ``de`` (days from start to end), ``dp`` (date precision index where not "day").
+    sparse columns ``{"k": positions, "v": values}``: ``hi`` (deaths_high where it differs
+    from low, -1 none), ``de`` (days from start to end), ``dp`` (date precision index where
+    not "day"). Integer columns (``pl``, ``ty``, ``dy``, ``lo``, the sparse ``k``/``v``,
+    ``fn``, ``fc``, ``fo``, ``fs``, ``fv``) are packed strings or lists: see
+    ``map_payload.int_column``; ``digits`` (in the map's payload) is their alphabet.
     Text, as far as ``PAYLOAD_BUDGET`` allows: the figures as flat columns (``fn`` per
-    event, then ``ft``/``fc``/``fo``/``fs``/``fv``, see ``_text_columns``) and ``su``
-    (summaries, maybe shortened); ``text`` says what was kept: "full", "short", "figures"
-    or "none".
+    event, then ``ft``/``fc``/``fo``/``fs``/``fv``, see ``map_payload._text_columns``) and
+    ``su`` (summaries, maybe shortened); ``text`` says what was kept: "full", "short",
+    "figures" or "none".
     """
-    payload, _ = _encode_payload(events, selected)
-    return payload
+    return json.loads(_encode(events, selected).json)
 
 
-def _encode_payload(
+def _encode(
     events: Sequence[EventView], selected: str | None, extra: dict[str, Any] | None = None
-) -> tuple[dict[str, Any], str]:
-    """The payload and its script-safe JSON (built from separately encoded parts, so the
-    text columns can be sized against what the core columns already take)."""
-    with _collector_paused():
-        core = _core_columns(events, selected)
-        if extra:
-            core.update(extra)
-        core_json = _json_for_script(core)
-        budget = PAYLOAD_BUDGET - len(core_json.encode("utf-8"))
-        text = _text_columns(events, budget)
-        text_json = _json_for_script(text)
-    core.update(text)
-    # Both are JSON objects with distinct keys: splice them into one.
-    return core, core_json[:-1] + "," + text_json[1:]
-
-
-_ROW_FIELDS = attrgetter(
-    "id", "place_id", "type", "date_start", "date_end", "date_precision", "deaths_low", "deaths_high"
-)
-# The usual shape of ids ("ev-3f2a…"): a short word and a separator, sent once as ``idp``.
-_ID_PREFIX_RE = re.compile(r"^[A-Za-z]{1,12}[-:_.]")
-
-
-def _core_columns(events: Sequence[EventView], selected: str | None) -> dict[str, Any]:
-    type_index: dict[str, int] = {}
-    place_index: dict[Any, int] = {}
-    places: list[list[Any]] = []
-    precisions = list(_PRECISION_ORDER)
-    prec_index = {p: i for i, p in enumerate(precisions)}
-    epoch_day: dict[date, int] = {}
-    col_pl: list[int] = []
-    col_ty: list[int] = []
-    col_dy: list[int | None] = []  # epoch days (None: undated) first; relative to day0 below
-    col_lo: list[int] = []
-    hi: dict[int, int] = {}
-    de: dict[int, int] = {}
-    dp: dict[int, int] = {}
-    col_id: list[str] = []
-    add_pl, add_ty, add_dy, add_lo = col_pl.append, col_ty.append, col_dy.append, col_lo.append
-    add_id = col_id.append
-    # One pass, each EventView touched once (at 100k events memory access is the cost);
-    # attrgetter reads the eight fields in one C call.
-    for i, (eid, place_id, kind, start, end, date_precision, low, high) in enumerate(
-        map(_ROW_FIELDS, events)
-    ):
-        add_id(eid)
-        key = place_id if place_id is not None else _unnamed_place_key(events[i])
-        p = place_index.get(key)
-        if p is None:
-            p = place_index[key] = len(places)
-            places.append(_place_row(events[i], prec_index, precisions))
-        add_pl(p)
-        t = type_index.get(kind)
-        if t is None:
-            t = type_index[kind] = len(type_index)
-        add_ty(t)
-        if start is None:
-            add_dy(None)
-        else:
-            d = epoch_day.get(start)
-            if d is None:
-                d = epoch_day[start] = start.toordinal() - _EPOCH_ORDINAL
-            add_dy(d)
-            if end is not None and end != start:
-                de[i] = (end - start).days
-        if date_precision != "day":
-            dp[i] = _DATE_PREC_INDEX.get(date_precision, 0)
-        add_lo(-1 if low is None else low)
-        if high != low:
-            hi[i] = -1 if high is None else high
-    day0 = min(epoch_day.values()) if epoch_day else 0
-    days = [-1 if d is None else d - day0 for d in col_dy]
-    try:
-        sel = col_id.index(selected) if selected is not None else -1
-    except ValueError:  # the selected event is filtered out
-        sel = -1
-    guess = _ID_PREFIX_RE.match(col_id[0]) if col_id else None
-    prefix = guess.group(0) if guess else ""
-    cut = len(prefix)
-    # C-level checks; ids of mixed shapes (or equal to the prefix) travel whole.
-    if cut and all(map(str.startswith, col_id, repeat(prefix))) and min(map(len, col_id)) > cut:
-        col_id = [i[cut:] for i in col_id]
-    else:
-        prefix = ""
-    return {
-        "types": list(type_index),
-        "colours": [TYPE_COLOURS.get(t, FALLBACK_COLOUR) for t in type_index],
-        "precisions": precisions,
-        "datePrecisions": list(DATE_PRECISIONS),
-        "places": places,
-        "day0": day0,
-        "idp": prefix,
-        "radius": [RADIUS_BASE, RADIUS_SCALE],
-        "sel": sel,
-        "ev": {
-            "id": _packed_ids(col_id),
-            "idw": len(col_id[0]) if col_id else 0,
-            "pl": col_pl,
-            "ty": col_ty,
-            "dy": days,
-            "lo": col_lo,
-            "hi": hi,
-            "de": de,
-            "dp": dp,
-        },
-    }
-
-
-_FIGURE_FIELDS = attrgetter("text", "category", "outcome", "source", "verified")
-
-
-def _packed_ids(ids: list[str]) -> str | list[str]:
-    """Ids of one width (generated ids usually are) as one string: no quotes or commas,
-    3 bytes less per event; the width travels as ``ev.idw``. Otherwise the list."""
-    widths = set(map(len, ids))
-    packed = "".join(ids)
-    # ASCII only: the browser cuts the string by UTF-16 units, Python counts code points.
-    if len(widths) == 1 and min(widths) > 0 and packed.isascii():
-        return packed
-    return ids
-
-
-def _unnamed_place_key(e: EventView) -> tuple[str, float, float]:
-    return (e.place_name, e.lat, e.lon)
-
-
-def _place_row(e: EventView, prec_index: dict[str, int], precisions: list[str]) -> list[Any]:
-    """[name, lat, lon, precision index, geometry (areas), circle radius m (areas; 0 points)]."""
-    area = e.precision not in POINT_PRECISIONS
-    if e.precision not in prec_index:
-        prec_index[e.precision] = len(precisions)
-        precisions.append(e.precision)
-    return [
-        e.place_name,
-        round(e.lat, 5),
-        round(e.lon, 5),
-        prec_index[e.precision],
-        e.geometry if area else None,
-        AREA_RADIUS_M.get(e.precision, AREA_RADIUS_M["adm1"]) if area else 0,
-    ]
-
-
-# Rough JSON bytes of one figure entry beyond its text and source, and per event.
-_FIGURE_OVERHEAD = 12
-_EVENT_TEXT_OVERHEAD = 6
-
-
-def _text_columns(events: Sequence[EventView], budget: int) -> dict[str, Any]:
-    """Figures (they carry the sources) first, then summaries in what is left.
-
-    Figures travel flat: ``fn`` (figures per event) and ``ft`` (text), ``fc`` (category
-    index into ``categories``), ``fo`` (outcome index into ``outcomes``), ``fs`` (source
-    index into ``sources``), ``fv`` (1 verified); the browser builds
-    ">1,400 civilians killed — news reports (verified)" like ``FigureView.label``.
-    """
-    n = len(events)
-    if n == 0:
-        return {"text": "full"}
-    # Cheap checks first, so a 100k-event map does not build text it cannot send.
-    if budget < n * (_EVENT_TEXT_OVERHEAD + 20):
-        return {"text": "none"}
-    per_event = list(map(attrgetter("figures"), events))
-    counts = list(map(len, per_event))
-    total = sum(counts)
-    if total * _FIGURE_OVERHEAD + n * _EVENT_TEXT_OVERHEAD > budget:
-        return {"text": "none"}
-    rows = [_FIGURE_FIELDS(f) for figures in per_event for f in figures]
-    texts, cats, outcomes, sources, verified = zip(*rows, strict=True) if rows else ((), (), (), (), ())
-    cat_index = {c: i for i, c in enumerate(dict.fromkeys(cats))}
-    out_index = {o: i for i, o in enumerate(dict.fromkeys(outcomes))}
-    src_index = {s: i for i, s in enumerate(dict.fromkeys(sources))}
-    used = (
-        sum(map(len, texts))
-        + total * _FIGURE_OVERHEAD
-        + sum(len(s) + 3 for s in src_index)
-        + n * _EVENT_TEXT_OVERHEAD
+) -> EncodedPayload:
+    return encode_payload(
+        events,
+        selected,
+        PAYLOAD_BUDGET,
+        extra,
+        type_colours=TYPE_COLOURS,
+        fallback_colour=FALLBACK_COLOUR,
+        radius=(RADIUS_BASE, RADIUS_SCALE),
     )
-    if used > budget:
-        return {"text": "none"}
-    text: dict[str, Any] = {
-        "sources": list(src_index),
-        "categories": list(cat_index),
-        "outcomes": list(out_index),
-        "fn": counts,
-        "ft": list(texts),
-        # map() over a bound dict lookup runs in C: ~3x faster than a comprehension here.
-        "fc": list(map(cat_index.__getitem__, cats)),
-        "fo": list(map(out_index.__getitem__, outcomes)),
-        "fs": list(map(src_index.__getitem__, sources)),
-        "fv": list(map(int, map(bool, verified))),
-    }
-    summaries = list(map(attrgetter("summary"), events))
-    summary_cap = min(SUMMARY_MAX, (budget - used) // n - 3)
-    if summary_cap < _MIN_USEFUL_SUMMARY:
-        text["text"] = "figures"
-        return text
-    longest = max(map(len, summaries))
-    if longest <= summary_cap:
-        text["su"] = summaries
-        text["text"] = "full"
-    else:
-        text["su"] = [s if len(s) <= summary_cap else _shorten(s, summary_cap) for s in summaries]
-        text["text"] = "short"
-    return text
-
-
-def _shorten(text: str, limit: int) -> str:
-    """At most ``limit`` characters, cut at a word boundary with an ellipsis."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    space = cut.rfind(" ")
-    if space > limit // 2:
-        cut = cut[:space]
-    return cut + "…"
 
 
 # --- Legend -------------------------------------------------------------------------------------
@@ -610,6 +371,28 @@ _TEXT_LEVEL_NOTES = {
 
 _LAYER_JS = r"""
 (function (group, map, D) {
+  // Integer columns may come packed as base-64 digits (map_payload.int_column): "<width><digits>",
+  // each value plus one; lists come as they are.
+  var DIGIT = new Int8Array(128);
+  for (var d = 0; d < 64; d++) { DIGIT[D.digits.charCodeAt(d)] = d; }
+  function ints(c) {
+    if (typeof c !== 'string') { return c; }
+    var w = c.charCodeAt(0) - 48, n = (c.length - 1) / w, out = new Array(n), at = 1;
+    for (var i = 0; i < n; i++) {
+      var v = 0;
+      for (var k = 0; k < w; k++) { v = v * 64 + DIGIT[c.charCodeAt(at++)]; }
+      out[i] = v - 1;
+    }
+    return out;
+  }
+  ['pl', 'ty', 'dy', 'lo'].forEach(function (k) { D.ev[k] = ints(D.ev[k]); });
+  // Sparse columns: {k: positions, v: values} -> an object position -> value.
+  ['hi', 'de', 'dp'].forEach(function (k) {
+    var c = D.ev[k], keys = ints(c.k), values = ints(c.v), o = {};
+    for (var j = 0; j < keys.length; j++) { o[keys[j]] = values[j]; }
+    D.ev[k] = o;
+  });
+  ['fn', 'fc', 'fo', 'fs', 'fv'].forEach(function (k) { if (D[k] !== undefined) { D[k] = ints(D[k]); } });
   var E = D.ev, P = D.places, SU = D.su, FN = D.fn, FIRST = null;
   if (FN) {  // where each event's figures start in the flat figure columns
     FIRST = new Array(FN.length + 1); FIRST[0] = 0;
@@ -984,7 +767,6 @@ class EventLayer(JSCSSMixin, Layer, _RawMacro):
 
     def __init__(
         self,
-        payload: dict[str, Any],
         payload_json: str,
         bounds: list[list[float]] | None,
         *,
@@ -993,7 +775,6 @@ class EventLayer(JSCSSMixin, Layer, _RawMacro):
     ) -> None:
         super().__init__(name=name, overlay=True, control=True, show=True)
         self._name = "EventLayer"
-        self.payload = payload
         self.payload_json = payload_json
         self.layer_js = _LAYER_JS.strip()
         self.css = _CSS
@@ -1037,7 +818,7 @@ class PlainBackground(Layer, _RawMacro):
         self._name = "PlainBackground"
         # A URL or the outlines, as script-safe JSON (country names are data: escaped the
         # same way as report text, and put into the page with textContent only).
-        self.countries_json = _json_for_script(countries) if countries else ""
+        self.countries_json = json_for_script(countries) if countries else ""
         self.basemap_js = _BASEMAP_JS.strip()
         self.pane_z = BASEMAP_PANE_Z
 
@@ -1127,37 +908,6 @@ _BASEMAP_JS = r"""
 # --- The map ------------------------------------------------------------------------------------
 
 
-def _places_bounds(places: Sequence[Sequence[Any]]) -> list[list[float]] | None:
-    """[[south, west], [north, east]] around the payload's places -- a few thousand places
-    rather than every event -- including area outlines and uncertainty circles whole."""
-    if not places:
-        return None
-    lats: list[float] = []
-    lons: list[float] = []
-    for _name, lat, lon, _prec, geometry, radius_m in places:
-        lats.append(lat)
-        lons.append(lon)
-        if geometry:
-            for x, y in _coordinates(geometry.get("coordinates", [])):
-                lons.append(x)
-                lats.append(y)
-        elif radius_m:
-            dlat = radius_m / 111_000
-            dlon = dlat / max(0.1, math.cos(math.radians(lat)))
-            lats += [lat - dlat, lat + dlat]
-            lons += [lon - dlon, lon + dlon]
-    return [[min(lats), min(lons)], [max(lats), max(lons)]]
-
-
-def _coordinates(nested: Any) -> Iterator[tuple[float, float]]:
-    """Every (x, y) position in a GeoJSON coordinates array, however deeply nested."""
-    if isinstance(nested, (list, tuple)) and nested and isinstance(nested[0], (int, float)):
-        yield float(nested[0]), float(nested[1])
-    elif isinstance(nested, (list, tuple)):
-        for item in nested:
-            yield from _coordinates(item)
-
-
 def build_map(
     events: Sequence[EventView],
     view: ViewState,
@@ -1175,12 +925,11 @@ def build_map(
     ``countries`` (a GeoJSON FeatureCollection) embedded in the page when given.
     """
     selected = selected if selected is not None else view.event
-    extra = {"areaListMax": AREA_POPUP_EVENTS, "stackMin": STACK_MIN}
-    payload, payload_json = _encode_payload(events, selected, extra)
+    extra = {"areaListMax": AREA_POPUP_EVENTS, "stackMin": STACK_MIN, "digits": DIGITS}
+    encoded = _encode(events, selected, extra)
     # The legend notes when popups lost text, which is known only now: splice it in.
-    payload["legend"] = legend_html(*legend_counts(payload), payload["text"])
-    payload_json = payload_json[:-1] + ',"legend":' + _json_for_script(payload["legend"]) + "}"
-    bounds = _places_bounds(payload["places"])
+    payload_json = encoded.with_legend(legend_html(encoded.type_counts, encoded.areas, encoded.text))
+    bounds = encoded.bounds
 
     if view.lat is not None and view.lon is not None:
         location: list[float] = [view.lat, view.lon]
@@ -1203,7 +952,7 @@ def build_map(
     PlainBackground(show=offline, countries=outlines).add_to(m)
     # The provider object, not its name: a name lookup scans all of xyzservices (~4 ms a map).
     _TileLayer(_OSM_TILES, name="OpenStreetMap", max_zoom=MAX_ZOOM, show=not offline).add_to(m)
-    EventLayer(payload, payload_json, bounds, offline=offline).add_to(m)
+    EventLayer(payload_json, bounds, offline=offline).add_to(m)
     _LayerControl(collapsed=True).add_to(m)
     if view.lat is None and bounds is not None:
         _FitBounds(bounds, padding=(20, 20), max_zoom=10).add_to(m)

@@ -123,10 +123,42 @@ def render(events, view: ViewState | None = None, **kwargs) -> str:
 
 
 def payload_of(page: str) -> dict:
-    """The JSON the browser script receives (the last argument of the layer call)."""
+    """The JSON the browser script receives (the last argument of the layer call), with
+    its packed columns read back into lists and dicts (``unpack``)."""
     match = re.search(r"^\s*(\{\"types\":.*\})\);$", page, flags=re.MULTILINE)
     assert match, "event payload not found in the page"
-    return json.loads(match.group(1))
+    payload = json.loads(match.group(1))
+    for key in ("pl", "ty", "dy", "lo"):
+        payload["ev"][key] = unpack(payload["ev"][key])
+    for key in ("hi", "de", "dp"):  # sparse: {"k": positions, "v": values}
+        sparse = payload["ev"][key]
+        payload["ev"][key] = {
+            str(k): v for k, v in zip(unpack(sparse["k"]), unpack(sparse["v"]), strict=True)
+        }
+    for key in ("fn", "fc", "fo", "fs", "fv"):
+        if key in payload:
+            payload[key] = unpack(payload[key])
+    return payload
+
+
+BASE64_DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
+
+
+def unpack(column: str | list[int]) -> list[int]:
+    """A packed integer column as the browser reads it: "<width><digits>", each value plus
+    one written with ``width`` base-64 digits (0-9, A-Z, a-z, -, _), most significant
+    first; a list stays a list."""
+    if isinstance(column, list):
+        return column
+    width, digits = int(column[0]), column[1:]
+    assert len(digits) % width == 0
+    values = []
+    for at in range(0, len(digits), width):
+        value = 0
+        for char in digits[at : at + width]:
+            value = value * 64 + BASE64_DIGITS.index(char)
+        values.append(value - 1)
+    return values
 
 
 def event_ids(payload: dict) -> list[str]:

@@ -412,3 +412,31 @@ def test_markers_inside_an_area_stay_clickable(page_for):
     assert hits and all("ra-event" in h for h in hits), hits
     assert page.locator("path.ra-area.leaflet-interactive").count() >= 1  # areas still clickable
     assert outside == [] and errors == []
+
+
+def test_packed_columns_read_back_in_the_popup(page_for):
+    # Integers travel packed (map_payload.int_column) and the rarer values in sparse columns:
+    # a week-long event with a death range, and one whose figure needs 3 base-64 digits
+    # (5,000 > 64**2 - 2): the popup must show what the events say.
+    from dataclasses import replace
+
+    week = replace(
+        event("ev-week", "Jablah", (35.3614, 35.9256), kind="ambush", day=date(2025, 3, 6), low=13, high=20),
+        date_end=date(2025, 3, 12),
+        date_precision="week",
+    )
+    big = event("ev-big", "Homs", (34.7308, 36.7094), day=date(2025, 3, 9), low=5000, high=5000)
+    page, outside, errors = page_for([week, big], "packed")
+    texts = {}
+    markers = page.locator("path.ra-event")
+    assert markers.count() == 2
+    for k in range(2):  # (a DOM click: the first popup may cover the second circle)
+        markers.nth(k).dispatch_event("click")
+        page.wait_for_timeout(300)
+        for popup in page.locator(".leaflet-popup-content .ra-popup").all():
+            texts[popup.get_attribute("data-event-id")] = popup.inner_text()
+    assert set(texts) == {"ev-week", "ev-big"}
+    assert "2025-03-06 – 2025-03-12 (week)" in texts["ev-week"]
+    assert "13–20 killed" in texts["ev-week"]
+    assert "2025-03-09" in texts["ev-big"] and "5,000 killed" in texts["ev-big"]
+    assert outside == [] and errors == []

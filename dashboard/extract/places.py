@@ -27,7 +27,9 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Protocol
+from typing import Any, Protocol
+
+import ahocorasick
 
 
 class NameMatcher(Protocol):
@@ -147,6 +149,19 @@ _AFTER_KIND_ONE = re.compile(
     re.I,
 )
 _BEFORE_KIND_LAST_WORDS = frozenset({"of", "the", "central", "downtown", "rural"})
+# Every _BEFORE_KIND match holds one of these words (lower case).
+_BEFORE_KIND_WORDS = (
+    "province",
+    "governorate",
+    "region",
+    "district",
+    "city",
+    "cities",
+    "town",
+    "village",
+    "central",
+    "downtown",
+)
 _RURAL_BEFORE = re.compile(r"\b(rural|countryside\s+of)\s+$", re.I)
 _WORDS = re.compile(r"[^\W\d_]+")
 _LEADING_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
@@ -214,6 +229,11 @@ def _person_keys(surface: str) -> tuple[str, str]:
     return plain(_core(surface)), plain(surface)
 
 
+@lru_cache(maxsize=65536)
+def _opens_with_article(surface: str) -> bool:
+    return _ARTICLE_PREFIX.match(surface) is not None
+
+
 def _is_letter(char: str) -> bool:
     r"""``[^\W\d_]`` of ``re`` for one character: a word character that is not a digit."""
     return char.isalnum() and not char.isdecimal()
@@ -269,7 +289,7 @@ def _looks_like_person(
     floor = max(0, start - _WINDOW)
     particle = _particle_before(text[floor:start])
     # A name that starts with its article ("al-Sham" in "Hayat Tahrir al-Sham") counts too.
-    has_particle = bool(particle) or _ARTICLE_PREFIX.match(surface) is not None
+    has_particle = bool(particle) or _opens_with_article(surface)
     before = _word_before(text, floor, floor + particle.start()) if particle else near[0]
     if before:
         word = before[1]
@@ -328,12 +348,25 @@ def _glued_to_capital(
 def _organisation_offsets(text: str, rules: MentionRules) -> set[int]:
     """Characters covered by multi-word organisation names ("Save the Children")."""
     covered: set[int] = set()
-    for name in rules.organisations:
-        at = text.find(name)
-        while at >= 0:
-            covered.update(range(at, at + len(name)))
-            at = text.find(name, at + 1)
+    automaton = _organisation_automaton(rules.organisations)
+    if automaton is None:
+        return covered
+    # Every occurrence of every name (overlaps too), in one pass rather than a find loop per name.
+    for last, length in automaton.iter(text):
+        covered.update(range(last - length + 1, last + 1))
     return covered
+
+
+@lru_cache(maxsize=8)
+def _organisation_automaton(names: tuple[str, ...]) -> Any:
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
+    for name in names:
+        if name:  # an empty name covers nothing
+            automaton.add_word(name)
+    if not len(automaton):
+        return None
+    automaton.make_automaton()
+    return automaton
 
 
 def _kind_hint(text: str, start: int, end: int) -> tuple[str | None, int, int]:
@@ -341,12 +374,22 @@ def _kind_hint(text: str, start: int, end: int) -> tuple[str | None, int, int]:
     before = text[max(0, start - 40) : start]
     last_word = before.rstrip().rsplit(None, 1)[-1].lower() if before.strip() else ""
     if last_word in _BEFORE_KIND_LAST_WORDS:  # every pattern ends with one of these
-        for pattern, kind in _BEFORE_KIND:
-            if pattern.search(before):
-                return kind, start, end
-    rural = _RURAL_BEFORE.search(text[max(0, start - 30) : start]) if last_word in ("rural", "of") else None
-    if rural:
-        return "countryside", start - (len(rural.group(0))), end
+        # ...and holds one of _BEFORE_KIND_WORDS: without one, no end-anchored search (each
+        # tries every offset of the window). Only for ASCII, where case-blind means lower().
+        lowered = before.lower()
+        if not before.isascii() or any(word in lowered for word in _BEFORE_KIND_WORDS):
+            for pattern, kind in _BEFORE_KIND:
+                if pattern.search(before):
+                    return kind, start, end
+        if last_word in ("rural", "of"):
+            near = text[max(0, start - 30) : start]
+            rural = (
+                _RURAL_BEFORE.search(near)
+                if not near.isascii() or "rural" in lowered or "countryside" in lowered
+                else None
+            )
+            if rural:
+                return "countryside", start - (len(rural.group(0))), end
     m = _AFTER_KIND_ONE.match(text, end, end + 30)
     if m:
         kind = m.lastgroup or ""
@@ -495,7 +538,8 @@ def _name_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[Pl
             continue  # "the Britain-based monitor": where an organisation sits, not a scene
         # A common word written with a capital mid-sentence ("Victory", "Union") is weak too.
         # "El Nao hospital": an article the match leaves out belongs to a longer, unknown name.
-        orphan_article = bool(_ARTICLE_BEFORE.search(text[max(0, start - 4) : start]))
+        lead = text[max(0, start - 4) : start]
+        orphan_article = ("l" in lead or "L" in lead) and _ARTICLE_BEFORE.search(lead) is not None
         weak = sentence_start or in_headline or orphan_article or word in rules.common_words
         glued = orphan_article or _glued_to_capital(text, in_headline, rules, near)
         if (sentence_start or in_headline) and _in_dateline(datelines, start, end):

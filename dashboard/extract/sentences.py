@@ -35,7 +35,9 @@ _ABBREVIATIONS = frozenset(
 )
 
 # A candidate end: terminal punctuation, any closing quotes/brackets, then whitespace.
-_END_RE = re.compile(r"""[.!?…]+["'”’»)\]]*(?=\s)""")
+# (The first mark written out, not "+": a pattern that opens with one character class lets
+# the regex engine skip to the next mark instead of trying the pattern at every offset.)
+_END_RE = re.compile(r"""[.!?…][.!?…]*["'”’»)\]]*(?=\s)""")
 # Text that may start a sentence: optional opening quote/bracket, then an upper-case
 # letter or a digit. Lower-case after a full stop almost always means an abbreviation.
 _START_RE = re.compile(r"""\s+["'“‘«(\[]*[\w]""")

@@ -234,6 +234,10 @@ class Gazetteer:
         self._plain_answers: dict[
             tuple[str, str | None, str | None, int], tuple[tuple[Place, float], ...]
         ] = {}
+        # _rank answers by (name key, country, kind, limit, each candidate's score).
+        self._ranked_answers: dict[
+            tuple[str, str | None, str | None, int, tuple[float, ...]], tuple[tuple[Place, float], ...]
+        ] = {}
         # The country table of the last context ranked against (see _country_weights); the
         # caller's weight dicts are not changed once ranking starts.
         self._last_country_weights: _CountryWeights | None = None
@@ -471,18 +475,20 @@ class Gazetteer:
             cached = self._plain_answers.get(plain_key)
             if cached is not None:
                 return list(cached)
-        hits = self._scored_hits(normalise_name(name))
+        key = normalise_name(name)
+        hits = self._scored_hits(key)
         if not hits:
             for pattern, hinted in _QUERY_KIND:
                 m = pattern.match(name.strip())
                 if m:
-                    hits = self._scored_hits(normalise_name(m.group(1)))
+                    key = normalise_name(m.group(1))
+                    hits = self._scored_hits(key)
                     kind = hinted
                     break
         if not hits:
             out: list[tuple[Place, float]] = []
         else:
-            out = self._rank(hits, country, context, kind, limit)
+            out = self._rank(hits, country, context, kind, limit, key)
         if plain_key is not None:
             if len(self._plain_answers) >= _HIT_CACHE_SIZE:
                 self._plain_answers.clear()
@@ -508,7 +514,10 @@ class Gazetteer:
         context: ResolutionContext,
         kind: str | None,
         limit: int,
+        key: str | None = None,
     ) -> list[tuple[Place, float]]:
+        """``hits`` ranked in ``context``. ``key``: the name ``hits`` were looked up by (see
+        ``_ranked_answers``)."""
         # (Runs ~40 times per report: attribute lookups hoisted, no per-call lambda.)
         wanted = country.upper() if country else None
         admin1_weights = context.admin1
@@ -531,6 +540,15 @@ class Gazetteer:
             fit = 0.5 if hinted_kinds is not None and hit.kind not in hinted_kinds else 1.0
             score = hit.name_quality * fit * (0.3 + 0.35 * hit.prior + 0.35 * ctx)
             scored.append((score, hit.population, hit.ref))
+        # The answer depends on the context only through these scores: the same name scored
+        # the same way (a report about Syria ranks "Jableh" as the last one did) is answered
+        # from memory, without sorting and building the list again.
+        memo_key = None
+        if key is not None:
+            memo_key = (key, wanted, kind, limit, tuple([s[0] for s in scored]))
+            remembered = self._ranked_answers.get(memo_key)
+            if remembered is not None:
+                return list(remembered)
         if len(scored) > 1:
             scored.sort(key=_best_first)
         if kind == "adm1" and not any(self._facts(ref)[0] in _KIND_HINTS["adm1"] for _, _, ref in scored):
@@ -554,6 +572,10 @@ class Gazetteer:
             out.append((place, round(score if score < 1.0 else 1.0, 4)))
             if len(out) >= limit:
                 break
+        if memo_key is not None:
+            if len(self._ranked_answers) >= _HIT_CACHE_SIZE:
+                self._ranked_answers.clear()  # crude but bounded, like _hits
+            self._ranked_answers[memo_key] = tuple(out)
         return out
 
     def _scored_hits(self, key: str) -> tuple[_ScoredHit, ...]:

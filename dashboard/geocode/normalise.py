@@ -102,7 +102,7 @@ _FOLD_TABLE = _FoldTable()
 
 # _FOLD_TABLE for the ASCII characters, as a bytes.translate table.
 _ASCII_FOLD = bytes(ord(_FOLD_TABLE[c]) for c in range(128)) + bytes(128)
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f][^\x00-\x7f]*")  # not "+": lets the engine skip ahead
 
 
 def _translate_mixed(text: str) -> str:

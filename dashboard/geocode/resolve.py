@@ -261,14 +261,19 @@ def resolve_places(text: str, report_id: str, gazetteer: Gazetteer) -> tuple[lis
     # Within one stage the context differs between spans only by the kind hint.
     memo: dict[tuple[str, str | None, int], list[tuple[Place, float]]] = {}
     stage_weights: dict[int, tuple[dict[str, float], dict[str, float]]] = {1: ({}, {})}
+    contexts: dict[tuple[str | None, int], ResolutionContext] = {}
 
     def ranked(name: str, kind: str | None, stage: int) -> list[tuple[Place, float]]:
         key = (name, kind, stage)
         found = memo.get(key)
         if found is None:
-            # The context is built on a miss only: most spans repeat a name already ranked.
-            countries_now, admin1_now = stage_weights[stage]
-            context = ResolutionContext(countries=countries_now, admin1=admin1_now, kind=kind)
+            # The context is built on a miss only (most spans repeat a name already ranked),
+            # and once per stage and kind (it is immutable).
+            context = contexts.get((kind, stage))
+            if context is None:
+                countries_now, admin1_now = stage_weights[stage]
+                context = ResolutionContext(countries=countries_now, admin1=admin1_now, kind=kind)
+                contexts[kind, stage] = context
             found = memo[key] = gazetteer.candidates(name, context=context, limit=5)
         return found
 
