@@ -49,12 +49,12 @@ without any outcome word are skipped before any pattern runs on their numbers.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import ahocorasick
 
-from dashboard.extract.numbers import COUNT, Quantity, find_quantities, lower_same_length
+from dashboard.extract.numbers import COUNT, Quantity, count_value, find_quantities, lower_same_length
 from dashboard.extract.sentences import sentence_index, sentence_spans, sentences_containing, title_end
 from dashboard.model import Figure, stable_id
 
@@ -162,7 +162,8 @@ _OUTCOME_WORDS = {
     "injured": r"injured|injuring|injuries|wounded|wounding|hurt|hospitali[sz]ed"
     r"|(?:taken|rushed|admitted|sent|brought|evacuated)\s+to\s+(?:a\s+|the\s+)?hospitals?",
     "missing": r"missing|unaccounted\s+for|disappeared",
-    "abducted": r"abducted|abducting|abductions?|kidnapped|kidnapping|taken\s+hostage|seized",
+    "abducted": r"abducted|abducting|abductions?|kidnapped|kidnapping|taken\s+hostage|seized"
+    r"|taken\s+(?:[\w-]+\s+){0,3}?as\s+(?:hostages?|captives?)|(?:held|taken)\s+captive",
     "displaced": r"displaced|displacing|displacement|fled|flee|fleeing|uprooted|evacuated|homeless"
     r"|(?:forced|driven)\s+(?:from|out\s+of)\s+their\s+(?:homes|villages|towns)|forced\s+to\s+(?:flee|leave)"
     r"|(?:found|sought|taken|took|taking|seeking)\s+(?:shelter|refuge)|sheltering",
@@ -253,7 +254,8 @@ _BEFORE_RE = re.compile(
         (?P<b_killed>\b(?:killed|killing|kills|kill|executed|executing|massacred|murdered|shot\s+dead|lost|losing
             |claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|claims\s+the\s+lives\s+of|the\s+lives\s+of
             |(?:deaths?|killings?|killing|executions?|murders?|bodies|massacre)\s+of
-            |among\s+(?:the\s+dead|the\s+victims|those\s+killed|the\s+people\s+killed)(?:\s+(?:were|was))?))
+            |among\s+(?:the\s+dead|the\s+victims|those\s+killed|the\s+people\s+killed)
+                (?:,\s*(?:it|he|she|they|officials|the\s+[\w-]+)\s+(?:said|says|added),)?(?:\s+(?:were|was))?))
       | (?P<b_injured>\b(?:wounded|wounding|injured|injuring|injuries\s+to|treated|treating
               |among\s+the\s+(?:wounded|injured)(?:\s+(?:were|was))?))
       | (?P<b_abducted>\b(?:abducted|abducting|kidnapped|kidnapping|(?:abduction|kidnapping)\s+of|seized|seizing
@@ -268,7 +270,7 @@ _BEFORE_RE = re.compile(
 )
 _BEFORE_TOLL_RE = re.compile(
     r"""(?:
-        (?P<b_killed>\b(?:death\s+toll|toll|number\s+of\s+(?:[\w-]+\s+){0,2}?(?:dead|deaths|killed|victims|fatalities))
+        (?P<b_killed>\b(?:death\s+toll|toll|(?:number|count|tally)\s+of\s+(?:[\w-]+\s+){0,2}?(?:dead|deaths|killed|victims|fatalities))
               (?:\s+[\w'’()-]+){0,18}?\s+(?:to|at|of|reached|hit|passed|exceeded|topped|surpassed|is|was|stands\s+at|stood\s+at))
       | (?P<b_injured>\bnumber\s+of\s+(?:wounded|injured)(?:\s+[\w'’-]+){0,6}?\s+(?:to|at|of|reached|is|was))
     )"""
@@ -443,7 +445,7 @@ _UNVERIFIED_RE = re.compile(
 )
 
 _ACCORDING_RE = re.compile(
-    r"\b(?:according\s+to|as\s+reported\s+by|reported\s+by|verified\s+by|confirmed\s+by"
+    r"\b(?:according\s+to|as\s+reported\s+by|reported\s+by|verified\s+by|confirmed\s+by|per(?=\s+(?:the\s+)?[A-Z])"
     r"|documented\s+by|figures\s+from|data\s+from|a\s+tally\s+by|a\s+count\s+by)\s+"
     r"(?P<src>[^,.;:()\"“”]+?)(?=\s*[,.;:()\"“”]|\s+(?:which|who|that|on|as|and|but|while|said|says|based"
     r"|in\s+(?!human\b))\b|$)",
@@ -565,7 +567,7 @@ class _SentenceContext:
 # Between the previous figure's count and this one: a coordination or list
 # ("10 women and five children", "683 civilians in Latakia, 433 in Tartus").
 _COORDINATION_RE = re.compile(
-    r"^[^.;:]{0,60}?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as|plus)\s+)(?:another\s+)?$", re.I
+    r"^[^.;:]{0,90}?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as|plus)\s+)(?:another\s+)?$", re.I
 )
 _SUBORDINATE_RE = re.compile(r"\b(?:after|before|when|while|since|earlier|later|than|until|whereas)\b", re.I)
 _OTHERS_RE = re.compile(
@@ -583,9 +585,22 @@ def _read_figure(
     sources: _SourceMemory,
 ) -> Figure | None:
     s_start, s_end = sentence
+    if quantity.qualifier == "about" and lowered.startswith("about ", quantity.start):
+        spoken = lowered[max(s_start, quantity.start - 16) : quantity.start].split()
+        if spoken and spoken[-1] in _TALKED_ABOUT:
+            # "officials were talking about three people killed": a preposition, not "roughly"
+            quantity = _without_qualifier(quantity, text)
     after = text[quantity.end : min(s_end, quantity.end + 160)]
     if _NOT_PEOPLE_AFTER_RE.match(after):
         return None
+    if (
+        quantity.qualifier == "exact"
+        and quantity.low is not None
+        and quantity.low <= 120
+        and _AGE_AFTER_NAME_RE.search(text, max(s_start, quantity.start - 40), quantity.start)
+        and _AGE_END_RE.match(after)
+    ):
+        return None  # "Noa Argamani, 26, Almog Meir Jan, 22": ages after names
     # The word right before (str operations only: this runs for every count).
     tail = lowered[quantity.start - 16 if quantity.start > 16 else 0 : quantity.start]
     if tail[-1:] in (" ", "-", "\t"):
@@ -674,9 +689,15 @@ def _read_figure(
         if before_match is None:
             far_start = max(s_start, quantity.start - 160)
             far = lowered[far_start : quantity.start]
-            if "toll" in far or "number" in far:
+            if "toll" in far or "number" in far or "count of" in far or "tally of" in far:
                 before_start = far_start
                 before_match = _search_from_word_starts(_BEFORE_TOLL_RE, text[far_start : quantity.start])
+    if outcome is None and before_match is None:
+        label = _LABEL_BEFORE_RE.search(lowered, max(s_start, quantity.start - 50), quantity.start)
+        if label is not None:
+            # "Killed: 2,166; Injured: more than 2,950" (situation-report tables)
+            outcome = _LABEL_OUTCOMES[label.group("label")]
+            noun_phrase = _leading_noun_phrase(after)
     if before_match is not None:
         name = before_match.lastgroup or ""
         noun_phrase = _leading_noun_phrase(after)
@@ -763,7 +784,8 @@ def _read_figure(
         qualifier=quantity.qualifier,
         category=category,
         outcome=outcome,
-        attributed_to=sources.for_sentence(s_start, sentence_text),
+        attributed_to=_own_according(sentence_text, quantity.end - s_start, sources, s_start)
+        or sources.for_sentence(s_start, sentence_text),
         verified=_says_verified(lowered[s_start:s_end]),
         start=s_start,
         end=s_end,
@@ -776,6 +798,25 @@ def _read_figure(
 
 
 _AGES_BEFORE_RE = re.compile(r"\baged?\s+(?:\d+\s*(?:,|and|or|to|-)\s*)+$")
+_LABEL_BEFORE_RE = re.compile(
+    r"\b(?P<label>killed|dead|deaths|fatalities|injured|wounded|injuries|missing|displaced|abducted|kidnapped"
+    r"|detained|arrested)\b[^:.;\d]{0,40}:\s*$"
+)
+_LABEL_OUTCOMES = {
+    "killed": "killed",
+    "dead": "killed",
+    "deaths": "killed",
+    "fatalities": "killed",
+    "injured": "injured",
+    "wounded": "injured",
+    "injuries": "injured",
+    "missing": "missing",
+    "displaced": "displaced",
+    "abducted": "abducted",
+    "kidnapped": "abducted",
+    "detained": "detained",
+    "arrested": "detained",
+}
 _REVISED_FROM_RE = re.compile(
     r"\b(?:up|down|revised|raised|lowered)\s+from\s+(?:(?:an?|the)\s+(?:earlier|previous|initial)\s+"
     r"(?:toll|count|figure|tally)\s+of\s+)?$",
@@ -821,6 +862,42 @@ _OWN_VERB_RE = re.compile(
 def _has_own_verb(after: str) -> bool:
     match = _OWN_VERB_RE.match(after)
     return match is not None and not _holds_any(_OUTCOME_STEMS_AUTOMATON, match.group("verb"))
+
+
+def _own_according(sentence: str, offset: int, sources: _SourceMemory, start: int) -> str | None:
+    """With two "according to" in one sentence, each count takes the first one after it
+    ("killed 23 civilians, according to an Israeli tally, and 450 people in Lebanon,
+    according to an AFP count")."""
+    lower = sentence.lower()
+    if lower.count("according to") < 2:
+        return None
+    for match in _ACCORDING_RE.finditer(sentence, offset):
+        if _names_a_source(match.group("src")):
+            src = match.group("src")
+            if "tally" in src or "count" in src:
+                tally = _TALLY_RE.match(src)
+                if tally:
+                    src = tally.group("by") or tally.group("own")
+            return sources.expand(start, _normalise_source(src, at_sentence_start=False), sentence)
+    return None
+
+
+_AGE_AFTER_NAME_RE = re.compile(r"[A-Z][\w'’-]+,\s*$")
+_AGE_END_RE = re.compile(r"\s*(?:[,;.)–—-]|and\b|$)")
+_TALKED_ABOUT = frozenset(
+    "talking talked talk talks spoke speaking speak spoken heard hear learned know knew asked ask "
+    "worried concerned wrote writing read reading thinking thought".split()
+)
+
+
+def _without_qualifier(quantity: Quantity, text: str) -> Quantity:
+    surface = text[quantity.number_start : quantity.end]
+    value = count_value(surface)
+    if value is None or value[1]:
+        return quantity
+    return replace(
+        quantity, start=quantity.number_start, surface=surface, low=value[0], high=value[0], qualifier="exact"
+    )
 
 
 def _were_noun(after: str, whole: Figure | None) -> str:
@@ -942,6 +1019,7 @@ _REPORTING_VERBS = frozenset(
 )
 _ACCORDING_OPENERS = (
     "according to",
+    "per ",
     "reported by",
     "verified by",
     "confirmed by",
@@ -1257,7 +1335,9 @@ _LEADING_NAME_RE = re.compile(
 _NAME_PART = r"[A-Z][\w’'-]*"
 _LEADING_SUBJECT_RE = re.compile(
     r"^(?:The\s+)?(?!(?:On|In|At|By|For|From|After|Before|During|Since|Last|This|But|And|As|When|While|Earlier"
-    r"|Later|Meanwhile|It|He|She|They|We|There|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"|Later|Meanwhile|It|He|She|They|We|There|Among|Of|With|Without|Despite|Amid|Following|Under|Across"
+    r"|Throughout|Near|Inside|Outside|Within|Once|If|Although|Though|Because|Yet|So|Still|Also|Only|Even|Then"
+    r"|Now|Here|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
     r"(?P<name>[A-Z][\w’'-]*(?:\s+(?:for|of|[A-Z][\w’'-]*))*)(?:\s+\([A-Z]{2,}\))?\s+(?=[a-z])"
 )
 _IT_SAID_RE = re.compile(r"[:;,]\s+it\s+(?:said|says|reported|stated|added|claimed|claims)\b")
@@ -1277,6 +1357,9 @@ class _SourceMemory:
             if self.cache[start]:
                 self.named.append((start, self.cache[start] or ""))
         return self.cache[start]
+
+    def expand(self, start: int, name: str, sentence: str) -> str:
+        return self._expand(start, name, sentence)
 
     def _resolve(self, start: int, sentence: str) -> str | None:
         found = _sentence_source(sentence)

@@ -83,7 +83,8 @@ VAGUE_COUNTS = {
 
 _UNIT_WORDS = "|".join(sorted(_UNITS, key=len, reverse=True))
 _WORD_NUMBER = (
-    rf"(?:(?:{_UNIT_WORDS})(?:[\s-]+(?:and[\s]+)?(?:{_UNIT_WORDS}|hundred|thousand|million|dozen))*"
+    # "twenty-two", "one hundred and five"; not "five - two" (a dash between two counts)
+    rf"(?:(?:{_UNIT_WORDS})(?:(?:-|\s+)(?:and[\s]+)?(?:{_UNIT_WORDS}|hundred|thousand|million|dozen))*"
     r"|a\s+(?:dozen|hundred|thousand)|dozen)"
 )
 _VAGUE = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(VAGUE_COUNTS, key=len, reverse=True))
