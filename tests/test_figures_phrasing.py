@@ -92,6 +92,54 @@ def read_with_sources(text: str) -> list[tuple[int | None, str, str | None]]:
         ("Medics tell us 12 people were wounded.", [(12, 12, "exact", "people", "injured")]),
         # Kinship words are persons.
         ("Among the dead were three brothers.", [(3, 3, "exact", "people", "killed")]),
+        # Situation-report tables: the outcome is a label before the count.
+        (
+            "- Idlib governorate: Killed: 412; Injured: more than 900.",
+            [(412, 412, "exact", "unknown", "killed"), (901, None, "more_than", "unknown", "injured")],
+        ),
+        # "about" after a verb of talking is a preposition.
+        ("On Monday, medics were talking about six people killed.", [(6, 6, "exact", "people", "killed")]),
+        # A dash between two counts does not join them into one number.
+        (
+            "The toll rose to nine - four of them women.",
+            [(9, 9, "exact", "unknown", "killed"), (4, 4, "exact", "women", "killed")],
+        ),
+        (
+            "Some 80 people were taken across the border as hostages.",
+            [(80, 80, "about", "people", "abducted")],
+        ),
+        # A part named before the verb is still a part of the figure before it.
+        (
+            "At least 30 people, including six children, were killed, and more than 70 were wounded.",
+            [
+                (30, None, "at_least", "people", "killed"),
+                (6, 6, "exact", "children", "killed"),
+                (71, None, "more_than", "people", "injured"),
+            ],
+        ),
+        # An interjected "it said" inside "among the dead were".
+        (
+            "Among the dead, it said, were 11 women.",
+            [(11, 11, "exact", "women", "killed")],
+        ),
+        # "claimed N lives" counts persons.
+        ("The blasts claimed 27 lives.", [(27, 27, "exact", "people", "killed")]),
+        ("Around 60 people remain in hospital.", [(60, 60, "about", "people", "injured")]),
+        ("Some 300 families had left their homes by dusk.", [(300, 300, "about", "unknown", "displaced")]),
+        (
+            "A neighbour said a family of five is still unaccounted for.",
+            [(5, 5, "exact", "people", "missing")],
+        ),
+        # A singular after "and a" is not what the count counts.
+        (
+            "Shelling killed 3 children and a woman in the village.",
+            [(3, 3, "exact", "children", "killed")],
+        ),
+        # The cue right before the count beats an outcome that belongs to the next count.
+        (
+            "The group documented the kidnapping of 14 people and 200 arrests of students.",
+            [(14, 14, "exact", "people", "abducted"), (200, 200, "exact", "people", "detained")],
+        ),
     ],
 )
 def test_counts_now_found(text: str, expected: list[Row]) -> None:
@@ -108,6 +156,8 @@ def test_counts_now_found(text: str, expected: list[Row]) -> None:
         "Aid reached the 4 displacement camps outside the town.",
         # Weapons seized are not people seized.
         "Police said more than 300 rifles were seized in the raids.",
+        # Ages after names: "Name, 26,".
+        "Soldiers freed three hostages - Dana Levi, 31, and Omar Haddad, 45 - in the raid.",
         # Treating patients says nothing of how they were hurt.
         "The hospital treated 300 patients last month.",
         # Held meetings, took days; the sides that held them are not persons counted.
@@ -156,6 +206,14 @@ def test_hostages_who_died_are_killed_not_abducted() -> None:
             "The UN refugee agency, UNHCR, said on Monday that 12,000 people had fled.",
             [(12000, "displaced", "UNHCR")],
         ),
+        # Each count takes the "according to" that follows it.
+        (
+            "Fighting has killed 40 soldiers, according to the army, and 310 civilians, according to "
+            "the Sudan Doctors Network.",
+            [(40, "killed", "army"), (310, "killed", "Sudan Doctors Network")],
+        ),
+        # "per X" names a source.
+        ("Killed: 52, per the Gaza civil defence agency.", [(52, "killed", "Gaza civil defence agency")]),
         # Local volunteers are a source.
         (
             "About 700 families fled the village, local volunteers said.",

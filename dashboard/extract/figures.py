@@ -120,7 +120,10 @@ _PERSON_WORDS = frozenset(
     visitors spectators fans crew crewmen sailors adults elderly youths teenagers officials leaders
     activists lawyers judges politicians survivors
     brothers sisters siblings cousins parents fathers mothers husbands wives uncles aunts nephews nieces
-    couples grandparents
+    couples grandparents lives
+    gatherers hunters pickers collectors smugglers traffickers builders sellers supporters voters believers
+    followers settlers swimmers hikers bathers campers diners churchgoers concertgoers festivalgoers
+    partygoers footballers players athletes
     fishermen tribesmen herdsmen clansmen firemen tradesmen
     bedouin bedouins alawites druze christians kurds sunnis shias shiites yazidis palestinians israelis
     ukrainians sudanese syrians lebanese
@@ -160,12 +163,14 @@ _OUTCOME_WORDS = {
     "killed": r"killed|killing|killings|kills|kill|dead|died|die|deaths?|executed|executing|executions?"
     r"|murdered|slain|massacred|perished|fatalities|lost\s+their\s+lives|lives|shot\s+dead|bodies|toll|among\s+the\s+victims",
     "injured": r"injured|injuring|injuries|wounded|wounding|hurt|hospitali[sz]ed"
-    r"|(?:taken|rushed|admitted|sent|brought|evacuated)\s+to\s+(?:a\s+|the\s+)?hospitals?",
+    r"|(?:taken|rushed|admitted|sent|brought|evacuated)\s+to\s+(?:a\s+|the\s+)?hospitals?"
+    r"|in\s+(?:a\s+|the\s+)?hospitals?",
     "missing": r"missing|unaccounted\s+for|disappeared",
     "abducted": r"abducted|abducting|abductions?|kidnapped|kidnapping|taken\s+hostage|seized"
     r"|taken\s+(?:[\w-]+\s+){0,3}?as\s+(?:hostages?|captives?)|(?:held|taken)\s+captive",
     "displaced": r"displaced|displacing|displacement|fled|flee|fleeing|uprooted|evacuated|homeless"
     r"|(?:forced|driven)\s+(?:from|out\s+of)\s+their\s+(?:homes|villages|towns)|forced\s+to\s+(?:flee|leave)"
+    r"|(?:left|abandoned)\s+their\s+(?:homes|houses|villages)"
     r"|(?:found|sought|taken|took|taking|seeking)\s+(?:shelter|refuge)|sheltering",
     "detained": r"detained|detaining|detentions?|arrested|arresting|arrests|rounded\s+up|captured|held",
 }
@@ -175,13 +180,15 @@ _AUX = (
     r"(?:were|was|are|is|have|has|had|been|being|got|get|reportedly|also|all|later|subsequently|allegedly"
     r"|confirmed|believed|feared|thought|said|reported|found|left|now|since|so\s+far|already|either"
     r"|seriously|critically|severely|badly|gravely|slightly|lightly|moderately|fatally|mortally|internally"
+    r"|still|remain|remains|remained"
     r"|shot\s+and|to|among\s+(?:those|the|people))"
 )
 _NP_WORD = (
     r"(?:(?!(?:were|was|are|is|have|has|had|been|and|or|but|who|whom|that|which|while|when|after|before"
     r"|during|as|if|than|with|by|at|on|into|to|for|he|she|it|they|we|claims?|says?|said)\b)"
     r"[^\W\d][\w'’-]*"
-    r"|(?:and|or)(?=\s+(?:women|children|men|boys|girls|elderly|civilians|soldiers|their|other|his|her)\b))"
+    r"|(?:and|or)(?=\s+(?:women|children|men|boys|girls|elderly|civilians|soldiers|their|other|his|her)\b)"
+    r"|(?:and|or)(?=\s+(?:a|an)\s+(?:civilian|child|woman|man|boy|girl|soldier|fighter|policeman|journalist)\b))"
 )
 # After the count: a short noun phrase (maybe coordinated with more counts: "28 gunmen and
 # four civilians"), an optional aside (", including four children,"), auxiliaries, then
@@ -246,7 +253,7 @@ _BREAKDOWN_RE = re.compile(r"\s+of\s+(?:them|whom|those)\b(?:\s+(?:were|was|are|
 # "killing a senior commander and six other officers": the count is the verb's second object.
 _BEFORE_TAIL = (
     r"(?:\s+(?:a|an|his|her|their|its)\s+[^\d.;:,()]{1,50}?\s+(?:and|as\s+well\s+as))?"
-    r"\s+(?:(?:the|another|an\s+additional|a\s+further|some|at\s+least|(?:a|an\s+entire|a\s+whole)\s+family\s+of)\s+)?"
+    r"\s+(?:(?:the|another|an\s+additional|a\s+further|some|at\s+least|all|both|(?:a|an\s+entire|a\s+whole)\s+family\s+of)\s+)?"
     r"[\"“‘']?$"
 )
 _BEFORE_RE = re.compile(
@@ -388,10 +395,16 @@ _OUTCOME_STEMS = (
     "to hospital",  # "taken to hospital(s)"
     "to a hospital",
     "to the hospital",
+    "in hospital",  # "140 people remain in hospital"
+    "in a hospital",
+    "in the hospital",
     "lost",  # "lost 40 soldiers"
     "losing",
     "among the victims",
     "victims",  # 'put the number of victims at "more than 100"'
+    "their homes",  # "had left their homes"
+    "their villages",
+    "their houses",
 )
 
 
@@ -493,7 +506,7 @@ _SOURCE_HEADS = frozenset(
     administration officer officers governor mayor commissioner director chief minister councillor
     councilor department directorate service services union charity residents villagers survivors
     relatives neighbours neighbors locals paramedics wing volunteers workers staff teams crews elders
-    leaders representatives spokesmen spokespeople nurses
+    leaders representatives spokesmen spokespeople nurses neighbour neighbor witness resident
     """.split()
 )
 _COMMON_FIRST_WORDS = frozenset(
@@ -663,6 +676,22 @@ def _read_figure(
         noun_phrase = _were_noun(after[of_the.end() :], inherited)
     if outcome is None:
         outcome, noun_phrase = _outcome_after(after, after_lower)
+        if outcome is not None:
+            near_before = lowered[max(s_start, quantity.start - 24) : quantity.start]
+            if context.main is not None and _INCLUDING_TAIL_RE.search(near_before):
+                # "at least 47 people, including four children, were killed": a part of the
+                # figure before, though the verb comes after it.
+                breakdown, inherited = True, context.main
+            elif _PRIOR_COUNT_RE.search(after_lower, 0, _first_outcome_at(after)):
+                # "the abduction of 32 people and 627 arrests": the outcome after belongs to the
+                # next count; a cue right before this one wins.
+                cue = _BEFORE_RE.search(text[max(s_start, quantity.start - 60) : quantity.start])
+                if (
+                    cue is not None
+                    and cue.lastgroup not in (None, "b_including")
+                    and cue.lastgroup != "b_displaced"
+                ):
+                    outcome = cue.lastgroup[2:]
     earlier = context.main or context.parent
     if outcome is None and earlier is not None:
         sentence_lower = lowered[s_start : quantity.start]
@@ -763,6 +792,8 @@ def _read_figure(
         category = _category(before_match.group(0))
         if category is None and " family of" in before_match.group(0).lower():
             category = "people"  # "killed a family of five"
+    if category is None and lowered.endswith("family of ", max(s_start, quantity.start - 12), quantity.start):
+        category = "people"  # "a family of four ... is still unaccounted for"
     if category is None and after.startswith((" were ", " was ")):
         # "..., 18 were women and three were children": the noun after "were".
         category = _category(_were_noun(after, inherited or context.main or context.last))
@@ -878,12 +909,21 @@ def _own_according(sentence: str, offset: int, sources: _SourceMemory, start: in
                 tally = _TALLY_RE.match(src)
                 if tally:
                     src = tally.group("by") or tally.group("own")
+                    return _normalise_source(src, at_sentence_start=False)  # "an Israeli tally"
             return sources.expand(start, _normalise_source(src, at_sentence_start=False), sentence)
     return None
 
 
 _AGE_AFTER_NAME_RE = re.compile(r"[A-Z][\w'’-]+,\s*$")
 _AGE_END_RE = re.compile(r"\s*(?:[,;.)–—-]|and\b|$)")
+_INCLUDING_TAIL_RE = re.compile(r"\b(?:including|among\s+them|of\s+whom)\s+$")
+
+
+def _first_outcome_at(after: str) -> int:
+    match = _OUTCOME_WORD_RE.search(after)
+    return match.start() if match else 0
+
+
 _TALKED_ABOUT = frozenset(
     "talking talked talk talks spoke speaking speak spoken heard hear learned know knew asked ask "
     "worried concerned wrote writing read reading thinking thought".split()
@@ -959,6 +999,9 @@ def _is_thing(noun_phrase: str) -> bool:
     return False
 
 
+_SINGULAR_TAIL_RE = re.compile(r"\s+(?:and|or)\s+(?:a|an)\s+\w+.*$", re.IGNORECASE | re.DOTALL)
+
+
 def _category(phrase: str) -> str | None:
     """The category a noun phrase names: the first specific one, else "people", else None.
 
@@ -967,6 +1010,8 @@ def _category(phrase: str) -> str | None:
     Single words are looked up in a table; the pattern only runs for phrases that may
     hold a multi-word category ("members of the security forces").
     """
+    # "4 children and a woman": the count is of the children; the singular after "and a" is not.
+    phrase = _SINGULAR_TAIL_RE.sub("", phrase)
     words = [w.strip(".,;:!?\"“”()'’") for w in phrase.lower().split()]
     if _MULTIWORD_HINTS.isdisjoint(words):
         found = [_CATEGORY_OF_WORD[w] for w in words if w in _CATEGORY_OF_WORD]
