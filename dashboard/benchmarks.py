@@ -277,7 +277,10 @@ def map_benchmark(n: int, baseline: bool = True, *, repeats: int = 5) -> dict[st
 
 
 def map_benchmark_detail(n: int, baseline: bool = True, *, repeats: int = 5) -> dict[str, Any]:
-    """``map_benchmark`` plus CPU seconds (``ours_cpu_s``, ``baseline_cpu_s``)."""
+    """``map_benchmark`` plus CPU seconds (``ours_cpu_s``, ``baseline_cpu_s``) and the first
+    map of the events, made while the payload cache is empty (``ours_first_s``,
+    ``ours_first_cpu_s``)."""
+    from dashboard.map_payload import clear_cache
     from dashboard.mapview import build_map
 
     events = synthetic_events(n)
@@ -292,6 +295,11 @@ def map_benchmark_detail(n: int, baseline: bool = True, *, repeats: int = 5) -> 
         shown = filter_events(events, state)
         return naive_folium_map(shown).get_root().render()
 
+    # The first map of a freshly loaded set of events also makes each event's payload row
+    # (map_payload's cache); every later filter state of the same events reuses them, as
+    # in the app, where the loaded events are shared by every rerun. Both are reported.
+    clear_cache()
+    first_s, first_cpu, _ = _timed(ours, 1)
     ours_s, ours_cpu, ours_bytes = _timed(ours, repeats)
     result: dict[str, Any] = {
         "events": n,
@@ -301,6 +309,8 @@ def map_benchmark_detail(n: int, baseline: bool = True, *, repeats: int = 5) -> 
         "baseline_bytes": None,
         "ours_cpu_s": round(ours_cpu, 4),
         "baseline_cpu_s": None,
+        "ours_first_s": round(first_s, 4),
+        "ours_first_cpu_s": round(first_cpu, 4),
     }
     if baseline and n <= BASELINE_LIMIT:
         base_s, base_cpu, base_bytes = _timed(naive, 1)

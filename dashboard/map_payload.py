@@ -166,12 +166,18 @@ def _gather(items: list[Any], rows: list[int]) -> list[Any]:
     return [got] if len(rows) == 1 else list(got)
 
 
-# Columns of EventRows.ints (one row per event).
-(_PK, _PR, _TY, _DATED, _DAY, _SPAN, _DP, _HAS_HI, _FN, _F0, _FTLEN, _SULEN) = range(12)
-_INT_COLUMNS = 12
+# Columns of EventRows.ints (one row per event). The last four are the text's share
+# (figures: how many, where they start in figure_ints, their text's length; the summary's),
+# filled only when a map first needs the event's text (_HAS_TEXT): a 100k-event map sends
+# none, and reading every summary and figure costs more than the rest of a row.
+(_PK, _PR, _TY, _DATED, _DAY, _SPAN, _DP, _HAS_HI, _HAS_TEXT, _FN, _F0, _FTLEN, _SULEN) = range(13)
+_INT_COLUMNS = 13
 # Columns of EventRows.figure_ints (one row per figure).
 (_FC, _FO, _FS, _FV) = range(4)
 
+# What a row reads of every event: touching an attribute is a memory access per event
+# (~0.1 us each at 100k events, the bulk of a first map), so the place is read from one
+# event per place and the text only when needed.
 _EVENT_FIELDS = attrgetter(
     "id",
     "place_id",
@@ -181,14 +187,8 @@ _EVENT_FIELDS = attrgetter(
     "date_precision",
     "deaths_low",
     "deaths_high",
-    "summary",
-    "figures",
-    "place_name",
-    "lat",
-    "lon",
-    "precision",
-    "geometry",
 )
+_PLACE_FIELDS = attrgetter("place_name", "lat", "lon", "precision", "geometry")
 _FIGURE_FIELDS = attrgetter("text", "category", "outcome", "source", "verified")
 
 
@@ -233,9 +233,10 @@ class EventRows:
         self.id_tails: list[str] = []  # the rest of the id
         self.lows: list[int] = []  # -1: unknown (Python ints: a figure may exceed 64 bits)
         self.highs: list[int] = []  # deaths_high where it differs from low (-1: none)
-        self.summaries: list[str] = []
-        self.summary_json: list[str] = []  # script-safe JSON string literals
-        self.figure_json: list[str] = []  # the event's figure texts, JSON literals joined by ","
+        # The text's share (None until a map needs it, see _HAS_TEXT):
+        self.summaries: list[str | None] = []
+        self.summary_json: list[str | None] = []  # script-safe JSON string literals
+        self.figure_json: list[str | None] = []  # the figure texts, JSON literals joined by ","
         self._int_chunks: list[np.ndarray] = []
         self._ints: np.ndarray = np.zeros((0, _INT_COLUMNS), dtype=np.int64)
         self._figure_chunks: list[np.ndarray] = []
@@ -277,19 +278,26 @@ class EventRows:
 
     def rows(self, events: Sequence[EventView]) -> list[int]:
         """Each event's row, in order; rows of events not seen yet are made now."""
-        rows = list(map(self._row_of.get, map(id, events), repeat(-1)))
+        keys = list(map(id, events))
+        rows = list(map(self._row_of.get, keys, repeat(-1)))
         if -1 not in rows:
             return rows  # the common case: every event seen before (a C-speed check)
-        missing = [i for i, r in enumerate(rows) if r < 0]
-        # One object may be listed twice; it gets one row.
-        new = list({id(events[i]): events[i] for i in missing}.values())
         # The collector stays off until _add's temporaries are gone: a collection as it
         # resumes then walks only the rows kept, not every tuple made on the way.
+        if rows.count(-1) == len(rows) and len(set(keys)) == len(keys):
+            # None seen, none twice (the first map of a loaded set): all rows are new.
+            first = len(self.ids)
+            with _collector_paused():
+                self._add(list(events))
+            return list(range(first, first + len(rows)))
+        missing = [i for i, r in enumerate(rows) if r < 0]
+        # One object may be listed twice; it gets one row.
+        new = list({keys[i]: events[i] for i in missing}.values())
         with _collector_paused():
             self._add(new)
         row_of = self._row_of
         for i in missing:
-            rows[i] = row_of[id(events[i])]
+            rows[i] = row_of[keys[i]]
         return rows
 
     def _died(self, ref: weakref.ref[EventView]) -> None:
@@ -301,19 +309,19 @@ class EventRows:
 
     def _add(self, events: list[EventView]) -> None:
         """Rows for ``events`` (objects not seen yet), built column by column in C-speed
-        passes (map, zip, numpy) rather than one Python loop per event."""
+        passes (map, zip, numpy) rather than one Python loop per event; no text yet."""
         if not events:
             return
         first = len(self.ids)
+        n = len(events)
         refs = list(map(weakref.ref, events, repeat(self._died)))
         self._refs.extend(refs)  # kept: a reference's callback runs only while it lives
         keys = list(map(id, events))
         self._key_of_ref.update(zip(map(id, refs), keys, strict=True))
-        (ids, place_ids, kinds, starts, ends, date_precs, lows, highs, summaries, figures, *place) = zip(
+        (ids, place_ids, kinds, starts, ends, date_precs, lows, highs) = zip(
             *map(_EVENT_FIELDS, events), strict=True
         )
-        groups, place_rows = self._places(place_ids, *place)
-        n = len(events)
+        groups, place_rows = self._places(events, place_ids)
 
         # Dates: one ordinal per distinct day, not per event; undated -> not "dated".
         day_of: dict[date | None, int] = {
@@ -323,46 +331,18 @@ class EventRows:
         day = np.fromiter(map(day_of.get, starts, repeat(0)), dtype=np.int64, count=n)
         end_day = np.fromiter(map(day_of.get, ends, repeat(0)), dtype=np.int64, count=n)
         has_end = np.fromiter(map(is_not, ends, repeat(None)), dtype=bool, count=n)
-        span = np.where(dated & has_end, end_day - day, 0)
         date_prec_of = {p: -1 if p == "day" else _DATE_PREC_INDEX.get(p, 0) for p in set(date_precs)}
 
-        # Figures: every figure of the batch in one flat run, each event's a slice of it.
-        n_figs = np.fromiter(map(len, figures), dtype=np.int64, count=n)
-        figure_rows = list(map(_FIGURE_FIELDS, chain.from_iterable(figures)))
-        texts, cats, outs, srcs, verified = (
-            zip(*figure_rows, strict=True) if figure_rows else ((), (), (), (), ())
-        )
-        ends_at = np.cumsum(n_figs)
-        starts_at = ends_at - n_figs
-        text_lens = np.concatenate([[0], np.cumsum(np.fromiter(map(len, texts), dtype=np.int64))])
-        text_json = _strings_for_script(texts)
-        self.figure_json.extend(
-            map(",".join, map(text_json.__getitem__, map(slice, starts_at.tolist(), ends_at.tolist())))
-        )
-        if figure_rows:
-            columns = (
-                self.categories.numbers(cats),
-                self.outcomes.numbers(outs),
-                self.sources.numbers(srcs),
-                list(map(int, map(bool, verified))),
-            )
-            self._figure_chunks.append(np.array(columns, dtype=np.int64).T.reshape(-1, 4))
-
-        ints = np.empty((n, _INT_COLUMNS), dtype=np.int64)
+        ints = np.zeros((n, _INT_COLUMNS), dtype=np.int64)
         ints[:, _PK] = groups
         ints[:, _PR] = place_rows
         ints[:, _TY] = self.types.numbers(kinds)
         ints[:, _DATED] = dated
         ints[:, _DAY] = day
-        ints[:, _SPAN] = span
+        ints[:, _SPAN] = np.where(dated & has_end, end_day - day, 0)
         ints[:, _DP] = list(map(date_prec_of.__getitem__, date_precs))
         ints[:, _HAS_HI] = list(map(ne, highs, lows))
-        ints[:, _FN] = n_figs
-        ints[:, _F0] = starts_at + self.figures
-        ints[:, _FTLEN] = text_lens[ends_at] - text_lens[starts_at]
-        ints[:, _SULEN] = list(map(len, summaries))
         self._int_chunks.append(ints)
-        self.figures += len(figure_rows)
 
         self.lows.extend(-1 if low is None else low for low in lows)
         self.highs.extend(-1 if high is None else high for high in highs)
@@ -381,41 +361,76 @@ class EventRows:
                 head = sys.intern(match.group(0)) if match else ""
                 self.id_heads.append(head)
                 self.id_tails.append(i[len(head) :])
-        self.summaries.extend(summaries)
-        self.summary_json.extend(_strings_for_script(summaries))
+        for text_column in (self.summaries, self.summary_json, self.figure_json):
+            text_column.extend(repeat(None, n))
         self._row_of.update(zip(keys, range(first, first + n), strict=True))
 
+    def add_text(self, events: Sequence[EventView], rows: Sequence[int]) -> None:
+        """The text's share of these rows (``events[k]`` is row ``rows[k]``'s event):
+        summaries and figures, encoded once."""
+        n = len(events)
+        summaries = list(map(attrgetter("summary"), events))
+        figures = list(map(attrgetter("figures"), events))
+        n_figs = np.fromiter(map(len, figures), dtype=np.int64, count=n)
+        # Every figure of the batch in one flat run, each event's a slice of it.
+        figure_rows = list(map(_FIGURE_FIELDS, chain.from_iterable(figures)))
+        texts, cats, outs, srcs, verified = zip(*figure_rows, strict=True) if figure_rows else ((),) * 5
+        ends_at = np.cumsum(n_figs)
+        starts_at = ends_at - n_figs
+        text_lens = np.concatenate([[0], np.cumsum(np.fromiter(map(len, texts), dtype=np.int64))])
+        text_json = _strings_for_script(texts)
+        figure_json = map(
+            ",".join, map(text_json.__getitem__, map(slice, starts_at.tolist(), ends_at.tolist()))
+        )
+        if figure_rows:
+            columns = (
+                self.categories.numbers(cats),
+                self.outcomes.numbers(outs),
+                self.sources.numbers(srcs),
+                list(map(int, map(bool, verified))),
+            )
+            self._figure_chunks.append(np.array(columns, dtype=np.int64).T.reshape(-1, 4))
+        ints = self.ints
+        at = np.asarray(rows, dtype=np.intp)
+        ints[at, _FN] = n_figs
+        ints[at, _F0] = starts_at + self.figures
+        ints[at, _FTLEN] = text_lens[ends_at] - text_lens[starts_at]
+        ints[at, _SULEN] = list(map(len, summaries))
+        ints[at, _HAS_TEXT] = 1
+        self.figures += len(figure_rows)
+        for row, summary, encoded, figure_text in zip(
+            rows, summaries, _strings_for_script(summaries), figure_json, strict=True
+        ):
+            self.summaries[row] = summary
+            self.summary_json[row] = encoded
+            self.figure_json[row] = figure_text
+
     def _places(
-        self,
-        place_ids: Sequence[str | None],
-        names: Sequence[str],
-        lats: Sequence[float],
-        lons: Sequence[float],
-        precisions: Sequence[str],
-        geometries: Sequence[Any],
+        self, events: list[EventView], place_ids: Sequence[str | None]
     ) -> tuple[list[int], list[int]]:
         """Each event's place group and place row number, adding new places."""
         # A group is a place id, else (name, lat, lon).
         group_keys: list[Any] = list(place_ids)
         if None in group_keys:
             group_keys = [
-                g if g is not None else (name, lat, lon)
-                for g, name, lat, lon in zip(place_ids, names, lats, lons, strict=True)
+                g if g is not None else (e.place_name, e.lat, e.lon)
+                for g, e in zip(place_ids, events, strict=True)
             ]
         groups = self.place_groups.numbers(group_keys)
         # What is drawn (name, position, precision, outline -- by object: one Place's outline
-        # is one dict shared by its events) is looked up for each group's first event here:
+        # is one dict shared by its events) is read from each group's first event here:
         # events of one place id drawn differently in one batch would be inconsistent data,
         # but a later store revision may redraw a place, which gives it a new row.
         first_of = dict(zip(reversed(groups), range(len(groups) - 1, -1, -1), strict=True))
         row_of_group: dict[int, int] = {}
         new_rows = []
         for g, k in first_of.items():
-            key = (g, names[k], lats[k], lons[k], precisions[k], id(geometries[k]))
+            name, lat, lon, precision, geometry = _PLACE_FIELDS(events[k])
+            key = (g, name, lat, lon, precision, id(geometry))
             row = self.place_keys.index.get(key)
             if row is None:
                 row = self.place_keys.number(key)
-                new_rows.append(self._place_row(names[k], lats[k], lons[k], precisions[k], geometries[k]))
+                new_rows.append(self._place_row(name, lat, lon, precision, geometry))
             row_of_group[g] = row
         if new_rows:
             self.place_rows.extend(new_rows)
@@ -667,7 +682,7 @@ def _encode(
         *(f",{json_for_script(k)}:{json_for_script(v)}" for k, v in extra.items()),
     ]
     core_bytes = sum(len(part.encode("utf-8")) if not part.isascii() else len(part) for part in core) + 1
-    text_level, text = _text_columns(cache, m, rowlist, budget - core_bytes)
+    text_level, text = _text_columns(cache, events, m, rowlist, budget - core_bytes)
 
     counts = np.bincount(ty, minlength=len(types)).tolist() if n else []
     areas = int(cache.place_is_area[place_rows][pl].sum()) if n else 0
@@ -686,7 +701,9 @@ def _encode(
     )
 
 
-def _text_columns(cache: EventRows, m: np.ndarray, rowlist: list[int], budget: int) -> tuple[str, list[str]]:
+def _text_columns(
+    cache: EventRows, events: Sequence[EventView], m: np.ndarray, rowlist: list[int], budget: int
+) -> tuple[str, list[str]]:
     """Figures (they carry the sources) first, then summaries in what is left.
 
     Figures travel flat: ``fn`` (figures per event) and ``ft`` (text), ``fc`` (category
@@ -702,6 +719,13 @@ def _text_columns(cache: EventRows, m: np.ndarray, rowlist: list[int], budget: i
     # Cheap checks first, so a 100k-event map does not build text it cannot send.
     if budget < n * (_EVENT_TEXT_OVERHEAD + 20):
         return none
+    lacking = np.flatnonzero(m[:, _HAS_TEXT] == 0)
+    if len(lacking):
+        # First map of these events with text: read it once (one object may be listed twice).
+        _rows, first = np.unique(np.asarray(rowlist)[lacking], return_index=True)
+        positions = lacking[first].tolist()
+        cache.add_text([events[i] for i in positions], _rows.tolist())
+        m = cache.ints[np.asarray(rowlist, dtype=np.intp)]
     counts = m[:, _FN]
     total = int(counts.sum())
     if total * _FIGURE_OVERHEAD + n * _EVENT_TEXT_OVERHEAD > budget:

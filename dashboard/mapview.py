@@ -955,7 +955,12 @@ def build_map(
     EventLayer(payload_json, bounds, offline=offline).add_to(m)
     _LayerControl(collapsed=True).add_to(m)
     if view.lat is None and bounds is not None:
-        _FitBounds(bounds, padding=(20, 20), max_zoom=10).add_to(m)
+        fit = _FitBounds(bounds, padding=(20, 20), max_zoom=10)
+        # Straight to the fitted view: an animated zoom from the opening zoom makes
+        # MarkerCluster hold its markers back until the animation ends (~0.15 s later on
+        # screen, measured in Chromium), for a move nobody asked to watch.
+        fit.options["animate"] = False
+        fit.add_to(m)
     return m
 
 

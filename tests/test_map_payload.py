@@ -139,3 +139,20 @@ def test_figures_too_large_for_64_bits_still_reach_the_page():
     payload = payload_of(render([huge], ViewState()))
     assert payload["ev"]["lo"] == [10**20]
     assert payload["ev"]["hi"] == {"0": 10**21}
+
+
+def test_text_left_out_of_one_map_is_there_in_the_next(monkeypatch: pytest.MonkeyPatch):
+    # A map too big for text reads no summaries; a later, smaller map of the same events
+    # must still carry them (the text's share of a row is made when first needed).
+    from dashboard import mapview
+
+    map_payload.clear_cache()
+    monkeypatch.setattr(mapview, "PAYLOAD_BUDGET", 100)  # less than the page without text
+    assert payload_of(render(EVENTS))["text"] == "none"
+    monkeypatch.undo()
+    later = payload_of(render(EVENTS))
+    assert later["text"] == "full"
+    assert later["su"] == [e.summary for e in EVENTS]
+    assert later["ft"] == ["13", ">1,400", "≥111"]  # the ambush's, then Latakia's two
+    map_payload.clear_cache()
+    assert same_page(render(EVENTS), render(EVENTS))

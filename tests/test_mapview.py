@@ -306,6 +306,8 @@ def test_map_fits_the_events_unless_the_view_sets_a_centre():
     # The coast outline (34.6-35.95 N, 35.7-36.4 E) holds Jablah, Latakia and Baniyas
     # District's 15 km circle: the map fits the whole outline, not just its centre.
     assert (south, west, north, east) == (34.6, 35.7, 35.95, 36.4)
+    # straight to that view, no zoom animation (MarkerCluster waits for one to end)
+    assert re.search(r'fitBounds\([^;]*"animate": false', page)
     points_only = render([AMBUSH, LATAKIA_KILLINGS])
     fit = re.search(r"fitBounds\(\s*\[\[([\d.]+),\s*([\d.]+)\],\s*\[([\d.]+),\s*([\d.]+)\]\]", points_only)
     assert fit and tuple(map(float, fit.groups())) == (35.3614, 35.7909, 35.5312, 35.9256)

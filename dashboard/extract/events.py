@@ -296,32 +296,44 @@ def _event_type(
     lower: str, candidates: Sequence[str], outcomes: Sequence[str], background: bool = False
 ) -> str | None:
     """``candidates``: the trigger types whose stems occur in the (lower-cased) sentence;
-    ``background``: whether a background cue's stem does."""
+    ``background``: whether a background cue's stem does.
+
+    A type's pattern is only tried when the answer depends on it, in order of precedence
+    (ambush, armed clash, attack, strong statement; then the figures' outcome; then shelter,
+    security operation, killings, displacement, weak statement): most sentences with a
+    figure are settled by the first few.
+    """
     if background and not outcomes and _BACKGROUND_RE.search(lower):
         return None
-    hits = {
-        name
-        for name in candidates
-        if (name != "taking_ground" or any(verb in lower for verb in _GROUND_VERBS))
-        and _TRIGGERS[name][1].search(lower)
-    }
-    if "taking_ground" in hits:
-        hits.add("armed_clash")
-    if "displacement" in hits and _FIGHTERS_FLED_RE.search(lower):
-        hits.discard("displacement")
-    for kind in ("ambush", "armed_clash", "attack"):
-        if kind in hits:
-            return kind
-    if "statement_strong" in hits:
+    found: dict[str, bool] = {}
+
+    def hit(name: str) -> bool:
+        if name not in found:
+            found[name] = (
+                name in candidates
+                and (name != "taking_ground" or any(verb in lower for verb in _GROUND_VERBS))
+                and _TRIGGERS[name][1].search(lower) is not None
+            )
+        return found[name]
+
+    if hit("ambush"):
+        return "ambush"
+    if hit("armed_clash") or hit("taking_ground"):  # taking ground is an armed clash
+        return "armed_clash"
+    if hit("attack"):
+        return "attack"
+    if hit("statement_strong"):
         return "statement"
     if outcomes:
-        if outcomes[0] == "displaced" and "shelter" in hits:
+        if outcomes[0] == "displaced" and hit("shelter"):
             return "shelter"  # "8,000 people found shelter at the base": where they are now
         return _OUTCOME_TYPES.get(outcomes[0], "other")
-    for kind in ("shelter", "security_operation", "killings", "displacement"):
-        if kind in hits:
+    for kind in ("shelter", "security_operation", "killings"):
+        if hit(kind):
             return kind
-    if "statement_weak" in hits:
+    if hit("displacement") and not _FIGHTERS_FLED_RE.search(lower):
+        return "displacement"
+    if hit("statement_weak"):
         return "statement"
     return None
 
@@ -490,6 +502,8 @@ def _is_dateline(text: str, mention: Mention) -> bool:
 
 def _ranked(located: Sequence[tuple[int, Place]]) -> list[Place]:
     """Places of a sentence, most precise first, then in reading order, without repeats."""
+    if len(located) < 2:  # most sentences name one place or none: nothing to sort
+        return [place for _, place in located]
     ordered = sorted(located, key=lambda item: (_PRECISION_RANK.get(item[1].precision, 6), item[0]))
     seen: set[str] = set()
     result = []

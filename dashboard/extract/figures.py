@@ -1196,7 +1196,7 @@ def _sentence_source(sentence: str) -> str | None:
     if ("'s " in lower or "’s " in lower) and any(
         k in lower for k in ("toll", "count", "tally", "figure", "record")
     ):
-        for possessive in _POSSESSIVE_TOLL_RE.finditer(sentence):
+        for possessive in _POSSESSIVE_TOLL_RE.finditer(sentence, _possessive_floor(sentence)):
             subject = _source_phrase(_words_of(sentence, possessive.start("src"), possessive.end("src")))
             if subject is not None and subject != _PRONOUN:
                 return _normalise_source(subject[0], at_sentence_start=subject[1] == 0)
@@ -1257,7 +1257,39 @@ def _speaker(sentence: str, verb: int) -> str | None:
     return _normalise_source(subject[0], at_sentence_start=subject[1] == 0)
 
 
-_TOKEN_RE = re.compile(r"[^\s]+")
+_TOKEN_RE = re.compile(r"[^\s][^\s]*")  # not "+": a single class first lets the engine skip ahead
+
+
+def _possessive_floor(sentence: str) -> int:
+    """Where a ``_POSSESSIVE_TOLL_RE`` match can start at the earliest, so that its scan (a
+    lazy run of up to five words tried at every offset: the costliest search of a sentence)
+    skips what comes before. The match's name is at most five runs of word characters,
+    apostrophes and hyphens, separated by blanks, the last one ending at an apostrophe; from
+    the sentence's first apostrophe, walking back over what is left of its run and then four
+    more blanks-and-runs bounds every match (a later apostrophe's walk crosses the same runs)."""
+    firsts = [i for i in (sentence.find("'"), sentence.find("’")) if i >= 0]
+    if not firsts:
+        return len(sentence)  # no apostrophe: no match
+    i = _run_start(sentence, min(firsts))
+    for _ in range(4):
+        k = i
+        while k > 0 and sentence[k - 1].isspace():
+            k -= 1
+        if k == i:
+            break
+        i = _run_start(sentence, k)
+        if i == k:
+            break
+    return i
+
+
+def _run_start(sentence: str, i: int) -> int:
+    """Start of the run of ``[\\w’'-]`` characters that ends at ``i``."""
+    while i > 0 and (sentence[i - 1].isalnum() or sentence[i - 1] in "_’'-"):
+        i -= 1
+    return i
+
+
 # "A security official, who asked not to be named, said" / "X, a Britain-based monitor, said"
 _RELATIVE_CLAUSE_RE = re.compile(
     r",\s*(?:who|which|a|an|the|(?:also\s+|better\s+)?known\s+as|formerly)\b[^,]*,\s*$", re.IGNORECASE
@@ -1459,10 +1491,7 @@ class _SourceMemory:
         before = self.text[:start]
         if words[-1][:1].isupper():
             longest = max(
-                (
-                    _name_around(before, m.start(), m.end())
-                    for m in re.finditer(rf"\b{re.escape(words[-1])}\b", before)
-                ),
+                (_name_around(before, start, end) for start, end in _whole_word_spans(before, words[-1])),
                 key=len,
                 default=name,
             )
@@ -1476,7 +1505,7 @@ class _SourceMemory:
             upto = before + sentence
             title = key.capitalize()
             longest = max(
-                (_name_around(upto, m.start(), m.end()) for m in re.finditer(rf"\b{title}\b", upto)),
+                (_name_around(upto, start, end) for start, end in _whole_word_spans(upto, title)),
                 key=len,
                 default=name,
             )
@@ -1488,6 +1517,30 @@ class _SourceMemory:
             if appositive:
                 return appositive.group("name")
         return name
+
+
+def _whole_word_spans(text: str, word: str) -> list[tuple[int, int]]:
+    """The spans of ``re.finditer(rf"\\b{re.escape(word)}\\b", text)``, found with ``str.find``:
+    a pattern that opens with ``\\b`` is tried at every offset of the text before the one
+    sought (this runs over all the text before a sentence)."""
+    if not word:
+        return [m.span() for m in re.finditer(r"\b\b", text)]
+    out: list[tuple[int, int]] = []
+    after = 0  # matches do not overlap: the search goes on after each one
+    at = text.find(word)
+    while at >= 0:
+        if at >= after and _word_boundary(text, at) and _word_boundary(text, at + len(word)):
+            out.append((at, at + len(word)))
+            after = at + len(word)
+        at = text.find(word, at + 1)
+    return out
+
+
+def _word_boundary(text: str, i: int) -> bool:
+    """``\\b`` at ``text[i]``: a word character (alphanumeric or "_") on one side only."""
+    before = i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_")
+    after = i < len(text) and (text[i].isalnum() or text[i] == "_")
+    return before != after
 
 
 # "a Hamas military commander", "two Hezbollah members": the armed group a person belongs to.

@@ -29,9 +29,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
-import ahocorasick
+from dashboard.extract.sentences import stem_occurrences
 
 _UNITS = {
     "one": 1,
@@ -127,7 +126,9 @@ QUANTITY_RE = re.compile(
 )
 
 
-@dataclass(frozen=True)
+# Not frozen (~20 per report; a frozen dataclass's __init__ costs three times as much), but
+# hashable like one: treat it as immutable.
+@dataclass(unsafe_hash=True)
 class Quantity:
     """A count found in text: ``text[start:end] == surface``; bounds as in the table above."""
 
@@ -293,30 +294,18 @@ _DIGITS_RE = re.compile(r"\d+(?:[.,]\d+)*")
 def anchor_positions(lowered: str, roots: tuple[str, ...], words: frozenset[str]) -> list[int]:
     """Sorted start offsets of digit runs and of the words in ``words`` within ``lowered``.
 
-    Every word of ``words`` must begin with one of ``roots``: one Aho-Corasick pass finds
-    every occurrence of every root (a ``str.find`` loop per root costs a pass over the text
-    per root), and only those that open a word of ``words`` count.
+    Every word of ``words`` must begin with one of ``roots``: every occurrence of every root
+    is found in one Aho-Corasick pass (shared with the other stem finders of the report, see
+    ``sentences.stem_occurrences``), and only those that open a word of ``words`` count.
     """
     found = set(_digit_run_starts(lowered))
-    if not roots:
-        return sorted(found)
     isalpha, match = str.isalpha, _LETTERS_RE.match
-    for last, length in _root_automaton(roots).iter(lowered):
-        i = last - length + 1
+    for i, _ in stem_occurrences(lowered, roots):
         if i == 0 or not isalpha(lowered[i - 1]):
             word = match(lowered, i)
             if word is not None and word.group(0) in words:
                 found.add(i)
     return sorted(found)
-
-
-@lru_cache(maxsize=16)
-def _root_automaton(roots: tuple[str, ...]) -> Any:
-    automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
-    for root in roots:
-        automaton.add_word(root)
-    automaton.make_automaton()
-    return automaton
 
 
 @lru_cache(maxsize=8)  # figures and dates both look for counts in the same report

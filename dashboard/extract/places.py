@@ -71,7 +71,9 @@ class MentionRules:
     organisations: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+# Not frozen (a report makes ~25 of them; a frozen dataclass's __init__ costs three times as
+# much), but hashable like one: treat it as immutable and use ``replace``.
+@dataclass(unsafe_hash=True)
 class PlaceSpan:
     """A stretch of the report that names a place, before it is resolved.
 
@@ -479,7 +481,8 @@ def _longest_first(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """Non-overlapping spans, longer ones winning, in text order."""
     taken: list[tuple[int, int]] = []
     occupied = _Occupied()
-    for start, end in sorted(set(spans), key=lambda s: (s[0] - s[1], s[0])):
+    # Longest first, then leftmost (spans are distinct, so this order is total).
+    for _, start, end in sorted([(s - e, s, e) for s, e in set(spans)]):
         if occupied.take(start, end):
             taken.append((start, end))
     return sorted(taken)
@@ -568,6 +571,7 @@ def _name_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[Pl
 
 
 _PLURAL_AREAS = re.compile(r"^\s+(?:governorates|provinces|regions|states|oblasts)\b", re.I)
+_PLURAL_AREA_WORDS = ("governorates", "provinces", "regions", "states", "oblasts")
 _LIST_GAP = re.compile(r"^(?:\s*,\s*|\s*,?\s+and\s+|\s*&\s*)$")
 
 
@@ -583,7 +587,12 @@ def _spread_plural_kinds(text: str, spans: list[PlaceSpan]) -> list[PlaceSpan]:
         return _LIST_GAP.match(text[out[a].end : out[b].start]) is not None
 
     for i in range(len(out) - 1, -1, -1):
-        if _PLURAL_AREAS.match(text[out[i].end : out[i].end + 20]):
+        after = text[out[i].end : out[i].end + 20]
+        # The match only where a plural area word follows (for ASCII, where case-blind is lower()).
+        lowered = after.lower()
+        if (
+            not after.isascii() or any(word in lowered for word in _PLURAL_AREA_WORDS)
+        ) and _PLURAL_AREAS.match(after):
             j = i
             while True:
                 out[j] = replace(out[j], kind_hint="adm1")

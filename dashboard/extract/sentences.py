@@ -16,6 +16,7 @@ has a few habits a naive ``split(".")`` gets wrong:
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_right
 from collections.abc import Hashable
 from functools import lru_cache
@@ -44,12 +45,24 @@ _START_RE = re.compile(r"""\s+["'“‘«(\[]*[\w]""")
 _WORD_BEFORE_RE = re.compile(r"([\w.]+)$")
 
 
+def _word_before(text: str, floor: int, stop: int) -> str | None:
+    """``_WORD_BEFORE_RE.search(text, floor, stop).group(1)``, found by walking back from
+    ``stop`` (the leftmost match of an end-anchored run is the whole run before the end)."""
+    end = stop
+    if end > floor and text[end - 1] == "\n":
+        end -= 1  # "$" also matches before a newline that ends the searched text
+    start = end
+    while start > floor and (text[start - 1].isalnum() or text[start - 1] in "_."):
+        start -= 1  # [\w.]: a word character (alphanumeric or "_") or a full stop
+    return text[start:end] if start < end else None
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the full stop at ``text[dot]`` closes an abbreviation or an initial."""
-    match = _WORD_BEFORE_RE.search(text, max(0, dot - 20), dot)
-    if not match:
+    found = _word_before(text, max(0, dot - 20), dot)
+    if found is None:
         return False
-    word = match.group(1).lower().rstrip(".")
+    word = found.lower().rstrip(".")
     if word in _ABBREVIATIONS:
         return True
     # Single letters ("J. Smith") and dotted acronyms ("U.S.") are initials.
@@ -141,29 +154,100 @@ def sentences_containing_each(
     stem with its group (a stem may be in several); the answer maps each group with a hit
     to the indexes of the spans holding one of its stems."""
     found: dict[Hashable, set[int]] = {}
-    automaton = _stem_automaton(stems)
-    if automaton is None:
+    groups_of = _groups_of(stems)
+    if not groups_of:
         return found
     starts = [start for start, _ in spans]
-    for last, (length, groups) in automaton.iter(lowered):
-        index = bisect_right(starts, last - length + 1) - 1
-        for group in groups:
+    for at, stem in stem_occurrences(lowered, tuple(groups_of)):
+        index = bisect_right(starts, at) - 1
+        for group in groups_of[stem]:
             found.setdefault(group, set()).add(index)
     return found
 
 
 @lru_cache(maxsize=64)
-def _stem_automaton(stems: tuple[tuple[str, Hashable], ...]) -> Any:
-    """Aho-Corasick automaton over the stems; each key's value: (its length, its groups)."""
+def _groups_of(stems: tuple[tuple[str, Hashable], ...]) -> dict[str, tuple[Hashable, ...]]:
+    """Each (non-empty) stem's groups, in order, without repeats."""
     groups: dict[str, list[Hashable]] = {}
     for stem, group in stems:
         if stem:
             groups.setdefault(stem, []).append(group)
-    if not groups:
+    return {stem: tuple(dict.fromkeys(of)) for stem, of in groups.items()}
+
+
+# --- every stem occurrence of a text, for all callers in one pass ---------------------------
+#
+# Figures (outcome stems), events (trigger stems) and the count and date finders (number and
+# date word roots) each look for a few dozen stems in the same lower-cased report. One
+# automaton over all the stem sets asked for so far finds them all in one pass over the
+# text, remembered for the next caller: each pass over a report costs about as much as
+# another, whatever the number of stems.
+
+_STEM_SETS: dict[tuple[str, ...], int] = {}  # stem set -> its number, in order of first use
+_MAX_STEM_SETS = 16  # further sets (tests with made-up stems) get an automaton of their own
+_STEM_SETS_LOCK = threading.Lock()
+
+
+def stem_occurrences(lowered: str, stems: tuple[str, ...]) -> list[tuple[int, str]]:
+    """``(start, stem)`` of every occurrence of every stem of ``stems`` in ``lowered``
+    (overlapping ones too), in the order an Aho-Corasick pass meets their ends."""
+    number = _STEM_SETS.get(stems)
+    if number is None:
+        with _STEM_SETS_LOCK:
+            number = _STEM_SETS.get(stems)
+            if number is None and len(_STEM_SETS) < _MAX_STEM_SETS:
+                number = _STEM_SETS[stems] = len(_STEM_SETS)
+    if number is None:
+        automaton = _own_automaton(stems)
+        return (
+            [
+                (last - length + 1, lowered[last - length + 1 : last + 1])
+                for last, length in automaton.iter(lowered)
+            ]
+            if automaton
+            else []
+        )
+    return _all_occurrences(lowered, tuple(_STEM_SETS))[number]
+
+
+@lru_cache(maxsize=8)  # the callers of one report follow each other
+def _all_occurrences(lowered: str, stem_sets: tuple[tuple[str, ...], ...]) -> list[list[tuple[int, str]]]:
+    found: list[list[tuple[int, str]]] = [[] for _ in stem_sets]
+    automaton = _union_automaton(stem_sets)
+    if automaton is None:
+        return found
+    for last, (stem, numbers) in automaton.iter(lowered):
+        occurrence = (last - len(stem) + 1, stem)
+        for number in numbers:
+            found[number].append(occurrence)
+    return found
+
+
+@lru_cache(maxsize=4)
+def _union_automaton(stem_sets: tuple[tuple[str, ...], ...]) -> Any:
+    """Automaton over the stems of every set; each key's value: (the stem, its sets' numbers)."""
+    sets_of: dict[str, list[int]] = {}
+    for number, stems in enumerate(stem_sets):
+        for stem in dict.fromkeys(stems):
+            if stem:
+                sets_of.setdefault(stem, []).append(number)
+    if not sets_of:
         return None
     automaton = ahocorasick.Automaton()
-    for stem, of in groups.items():
-        automaton.add_word(stem, (len(stem), tuple(dict.fromkeys(of))))
+    for stem, numbers in sets_of.items():
+        automaton.add_word(stem, (stem, tuple(numbers)))
+    automaton.make_automaton()
+    return automaton
+
+
+@lru_cache(maxsize=64)
+def _own_automaton(stems: tuple[str, ...]) -> Any:
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
+    for stem in stems:
+        if stem:
+            automaton.add_word(stem)
+    if not len(automaton):
+        return None
     automaton.make_automaton()
     return automaton
 

@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from dashboard.extract.places import PlaceSpan, find_place_spans, plain
 from dashboard.geocode.gazetteer import Gazetteer, ResolutionContext
@@ -216,6 +217,7 @@ def _has_area_word(name: str) -> bool:
     return name.lower().endswith(_AREA_WORDS) and bool(_AREA_SUFFIX.search(name))
 
 
+@lru_cache(maxsize=65536)  # a name's key does not depend on the report
 def _area_key(name: str) -> str:
     return normalise_name(_AREA_SUFFIX.sub("", name))
 
