@@ -49,12 +49,12 @@ without any outcome word are skipped before any pattern runs on their numbers.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import ahocorasick
 
-from dashboard.extract.numbers import COUNT, Quantity, find_quantities, lower_same_length
+from dashboard.extract.numbers import COUNT, Quantity, count_value, find_quantities, lower_same_length
 from dashboard.extract.sentences import sentence_index, sentence_spans, sentences_containing, title_end
 from dashboard.model import Figure, stable_id
 
@@ -98,6 +98,10 @@ _THINGS = frozenset(
     metres meter meters year years month months week weeks day days hour hours minute minutes
     percent times rounds attacks incidents strikes airstrikes raids checkpoints positions sites
     tonnes tons kilograms acres hectares points votes seats pages kilometre kilometer times
+    firearms weapons guns rifles pistols grenades explosives ammunition rounds bullets mines shells
+    coaches carriages wagons trains ambulances boats ships aircraft planes jets helicopters
+    camp camps shelters centres centers tents
+    sides parties countries nations delegations meetings talks sessions
     """.split()
 )
 
@@ -115,9 +119,18 @@ _PERSON_WORDS = frozenset(
     pedestrians commuters labourers laborers porters citizens locals inhabitants nationals tourists
     visitors spectators fans crew crewmen sailors adults elderly youths teenagers officials leaders
     activists lawyers judges politicians survivors
+    brothers sisters siblings cousins parents fathers mothers husbands wives uncles aunts nephews nieces
+    couples grandparents lives
+    gatherers hunters pickers collectors smugglers traffickers builders sellers supporters voters believers
+    followers settlers swimmers hikers bathers campers diners churchgoers concertgoers festivalgoers
+    partygoers footballers players athletes
     fishermen tribesmen herdsmen clansmen firemen tradesmen
     bedouin bedouins alawites druze christians kurds sunnis shias shiites yazidis palestinians israelis
     ukrainians sudanese syrians lebanese
+    iranians iraqis afghans pakistanis indians russians americans turks egyptians jordanians yemenis
+    saudis somalis ethiopians eritreans nigerians malians congolese rwandans burmese rohingya haitians
+    colombians venezuelans mexicans chinese nepalis bangladeshis libyans tunisians algerians moroccans
+    foreigners expatriates
     """.split()
 )
 
@@ -150,10 +163,14 @@ _OUTCOME_WORDS = {
     "killed": r"killed|killing|killings|kills|kill|dead|died|die|deaths?|executed|executing|executions?"
     r"|murdered|slain|massacred|perished|fatalities|lost\s+their\s+lives|lives|shot\s+dead|bodies|toll|among\s+the\s+victims",
     "injured": r"injured|injuring|injuries|wounded|wounding|hurt|hospitali[sz]ed"
-    r"|(?:taken|rushed|admitted|sent|brought|evacuated)\s+to\s+(?:a\s+|the\s+)?hospitals?",
+    r"|(?:taken|rushed|admitted|sent|brought|evacuated)\s+to\s+(?:a\s+|the\s+)?hospitals?"
+    r"|in\s+(?:a\s+|the\s+)?hospitals?",
     "missing": r"missing|unaccounted\s+for|disappeared",
-    "abducted": r"abducted|abducting|abductions?|kidnapped|kidnapping|taken\s+hostage|seized",
+    "abducted": r"abducted|abducting|abductions?|kidnapped|kidnapping|taken\s+hostage|seized"
+    r"|taken\s+(?:[\w-]+\s+){0,3}?as\s+(?:hostages?|captives?)|(?:held|taken)\s+captive",
     "displaced": r"displaced|displacing|displacement|fled|flee|fleeing|uprooted|evacuated|homeless"
+    r"|(?:forced|driven)\s+(?:from|out\s+of)\s+their\s+(?:homes|villages|towns)|forced\s+to\s+(?:flee|leave)"
+    r"|(?:left|abandoned)\s+their\s+(?:homes|houses|villages)"
     r"|(?:found|sought|taken|took|taking|seeking)\s+(?:shelter|refuge)|sheltering",
     "detained": r"detained|detaining|detentions?|arrested|arresting|arrests|rounded\s+up|captured|held",
 }
@@ -162,13 +179,16 @@ _OUTCOME_RE_PART = "|".join(f"(?P<o_{name}>{words})" for name, words in _OUTCOME
 _AUX = (
     r"(?:were|was|are|is|have|has|had|been|being|got|get|reportedly|also|all|later|subsequently|allegedly"
     r"|confirmed|believed|feared|thought|said|reported|found|left|now|since|so\s+far|already|either"
+    r"|seriously|critically|severely|badly|gravely|slightly|lightly|moderately|fatally|mortally|internally"
+    r"|still|remain|remains|remained"
     r"|shot\s+and|to|among\s+(?:those|the|people))"
 )
 _NP_WORD = (
     r"(?:(?!(?:were|was|are|is|have|has|had|been|and|or|but|who|whom|that|which|while|when|after|before"
     r"|during|as|if|than|with|by|at|on|into|to|for|he|she|it|they|we|claims?|says?|said)\b)"
     r"[^\W\d][\w'’-]*"
-    r"|(?:and|or)(?=\s+(?:women|children|men|boys|girls|elderly|civilians|soldiers|their|other|his|her)\b))"
+    r"|(?:and|or)(?=\s+(?:women|children|men|boys|girls|elderly|civilians|soldiers|their|other|his|her)\b)"
+    r"|(?:and|or)(?=\s+(?:a|an)\s+(?:civilian|child|woman|man|boy|girl|soldier|fighter|policeman|journalist)\b))"
 )
 # After the count: a short noun phrase (maybe coordinated with more counts: "28 gunmen and
 # four civilians"), an optional aside (", including four children,"), auxiliaries, then
@@ -177,7 +197,7 @@ _AFTER_RE = re.compile(
     rf"""\s*(?:-\s*)?
     (?P<np>(?:{_NP_WORD}(?:\s+|(?=,))){{0,8}}?)
     (?:(?:,\s*|\s*)(?:and|or)\s+{COUNT}\s+(?:{_NP_WORD}\s+){{0,4}}?)*
-    (?:,\s*(?:including|among\s+them|most\s+of\s+them|mostly|mainly|many\s+of\s+them|all|both|or
+    (?:,\s*(?:including|among\s+them|most\s+of\s+them|mostly|mainly|many\s+of\s+them|all|both|or|aged
         |(?:[\w.,-]+\s+){{1,2}}of\s+(?:them|whom))\b[^.;]{{0,80}}?,\s*)?
     (?:(?<=[^\W\d]),\s*(?=(?:had|have|has|were|was)\b))?
     (?:who\s+(?:had\s+been\s+|had\s+|have\s+|were\s+)?(?=fled|displaced|sheltering|been\s+displaced))?
@@ -230,16 +250,23 @@ _BREAKDOWN_RE = re.compile(r"\s+of\s+(?:them|whom|those)\b(?:\s+(?:were|was|are|
 # time for every character it is given: short cues need the last 60 characters only; the
 # long toll phrases ("the death toll from the attack on the market rose to") only run when
 # "toll" or "number" is near.
-_BEFORE_TAIL = r"\s+(?:(?:the|another|an\s+additional|a\s+further|some|at\s+least)\s+)?$"
+# "killing a senior commander and six other officers": the count is the verb's second object.
+_BEFORE_TAIL = (
+    r"(?:\s+(?:a|an|his|her|their|its)\s+[^\d.;:,()]{1,50}?\s+(?:and|as\s+well\s+as))?"
+    r"\s+(?:(?:the|another|an\s+additional|a\s+further|some|at\s+least|all|both|(?:a|an\s+entire|a\s+whole)\s+family\s+of)\s+)?"
+    r"[\"“‘']?$"
+)
 _BEFORE_RE = re.compile(
     r"""(?:
         (?P<b_killed>\b(?:killed|killing|kills|kill|executed|executing|massacred|murdered|shot\s+dead|lost|losing
             |claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|claims\s+the\s+lives\s+of|the\s+lives\s+of
             |(?:deaths?|killings?|killing|executions?|murders?|bodies|massacre)\s+of
-            |among\s+(?:the\s+dead|the\s+victims|those\s+killed|the\s+people\s+killed)(?:\s+(?:were|was))?))
-      | (?P<b_injured>\b(?:wounded|wounding|injured|injuring|injuries\s+to
+            |among\s+(?:the\s+dead|the\s+victims|those\s+killed|the\s+people\s+killed)
+                (?:,\s*(?:it|he|she|they|officials|the\s+[\w-]+)\s+(?:said|says|added),)?(?:\s+(?:were|was))?))
+      | (?P<b_injured>\b(?:wounded|wounding|injured|injuring|injuries\s+to|treated|treating
               |among\s+the\s+(?:wounded|injured)(?:\s+(?:were|was))?))
-      | (?P<b_abducted>\b(?:abducted|abducting|kidnapped|kidnapping|(?:abduction|kidnapping)\s+of|seized|seizing))
+      | (?P<b_abducted>\b(?:abducted|abducting|kidnapped|kidnapping|(?:abduction|kidnapping)\s+of|seized|seizing
+              |holding|held|taking|took|taken))
       | (?P<b_displaced>\b(?:displaced|displacing|displacement\s+of|uprooted|uprooting|forced|forcing))
       | (?P<b_detained>\b(?:detained|detaining|arrested|arresting|(?:arrest|detention)\s+of|rounded\s+up|captured|capturing))
       | (?P<b_including>\b(?:including|included|includes|among\s+them|of\s+whom
@@ -250,8 +277,8 @@ _BEFORE_RE = re.compile(
 )
 _BEFORE_TOLL_RE = re.compile(
     r"""(?:
-        (?P<b_killed>\b(?:death\s+toll|toll|number\s+of\s+(?:[\w-]+\s+){0,2}?(?:dead|deaths|killed|victims|fatalities))
-              (?:\s+[\w'’-]+){0,12}?\s+(?:to|at|of|reached|hit|passed|exceeded|topped|surpassed|is|was|stands\s+at|stood\s+at))
+        (?P<b_killed>\b(?:death\s+toll|toll|(?:number|count|tally)\s+of\s+(?:[\w-]+\s+){0,2}?(?:dead|deaths|killed|victims|fatalities))
+              (?:\s+[\w'’()-]+){0,18}?\s+(?:to|at|of|reached|hit|passed|exceeded|topped|surpassed|is|was|stands\s+at|stood\s+at))
       | (?P<b_injured>\bnumber\s+of\s+(?:wounded|injured)(?:\s+[\w'’-]+){0,6}?\s+(?:to|at|of|reached|is|was))
     )"""
     + _BEFORE_TAIL,
@@ -285,6 +312,12 @@ _THE_DEAD_CUES = ("the dead ", "the victims ", "the fatalities ", "people killed
 _OUTCOME_WORD_RE = re.compile(rf"\b(?:{_OUTCOME_RE_PART})\b", re.IGNORECASE)
 # Cheap substring checks that must pass before the two regexes above are tried.
 _BEFORE_STEMS = (
+    "holding",  # "holding 214 people hostage" (checked against a hostage tail)
+    "treat",  # "treated 16 people with gunshot wounds" (checked against a wounds tail)
+    "held",
+    "taking",
+    "took",
+    "taken",
     "kill",
     "execut",
     "massacr",
@@ -362,9 +395,16 @@ _OUTCOME_STEMS = (
     "to hospital",  # "taken to hospital(s)"
     "to a hospital",
     "to the hospital",
+    "in hospital",  # "140 people remain in hospital"
+    "in a hospital",
+    "in the hospital",
     "lost",  # "lost 40 soldiers"
     "losing",
     "among the victims",
+    "victims",  # 'put the number of victims at "more than 100"'
+    "their homes",  # "had left their homes"
+    "their villages",
+    "their houses",
 )
 
 
@@ -392,6 +432,14 @@ _FORCED_TAIL_RE = re.compile(
     re.IGNORECASE,
 )
 
+# "treated 16 people with gunshot wounds", "treating 40 for burns"
+_TREATED_TAIL_RE = re.compile(
+    r"\s*(?:[^\W\d][\w'’-]*\s+){0,3}?(?:with|for)\s+(?:[\w-]+\s+){0,2}?(?:wounds|injuries|burns|fractures)\b",
+    re.IGNORECASE,
+)
+# "holding 214 people hostage": only abduction when the count is followed by "hostage".
+_HOSTAGE_TAIL_RE = re.compile(r"\s*(?:[^\W\d][\w'’-]*\s+){0,3}?(?:hostages?|captives?)\b", re.IGNORECASE)
+
 _VERIFIED_RE = re.compile(
     r"\b(?:verif(?:y|ied|ies|ying)|confirm(?:s|ed|ing)?|document(?:s|ed|ing))\b", re.IGNORECASE
 )
@@ -410,7 +458,7 @@ _UNVERIFIED_RE = re.compile(
 )
 
 _ACCORDING_RE = re.compile(
-    r"\b(?:according\s+to|as\s+reported\s+by|reported\s+by|verified\s+by|confirmed\s+by"
+    r"\b(?:according\s+to|as\s+reported\s+by|reported\s+by|verified\s+by|confirmed\s+by|per(?=\s+(?:the\s+)?[A-Z])"
     r"|documented\s+by|figures\s+from|data\s+from|a\s+tally\s+by|a\s+count\s+by)\s+"
     r"(?P<src>[^,.;:()\"“”]+?)(?=\s*[,.;:()\"“”]|\s+(?:which|who|that|on|as|and|but|while|said|says|based"
     r"|in\s+(?!human\b))\b|$)",
@@ -437,7 +485,9 @@ _REPORTING_VERB_RE = re.compile(
     r"|tallied|added|noted)\b",
     re.IGNORECASE,
 )
-_SUBJECT_SKIP = frozenset("has have had also previously now separately later earlier has'".split())
+_SUBJECT_SKIP = frozenset(
+    "has have had also previously now separately later earlier has' just already since".split()
+)
 _SUBJECT_STOP = frozenset(
     """that which who whom as while when after before but because since although though and or if
     where whereas than with by were was are is been be to at on into from killed""".split()
@@ -455,7 +505,8 @@ _SOURCE_HEADS = frozenset(
     inquiry investigation investigators panel court tribunal prosecutor prosecutors study survey
     administration officer officers governor mayor commissioner director chief minister councillor
     councilor department directorate service services union charity residents villagers survivors
-    relatives neighbours neighbors locals paramedics wing
+    relatives neighbours neighbors locals paramedics wing volunteers workers staff teams crews elders
+    leaders representatives spokesmen spokespeople nurses neighbour neighbor witness resident
     """.split()
 )
 _COMMON_FIRST_WORDS = frozenset(
@@ -529,7 +580,7 @@ class _SentenceContext:
 # Between the previous figure's count and this one: a coordination or list
 # ("10 women and five children", "683 civilians in Latakia, 433 in Tartus").
 _COORDINATION_RE = re.compile(
-    r"^[^.;:]{0,60}?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as|plus)\s+)(?:another\s+)?$", re.I
+    r"^[^.;:]{0,90}?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as|plus)\s+)(?:another\s+)?$", re.I
 )
 _SUBORDINATE_RE = re.compile(r"\b(?:after|before|when|while|since|earlier|later|than|until|whereas)\b", re.I)
 _OTHERS_RE = re.compile(
@@ -547,14 +598,33 @@ def _read_figure(
     sources: _SourceMemory,
 ) -> Figure | None:
     s_start, s_end = sentence
+    if quantity.qualifier == "about" and lowered.startswith("about ", quantity.start):
+        spoken = lowered[max(s_start, quantity.start - 16) : quantity.start].split()
+        if spoken and spoken[-1] in _TALKED_ABOUT:
+            # "officials were talking about three people killed": a preposition, not "roughly"
+            quantity = _without_qualifier(quantity, text)
     after = text[quantity.end : min(s_end, quantity.end + 160)]
     if _NOT_PEOPLE_AFTER_RE.match(after):
         return None
+    if (
+        quantity.qualifier == "exact"
+        and quantity.low is not None
+        and quantity.low <= 120
+        and _AGE_AFTER_NAME_RE.search(text, max(s_start, quantity.start - 40), quantity.start)
+        and _AGE_END_RE.match(after)
+    ):
+        return None  # "Noa Argamani, 26, Almog Meir Jan, 22": ages after names
     # The word right before (str operations only: this runs for every count).
     tail = lowered[quantity.start - 16 if quantity.start > 16 else 0 : quantity.start]
     if tail[-1:] in (" ", "-", "\t"):
         word = tail[:-1].replace("-", " ").replace("\t", " ").rsplit(" ", 1)[-1].rsplit("\n", 1)[-1]
-        if word in _NOT_PEOPLE_WORD_BEFORE:
+        if _AGES_BEFORE_RE.search(lowered, max(0, quantity.start - 40), quantity.start):
+            return None  # "his two sons, aged 9 and 12": the second age
+        if (
+            word in _NOT_PEOPLE_WORD_BEFORE
+            and not (word == "from" and _REVISED_FROM_RE.search(tail))
+            and not (word == "us" and "us" in text[quantity.start - 4 : quantity.start])  # "tell us 16"
+        ):
             return None
     symbol_from = max(s_start, quantity.start - 5)
     # Every match of the pattern holds one of these characters: skip the search without one.
@@ -571,6 +641,12 @@ def _read_figure(
     after_lower = lowered[quantity.end : min(s_end, quantity.end + 160)]
     gap = text[context.last_end : quantity.start] if context.last is not None else ""
     coordinated = bool(gap) and bool(_COORDINATION_RE.match(gap)) and not _SUBORDINATE_RE.search(gap)
+    # "put the toll at 11: eight Iranians, two Syrians and one fighter": the list after the
+    # colon breaks the count before it down.
+    listed = bool(gap) and gap.strip() == ":"
+    # "... rose to 80 on Monday, the governor said, up from 60 the day before": the earlier
+    # count of the same toll.
+    revised = bool(gap) and bool(_REVISED_FROM_RE.search(gap))
     breakdown = False
     inherited: Figure | None = None  # the figure whose category a bare count takes
 
@@ -600,6 +676,22 @@ def _read_figure(
         noun_phrase = _were_noun(after[of_the.end() :], inherited)
     if outcome is None:
         outcome, noun_phrase = _outcome_after(after, after_lower)
+        if outcome is not None:
+            near_before = lowered[max(s_start, quantity.start - 24) : quantity.start]
+            if context.main is not None and _INCLUDING_TAIL_RE.search(near_before):
+                # "at least 47 people, including four children, were killed": a part of the
+                # figure before, though the verb comes after it.
+                breakdown, inherited = True, context.main
+            elif _PRIOR_COUNT_RE.search(after_lower, 0, _first_outcome_at(after)):
+                # "the abduction of 32 people and 627 arrests": the outcome after belongs to the
+                # next count; a cue right before this one wins.
+                cue = _BEFORE_RE.search(text[max(s_start, quantity.start - 60) : quantity.start])
+                if (
+                    cue is not None
+                    and cue.lastgroup not in (None, "b_including")
+                    and cue.lastgroup != "b_displaced"
+                ):
+                    outcome = cue.lastgroup[2:]
     earlier = context.main or context.parent
     if outcome is None and earlier is not None:
         sentence_lower = lowered[s_start : quantity.start]
@@ -626,9 +718,15 @@ def _read_figure(
         if before_match is None:
             far_start = max(s_start, quantity.start - 160)
             far = lowered[far_start : quantity.start]
-            if "toll" in far or "number" in far:
+            if "toll" in far or "number" in far or "count of" in far or "tally of" in far:
                 before_start = far_start
                 before_match = _search_from_word_starts(_BEFORE_TOLL_RE, text[far_start : quantity.start])
+    if outcome is None and before_match is None:
+        label = _LABEL_BEFORE_RE.search(lowered, max(s_start, quantity.start - 50), quantity.start)
+        if label is not None:
+            # "Killed: 2,166; Injured: more than 2,950" (situation-report tables)
+            outcome = _LABEL_OUTCOMES[label.group("label")]
+            noun_phrase = _leading_noun_phrase(after)
     if before_match is not None:
         name = before_match.lastgroup or ""
         noun_phrase = _leading_noun_phrase(after)
@@ -645,6 +743,16 @@ def _read_figure(
             if not _FORCED_TAIL_RE.match(after):
                 return None
             outcome = "displaced"
+        elif name == "b_injured" and before_match.group(name).lower().startswith("treat"):
+            if not _TREATED_TAIL_RE.match(after):
+                return None  # "treated 300 patients" says nothing about how they were hurt
+            outcome = "injured"
+        elif name == "b_abducted" and before_match.group(name).lower().startswith(
+            ("hold", "held", "tak", "took")
+        ):
+            if not _HOSTAGE_TAIL_RE.match(after):
+                return None  # "held 5 meetings", "took 3 days"
+            outcome = "abducted"
         elif before_match.group(name).lower().startswith(("lost", "losing")):
             # "lost 40 soldiers": killed, when persons are counted (not "lost 200 homes").
             if _category(noun_phrase) is None:
@@ -652,6 +760,17 @@ def _read_figure(
             outcome = "killed"
         else:
             outcome = name[2:]
+    if outcome is None and (listed or revised) and context.last is not None:
+        outcome, inherited, breakdown = context.last.outcome, context.last, True
+        noun_phrase = _leading_noun_phrase(after)
+        if revised and _category(noun_phrase) is None:
+            noun_phrase = ""  # "up from 60 the day before": no noun of its own
+    if outcome is None:
+        outcome, noun_phrase = _outcome_after_relative(after)
+    if outcome is None and coordinated and context.last is not None and _has_own_verb(after):
+        coordinated = (
+            False  # "16 militants have been killed and dozens of passengers have been allowed to leave"
+        )
     if outcome is None and coordinated and context.last is not None:
         # "killed 10 women and five children": the second count shares the first one's outcome.
         outcome, inherited = context.last.outcome, context.main or context.last
@@ -671,6 +790,10 @@ def _read_figure(
     category = None if _OTHERS_RE.match(noun_phrase) else _category(noun_phrase)
     if category is None and before_match is not None and before_match.re is not _THE_DEAD_WERE_RE:
         category = _category(before_match.group(0))
+        if category is None and " family of" in before_match.group(0).lower():
+            category = "people"  # "killed a family of five"
+    if category is None and lowered.endswith("family of ", max(s_start, quantity.start - 12), quantity.start):
+        category = "people"  # "a family of four ... is still unaccounted for"
     if category is None and after.startswith((" were ", " was ")):
         # "..., 18 were women and three were children": the noun after "were".
         category = _category(_were_noun(after, inherited or context.main or context.last))
@@ -692,7 +815,8 @@ def _read_figure(
         qualifier=quantity.qualifier,
         category=category,
         outcome=outcome,
-        attributed_to=sources.for_sentence(s_start, sentence_text),
+        attributed_to=_own_according(sentence_text, quantity.end - s_start, sources, s_start)
+        or sources.for_sentence(s_start, sentence_text),
         verified=_says_verified(lowered[s_start:s_end]),
         start=s_start,
         end=s_end,
@@ -704,11 +828,116 @@ def _read_figure(
     return figure
 
 
+_AGES_BEFORE_RE = re.compile(r"\baged?\s+(?:\d+\s*(?:,|and|or|to|-)\s*)+$")
+_LABEL_BEFORE_RE = re.compile(
+    r"\b(?P<label>killed|dead|deaths|fatalities|injured|wounded|injuries|missing|displaced|abducted|kidnapped"
+    r"|detained|arrested)\b[^:.;\d]{0,40}:\s*$"
+)
+_LABEL_OUTCOMES = {
+    "killed": "killed",
+    "dead": "killed",
+    "deaths": "killed",
+    "fatalities": "killed",
+    "injured": "injured",
+    "wounded": "injured",
+    "injuries": "injured",
+    "missing": "missing",
+    "displaced": "displaced",
+    "abducted": "abducted",
+    "kidnapped": "abducted",
+    "detained": "detained",
+    "arrested": "detained",
+}
+_REVISED_FROM_RE = re.compile(
+    r"\b(?:up|down|revised|raised|lowered)\s+from\s+(?:(?:an?|the)\s+(?:earlier|previous|initial)\s+"
+    r"(?:toll|count|figure|tally)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+# "Five former FARC fighters who had laid down their weapons ... were also killed": a
+# relative clause between the count's noun and its verb. The verb must be passive ("were
+# killed"), so "three gunmen who killed a woman and wounded two" gives the gunmen nothing.
+_RELATIVE_AFTER_RE = re.compile(
+    rf"""\s*(?P<np>(?:{_NP_WORD}\s+){{1,5}}?)(?:,\s*)?(?:who|whom|that)\s+[^,.;:]{{1,80}}?,?\s+
+    (?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:{_AUX}\s+)*(?:{_OUTCOME_RE_PART})\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def _outcome_after_relative(after: str) -> tuple[str | None, str]:
+    if " who " not in after and " that " not in after and " whom " not in after:
+        return None, ""
+    match = _RELATIVE_AFTER_RE.match(after)
+    if match is None:
+        return None, ""
+    relative = after[match.end("np") : match.start(match.lastgroup or "np")].lower()
+    if _holds_any(_OUTCOME_STEMS_AUTOMATON, relative.rsplit(" were ", 1)[0].rsplit(" was ", 1)[0]):
+        return None, ""  # the clause has an outcome of its own: not this count's
+    name = next(k for k, v in match.groupdict().items() if k.startswith("o_") and v)
+    return name[2:], match.group("np")
+
+
 # "90 of the dead were men": a part of a toll named by its outcome.
 _OF_THE_DEAD_RE = re.compile(
     r"\s+of\s+(?:the|those)\s+(?P<o>dead|victims|killed|wounded|injured)\b(?!\s+(?:people|civilians))",
     re.IGNORECASE,
 )
+
+
+# A clause of the count's own: "dozens of passengers, mostly women, have been allowed to walk away".
+_OWN_VERB_RE = re.compile(
+    r"^\s*(?:[^\W\d][\w'’-]*,?\s+){1,10}?(?:have|has|had|were|was|are|is)\s+(?:been\s+|being\s+|also\s+|now\s+)*"
+    r"(?P<verb>[a-z]+)\b"
+)
+
+
+def _has_own_verb(after: str) -> bool:
+    match = _OWN_VERB_RE.match(after)
+    return match is not None and not _holds_any(_OUTCOME_STEMS_AUTOMATON, match.group("verb"))
+
+
+def _own_according(sentence: str, offset: int, sources: _SourceMemory, start: int) -> str | None:
+    """With two "according to" in one sentence, each count takes the first one after it
+    ("killed 23 civilians, according to an Israeli tally, and 450 people in Lebanon,
+    according to an AFP count")."""
+    lower = sentence.lower()
+    if lower.count("according to") < 2:
+        return None
+    for match in _ACCORDING_RE.finditer(sentence, offset):
+        if _names_a_source(match.group("src")):
+            src = match.group("src")
+            if "tally" in src or "count" in src:
+                tally = _TALLY_RE.match(src)
+                if tally:
+                    src = tally.group("by") or tally.group("own")
+                    return _normalise_source(src, at_sentence_start=False)  # "an Israeli tally"
+            return sources.expand(start, _normalise_source(src, at_sentence_start=False), sentence)
+    return None
+
+
+_AGE_AFTER_NAME_RE = re.compile(r"[A-Z][\w'’-]+,\s*$")
+_AGE_END_RE = re.compile(r"\s*(?:[,;.)–—-]|and\b|$)")
+_INCLUDING_TAIL_RE = re.compile(r"\b(?:including|among\s+them|of\s+whom)\s+$")
+
+
+def _first_outcome_at(after: str) -> int:
+    match = _OUTCOME_WORD_RE.search(after)
+    return match.start() if match else 0
+
+
+_TALKED_ABOUT = frozenset(
+    "talking talked talk talks spoke speaking speak spoken heard hear learned know knew asked ask "
+    "worried concerned wrote writing read reading thinking thought".split()
+)
+
+
+def _without_qualifier(quantity: Quantity, text: str) -> Quantity:
+    surface = text[quantity.number_start : quantity.end]
+    value = count_value(surface)
+    if value is None or value[1]:
+        return quantity
+    return replace(
+        quantity, start=quantity.number_start, surface=surface, low=value[0], high=value[0], qualifier="exact"
+    )
 
 
 def _were_noun(after: str, whole: Figure | None) -> str:
@@ -730,6 +959,13 @@ def _outcome_after(after: str, after_lower: str) -> tuple[str | None, str]:
         # an aside ("Eight members of one family, including five children, died").
         own = f"{match.group('np')} {match.group(name)}"
         rest = after[match.end() : match.end() + 2]
+        if (
+            rest[:1] == " "
+            and rest[1:].isalpha()
+            and _is_thing(_leading_noun_phrase(after[match.end() :])[:30])
+        ):
+            if not match.group("np").strip():
+                return None, ""  # "the 3 displacement camps": a count of things
         if rest[:1] == " " and rest[1:].isalpha() and not match.group("np").strip():
             # The outcome used as an adjective: "40 injured people", "30 wounded soldiers".
             noun = _leading_noun_phrase(after[match.end() :])
@@ -763,6 +999,9 @@ def _is_thing(noun_phrase: str) -> bool:
     return False
 
 
+_SINGULAR_TAIL_RE = re.compile(r"\s+(?:and|or)\s+(?:a|an)\s+\w+.*$", re.IGNORECASE | re.DOTALL)
+
+
 def _category(phrase: str) -> str | None:
     """The category a noun phrase names: the first specific one, else "people", else None.
 
@@ -771,6 +1010,8 @@ def _category(phrase: str) -> str | None:
     Single words are looked up in a table; the pattern only runs for phrases that may
     hold a multi-word category ("members of the security forces").
     """
+    # "4 children and a woman": the count is of the children; the singular after "and a" is not.
+    phrase = _SINGULAR_TAIL_RE.sub("", phrase)
     words = [w.strip(".,;:!?\"“”()'’") for w in phrase.lower().split()]
     if _MULTIWORD_HINTS.isdisjoint(words):
         found = [_CATEGORY_OF_WORD[w] for w in words if w in _CATEGORY_OF_WORD]
@@ -818,10 +1059,12 @@ _PRONOUN = "\x00pronoun"  # marker: the sentence's source is "it", "he", "they" 
 _REPORTING_VERBS = frozenset(
     """said says say reported verified verifies verify confirmed confirms confirm documented documents
     recorded records estimated estimates counted announced announces stated states told put puts
-    registered tallied added noted gave given""".split()
+    registered tallied added noted gave given raised revised updated lowered reports counts claims claimed claim tells tell adds notes
+    announce""".split()
 )
 _ACCORDING_OPENERS = (
     "according to",
+    "per ",
     "reported by",
     "verified by",
     "confirmed by",
@@ -846,7 +1089,15 @@ def _reporting_verbs(sentence: str, lower: str) -> list[int]:
         while i >= 0:
             if i == 0 or not lower[i - 1].isalpha():
                 word = _WORD_RE.match(lower, i)
-                if word and word.group(0) in _REPORTING_VERBS and not (i > 0 and sentence[i].isupper()):
+                if (
+                    word
+                    and word.group(0) in _REPORTING_VERBS
+                    and not (i > 0 and sentence[i].isupper())
+                    # "the attack claimed the lives of 8", "claimed responsibility": no report.
+                    and not (root == "claim" and lower.startswith(_CLAIM_NOT_REPORTING, word.end()))
+                    # "News reports say", "Reports reaching Quetta say": the noun, not the verb.
+                    and not (word.group(0) in ("reports", "report") and _noun_report(lower, i))
+                ):
                     # "Reuters could not verify the figure": a denial names no source.
                     window = lower[i - 24 if i > 24 else 0 : i]
                     if not (
@@ -861,12 +1112,39 @@ def _reporting_verbs(sentence: str, lower: str) -> list[int]:
 # Each reporting verb starts with one of these; specific enough that common words ("state",
 # "country", "not", "Hasakah") rarely make a false hit that needs a closer look.
 _VERB_ROOTS = tuple(
-    "said say report verif confirm document record estimat counted announc stated states told put regist"
-    " tallied added noted".split()
+    "said say report verif confirm document record estimat count announc stated states told put regist"
+    " tallied added adds noted notes claim tell".split()
 )
-assert all(verb.startswith(_VERB_ROOTS) for verb in _REPORTING_VERBS - {"gave", "given"})
+
+
+def _noun_report(lower: str, i: int) -> bool:
+    before = lower[max(0, i - 20) : i].split()
+    return not before or before[-1] in _REPORT_NOUN_BEFORE
+
+
+_REPORT_NOUN_BEFORE = frozenset(
+    """news media press local initial early unconfirmed preliminary several other some earlier latest
+    these those the medical official credible multiple conflicting first two three many""".split()
+)
+_CLAIM_NOT_REPORTING = (
+    " the lives",
+    " the life",
+    " lives",
+    " more lives",
+    " responsibility",
+    " credit",
+    " victory",
+)
 _NEGATED_RE = re.compile(r"\b(?:not|n't|never|unable\s+to)\s+(?:\w+\s+){0,2}$")
-_TOLL_VERB_ROOTS = ("gave", "given")  # only looked for when the sentence says "toll"
+_TOLL_VERB_ROOTS = (
+    "gave",
+    "given",
+    "raised",
+    "revised",
+    "updated",
+    "lowered",
+)  # only looked for when the sentence says "toll"
+assert all(verb.startswith(_VERB_ROOTS + _TOLL_VERB_ROOTS) for verb in _REPORTING_VERBS)
 # ", said Anees al-Asbahi, a spokesman ..." / ", said the health ministry.": source after the verb.
 _INVERTED_RE = re.compile(
     r"\s+(?P<src>(?:the\s+|a\s+|an\s+)?[^\W\d][^,.;:()\"“”]{0,80}?)"
@@ -876,6 +1154,11 @@ _INVERTED_RE = re.compile(
 # proper name between the commas is the speaker (small words inside, a capital at the end).
 _APPOSITIVE_NAME_RE = re.compile(
     r",\s*(?:the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[a-z][\w'’-]*\s+){0,2}?(?:[a-z]{1,3}-)?[A-Z][\w'’.-]*){0,5}),\s*$"
+)
+# ", said on Sunday that ...": what follows the verb is when, not who.
+_NOT_A_SPEAKER_START = frozenset(
+    """on in at late early last this after before that yesterday today tonight overnight earlier later
+    monday tuesday wednesday thursday friday saturday sunday""".split()
 )
 _QUOTE_ENDS = frozenset('"”’')
 # Words that make the text after "said" a clause (what was said) rather than a speaker.
@@ -950,6 +1233,7 @@ def _speaker(sentence: str, verb: int) -> str | None:
             if (
                 not clause
                 and words[0].lower() not in _PRONOUNS
+                and words[0].lower() not in _NOT_A_SPEAKER_START
                 and (head in _SOURCE_HEADS or any(w[:1].isupper() for w in words))
             ):
                 return _normalise_source(name, at_sentence_start=False)
@@ -1023,6 +1307,14 @@ def _words_of(sentence: str, start: int, stop: int) -> list[tuple[str, int]]:
     for index in range(len(tokens) - 1, -1, -1):
         token, position = tokens[index]
         bare = token.strip("\"“”'‘’()")
+        if (
+            bare
+            and token[0] == "("
+            and token[-1] == ")"
+            and index > 0
+            and all(w.lower() in _SUBJECT_SKIP for w, _ in words)
+        ):
+            continue  # "the International Organization for Migration (IOM) reports"
         if not bare or token[-1] in ',;:"“”)(—–' or bare[0].isdigit():
             break
         if bare.lower() in _SUBJECT_STOP and not (len(bare) > 1 and bare.isupper()):  # "WHO" is a name
@@ -1118,6 +1410,14 @@ _LEADING_NAME_RE = re.compile(
     r"(?P<name>[A-Z][\w’'-]*(?:\s+(?:for|of|on|and|[A-Z][\w’'-]*))+)\s*[,:]"
 )
 _NAME_PART = r"[A-Z][\w’'-]*"
+_LEADING_SUBJECT_RE = re.compile(
+    r"^(?:The\s+)?(?!(?:On|In|At|By|For|From|After|Before|During|Since|Last|This|But|And|As|When|While|Earlier"
+    r"|Later|Meanwhile|It|He|She|They|We|There|Among|Of|With|Without|Despite|Amid|Following|Under|Across"
+    r"|Throughout|Near|Inside|Outside|Within|Once|If|Although|Though|Because|Yet|So|Still|Also|Only|Even|Then"
+    r"|Now|Here|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"(?P<name>[A-Z][\w’'-]*(?:\s+(?:for|of|[A-Z][\w’'-]*))*)(?:\s+\([A-Z]{2,}\))?\s+(?=[a-z])"
+)
+_IT_SAID_RE = re.compile(r"[:;,]\s+it\s+(?:said|says|reported|stated|added|claimed|claims)\b")
 
 
 class _SourceMemory:
@@ -1135,6 +1435,9 @@ class _SourceMemory:
                 self.named.append((start, self.cache[start] or ""))
         return self.cache[start]
 
+    def expand(self, start: int, name: str, sentence: str) -> str:
+        return self._expand(start, name, sentence)
+
     def _resolve(self, start: int, sentence: str) -> str | None:
         found = _sentence_source(sentence)
         if found is None:
@@ -1143,8 +1446,29 @@ class _SourceMemory:
             leading = _LEADING_NAME_RE.match(sentence)
             if leading:
                 return leading.group("name")
-            # "it said", "he said": the last source named before, in this paragraph if possible.
+            subject = _LEADING_SUBJECT_RE.match(sentence)
+            if (
+                subject
+                and not _PRIOR_COUNT_RE.match(subject.group("name").lower())  # "Two of them ..., it said"
+                and _IT_SAID_RE.search(sentence, subject.end())
+            ):
+                # "The SDF gave its own account of the fighting: it said ...": "it" is the
+                # sentence's own subject.
+                return self._expand(start, subject.group("name"), sentence)
+            # "it said", "he said": the last source named before, in this paragraph if possible,
+            # also in a sentence without a figure ("..., the spokesman, X, told a news
+            # conference. All 33 attackers were killed, he said.").
             paragraph_start = self.text.rfind("\n", 0, start)
+            for s_start, s_end in reversed(sentence_spans(self.text)):
+                if s_start >= start:
+                    continue
+                if s_start <= paragraph_start:
+                    break
+                if self.cache.get(s_start):
+                    return self.cache[s_start]
+                named = _sentence_source(self.text[s_start:s_end])
+                if named is not None and named != _PRONOUN:
+                    return self._expand(s_start, named, self.text[s_start:s_end])
             earlier = [name for at, name in self.named if at > paragraph_start] or [n for _, n in self.named]
             return earlier[-1] if earlier else None
         return self._expand(start, found, sentence)

@@ -82,14 +82,15 @@ VAGUE_COUNTS = {
 
 _UNIT_WORDS = "|".join(sorted(_UNITS, key=len, reverse=True))
 _WORD_NUMBER = (
-    rf"(?:(?:{_UNIT_WORDS})(?:[\s-]+(?:and[\s]+)?(?:{_UNIT_WORDS}|hundred|thousand|million|dozen))*"
+    # "twenty-two", "one hundred and five"; not "five - two" (a dash between two counts)
+    rf"(?:(?:{_UNIT_WORDS})(?:(?:-|\s+)(?:and[\s]+)?(?:{_UNIT_WORDS}|hundred|thousand|million|dozen))*"
     r"|a\s+(?:dozen|hundred|thousand)|dozen)"
 )
 _VAGUE = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(VAGUE_COUNTS, key=len, reverse=True))
 # A numeral: "1,400" (groups of three), "13", "1.5" (then a scale word). Not part of a
-# longer token ("2nd", "10:30", "$5", "A320", "1.2.3").
+# longer token ("2nd", "10:30", "$5", "A320", "1.2.3"); "put the toll at 11: eight ..." is a count.
 _NUMERAL = (
-    r"(?<![\w$€£¥.,:/])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?:million|thousand)\b)?(?![\w:/]|[.,]\d)"
+    r"(?<![\w$€£¥.,:/])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?:million|thousand)\b)?(?![\w/]|[.,:]\d)"
 )
 # Numerals first (most counts are numerals); "dozens"/"tens of thousands" fall through the
 # word-number branch (its \b fails inside "dozens", "tens") to the vague plurals.

