@@ -9,18 +9,21 @@ A filter change in the app shows a subset of the SAME ``EventView`` objects: the
 loads the store's events once per revision (``st.cache_resource``) and every filter state
 is a selection of them. So whatever can be worked out for one event alone is worked out
 once per ``EventView`` object and kept (``EventRows``): its place and type as numbers in
-tables, its dates as day numbers, its figures' categories/outcomes/sources as numbers, its
-id, and its summary and figure texts already encoded as script-safe JSON strings. A map of
-any selection then only gathers those rows (numpy fancy indexing, ``str.join`` of the
-encoded pieces) and renumbers places, types and sources for the selection -- 10,000
-events in ~10 ms instead of ~55 ms, the same bytes out. Events the cache has not seen
-(the first map after a load, objects rebuilt by a copy) are added in one pass, about what
-a map cost before the cache.
+tables, its dates as day numbers, its id, and -- once a map first sends text -- its
+figures' categories/outcomes/sources as numbers and its summary and figure texts already
+encoded as script-safe JSON strings. A map of any selection then only gathers those rows
+(numpy fancy indexing, ``str.join`` of the encoded pieces) and renumbers places, types and
+sources for the selection: 10,000 events in ~10 ms instead of ~55 ms, the same content
+out. Events the cache has not seen (the first map after a load, objects rebuilt by a
+copy) get their rows in one pass of C-speed column operations: that first map costs a
+little more than a map did before the cache (~+15 % at 10k events, ~+30 % at 100k).
 
-Rows are found by the object's ``id()`` and checked with a weak reference, so a new object
-that happens to reuse a dead one's ``id()`` is a miss, not a wrong row, and the cache never
-keeps events alive. Rows of dead events are dropped by starting a new generation when they
-outnumber the live ones (a store reload leaves the old views behind).
+Rows are found by the object's ``id()``. Each event has a weak reference whose callback
+forgets its ``id()`` when it is freed -- before a new object can be given the same
+address -- so a row is never handed to the wrong object, and the cache never keeps events
+alive. Rows of freed events are dropped by starting a new generation when they outnumber
+the live ones (a store reload leaves the old views behind). Rows cost ~0.55 kB per event
+(55 MB at 100k events) before any text.
 """
 
 from __future__ import annotations
