@@ -156,3 +156,30 @@ def test_text_left_out_of_one_map_is_there_in_the_next(monkeypatch: pytest.Monke
     assert later["ft"] == ["13", ">1,400", "≥111"]  # the ambush's, then Latakia's two
     map_payload.clear_cache()
     assert same_page(render(EVENTS), render(EVENTS))
+
+
+def test_maps_built_at_once_in_several_threads_are_each_right():
+    # Streamlit serves each session in its own thread: maps of different selections may be
+    # built at the same moment, on rows some of them are still making.
+    import threading
+
+    from dashboard.benchmarks import synthetic_events
+
+    events = synthetic_events(600, seed=5)
+    selections = [events[k::4] for k in range(4)] + [events[:300], events[250:]]
+    map_payload.clear_cache()
+    alone = [payload_of(render(s)) for s in selections]  # one at a time
+    map_payload.clear_cache()
+    together: list[dict | None] = [None] * len(selections)
+
+    def build(k: int) -> None:
+        together[k] = payload_of(render(selections[k]))
+
+    threads = [threading.Thread(target=build, args=(k,)) for k in range(len(selections))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for k, selection in enumerate(selections):
+        assert together[k] == alone[k]
+        assert event_ids(together[k]) == [e.id for e in selection]
