@@ -98,7 +98,6 @@ import json
 import math
 import re
 import shutil
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -310,16 +309,6 @@ def _encode(
 
 
 # --- Legend -------------------------------------------------------------------------------------
-
-
-def legend_counts(payload: Mapping[str, Any]) -> tuple[dict[str, int], int]:
-    """Events per type and the number of area-level events, counted from the payload's
-    columns (C-speed ``Counter`` over small ints rather than a pass over the events)."""
-    per_type = Counter(payload["ev"]["ty"])
-    per_place = Counter(payload["ev"]["pl"])
-    places = payload["places"]
-    areas = sum(count for p, count in per_place.items() if places[p][5] > 0)
-    return {payload["types"][t]: c for t, c in per_type.items()}, areas
 
 
 def legend_html(counts: Mapping[str, int], areas: int, text_level: str = "full") -> str:
