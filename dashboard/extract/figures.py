@@ -458,7 +458,8 @@ _UNVERIFIED_RE = re.compile(
 )
 
 _ACCORDING_RE = re.compile(
-    r"\b(?:according\s+to|as\s+reported\s+by|reported\s+by|verified\s+by|confirmed\s+by|per(?=\s+(?:the\s+)?[A-Z])"
+    r"\b(?:according\s+to|as\s+reported\s+by|reported\s+by|verified\s+by|confirmed\s+by|as\s+given\s+by"
+    r"|per(?=\s+(?:the\s+)?[A-Z])"
     r"|documented\s+by|figures\s+from|data\s+from|a\s+tally\s+by|a\s+count\s+by)\s+"
     r"(?P<src>[^,.;:()\"“”]+?)(?=\s*[,.;:()\"“”]|\s+(?:which|who|that|on|as|and|but|while|said|says|based"
     r"|in\s+(?!human\b))\b|$)",
@@ -507,6 +508,8 @@ _SOURCE_HEADS = frozenset(
     councilor department directorate service services union charity residents villagers survivors
     relatives neighbours neighbors locals paramedics wing volunteers workers staff teams crews elders
     leaders representatives spokesmen spokespeople nurses neighbour neighbor witness resident
+    centre center foundation institute society association coalition alliance bureau board command
+    clinic doctor nurse medic volunteer elder official partners unhcr unmiss iom wfp msf
     """.split()
 )
 _COMMON_FIRST_WORDS = frozenset(
@@ -722,11 +725,14 @@ def _read_figure(
                 before_start = far_start
                 before_match = _search_from_word_starts(_BEFORE_TOLL_RE, text[far_start : quantity.start])
     if outcome is None and before_match is None:
-        label = _LABEL_BEFORE_RE.search(lowered, max(s_start, quantity.start - 50), quantity.start)
+        label = _LABEL_BEFORE_RE.search(lowered, max(s_start, quantity.start - 50), quantity.number_start)
         if label is not None:
             # "Killed: 2,166; Injured: more than 2,950" (situation-report tables)
             outcome = _LABEL_OUTCOMES[label.group("label")]
             noun_phrase = _leading_noun_phrase(after)
+            if _category(noun_phrase) is None:
+                # "UN crew members killed - 1": who was counted is named before the label.
+                noun_phrase = " ".join(lowered[max(s_start, label.start() - 40) : label.start()].split()[-3:])
     if before_match is not None:
         name = before_match.lastgroup or ""
         noun_phrase = _leading_noun_phrase(after)
@@ -816,7 +822,8 @@ def _read_figure(
         category=category,
         outcome=outcome,
         attributed_to=_own_according(sentence_text, quantity.end - s_start, sources, s_start)
-        or sources.for_sentence(s_start, sentence_text),
+        or sources.for_sentence(s_start, sentence_text)
+        or _list_line_source(text, s_start, quantity.start),
         verified=_says_verified(lowered[s_start:s_end]),
         start=s_start,
         end=s_end,
@@ -831,7 +838,7 @@ def _read_figure(
 _AGES_BEFORE_RE = re.compile(r"\baged?\s+(?:\d+\s*(?:,|and|or|to|-)\s*)+$")
 _LABEL_BEFORE_RE = re.compile(
     r"\b(?P<label>killed|dead|deaths|fatalities|injured|wounded|injuries|missing|displaced|abducted|kidnapped"
-    r"|detained|arrested)\b[^:.;\d]{0,40}:\s*$"
+    r"|detained|arrested)\b[^:.;\d|]{0,90}(?::|\||\s[-–—])\s*(?:at\s+least\s+|about\s+|more\s+than\s+)?$"
 )
 _LABEL_OUTCOMES = {
     "killed": "killed",
@@ -893,6 +900,23 @@ _OWN_VERB_RE = re.compile(
 def _has_own_verb(after: str) -> bool:
     match = _OWN_VERB_RE.match(after)
     return match is not None and not _holds_any(_OUTCOME_STEMS_AUTOMATON, match.group("verb"))
+
+
+_BRACKETED_SOURCE_RE = re.compile(r"\((?P<src>[^(),;:]{3,60})(?:,[^()]*)?\)")
+
+
+def _list_line_source(text: str, s_start: int, at: int) -> str | None:
+    """A list line's source in brackets before its count: "- Helicopter attack, 7 March (UN
+    Mission in South Sudan, UNMISS): crew members killed - 1"."""
+    line_start = text.rfind("\n", 0, s_start + 1) + 1
+    if text[line_start : line_start + 1] not in ("-", "•", "*", "–"):
+        return None
+    found = None
+    for match in _BRACKETED_SOURCE_RE.finditer(text, line_start, at):
+        src = match.group("src").strip()
+        if _names_a_source(src) and not src[:1].isdigit():
+            found = src
+    return _normalise_source(found, at_sentence_start=False) if found else None
 
 
 def _own_according(sentence: str, offset: int, sources: _SourceMemory, start: int) -> str | None:
@@ -1060,10 +1084,11 @@ _REPORTING_VERBS = frozenset(
     """said says say reported verified verifies verify confirmed confirms confirm documented documents
     recorded records estimated estimates counted announced announces stated states told put puts
     registered tallied added noted gave given raised revised updated lowered reports counts claims claimed claim tells tell adds notes
-    announce""".split()
+    announce saying telling reporting""".split()
 )
 _ACCORDING_OPENERS = (
     "according to",
+    "given by",
     "per ",
     "reported by",
     "verified by",
@@ -1126,6 +1151,8 @@ _REPORT_NOUN_BEFORE = frozenset(
     """news media press local initial early unconfirmed preliminary several other some earlier latest
     these those the medical official credible multiple conflicting first two three many""".split()
 )
+_FIRST_PERSON_RE = re.compile(r"\b(?:i|we)(?:\s+(?:myself|ourselves|have|had|also|just))?\s+$")
+_PROGRESSIVE_RE = re.compile(r"\s+(?:is|are|was|were)(?:\s+(?:now|also|still|again))?\s+$")
 _CLAIM_NOT_REPORTING = (
     " the lives",
     " the life",
@@ -1189,10 +1216,18 @@ def _sentence_source(sentence: str) -> str | None:
                     if tally:
                         src = tally.group("by") or tally.group("own")
                 return _normalise_source(src, at_sentence_start=False)
+    first_person = False
     for verb in _reporting_verbs(sentence, lower):
         speaker = _speaker(sentence, verb)
+        if speaker == _PRONOUN and _FIRST_PERSON_RE.search(lower, max(0, verb - 12), verb) is not None:
+            # '"I myself counted 17 bodies," said a shopkeeper': the quote's own "I" is
+            # whoever the quote is attributed to, named later in the sentence, if at all.
+            first_person = True
+            continue
         if speaker is not None:
             return speaker
+    if first_person:
+        return _PRONOUN
     if ("'s " in lower or "’s " in lower) and any(
         k in lower for k in ("toll", "count", "tally", "figure", "record")
     ):
@@ -1241,7 +1276,9 @@ def _speaker(sentence: str, verb: int) -> str | None:
         appositive = _APPOSITIVE_NAME_RE.search(sentence, max(0, verb - 100), verb)
         if appositive:
             return appositive.group("name")
-    subject = _subject_before(sentence, verb)
+    progressive = _PROGRESSIVE_RE.search(sentence, max(0, verb - 30), verb)
+    # "Magen David Adom, the ambulance service, is now saying": the subject is before "is now".
+    subject = _subject_before(sentence, progressive.start() if progressive else verb)
     if subject == _PRONOUN:
         return _PRONOUN
     if subject is None:
@@ -1435,11 +1472,71 @@ class _SourceMemory:
                 self.named.append((start, self.cache[start] or ""))
         return self.cache[start]
 
+    def _list_heading(self, start: int) -> tuple[int, str] | None:
+        """For a line of a table or list ("| Killed | 26 |", "- deaths - 21"), the line that
+        introduces it ("The toll, as given by the provincial government ...:")."""
+        line_start = self.text.rfind("\n", 0, start) + 1
+        if self.text[line_start : line_start + 1] not in ("|", "-", "•", "*", "–"):
+            return None
+        while line_start > 0:
+            previous = self.text.rfind("\n", 0, line_start - 1) + 1
+            line = self.text[previous : line_start - 1].strip()
+            if not line:
+                line_start = previous
+                continue
+            if line[0] in "|-•*–":
+                line_start = previous
+                continue
+            return (previous, line) if line.endswith(":") else None
+        return None
+
+    def _quote_closing_sentence(self, start: int, sentence: str) -> tuple[int, str] | None:
+        """The later sentence of the same paragraph where a quotation open at ``sentence`` closes."""
+        recent = self.text[max(0, start - 400) : start]
+        if not any(q in sentence for q in '"“”') and '"' not in recent and "“" not in recent:
+            return None
+        paragraph_start = self.text.rfind("\n", 0, start) + 1
+        before = self.text[paragraph_start:start] + sentence
+        straight = before.count('"')
+        curly_open, curly_close = before.count("“"), before.count("”")
+        if straight % 2 == 0 and curly_open <= curly_close:
+            return None  # no quotation open at the end of this sentence
+        paragraph_end = self.text.find("\n", start)
+        if paragraph_end < 0:
+            paragraph_end = len(self.text)
+        close = min(
+            (
+                i
+                for i in (
+                    self.text.find('"', start + len(sentence), paragraph_end),
+                    self.text.find("”", start + len(sentence), paragraph_end),
+                )
+                if i >= 0
+            ),
+            default=-1,
+        )
+        if close < 0:
+            return None
+        for s_start, s_end in sentence_spans(self.text):
+            if s_start <= close < s_end and s_start > start:
+                return s_start, self.text[s_start:s_end]
+        return None
+
     def expand(self, start: int, name: str, sentence: str) -> str:
         return self._expand(start, name, sentence)
 
     def _resolve(self, start: int, sentence: str) -> str | None:
         found = _sentence_source(sentence)
+        if found is None:
+            # '"We have received 26 bodies since Sunday. Most were young men," the official
+            # said': a quotation's sentences take the speaker named where it closes.
+            closing = self._quote_closing_sentence(start, sentence) or self._list_heading(start)
+            if closing is None:
+                return None
+            found = _sentence_source(closing[1])
+            if found is None:
+                return None
+            start, sentence = closing
         if found is None:
             return None
         if found == _PRONOUN:

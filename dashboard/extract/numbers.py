@@ -228,8 +228,12 @@ def read_quantity(match: re.Match[str], text: str) -> Quantity | None:
         return None
     qualifier_words = match.group("qualifier")
     qualifier = _QUALIFIER_OF.get(" ".join(qualifier_words.split())) if qualifier_words else None
+    end = match.end()
+    if qualifier is None and not value[1] and text[end : end + 1] == "+" and single[:1].isdigit():
+        # "40+ wounded", "27+": more than the number, as tables and live pages write it.
+        qualifier, end, surface = "more_than", end + 1, text[match.start() : end + 1]
     low, high, qualifier_name = _bounds(value[0], value[1], qualifier)
-    return Quantity(match.start(), match.end(), surface, low, high, qualifier_name, match.start("single"))
+    return Quantity(match.start(), end, surface, low, high, qualifier_name, match.start("single"))
 
 
 # --- finding counts fast ----------------------------------------------------------------
