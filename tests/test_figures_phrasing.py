@@ -135,6 +135,20 @@ def read_with_sources(text: str) -> list[tuple[int | None, str, str | None]]:
             "Shelling killed 3 children and a woman in the village.",
             [(3, 3, "exact", "children", "killed")],
         ),
+        # Tables and lists: the outcome is a label before the count.
+        ("| Killed | 31 |", [(31, 31, "exact", "unknown", "killed")]),
+        (
+            "- Shelling of the market, 2 May: aid workers killed - 3; others injured - 9",
+            [(3, 3, "exact", "people", "killed"), (9, 9, "exact", "people", "injured")],
+        ),
+        # "N+" is more than N.
+        ("Medics said 30+ people were wounded.", [(31, None, "more_than", "people", "injured")]),
+        # Burying the dead counts them; being treated in hospital, or burns, are injuries.
+        (
+            'The mayor said: "We buried 12 people today, and 20 are being treated in hospital."',
+            [(12, 12, "exact", "people", "killed"), (20, 20, "exact", "people", "injured")],
+        ),
+        ("Another 5 patients with burns were flown to Nairobi.", [(5, 5, "exact", "people", "injured")]),
         # The cue right before the count beats an outcome that belongs to the next count.
         (
             "The group documented the kidnapping of 14 people and 200 arrests of students.",
@@ -214,6 +228,20 @@ def test_hostages_who_died_are_killed_not_abducted() -> None:
         ),
         # "per X" names a source.
         ("Killed: 52, per the Gaza civil defence agency.", [(52, "killed", "Gaza civil defence agency")]),
+        # A quotation's own "I" is whoever the quote is attributed to.
+        (
+            '"I saw nine bodies on the road," said a driver from the Kassala bus station.',
+            [(9, "killed", "a driver from the Kassala bus station")],
+        ),
+        (
+            "The Red Crescent, the rescue service, is now saying 8 people died.",
+            [(8, "killed", "Red Crescent")],
+        ),
+        # A list line's source in brackets before its count.
+        (
+            "- Drone strike on Kadugli, 4 June (World Food Programme, by phone): children killed - 5",
+            [(5, "killed", "World Food Programme")],
+        ),
         # Local volunteers are a source.
         (
             "About 700 families fled the village, local volunteers said.",
@@ -231,6 +259,21 @@ def test_he_said_goes_back_to_a_speaker_named_in_a_sentence_without_a_figure() -
         "Twelve soldiers were killed, he said."
     )
     assert read_with_sources(text) == [(12, "killed", "Colonel Amadou Diallo")]
+
+
+def test_a_quotation_takes_the_speaker_named_where_it_closes() -> None:
+    text = (
+        '"We have counted 40 dead since the morning. Most of them were farmers," the hospital director said.'
+    )
+    assert read_with_sources(text) == [(40, "killed", "hospital director")]
+
+
+def test_a_table_row_takes_the_source_of_the_line_that_introduces_it() -> None:
+    text = "The toll, as given by the regional health bureau:\n\n| Killed | 18 |\n| Injured | 40 |\n"
+    assert read_with_sources(text) == [
+        (18, "killed", "regional health bureau"),
+        (40, "injured", "regional health bureau"),
+    ]
 
 
 def test_it_said_is_the_sentence_subject() -> None:

@@ -164,7 +164,8 @@ _OUTCOME_WORDS = {
     r"|murdered|slain|massacred|perished|fatalities|lost\s+their\s+lives|lives|shot\s+dead|bodies|toll|among\s+the\s+victims",
     "injured": r"injured|injuring|injuries|wounded|wounding|hurt|hospitali[sz]ed"
     r"|(?:taken|rushed|admitted|sent|brought|evacuated)\s+to\s+(?:a\s+|the\s+)?hospitals?"
-    r"|in\s+(?:a\s+|the\s+)?hospitals?",
+    r"|in\s+(?:a\s+|the\s+)?hospitals?|(?:treated|cared\s+for)\s+in\s+(?:a\s+|the\s+)?hospitals?"
+    r"|with\s+(?:[\w-]+\s+)?(?:burns|injuries|wounds)",
     "missing": r"missing|unaccounted\s+for|disappeared",
     "abducted": r"abducted|abducting|abductions?|kidnapped|kidnapping|taken\s+hostage|seized"
     r"|taken\s+(?:[\w-]+\s+){0,3}?as\s+(?:hostages?|captives?)|(?:held|taken)\s+captive",
@@ -259,6 +260,7 @@ _BEFORE_TAIL = (
 _BEFORE_RE = re.compile(
     r"""(?:
         (?P<b_killed>\b(?:killed|killing|kills|kill|executed|executing|massacred|murdered|shot\s+dead|lost|losing
+            |buried|burying
             |claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|claims\s+the\s+lives\s+of|the\s+lives\s+of
             |(?:deaths?|killings?|killing|executions?|murders?|bodies|massacre)\s+of
             |among\s+(?:the\s+dead|the\s+victims|those\s+killed|the\s+people\s+killed)
@@ -313,6 +315,7 @@ _OUTCOME_WORD_RE = re.compile(rf"\b(?:{_OUTCOME_RE_PART})\b", re.IGNORECASE)
 # Cheap substring checks that must pass before the two regexes above are tried.
 _BEFORE_STEMS = (
     "holding",  # "holding 214 people hostage" (checked against a hostage tail)
+    "buri",  # "we have buried 21 people"
     "treat",  # "treated 16 people with gunshot wounds" (checked against a wounds tail)
     "held",
     "taking",
@@ -402,6 +405,8 @@ _OUTCOME_STEMS = (
     "losing",
     "among the victims",
     "victims",  # 'put the number of victims at "more than 100"'
+    "buried",
+    "with burns",
     "their homes",  # "had left their homes"
     "their villages",
     "their houses",
@@ -510,6 +515,7 @@ _SOURCE_HEADS = frozenset(
     leaders representatives spokesmen spokespeople nurses neighbour neighbor witness resident
     centre center foundation institute society association coalition alliance bureau board command
     clinic doctor nurse medic volunteer elder official partners unhcr unmiss iom wfp msf
+    rescuer survivor relative activist paramedic journalist reporter
     """.split()
 )
 _COMMON_FIRST_WORDS = frozenset(
@@ -1078,6 +1084,7 @@ _MULTIWORD_HINTS = frozenset(
 
 
 _PRONOUN = "\x00pronoun"  # marker: the sentence's source is "it", "he", "they" ...
+_FIRST_PERSON = "\x00first-person"  # marker: only a quotation's own "I"/"we" reports it
 
 
 _REPORTING_VERBS = frozenset(
@@ -1227,7 +1234,7 @@ def _sentence_source(sentence: str) -> str | None:
         if speaker is not None:
             return speaker
     if first_person:
-        return _PRONOUN
+        return _FIRST_PERSON
     if ("'s " in lower or "’s " in lower) and any(
         k in lower for k in ("toll", "count", "tally", "figure", "record")
     ):
@@ -1527,6 +1534,8 @@ class _SourceMemory:
 
     def _resolve(self, start: int, sentence: str) -> str | None:
         found = _sentence_source(sentence)
+        if found == _FIRST_PERSON:
+            found = None  # the quotation's speaker, named where it closes, if anywhere
         if found is None:
             # '"We have received 26 bodies since Sunday. Most were young men," the official
             # said': a quotation's sentences take the speaker named where it closes.
@@ -1534,7 +1543,7 @@ class _SourceMemory:
             if closing is None:
                 return None
             found = _sentence_source(closing[1])
-            if found is None:
+            if found is None or found == _FIRST_PERSON:
                 return None
             start, sentence = closing
         if found is None:
@@ -1564,7 +1573,7 @@ class _SourceMemory:
                 if self.cache.get(s_start):
                     return self.cache[s_start]
                 named = _sentence_source(self.text[s_start:s_end])
-                if named is not None and named != _PRONOUN:
+                if named is not None and named not in (_PRONOUN, _FIRST_PERSON):
                     return self._expand(s_start, named, self.text[s_start:s_end])
             earlier = [name for at, name in self.named if at > paragraph_start] or [n for _, n in self.named]
             return earlier[-1] if earlier else None
