@@ -619,6 +619,7 @@ def _read_figure(
         quantity.qualifier == "exact"
         and quantity.low is not None
         and quantity.low <= 120
+        and text[max(0, quantity.start - 2) : quantity.start].rstrip().endswith(",")
         and _AGE_AFTER_NAME_RE.search(text, max(s_start, quantity.start - 40), quantity.start)
         and _AGE_END_RE.match(after)
     ):
@@ -627,7 +628,9 @@ def _read_figure(
     tail = lowered[quantity.start - 16 if quantity.start > 16 else 0 : quantity.start]
     if tail[-1:] in (" ", "-", "\t"):
         word = tail[:-1].replace("-", " ").replace("\t", " ").rsplit(" ", 1)[-1].rsplit("\n", 1)[-1]
-        if _AGES_BEFORE_RE.search(lowered, max(0, quantity.start - 40), quantity.start):
+        if "age" in lowered[max(0, quantity.start - 40) : quantity.start] and _AGES_BEFORE_RE.search(
+            lowered, max(0, quantity.start - 40), quantity.start
+        ):
             return None  # "his two sons, aged 9 and 12": the second age
         if (
             word in _NOT_PEOPLE_WORD_BEFORE
@@ -731,7 +734,12 @@ def _read_figure(
                 before_start = far_start
                 before_match = _search_from_word_starts(_BEFORE_TOLL_RE, text[far_start : quantity.start])
     if outcome is None and before_match is None:
-        label = _LABEL_BEFORE_RE.search(lowered, max(s_start, quantity.start - 50), quantity.number_start)
+        mark = lowered[max(s_start, quantity.start - 3) : quantity.start].rstrip()[-1:]
+        label = (
+            _LABEL_BEFORE_RE.search(lowered, max(s_start, quantity.start - 100), quantity.number_start)
+            if mark in _LABEL_MARKS or (quantity.start != quantity.number_start and quantity.start > s_start)
+            else None
+        )
         if label is not None:
             # "Killed: 2,166; Injured: more than 2,950" (situation-report tables)
             outcome = _LABEL_OUTCOMES[label.group("label")]
@@ -846,6 +854,7 @@ _LABEL_BEFORE_RE = re.compile(
     r"\b(?P<label>killed|dead|deaths|fatalities|injured|wounded|injuries|missing|displaced|abducted|kidnapped"
     r"|detained|arrested)\b[^:.;\d|]{0,90}(?::|\||\s[-–—])\s*(?:at\s+least\s+|about\s+|more\s+than\s+)?$"
 )
+_LABEL_MARKS = frozenset(":|-–—")
 _LABEL_OUTCOMES = {
     "killed": "killed",
     "dead": "killed",
