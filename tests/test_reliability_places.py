@@ -100,3 +100,17 @@ def test_a_wire_dateline_is_a_mention_but_not_the_scene() -> None:
     assert ex.events
     primary = places[ex.events[0].place_ids[0]]
     assert _km(primary.lat, primary.lon, 46.48, 30.73) < 15
+
+
+def test_a_village_geonames_lacks_is_not_its_namesake_abroad() -> None:
+    # GeoNames' only "Koya" is a village in Japan; this report is about Daraa, so "in Koya"
+    # names a Syrian village the gazetteer lacks, and must stay unresolved rather than jump
+    # 9,000 km east. Daraa itself still resolves in Syria.
+    ex = extract_report(
+        "Israeli troops shelled the village of Koya in Syria's Daraa province on Tuesday. "
+        "Two men were killed in Koya, residents said."
+    )
+    places = ex.place_by_id()
+    resolved = [places[m.place_id] for m in ex.mentions if m.place_id is not None]
+    assert all(p.country == "SY" for p in resolved)
+    assert any(m.surface.startswith("Daraa") and m.place_id is not None for m in ex.mentions)

@@ -190,6 +190,15 @@ def _one_of_a_kind(
         return score >= ACCEPT_IN_CONTEXT
     if span.start not in locative:
         return False
+    if (
+        not home
+        and countries
+        and max(countries.values()) >= CUE_COUNTRY_WEIGHT
+        and not _in_context(place, countries, gazetteer)
+    ):
+        # The only "Koya" in the gazetteer is in Japan; a report about Daraa that names a
+        # village Koya means one GeoNames lacks, not that one.
+        return False
     return (len(cands) == 1 or alone_at_home) and score >= ACCEPT_ONLY_CANDIDATE
 
 
