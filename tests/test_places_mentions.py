@@ -538,3 +538,26 @@ def test_a_sentence_full_of_names_is_not_a_headline(gazetteer: Gazetteer) -> Non
         "Cox's Bazar": "BD",
         "Mali": "ML",
     }
+
+
+def test_a_bare_name_stays_the_city_when_the_region_is_named_elsewhere(gazetteer: Gazetteer) -> None:
+    # "the Belgorod region" names the oblast; "in Belgorod" and the dateline name the city.
+    text = (
+        "BELGOROD, 13 May - A building collapsed in Belgorod on Sunday. "
+        "Air defences shot down ten rockets over the Belgorod region, officials said."
+    )
+    mentions, places = resolved(text, gazetteer)
+    kinds = [
+        places[m.place_id].kind for m in mentions if m.surface.lower().startswith("belgorod") and m.place_id
+    ]
+    assert kinds == ["city", "city", "adm1"]
+
+
+def test_names_listed_with_a_named_province_are_provinces(gazetteer: Gazetteer) -> None:
+    text = (
+        "The operation in Latakia and Tartus ended on Monday. "
+        "Most of the dead were in Latakia and Tartus provinces, the monitor said."
+    )
+    mentions, places = resolved(text, gazetteer)
+    kinds = {places[m.place_id].kind for m in mentions if m.place_id and m.surface in ("Latakia", "Tartus")}
+    assert kinds == {"adm1"}

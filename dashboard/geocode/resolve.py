@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from dashboard.extract.places import PlaceSpan, find_place_spans, plain
+from dashboard.extract.places import PlaceSpan, dateline_spans, find_place_spans, plain
 from dashboard.geocode.gazetteer import Gazetteer, ResolutionContext
 from dashboard.geocode.normalise import normalise_name
 from dashboard.model import Mention, Place
@@ -231,12 +231,22 @@ def _area_key(name: str) -> str:
     return normalise_name(_AREA_SUFFIX.sub("", name))
 
 
+# "western Daraa", "rural Idlib": a part of an area, so the area.
+_COMPASS_BEFORE = re.compile(
+    r"\b(?:western|eastern|northern|southern|central|north-western|north-eastern|south-western|south-eastern"
+    r"|northwestern|northeastern|southwestern|southeastern|rural|the\s+countryside\s+of)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _same_name_same_kind(text: str, spans: list[PlaceSpan]) -> list[PlaceSpan]:
     """A name the report calls a province once ("Latakia and Tartus provinces", "the Daraa
-    governorate") is the province where it stands alone too (the headline's "operation in
-    Latakia and Tartus"), unless the words there say otherwise, or it is listed with a place
-    that is not an area ("the streets of Qamishli and Raqqa": names listed together are
-    places of one level)."""
+    governorate") is the province where it stands alone too when the words there make it an
+    area: listed with another such name (the headline's "operation in Latakia and Tartus") or
+    after a compass word ("western Daraa"). Elsewhere the bare name stays the city ("a news
+    site in Belgorod", "Belgorod, which lies 40 km from the border" in a report that also
+    names "the Belgorod region"), and so does a dateline and a name listed with a town ("the
+    streets of Qamishli and Raqqa": names listed together are places of one level)."""
     areas = {_area_key(s.name) for s in spans if s.name and (s.kind_hint == "adm1" or _has_area_word(s.name))}
     if not areas:
         return spans
@@ -252,10 +262,27 @@ def _same_name_same_kind(text: str, spans: list[PlaceSpan]) -> list[PlaceSpan]:
                         return True
         return False
 
+    datelines = dateline_spans(text)
+
+    def listed_with_an_area(i: int) -> bool:
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(named):
+                a, b = (named[j], named[i]) if j < i else (named[i], named[j])
+                if _LIST_GAP.match(text[a.end : b.start]) and _area_key(named[j].name or "") in areas:
+                    return True
+        return False
+
     promoted = {
         s.start
         for i, s in enumerate(named)
-        if s.kind_hint is None and _area_key(s.name or "") in areas and not listed_with_a_town(i)
+        if s.kind_hint is None
+        and _area_key(s.name or "") in areas
+        and not listed_with_a_town(i)
+        # A dateline names where the report was filed: a town ("BELGOROD, 13 May -").
+        and not any(a <= s.start and s.end <= b for a, b in datelines)
+        and (
+            listed_with_an_area(i) or _COMPASS_BEFORE.search(text, max(0, s.start - 20), s.start) is not None
+        )
     }
     return [replace(s, kind_hint="adm1") if s.start in promoted else s for s in spans]
 
