@@ -170,6 +170,7 @@ COMPLETE = {
     "BF": 13, "NE": 8, "TD": 23, "CM": 10, "SS": 10, "ET": 14, "SO": 18, "KE": 47,
     "MZ": 11, "CD": 26, "NG": 37, "SD": 18, "LY": 22,
     "YE": 22, "IQ": 19, "LB": 8, "AF": 34, "PK": 7, "MM": 15, "UA": 27, "IR": 31, "BD": 8,
+    "US": 51,  # 50 states and the District of Columbia
 }  # fmt: skip
 
 

@@ -561,3 +561,15 @@ def test_names_listed_with_a_named_province_are_provinces(gazetteer: Gazetteer) 
     mentions, places = resolved(text, gazetteer)
     kinds = {places[m.place_id].kind for m in mentions if m.place_id and m.surface in ("Latakia", "Tartus")}
     assert kinds == {"adm1"}
+
+
+def test_a_name_after_a_town_and_a_comma_is_in_the_towns_country(gazetteer: Gazetteer) -> None:
+    # A report on Mexico: "Texas" alone could be a Mexican village; after "El Paso, " it is
+    # the US state El Paso lies in.
+    text = (
+        "Cartel violence in Culiacán, Mexico, has not let up. The cartel's leader was flown "
+        "to an airfield near El Paso, Texas, last year."
+    )
+    mentions, places = resolved(text, gazetteer)
+    texas = [places[m.place_id] for m in mentions if m.surface == "Texas" and m.place_id]
+    assert [(p.country, p.kind) for p in texas] == [("US", "adm1")]

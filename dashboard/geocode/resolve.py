@@ -239,6 +239,26 @@ _COMPASS_BEFORE = re.compile(
 )
 
 
+def _town_comma_region(
+    text: str, named: list[PlaceSpan], resolved: dict[int, _Resolved], gazetteer: Gazetteer
+) -> None:
+    """ "El Paso, Texas", "Kharkiv, Ukraine": a name right after a town and a comma is that
+    town's province or country, so it is taken in the town's country when that country has an
+    admin-1 unit by the name (not a Mexican village called Texas in a report on Mexico)."""
+    for previous, span in zip(named, named[1:], strict=False):
+        town = resolved.get(previous.start)
+        if town is None or town.place is None or town.place.kind in _AREA_KINDS or not town.place.country:
+            continue
+        if text[previous.end : span.start] != ", " or span.name is None:
+            continue
+        current = resolved.get(span.start)
+        if current is not None and current.place is not None and current.place.country == town.place.country:
+            continue
+        found = gazetteer.candidates(span.name, country=town.place.country, limit=1)
+        if found and found[0][0].kind == "adm1" and found[0][1] >= ACCEPT_IN_CONTEXT:
+            resolved[span.start] = _Resolved(span, found[0][0], round(min(1.0, found[0][1]), 3))
+
+
 def _same_name_same_kind(text: str, spans: list[PlaceSpan]) -> list[PlaceSpan]:
     """A name the report calls a province once ("Latakia and Tartus provinces", "the Daraa
     governorate") is the province where it stands alone too when the words there make it an
@@ -374,6 +394,8 @@ def resolve_places(text: str, report_id: str, gazetteer: Gazetteer) -> tuple[lis
             margin = score - cands[1][1] if len(cands) > 1 and cands[1][0].country != place.country else 1.0
             confidence = score * (0.75 + 0.25 * min(1.0, margin / 0.1))
             resolved[span.start] = _Resolved(span, place, round(min(1.0, confidence), 3))
+
+    _town_comma_region(text, named, resolved, gazetteer)
 
     # Cue phrases, in text order, so that "the airbase" can refer back to an airbase.
     admin1 = {code for r in resolved.values() if r.place for code in _admin1_of(r.place, gazetteer)}
