@@ -266,8 +266,14 @@ def test_a_town_with_many_events_lists_them_and_each_can_be_picked(page_for):
     third = items.nth(2)
     picked_id = third.get_attribute("data-event-id")
     third.click()
+    # Under load the click event can land after the evaluate below would run: wait (up to
+    # 3 s) for the pick to reach the listener, then check what it reported.
+    expected = '<span class="ra-tip-id">' + picked_id + "</span>"
+    page.wait_for_function(
+        "prefix => (window.__clicked || '').startsWith(prefix)", arg=expected, timeout=3_000
+    )
     tooltip_html = page.evaluate("window.__clicked")
-    assert tooltip_html.startswith('<span class="ra-tip-id">' + picked_id + "</span>")
+    assert tooltip_html.startswith(expected)
     assert outside == [] and errors == []
 
 
