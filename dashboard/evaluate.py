@@ -23,7 +23,6 @@ the real pipeline in as ``extract``.
 from __future__ import annotations
 
 import json
-import math
 import re
 import unicodedata
 from collections import Counter
@@ -33,6 +32,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from dashboard.geo import haversine_km
 from dashboard.model import CATEGORIES, OUTCOMES, PRECISIONS, QUALIFIERS, Extraction, Figure, Place
 
 # Issue 5: "places (correct within 25 km)".
@@ -311,14 +311,6 @@ class EvaluationResult:
 
 
 # --- Matching -------------------------------------------------------------------------------
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km (mean Earth radius 6,371 km)."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlmb = phi2 - phi1, math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def predicted_places(extraction: Extraction) -> list[Place]:

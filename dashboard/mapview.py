@@ -118,6 +118,7 @@ from dashboard.basemap import (
     events_box,
     load_basemap,
 )
+from dashboard.geo import haversine_km
 from dashboard.map_payload import (
     AREA_RADIUS_M,
     DIGITS,
@@ -964,14 +965,6 @@ def event_id_from_tooltip(text: str | None) -> str | None:
     return head or None
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine), km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
-
-
 def event_at(
     events: Sequence[EventView], lat: float, lng: float, *, tolerance_km: float = 25.0
 ) -> str | None:
@@ -985,7 +978,7 @@ def event_at(
     best_id, best_km = None, tolerance_km
     for e in events:
         if e.precision in POINT_PRECISIONS:
-            d = _km(lat, lng, e.lat, e.lon)
+            d = haversine_km(lat, lng, e.lat, e.lon)
             if d < best_km:
                 best_id, best_km = e.id, d
     if best_id is not None:
@@ -1008,7 +1001,7 @@ def event_at(
                     best_area = (size, e.id)
         else:
             radius_km = AREA_RADIUS_M.get(e.precision, AREA_RADIUS_M["adm1"]) / 1000
-            if _km(lat, lng, e.lat, e.lon) <= radius_km:
+            if haversine_km(lat, lng, e.lat, e.lon) <= radius_km:
                 size = radius_km**2 / 111.0**2 * math.pi  # degrees², comparable with polygons
                 if best_area is None or size < best_area[0]:
                     best_area = (size, e.id)

@@ -8,21 +8,18 @@ lie within ~150 km of the middle of the unit as an atlas shows it.
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 
 import pytest
 from shapely.geometry import Point, shape
 
+from dashboard.geo import haversine_km
 from dashboard.geocode.gazetteer import Gazetteer, ResolutionContext, load_gazetteer
 from dashboard.geocode.overlay import load_overlay
 
 
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    p1, p2 = math.radians(a[0]), math.radians(b[0])
-    dp, dl = p2 - p1, math.radians(b[1] - a[1])
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371 * 2 * math.asin(math.sqrt(h))
+    return haversine_km(*a, *b)
 
 
 @pytest.fixture(scope="module")

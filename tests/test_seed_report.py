@@ -5,22 +5,18 @@ Expected values come from reading the seed text and DESIGN.md, not from running 
 
 from __future__ import annotations
 
-import math
 from datetime import date
 
 import pytest
 
+from dashboard.geo import haversine_km
 from dashboard.model import Extraction
 from dashboard.pipeline import extract_report
 
 PUBLISHED = date(2025, 3, 14)
 
 
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371 * 2 * math.asin(math.sqrt(a))
+km = haversine_km
 
 
 @pytest.fixture(scope="module")

@@ -17,11 +17,11 @@ Incidents 50 km apart, or on clearly different days, are different incidents.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
 
+from dashboard.geo import haversine_km
 from dashboard.model import Event, Place
 
 NEAR_KM = 25.0
@@ -52,9 +52,7 @@ def compatible_types(a: str, b: str) -> bool:
 
 def distance_km(a: Place, b: Place) -> float:
     """Great-circle distance between two places' reference points (haversine)."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(h)))
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _contains(area: Place, other: Place) -> bool:
