@@ -395,9 +395,24 @@ def test_the_annotated_set_is_well_formed() -> None:
     elsewhere = [a for a in annotations if not any(p.country == "SY" for p in a.places)]
     assert len(syrian) >= 15 and len(elsewhere) >= 7
     assert sum(1 for a in annotations if not a.figures) >= 2
+    _assert_well_formed(annotations)
+
+
+@pytest.mark.parametrize("name", ["heldout", "dev2", "dev3", "dev4", "dev5", "blind"])
+def test_every_other_set_is_well_formed(name: str) -> None:
+    # The sets written by helpers follow the same rulebook (tests/data/README.md); this checks
+    # form only (surfaces in the text, bounds, no place twice), never the extractor's output.
+    annotations = load_annotated_dir(ANNOTATED.parent / name)
+    assert len(annotations) >= 10
+    _assert_well_formed(annotations)
+
+
+def _assert_well_formed(annotations: list[Annotation]) -> None:
     for a in annotations:
         assert a.published is not None, a.name
-        names = [p.name for p in a.places]
+        # One entry per distinct place: the same name at two levels ("Idlib province" and the
+        # city of Idlib) is two places (tests/data/README.md).
+        names = [(p.name, p.precision) for p in a.places]
         assert len(names) == len(set(names)), f"{a.name}: a place listed twice"
         for p in a.places:
             assert p.surface in a.text, f"{a.name}: place surface {p.surface!r} not in text"
