@@ -475,6 +475,16 @@ _TALLY_RE = re.compile(
     r"^(?:(?:a|an|the)\s+)?(?:(?:tally|count)\s+(?:by|from)\s+(?P<by>.+)|(?P<own>\S+(?:\s+\S+)?)\s+(?:tally|count))$",
     re.IGNORECASE,
 )
+
+
+def _tally_counter(src: str) -> str | None:
+    """Who keeps the tally in "an AFP tally", "a count by Reuters"; None for anything else."""
+    if "tally" not in src and "count" not in src:
+        return None
+    tally = _TALLY_RE.match(src)
+    return (tally.group("by") or tally.group("own")) if tally else None
+
+
 # "X said, citing residents": X is the source; the cited party only when nobody else is named.
 _CITING_RE = re.compile(
     r"\b(?:citing|cited\s+by|quoting|quoted\s+by)\s+(?P<src>[^,.;:()\"“”]+?)(?=\s*[,.;:()\"“”]|\s+(?:which|who|that|on|as|and|but|while|said|says)\b|$)",
@@ -944,11 +954,9 @@ def _own_according(sentence: str, offset: int, sources: _SourceMemory, start: in
     for match in _ACCORDING_RE.finditer(sentence, offset):
         if _names_a_source(match.group("src")):
             src = match.group("src")
-            if "tally" in src or "count" in src:
-                tally = _TALLY_RE.match(src)
-                if tally:
-                    src = tally.group("by") or tally.group("own")
-                    return _normalise_source(src, at_sentence_start=False)  # "an Israeli tally"
+            counter = _tally_counter(src)
+            if counter is not None:
+                return _normalise_source(counter, at_sentence_start=False)  # "an Israeli tally"
             return sources.expand(start, _normalise_source(src, at_sentence_start=False), sentence)
     return None
 
@@ -1227,11 +1235,7 @@ def _sentence_source(sentence: str) -> str | None:
             match = _ACCORDING_RE.search(sentence, max(0, at - 3))
             if match and _names_a_source(match.group("src")):
                 src = match.group("src")
-                if "tally" in src or "count" in src:
-                    tally = _TALLY_RE.match(src)
-                    if tally:
-                        src = tally.group("by") or tally.group("own")
-                return _normalise_source(src, at_sentence_start=False)
+                return _normalise_source(_tally_counter(src) or src, at_sentence_start=False)
     first_person = False
     for verb in _reporting_verbs(sentence, lower):
         speaker = _speaker(sentence, verb)
