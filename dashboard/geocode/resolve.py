@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from dashboard.extract.places import PlaceSpan, dateline_spans, find_place_spans, plain
+from dashboard.extract.places import PlaceSpan, find_place_spans, plain
 from dashboard.geocode.gazetteer import Gazetteer, ResolutionContext
 from dashboard.geocode.normalise import normalise_name
 from dashboard.model import Mention, Place
@@ -272,24 +272,15 @@ def _same_name_same_kind(text: str, spans: list[PlaceSpan]) -> list[PlaceSpan]:
         return spans
     named = [s for s in spans if s.name]
 
-    def listed_with_a_town(i: int) -> bool:
+    def listed_with(i: int, area: bool) -> bool:
+        """Whether a neighbour in a list ("X and Y", "X, Y") is an area (or a town)."""
         for j in (i - 1, i + 1):
             if 0 <= j < len(named):
                 a, b = (named[j], named[i]) if j < i else (named[i], named[j])
                 other = named[j]
-                if _LIST_GAP.match(text[a.end : b.start]) and other.kind_hint is None:
-                    if _area_key(other.name or "") not in areas:
+                if _LIST_GAP.match(text[a.end : b.start]) and (area or other.kind_hint is None):
+                    if (_area_key(other.name or "") in areas) == area:
                         return True
-        return False
-
-    datelines = dateline_spans(text)
-
-    def listed_with_an_area(i: int) -> bool:
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(named):
-                a, b = (named[j], named[i]) if j < i else (named[i], named[j])
-                if _LIST_GAP.match(text[a.end : b.start]) and _area_key(named[j].name or "") in areas:
-                    return True
         return False
 
     promoted = {
@@ -297,11 +288,10 @@ def _same_name_same_kind(text: str, spans: list[PlaceSpan]) -> list[PlaceSpan]:
         for i, s in enumerate(named)
         if s.kind_hint is None
         and _area_key(s.name or "") in areas
-        and not listed_with_a_town(i)
-        # A dateline names where the report was filed: a town ("BELGOROD, 13 May -").
-        and not any(a <= s.start and s.end <= b for a, b in datelines)
+        and not listed_with(i, area=False)
         and (
-            listed_with_an_area(i) or _COMPASS_BEFORE.search(text, max(0, s.start - 20), s.start) is not None
+            listed_with(i, area=True)
+            or _COMPASS_BEFORE.search(text, max(0, s.start - 20), s.start) is not None
         )
     }
     return [replace(s, kind_hint="adm1") if s.start in promoted else s for s in spans]
