@@ -747,7 +747,7 @@ def _read_figure(
         mark = lowered[max(s_start, quantity.start - 3) : quantity.start].rstrip()[-1:]
         label = (
             _LABEL_BEFORE_RE.search(lowered, max(s_start, quantity.start - 100), quantity.number_start)
-            if mark in _LABEL_MARKS or (quantity.start != quantity.number_start and quantity.start > s_start)
+            if mark in _LABEL_MARKS
             else None
         )
         if label is not None:
