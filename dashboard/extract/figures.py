@@ -927,6 +927,9 @@ def _has_own_verb(after: str) -> bool:
     return match is not None and not _holds_any(_OUTCOME_STEMS_AUTOMATON, match.group("verb"))
 
 
+# What opens a line of a list, and of a list or a Markdown table.
+_LIST_MARKS = ("-", "•", "*", "–")
+_ROW_MARKS = ("|", *_LIST_MARKS)
 _BRACKETED_SOURCE_RE = re.compile(r"\((?P<src>[^(),;:]{3,60})(?:,[^()]*)?\)")
 
 
@@ -934,7 +937,7 @@ def _list_line_source(text: str, s_start: int, at: int) -> str | None:
     """A list line's source in brackets before its count: "- Helicopter attack, 7 March (UN
     Mission in South Sudan, UNMISS): crew members killed - 1"."""
     line_start = text.rfind("\n", 0, s_start + 1) + 1
-    if text[line_start : line_start + 1] not in ("-", "•", "*", "–"):
+    if not text.startswith(_LIST_MARKS, line_start):
         return None
     found = None
     for match in _BRACKETED_SOURCE_RE.finditer(text, line_start, at):
@@ -1496,7 +1499,7 @@ class _SourceMemory:
         """For a line of a table or list ("| Killed | 26 |", "- deaths - 21"), the line that
         introduces it ("The toll, as given by the provincial government ...:")."""
         line_start = self.text.rfind("\n", 0, start) + 1
-        if self.text[line_start : line_start + 1] not in ("|", "-", "•", "*", "–"):
+        if not self.text.startswith(_ROW_MARKS, line_start):
             return None
         while line_start > 0:
             previous = self.text.rfind("\n", 0, line_start - 1) + 1
@@ -1504,7 +1507,7 @@ class _SourceMemory:
             if not line:
                 line_start = previous
                 continue
-            if line[0] in "|-•*–":
+            if line.startswith(_ROW_MARKS):
                 line_start = previous
                 continue
             return (previous, line) if line.endswith(":") else None
@@ -1537,13 +1540,12 @@ class _SourceMemory:
         )
         if close < 0:
             return None
-        for s_start, s_end in sentence_spans(self.text):
-            if s_start <= close < s_end and s_start > start:
-                return s_start, self.text[s_start:s_end]
-        return None
-
-    def expand(self, start: int, name: str, sentence: str) -> str:
-        return self._expand(start, name, sentence)
+        spans = sentence_spans(self.text)
+        index = sentence_index(spans, close)
+        if index < 0 or spans[index][0] <= start or close >= spans[index][1]:
+            return None
+        s_start, s_end = spans[index]
+        return s_start, self.text[s_start:s_end]
 
     def _resolve(self, start: int, sentence: str) -> str | None:
         found = _sentence_source(sentence)
@@ -1573,7 +1575,7 @@ class _SourceMemory:
             ):
                 # "The SDF gave its own account of the fighting: it said ...": "it" is the
                 # sentence's own subject.
-                return self._expand(start, subject.group("name"), sentence)
+                return self.expand(start, subject.group("name"), sentence)
             # "it said", "he said": the last source named before, in this paragraph if possible,
             # also in a sentence without a figure ("..., the spokesman, X, told a news
             # conference. All 33 attackers were killed, he said.").
@@ -1587,12 +1589,12 @@ class _SourceMemory:
                     return self.cache[s_start]
                 named = _sentence_source(self.text[s_start:s_end])
                 if named is not None and named not in (_PRONOUN, _FIRST_PERSON):
-                    return self._expand(s_start, named, self.text[s_start:s_end])
+                    return self.expand(s_start, named, self.text[s_start:s_end])
             earlier = [name for at, name in self.named if at > paragraph_start] or [n for _, n in self.named]
             return earlier[-1] if earlier else None
-        return self._expand(start, found, sentence)
+        return self.expand(start, found, sentence)
 
-    def _expand(self, start: int, name: str, sentence: str = "") -> str:
+    def expand(self, start: int, name: str, sentence: str = "") -> str:
         """A short reference ("Observatory", "monitor", "office") -> the full name used earlier."""
         words = name.split()
         described = _described_source(words)
