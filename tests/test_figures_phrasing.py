@@ -285,3 +285,44 @@ def test_it_said_is_the_sentence_subject() -> None:
     assert found[0] == (20, "killed", "Syrian Observatory for Human Rights")
     assert found[1][:2] == (5, "killed")
     assert found[1][2] is not None and "Kurdistan Workers" in found[1][2]
+
+
+# --- sources missed on the fourth development set (tests/data/dev4), 7 December 2026 -------
+
+
+def test_a_source_that_gives_a_count_is_the_source_of_its_breakdown() -> None:
+    text = (
+        "Airwars, a monitoring group in London, gives a much lower count: 9 civilians killed "
+        "(4 of them children)."
+    )
+    assert read_with_sources(text) == [(9, "killed", "Airwars"), (4, "killed", "Airwars")]
+
+
+def test_it_at_a_sentence_start_is_the_source_that_gave_an_account_just_before() -> None:
+    text = (
+        "The district administration said two guards died. "
+        "The International Committee of the Red Cross, which runs a clinic nearby, gave another account. "
+        "It said eleven people were killed."
+    )
+    assert read_with_sources(text) == [
+        (2, "killed", "district administration"),
+        (11, "killed", "International Committee of the Red Cross"),
+    ]
+
+
+def test_one_before_a_noun_counts_the_speaker_and_is_no_pronoun() -> None:
+    text = '"We carried out three wounded boys," one paramedic said.'
+    assert read_with_sources(text) == [(3, "injured", "one paramedic")]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("By late evening rescue workers said four people had died.", "rescue workers"),
+        ("Early on Tuesday police said four people had died.", "police"),
+        # A weekday before a capitalised word is part of a name.
+        ("The Sunday Telegraph reported that four people had died.", "Sunday Telegraph"),
+    ],
+)
+def test_a_time_phrase_before_the_subject_is_not_part_of_the_source(text: str, source: str) -> None:
+    assert read_with_sources(text) == [(4, "killed", source)]

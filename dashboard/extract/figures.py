@@ -1110,7 +1110,7 @@ _FIRST_PERSON = "\x00first-person"  # marker: only a quotation's own "I"/"we" re
 _REPORTING_VERBS = frozenset(
     """said says say reported verified verifies verify confirmed confirms confirm documented documents
     recorded records estimated estimates counted announced announces stated states told put puts
-    registered tallied added noted gave given raised revised updated lowered reports counts claims claimed claim tells tell adds notes
+    registered tallied added noted gave given gives raised revised updated lowered reports counts claims claimed claim tells tell adds notes
     announce saying telling reporting""".split()
 )
 _ACCORDING_OPENERS = (
@@ -1136,7 +1136,7 @@ def _reporting_verbs(sentence: str, lower: str) -> list[int]:
     A capitalised word inside the sentence is a name, not a verb ("the United States", "Said").
     """
     found = []
-    for root in _VERB_ROOTS + _TOLL_VERB_ROOTS if "toll" in lower else _VERB_ROOTS:
+    for root in _VERB_ROOTS + _TOLL_VERB_ROOTS if _names_a_count(lower) else _VERB_ROOTS:
         i = lower.find(root)
         while i >= 0:
             if i == 0 or not lower[i - 1].isalpha():
@@ -1169,6 +1169,15 @@ _VERB_ROOTS = tuple(
 )
 
 
+def _names_a_count(lower: str) -> bool:
+    """Whether "gave", "revised" … can report a figure here: the sentence speaks of a toll or
+    an account ("gives a far higher count", "gave a different account")."""
+    return any(noun in lower for noun in _COUNT_NOUNS)
+
+
+_COUNT_NOUNS = ("toll", "count", "tally", "figure", "account", "estimate")
+
+
 def _noun_report(lower: str, i: int) -> bool:
     before = lower[max(0, i - 20) : i].split()
     return not before or before[-1] in _REPORT_NOUN_BEFORE
@@ -1193,11 +1202,12 @@ _NEGATED_RE = re.compile(r"\b(?:not|n't|never|unable\s+to)\s+(?:\w+\s+){0,2}$")
 _TOLL_VERB_ROOTS = (
     "gave",
     "given",
+    "gives",
     "raised",
     "revised",
     "updated",
     "lowered",
-)  # only looked for when the sentence says "toll"
+)  # only looked for when the sentence speaks of a toll or an account (_names_a_count)
 assert all(verb.startswith(_VERB_ROOTS + _TOLL_VERB_ROOTS) for verb in _REPORTING_VERBS)
 # ", said Anees al-Asbahi, a spokesman ..." / ", said the health ministry.": source after the verb.
 _INVERTED_RE = re.compile(
@@ -1424,19 +1434,47 @@ def _source_phrase(words: list[tuple[str, int]]) -> tuple[str, int] | str | None
         words = words[:-1]
     # Start at the last determiner, if any ("In a grim revelation the UN office" -> "the UN office").
     for i in range(len(words) - 1, -1, -1):
-        if words[i][0].lower() in ("the", "a", "an"):
+        if words[i][0].lower() in ("the", "a", "an") and not _inside_name(words, i):
             words = words[i:]
             break
+    else:
+        words = _after_time_phrase(words)
     if not words:
         return None
     head = re.sub(r"['’]s$", "", words[-1][0]).lower()
-    if _is_pronoun(words[0][0]) or _is_pronoun(words[-1][0]):
+    # "one rescuer said": "one" counts the speaker here, it is not the pronoun "one".
+    counted = len(words) > 1 and words[0][0].lower() == "one"
+    if (_is_pronoun(words[0][0]) and not counted) or _is_pronoun(words[-1][0]):
         return _PRONOUN
     # A capitalised word makes a name ("Reuters", "Al-Asbahi", "the Syrian Observatory ...").
     named = any(w[0][:1].isupper() for w in words)
     if head not in _SOURCE_HEADS and not named:
         return None
     return " ".join(w[0] for w in words), words[0][1]
+
+
+def _inside_name(words: list[tuple[str, int]], i: int) -> bool:
+    """Whether the article at ``words[i]`` is inside a name: "Committee of the Red Cross",
+    "Office of the High Commissioner" (a capitalised word, "of", then the article)."""
+    return i >= 2 and words[i - 1][0] == "of" and words[i - 2][0][:1].isupper()
+
+
+# Words that end a time phrase before a subject ("By early afternoon civil defence teams said").
+_TIME_WORDS = frozenset(
+    """morning afternoon evening night midday noon dawn dusk midnight weekend today yesterday tonight
+    overnight monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+
+
+def _after_time_phrase(words: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The subject after a leading time phrase: "early afternoon civil defence teams" -> "civil
+    defence teams", "Sunday police" -> "police". A capitalised word after a weekday keeps the
+    two together: "Sunday Times" is a name."""
+    for i in range(len(words) - 2, -1, -1):
+        word = words[i][0]
+        if word.lower() in _TIME_WORDS and (word.islower() or words[i + 1][0].islower()):
+            return words[i + 1 :]
+    return words
 
 
 def _is_pronoun(word: str) -> bool:
