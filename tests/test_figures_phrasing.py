@@ -326,3 +326,28 @@ def test_one_before_a_noun_counts_the_speaker_and_is_no_pronoun() -> None:
 )
 def test_a_time_phrase_before_the_subject_is_not_part_of_the_source(text: str, source: str) -> None:
     assert read_with_sources(text) == [(4, "killed", source)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An adverb between the count and its verb.
+        (
+            "Some 2,500 villagers were nonetheless believed to have fled, aid workers said.",
+            [(2500, "displaced", "aid workers")],
+        ),
+        # "warned" reports the figure of its clause.
+        (
+            "The governor warned that the floods of 2022 had displaced 30,000 people.",
+            [(30000, "displaced", "governor")],
+        ),
+        # "An estimated" is an adjective: the speaker is the one who said it.
+        (
+            "An estimated 600 families fled the district, local officials said.",
+            [(600, "displaced", "local officials")],
+        ),
+        ("Nine patients remain in intensive care, the surgeon said.", [(9, "injured", "surgeon")]),
+    ],
+)
+def test_sources_and_outcomes_of_dev4_kinds(text: str, expected: list[tuple[int | None, str, str | None]]) -> None:
+    assert read_with_sources(text) == expected

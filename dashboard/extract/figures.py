@@ -165,6 +165,7 @@ _OUTCOME_WORDS = {
     "injured": r"injured|injuring|injuries|wounded|wounding|hurt|hospitali[sz]ed"
     r"|(?:taken|rushed|admitted|sent|brought|evacuated)\s+to\s+(?:a\s+|the\s+)?hospitals?"
     r"|in\s+(?:a\s+|the\s+)?hospitals?|(?:treated|cared\s+for)\s+in\s+(?:a\s+|the\s+)?hospitals?"
+    r"|in\s+(?:intensive|critical)\s+care"
     r"|with\s+(?:[\w-]+\s+)?(?:burns|injuries|wounds)",
     "missing": r"missing|unaccounted\s+for|disappeared",
     "abducted": r"abducted|abducting|abductions?|kidnapped|kidnapping|taken\s+hostage|seized"
@@ -181,7 +182,7 @@ _AUX = (
     r"(?:were|was|are|is|have|has|had|been|being|got|get|reportedly|also|all|later|subsequently|allegedly"
     r"|confirmed|believed|feared|thought|said|reported|found|left|now|since|so\s+far|already|either"
     r"|seriously|critically|severely|badly|gravely|slightly|lightly|moderately|fatally|mortally|internally"
-    r"|still|remain|remains|remained"
+    r"|still|remain|remains|remained|nonetheless|however|probably|likely|estimated|understood"
     r"|shot\s+and|to|among\s+(?:those|the|people))"
 )
 _NP_WORD = (
@@ -401,6 +402,8 @@ _OUTCOME_STEMS = (
     "in hospital",  # "140 people remain in hospital"
     "in a hospital",
     "in the hospital",
+    "intensive care",  # "14 people in intensive care"
+    "critical care",
     "lost",  # "lost 40 soldiers"
     "losing",
     "among the victims",
@@ -495,12 +498,6 @@ _POSSESSIVE_TOLL_RE = re.compile(
     r"(?P<src>(?:[\w’'-]+\s+){0,4}?[\w’'-]+)['’]s\s+(?:[\w-]+\s+){0,2}?(?:death\s+)?(?:toll|count|tally|figures?|records?)\b",
     re.IGNORECASE,
 )
-_REPORTING_VERB_RE = re.compile(
-    r"\b(?:said|says|say|reported|verified|verifies|verify|confirmed|confirms|confirm|documented|documents"
-    r"|recorded|records|estimated|estimates|counted|announced|announces|stated|states|told|put|puts|registered"
-    r"|tallied|added|noted)\b",
-    re.IGNORECASE,
-)
 _SUBJECT_SKIP = frozenset(
     "has have had also previously now separately later earlier has' just already since".split()
 )
@@ -525,7 +522,8 @@ _SOURCE_HEADS = frozenset(
     leaders representatives spokesmen spokespeople nurses neighbour neighbor witness resident
     centre center foundation institute society association coalition alliance bureau board command
     clinic doctor nurse medic volunteer elder official partners unhcr unmiss iom wfp msf
-    rescuer survivor relative activist paramedic journalist reporter
+    rescuer survivor relative activist paramedic journalist reporter surgeon surgeons physician
+    physicians coroner pathologist
     """.split()
 )
 _COMMON_FIRST_WORDS = frozenset(
@@ -1111,7 +1109,7 @@ _REPORTING_VERBS = frozenset(
     """said says say reported verified verifies verify confirmed confirms confirm documented documents
     recorded records estimated estimates counted announced announces stated states told put puts
     registered tallied added noted gave given gives raised revised updated lowered reports counts claims claimed claim tells tell adds notes
-    announce saying telling reporting""".split()
+    announce saying telling reporting warned warns""".split()
 )
 _ACCORDING_OPENERS = (
     "according to",
@@ -1149,6 +1147,8 @@ def _reporting_verbs(sentence: str, lower: str) -> list[int]:
                     and not (root == "claim" and lower.startswith(_CLAIM_NOT_REPORTING, word.end()))
                     # "News reports say", "Reports reaching Quetta say": the noun, not the verb.
                     and not (word.group(0) in ("reports", "report") and _noun_report(lower, i))
+                    # "An estimated 8,000 fled": an adjective, not a verb.
+                    and not (root == "estimat" and lower.endswith(_ARTICLE_ENDS, 0, i))
                 ):
                     # "Reuters could not verify the figure": a denial names no source.
                     window = lower[i - 24 if i > 24 else 0 : i]
@@ -1165,8 +1165,11 @@ def _reporting_verbs(sentence: str, lower: str) -> list[int]:
 # "country", "not", "Hasakah") rarely make a false hit that needs a closer look.
 _VERB_ROOTS = tuple(
     "said say report verif confirm document record estimat count announc stated states told put regist"
-    " tallied added adds noted notes claim tell".split()
+    " tallied added adds noted notes claim tell warn".split()
 )
+
+
+_ARTICLE_ENDS = ("an ", "a ", "the ")
 
 
 def _names_a_count(lower: str) -> bool:
