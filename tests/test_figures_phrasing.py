@@ -351,3 +351,35 @@ def test_a_time_phrase_before_the_subject_is_not_part_of_the_source(text: str, s
 )
 def test_sources_and_outcomes_of_dev4_kinds(text: str, expected: list[tuple[int | None, str, str | None]]) -> None:
     assert read_with_sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # How the speaker was reached sits between the speaker and the verb.
+        (
+            "On Sunday, residents of the old quarter reached by telephone said 15 men were detained.",
+            [(15, "detained", "residents of the old quarter")],
+        ),
+        (
+            "A police officer speaking on condition of anonymity said 6 guards died.",
+            [(6, "killed", "a police officer")],
+        ),
+        # A distance between commas is an aside about the speaker.
+        (
+            "A nurse in Bentiu, about 40 km to the north, told Reuters that 8 children were wounded.",
+            [(8, "injured", "a nurse in Bentiu")],
+        ),
+        # "talking about" reports a figure; "talking to" does not.
+        ("By noon, medics were talking about 30 people injured.", [(30, "injured", "medics")]),
+        ("A boy was talking to his mother when 2 people were killed.", [(2, "killed", None)]),
+        # A count in quotation marks still reaches its noun and outcome.
+        ('The army said "more than 50" militants were killed.', [(51, "killed", "army")]),
+    ],
+)
+def test_more_sources_of_dev3_kinds(text: str, expected: list[tuple[int | None, str, str | None]]) -> None:
+    assert read_with_sources(text) == expected
+
+
+def test_a_phone_line_after_the_missing_is_no_figure() -> None:
+    assert read("Relatives looking for the missing can call the hotline: 1522.") == []

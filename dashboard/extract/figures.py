@@ -196,7 +196,7 @@ _NP_WORD = (
 # four civilians"), an optional aside (", including four children,"), auxiliaries, then
 # the outcome ("were killed", "deaths", "dead", "had fled").
 _AFTER_RE = re.compile(
-    rf"""\s*(?:-\s*)?
+    rf"""\s*(?:["”]\s*)?(?:-\s*)?
     (?P<np>(?:{_NP_WORD}(?:\s+|(?=,))){{0,8}}?)
     (?:(?:,\s*|\s*)(?:and|or)\s+{COUNT}\s+(?:{_NP_WORD}\s+){{0,4}}?)*
     (?:,\s*(?:including|among\s+them|most\s+of\s+them|mostly|mainly|many\s+of\s+them|all|both|or|aged
@@ -858,8 +858,9 @@ def _read_figure(
 
 
 _AGES_BEFORE_RE = re.compile(r"\baged?\s+(?:\d+\s*(?:,|and|or|to|-)\s*)+$")
+# Not after "the": "relatives searching for the missing: 1545" is a phone line, not a label.
 _LABEL_BEFORE_RE = re.compile(
-    r"\b(?P<label>killed|dead|deaths|fatalities|injured|wounded|injuries|missing|displaced|abducted|kidnapped"
+    r"(?<!\bthe\s)\b(?P<label>killed|dead|deaths|fatalities|injured|wounded|injuries|missing|displaced|abducted|kidnapped"
     r"|detained|arrested)\b[^:.;\d|]{0,90}(?::|\||\s[-–—])\s*(?:at\s+least\s+|about\s+|more\s+than\s+)?$"
 )
 _LABEL_MARKS = frozenset(":|-–—")
@@ -1109,7 +1110,7 @@ _REPORTING_VERBS = frozenset(
     """said says say reported verified verifies verify confirmed confirms confirm documented documents
     recorded records estimated estimates counted announced announces stated states told put puts
     registered tallied added noted gave given gives raised revised updated lowered reports counts claims claimed claim tells tell adds notes
-    announce saying telling reporting warned warns""".split()
+    announce saying telling reporting warned warns talking""".split()
 )
 _ACCORDING_OPENERS = (
     "according to",
@@ -1147,6 +1148,8 @@ def _reporting_verbs(sentence: str, lower: str) -> list[int]:
                     and not (root == "claim" and lower.startswith(_CLAIM_NOT_REPORTING, word.end()))
                     # "News reports say", "Reports reaching Quetta say": the noun, not the verb.
                     and not (word.group(0) in ("reports", "report") and _noun_report(lower, i))
+                    # "talking about three people killed", not "talking to his wife".
+                    and not (root == "talking" and not lower.startswith((" about", " of"), i + 7))
                     # "An estimated 8,000 fled": an adjective, not a verb.
                     and not (root == "estimat" and lower.endswith(_ARTICLE_ENDS, 0, i))
                 ):
@@ -1165,7 +1168,7 @@ def _reporting_verbs(sentence: str, lower: str) -> list[int]:
 # "country", "not", "Hasakah") rarely make a false hit that needs a closer look.
 _VERB_ROOTS = tuple(
     "said say report verif confirm document record estimat count announc stated states told put regist"
-    " tallied added adds noted notes claim tell warn".split()
+    " tallied added adds noted notes claim tell warn talking".split()
 )
 
 
@@ -1363,9 +1366,20 @@ def _run_start(sentence: str, i: int) -> int:
     return i
 
 
-# "A security official, who asked not to be named, said" / "X, a Britain-based monitor, said"
+# "A security official, who asked not to be named, said" / "X, a Britain-based monitor, said" /
+# "An army officer in Palmyra, some 70 kilometres to the west, told AFP"
 _RELATIVE_CLAUSE_RE = re.compile(
-    r",\s*(?:who|which|a|an|the|(?:also\s+|better\s+)?known\s+as|formerly)\b[^,]*,\s*$", re.IGNORECASE
+    r",\s*(?:who|which|a|an|the|(?:also\s+|better\s+)?known\s+as|formerly"
+    r"|(?:(?:some|about|around|roughly|nearly)\s+)?\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)(?=\s))\b[^,]*,\s*$",
+    re.IGNORECASE,
+)
+# How the speaker was reached, between the speaker and the verb: "Residents reached by
+# telephone said", "A security official speaking on condition of anonymity said".
+_HOW_REACHED_RE = re.compile(
+    r"\s+(?:(?:reached|contacted|interviewed|quoted|cited)\s+(?:by|on|over|via)\s+(?:the\s+|a\s+)?[\w-]+"
+    r"(?:\s+(?:phone|message|messages|app))?"
+    r"|speaking\s+(?:on|under)\s+(?:the\s+)?condition\s+of\s+anonymity|who\s+declined\s+to\s+be\s+named)\s*$",
+    re.IGNORECASE,
 )
 # "Nazir Ahmad, president of the traders' union, said": the speaker's role, kept with the name
 # (the fullest form the text gives); an acronym in brackets after it is left out.
@@ -1412,6 +1426,9 @@ def _words_of(sentence: str, start: int, stop: int) -> list[tuple[str, int]]:
 def _subject_before(sentence: str, stop: int) -> tuple[str, int] | str | None:
     """The noun phrase right before a reporting verb, if it names a source: (text, start)."""
     role = None
+    how = _HOW_REACHED_RE.search(sentence, max(0, stop - 60), stop)
+    if how:
+        stop = how.start()  # "Residents of Wadi al-Dhahab reached by telephone said"
     if sentence[max(0, stop - 4) : stop].rstrip().endswith(","):
         clause = _RELATIVE_CLAUSE_RE.search(sentence, max(0, stop - 120), stop)
         if clause:
@@ -1451,15 +1468,20 @@ def _source_phrase(words: list[tuple[str, int]]) -> tuple[str, int] | str | None
         return _PRONOUN
     # A capitalised word makes a name ("Reuters", "Al-Asbahi", "the Syrian Observatory ...").
     named = any(w[0][:1].isupper() for w in words)
-    if head not in _SOURCE_HEADS and not named:
-        return None
+    if head not in _SOURCE_HEADS and not named and not any(_source_before_of(words, i) for i in range(len(words))):
+        return None  # "residents of the old quarter": the head is the noun before "of"
     return " ".join(w[0] for w in words), words[0][1]
 
 
 def _inside_name(words: list[tuple[str, int]], i: int) -> bool:
     """Whether the article at ``words[i]`` is inside a name: "Committee of the Red Cross",
     "Office of the High Commissioner" (a capitalised word, "of", then the article)."""
-    return i >= 2 and words[i - 1][0] == "of" and words[i - 2][0][:1].isupper()
+    return i >= 2 and words[i - 1][0] == "of" and (words[i - 2][0][:1].isupper() or _source_before_of(words, i - 1))
+
+
+def _source_before_of(words: list[tuple[str, int]], i: int) -> bool:
+    """Whether ``words[i]`` is "of" after a source noun: "residents of the old quarter"."""
+    return i >= 1 and words[i][0] == "of" and words[i - 1][0].lower() in _SOURCE_HEADS
 
 
 # Words that end a time phrase before a subject ("By early afternoon civil defence teams said").
