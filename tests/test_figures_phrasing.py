@@ -383,3 +383,55 @@ def test_more_sources_of_dev3_kinds(text: str, expected: list[tuple[int | None, 
 
 def test_a_phone_line_after_the_missing_is_no_figure() -> None:
     assert read("Relatives looking for the missing can call the hotline: 1522.") == []
+
+
+# --- phrasings missed on the seventh development set (tests/data/dev7), 7 December 2026 ----
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A farmer said he had helped to bury 9 neighbours that night.", [(9, "killed", "a farmer")]),
+        (
+            "The province counted more than 600 homicides last year, the governor said.",
+            [(601, "killed", "governor")],
+        ),
+        ("Surgeons said 31 people were treated for injuries at the clinic.", [(31, "injured", "surgeons")]),
+        # The count's own noun before a passive verb is not a speaker.
+        ("Since Monday 9,000 people are estimated to have fled the valley.", [(9000, "displaced", None)]),
+        ("There were 75 deaths last week in the camps.", [(75, "killed", None)]),
+        ("Among the injured are 4 nurses, the hospital said.", [(4, "injured", "hospital")]),
+        # Things seized are not people taken.
+        ("Troops arrested 6 suspects and seized three motorcycles and two explosive vests.", [(6, "detained", None)]),
+        # A source introduced by a relative clause of the reporter's own.
+        (
+            "Aid workers we spoke to put the number of dead at between 40 and 60.",
+            [(40, "killed", "aid workers")],
+        ),
+    ],
+)
+def test_dev7_kinds(text: str, expected: list[tuple[int | None, str, str | None]]) -> None:
+    assert read_with_sources(text) == expected
+
+
+def test_it_goes_back_to_a_speaker_whose_acronym_follows_in_brackets() -> None:
+    text = (
+        "Police sources said the road was closed. The national disaster agency, Civil Protection (CP), "
+        "says the search is over. It says 14 people were killed."
+    )
+    assert read_with_sources(text) == [(14, "killed", "Civil Protection")]
+
+
+@pytest.mark.parametrize(
+    ("text", "verified"),
+    [
+        ("The monitor has documented 57 deaths.", True),
+        ("At least 8 people died, the coroner confirmed.", True),
+        ("Twelve deaths have since been confirmed by the ministry.", True),
+        # "confirmed" with an object of its own says nothing about the count.
+        ("Riots killed 19 people after the court confirmed the governor as winner of the vote.", False),
+        ("Officials said 3 people died but could not confirm the figure.", False),
+    ],
+)
+def test_verified_only_when_the_verb_bears_on_the_count(text: str, verified: bool) -> None:
+    assert [f.verified for f in casualty_figures(text, "r1")] == [verified]

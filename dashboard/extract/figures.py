@@ -101,6 +101,7 @@ _THINGS = frozenset(
     firearms weapons guns rifles pistols grenades explosives ammunition rounds bullets mines shells
     coaches carriages wagons trains ambulances boats ships aircraft planes jets helicopters
     camp camps shelters centres centers tents
+    motorcycles motorbikes bicycles belts vests devices
     sides parties countries nations delegations meetings talks sessions
     """.split()
 )
@@ -161,12 +162,12 @@ _CATEGORY_RE = re.compile(
 # Outcome words, grouped by the outcome they report.
 _OUTCOME_WORDS = {
     "killed": r"killed|killing|killings|kills|kill|dead|died|die|deaths?|executed|executing|executions?"
-    r"|murdered|slain|massacred|perished|fatalities|lost\s+their\s+lives|lives|shot\s+dead|bodies|toll|among\s+the\s+victims",
+    r"|murdered|murders|homicides|slain|massacred|perished|fatalities|lost\s+their\s+lives|lives|shot\s+dead|bodies|toll|among\s+the\s+victims",
     "injured": r"injured|injuring|injuries|wounded|wounding|hurt|hospitali[sz]ed"
     r"|(?:taken|rushed|admitted|sent|brought|evacuated)\s+to\s+(?:a\s+|the\s+)?hospitals?"
     r"|in\s+(?:a\s+|the\s+)?hospitals?|(?:treated|cared\s+for)\s+in\s+(?:a\s+|the\s+)?hospitals?"
     r"|in\s+(?:intensive|critical)\s+care"
-    r"|with\s+(?:[\w-]+\s+)?(?:burns|injuries|wounds)",
+    r"|(?:with|treated\s+for)\s+(?:[\w-]+\s+)?(?:burns|injuries|wounds)",
     "missing": r"missing|unaccounted\s+for|disappeared",
     "abducted": r"abducted|abducting|abductions?|kidnapped|kidnapping|taken\s+hostage|seized"
     r"|taken\s+(?:[\w-]+\s+){0,3}?as\s+(?:hostages?|captives?)|(?:held|taken)\s+captive",
@@ -261,13 +262,13 @@ _BEFORE_TAIL = (
 _BEFORE_RE = re.compile(
     r"""(?:
         (?P<b_killed>\b(?:killed|killing|kills|kill|executed|executing|massacred|murdered|shot\s+dead|lost|losing
-            |buried|burying
+            |buried|burying|bury
             |claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|claims\s+the\s+lives\s+of|the\s+lives\s+of
             |(?:deaths?|killings?|killing|executions?|murders?|bodies|massacre)\s+of
             |among\s+(?:the\s+dead|the\s+victims|those\s+killed|the\s+people\s+killed)
-                (?:,\s*(?:it|he|she|they|officials|the\s+[\w-]+)\s+(?:said|says|added),)?(?:\s+(?:were|was))?))
+                (?:,\s*(?:it|he|she|they|officials|the\s+[\w-]+)\s+(?:said|says|added),)?(?:\s+(?:were|was|are|is))?))
       | (?P<b_injured>\b(?:wounded|wounding|injured|injuring|injuries\s+to|treated|treating
-              |among\s+the\s+(?:wounded|injured)(?:\s+(?:were|was))?))
+              |among\s+the\s+(?:wounded|injured)(?:\s+(?:were|was|are|is))?))
       | (?P<b_abducted>\b(?:abducted|abducting|kidnapped|kidnapping|(?:abduction|kidnapping)\s+of|seized|seizing
               |holding|held|taking|took|taken))
       | (?P<b_displaced>\b(?:displaced|displacing|displacement\s+of|uprooted|uprooting|forced|forcing))
@@ -317,6 +318,7 @@ _OUTCOME_WORD_RE = re.compile(rf"\b(?:{_OUTCOME_RE_PART})\b", re.IGNORECASE)
 _BEFORE_STEMS = (
     "holding",  # "holding 214 people hostage" (checked against a hostage tail)
     "buri",  # "we have buried 21 people"
+    "bury",  # "helped to bury 18 members of two families"
     "treat",  # "treated 16 people with gunshot wounds" (checked against a wounds tail)
     "held",
     "taking",
@@ -365,6 +367,7 @@ _OUTCOME_STEMS = (
     "death",
     "execut",
     "murder",
+    "homicide",
     "slain",
     "massacr",
     "perish",
@@ -409,6 +412,7 @@ _OUTCOME_STEMS = (
     "among the victims",
     "victims",  # 'put the number of victims at "more than 100"'
     "buried",
+    "bury",
     "with burns",
     "their homes",  # "had left their homes"
     "their villages",
@@ -454,10 +458,32 @@ _VERIFIED_RE = re.compile(
 
 
 @lru_cache(maxsize=1024)
-def _says_verified(lower_sentence: str) -> bool:
+def _says_verified(lower_sentence: str, at: int) -> bool:
+    """Whether the sentence says the count at ``at`` was verified, confirmed or documented.
+
+    A verifying verb before the count governs it ("the UN has verified 111 deaths"); one after
+    it only when it looks back at the count: passive or perfect ("have been confirmed"), "by",
+    "that", "it", "the toll", or ending its clause ("…, the hospital confirmed."). Not when it
+    has an object of its own: "21 people were killed after the court confirmed Chapo as the
+    winner"."""
     if not any(stem in lower_sentence for stem in ("verif", "confirm", "document")):
         return False
-    return bool(_VERIFIED_RE.search(lower_sentence)) and not _UNVERIFIED_RE.search(lower_sentence)
+    if _UNVERIFIED_RE.search(lower_sentence):
+        return False
+    for match in _VERIFIED_RE.finditer(lower_sentence):
+        if match.start() < at:
+            return True
+        if lower_sentence.endswith(_AUXILIARY_ENDS, 0, match.start()) or _LOOKS_BACK_RE.match(
+            lower_sentence, match.end()
+        ):
+            return True
+    return False
+
+
+_AUXILIARY_ENDS = ("been ", "was ", "were ", "is ", "are ", "has ", "have ", "had ", "be ")
+_LOOKS_BACK_RE = re.compile(
+    r"\s*(?:[.,;:!?\"”)]|$|by\b|that\b|it\b|them\b|this\b|these\b|the\s+(?:toll|figures?|numbers?|count|deaths))"
+)
 
 
 _UNVERIFIED_RE = re.compile(
@@ -846,7 +872,7 @@ def _read_figure(
         attributed_to=_own_according(sentence_text, quantity.end - s_start, sources, s_start)
         or sources.for_sentence(s_start, sentence_text)
         or _list_line_source(text, s_start, quantity.start),
-        verified=_says_verified(lowered[s_start:s_end]),
+        verified=_says_verified(lowered[s_start:s_end], quantity.start - s_start),
         start=s_start,
         end=s_end,
         surface=quantity.surface,
@@ -998,6 +1024,9 @@ def _were_noun(after: str, whole: Figure | None) -> str:
     return "" if noun in ("men", "people", "persons") and whole is not None else noun
 
 
+_TIME_PHRASE_OPENERS = ("last ", "this ", "next ", "past ", "previous ", "each ", "every ", "per ", "that ")
+
+
 def _outcome_after(after: str, after_lower: str) -> tuple[str | None, str]:
     if not _holds_any(_OUTCOME_STEMS_AUTOMATON, after_lower):
         return None, ""
@@ -1011,6 +1040,8 @@ def _outcome_after(after: str, after_lower: str) -> tuple[str | None, str]:
         if (
             rest[:1] == " "
             and rest[1:].isalpha()
+            # "600 deaths last year": a time phrase after the outcome, not the noun it modifies.
+            and not after.startswith(_TIME_PHRASE_OPENERS, match.end() + 1)
             and _is_thing(_leading_noun_phrase(after[match.end() :])[:30])
         ):
             if not match.group("np").strip():
@@ -1222,8 +1253,10 @@ _INVERTED_RE = re.compile(
 )
 # "the mayor, Ihor Terekhov, said", "A local group, the Civil Peace Group in Homs, said": the
 # proper name between the commas is the speaker (small words inside, a capital at the end).
+# An acronym in brackets may follow: "The army's media wing, Inter-Services Public Relations (ISPR), says".
 _APPOSITIVE_NAME_RE = re.compile(
-    r",\s*(?:the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[a-z][\w'’-]*\s+){0,2}?(?:[a-z]{1,3}-)?[A-Z][\w'’.-]*){0,5}),\s*$"
+    r",\s*(?:the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[a-z][\w'’-]*\s+){0,2}?(?:[a-z]{1,3}-)?[A-Z][\w'’.-]*){0,5})"
+    r"(?:\s+\([A-Z][\w.-]*\))?,\s*$"
 )
 # ", said on Sunday that ...": what follows the verb is when, not who.
 _NOT_A_SPEAKER_START = frozenset(
@@ -1378,7 +1411,8 @@ _RELATIVE_CLAUSE_RE = re.compile(
 _HOW_REACHED_RE = re.compile(
     r"\s+(?:(?:reached|contacted|interviewed|quoted|cited)\s+(?:by|on|over|via)\s+(?:the\s+|a\s+)?[\w-]+"
     r"(?:\s+(?:phone|message|messages|app))?"
-    r"|speaking\s+(?:on|under)\s+(?:the\s+)?condition\s+of\s+anonymity|who\s+declined\s+to\s+be\s+named)\s*$",
+    r"|speaking\s+(?:on|under)\s+(?:the\s+)?condition\s+of\s+anonymity|who\s+declined\s+to\s+be\s+named"
+    r"|(?:whom\s+|who\s+|that\s+)?(?:we|I)\s+(?:spoke|talked)\s+(?:to|with)|(?:whom\s+|who\s+)?(?:we|I)\s+interviewed)\s*$",
     re.IGNORECASE,
 )
 # "Nazir Ahmad, president of the traders' union, said": the speaker's role, kept with the name
@@ -1467,10 +1501,23 @@ def _source_phrase(words: list[tuple[str, int]]) -> tuple[str, int] | str | None
     if (_is_pronoun(words[0][0]) and not counted) or _is_pronoun(words[-1][0]):
         return _PRONOUN
     # A capitalised word makes a name ("Reuters", "Al-Asbahi", "the Syrian Observatory ...").
-    named = any(w[0][:1].isupper() for w in words)
-    if head not in _SOURCE_HEADS and not named and not any(_source_before_of(words, i) for i in range(len(words))):
+    named = any(w[0][:1].isupper() for w in words if w[0] not in _CAPITALISED_ARTICLES)
+    if (
+        head not in _SOURCE_HEADS
+        # "a farmer said", "Farmers said"; not "120,000 people are estimated" (the count's own noun)
+        and not (_is_person_noun(head) and (words[0][1] == 0 or words[0][0].lower() in ("a", "an", "the", "one")))
+        and not named
+        and not any(_source_before_of(words, i) for i in range(len(words)))
+    ):
         return None  # "residents of the old quarter": the head is the noun before "of"
     return " ".join(w[0] for w in words), words[0][1]
+
+
+def _is_person_noun(word: str) -> bool:
+    return word in _PERSON_WORDS or f"{word}s" in _PERSON_WORDS
+
+
+_CAPITALISED_ARTICLES = frozenset(("The", "A", "An"))  # capitalised by the sentence, not by a name
 
 
 def _inside_name(words: list[tuple[str, int]], i: int) -> bool:
@@ -1518,7 +1565,11 @@ def _normalise_source(phrase: str, *, at_sentence_start: bool) -> str | None:
     first = words[0]
     if (
         at_sentence_start
-        and first.lower() in _COMMON_FIRST_WORDS
+        and (
+            first.lower() in _COMMON_FIRST_WORDS
+            # "Surgeons said", not "Ministry of Health and Population"
+            or (first.lower() in _SOURCE_HEADS and not any(w[:1].isupper() for w in words[1:]))
+        )
         and not (len(first) > 1 and first.isupper())
         and not (len(words) > 1 and words[1][:1].isupper())  # "Health Ministry" is a name
     ):
