@@ -573,3 +573,17 @@ def test_a_name_after_a_town_and_a_comma_is_in_the_towns_country(gazetteer: Gaze
     mentions, places = resolved(text, gazetteer)
     texas = [places[m.place_id] for m in mentions if m.surface == "Texas" and m.place_id]
     assert [(p.country, p.kind) for p in texas] == [("US", "adm1")]
+
+
+def test_a_dateline_town_comma_region_takes_the_region_also_when_a_city_shares_its_name(
+    gazetteer: Gazetteer,
+) -> None:
+    # Zacatecas is a Mexican state and its capital city; after "FRESNILLO, " it is the state.
+    # In a list of towns ("Fresnillo, Zacatecas and ...") the names stay towns.
+    text = (
+        "FRESNILLO, Zacatecas — Gunmen killed six people at a bar on Saturday. "
+        "Soldiers patrolled Fresnillo, Zacatecas and Jerez on Sunday."
+    )
+    mentions, places = resolved(text, gazetteer)
+    zacatecas = [places[m.place_id].kind for m in mentions if m.surface == "Zacatecas" and m.place_id]
+    assert zacatecas == ["adm1", "city"]

@@ -244,8 +244,10 @@ def _town_comma_region(
 ) -> None:
     """ "El Paso, Texas", "Kharkiv, Ukraine": a name right after a town and a comma is that
     town's province or country, so it is taken in the town's country when that country has an
-    admin-1 unit by the name (not a Mexican village called Texas in a report on Mexico)."""
-    for previous, span in zip(named, named[1:], strict=False):
+    admin-1 unit by the name (not a Mexican village called Texas in a report on Mexico), also
+    when a town there has the name too ("IRAPUATO, Guanajuato —": the state), unless the two
+    start a list of towns ("Hama, Homs and Tartus")."""
+    for i, (previous, span) in enumerate(zip(named, named[1:], strict=False)):
         town = resolved.get(previous.start)
         if town is None or town.place is None or town.place.kind in _AREA_KINDS or not town.place.country:
             continue
@@ -253,10 +255,16 @@ def _town_comma_region(
             continue
         current = resolved.get(span.start)
         if current is not None and current.place is not None and current.place.country == town.place.country:
-            continue
-        found = gazetteer.candidates(span.name, country=town.place.country, limit=1)
-        if found and found[0][0].kind == "adm1" and found[0][1] >= ACCEPT_IN_CONTEXT:
-            resolved[span.start] = _Resolved(span, found[0][0], round(min(1.0, found[0][1]), 3))
+            if current.place.kind in _AREA_KINDS or _starts_a_list(text, named, i + 1):
+                continue
+        units = [c for c in gazetteer.candidates(span.name, country=town.place.country, limit=5) if c[0].kind == "adm1"]
+        if units and units[0][1] >= ACCEPT_IN_CONTEXT:
+            resolved[span.start] = _Resolved(span, units[0][0], round(min(1.0, units[0][1]), 3))
+
+
+def _starts_a_list(text: str, named: list[PlaceSpan], i: int) -> bool:
+    """Whether the name ``named[i]`` is followed by another in a list ("Homs and Tartus", "Homs, Tartus")."""
+    return i + 1 < len(named) and _LIST_GAP.match(text[named[i].end : named[i + 1].start]) is not None
 
 
 def _same_name_same_kind(text: str, spans: list[PlaceSpan]) -> list[PlaceSpan]:
