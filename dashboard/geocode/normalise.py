@@ -145,7 +145,8 @@ def scan_fold(text: str) -> tuple[str, list[int] | None]:
 
 
 _SPACES = re.compile(r"\s+")
-_NO_APOSTROPHES = {ord(c): None for c in _APOSTROPHES}
+# What the lookup key (and the scan's second spelling) leaves out: apostrophes join the word.
+NO_APOSTROPHES = {ord(c): None for c in _APOSTROPHES}
 
 
 def fold_words(name: str) -> str:
@@ -176,7 +177,7 @@ def normalise_name(name: str) -> str:
     True
     """
     # Apostrophes join (Dar'a = Dara, Ma'arrat = Maarrat); elsewhere they split words.
-    words = fold_words(name.translate(_NO_APOSTROPHES)).split(" ")
+    words = fold_words(name.translate(NO_APOSTROPHES)).split(" ")
     if words == [""]:
         return ""
     return " ".join(_drop_articles(words))
