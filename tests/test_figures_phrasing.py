@@ -435,3 +435,41 @@ def test_it_goes_back_to_a_speaker_whose_acronym_follows_in_brackets() -> None:
 )
 def test_verified_only_when_the_verb_bears_on_the_count(text: str, verified: bool) -> None:
     assert [f.verified for f in casualty_figures(text, "r1")] == [verified]
+
+
+# --- phrasings missed on the sixth development set (tests/data/dev6), 7 December 2026 ------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A month before a number word is no date.
+        ("In March dozens of herders were killed near the river.", [(24, None, "vague", "people", "killed")]),
+        (
+            "Six people died, among them two members of the Malian armed forces.",
+            [(6, 6, "exact", "people", "killed"), (2, 2, "exact", "security_forces", "killed")],
+        ),
+        ("The agency counted about 900 newly displaced people.", [(900, 900, "about", "people", "displaced")]),
+        ("Four of our colleagues were killed in the raid.", [(4, 4, "exact", "people", "killed")]),
+    ],
+)
+def test_dev6_kinds(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "A police commander who asked not to be identified said 11 recruits were killed.",
+            "a police commander",
+        ),
+        ("Aid agencies report that 3,000 people have fled.", "aid agencies"),
+        (
+            "The Protection Monitoring Network of the Danish Refugee Council recorded 70 people abducted.",
+            "Protection Monitoring Network of the Danish Refugee Council",
+        ),
+    ],
+)
+def test_dev6_sources(text: str, source: str) -> None:
+    assert [s for _, _, s in read_with_sources(text)] == [source]

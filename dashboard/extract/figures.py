@@ -84,6 +84,10 @@ _NOT_PEOPLE_WORD_BEFORE = frozenset(
     year january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec usd us eur gbp syp""".split()
 )
+_MONTH_WORDS = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
 _SYMBOL_BEFORE_RE = re.compile(r"(?:[$€£¥#]|\bno\.|\bnr\.)\s*$", re.IGNORECASE)
 _SYMBOL_CHARS = frozenset("$€£¥#.")
 
@@ -121,7 +125,7 @@ _PERSON_WORDS = frozenset(
     visitors spectators fans crew crewmen sailors adults elderly youths teenagers officials leaders
     activists lawyers judges politicians survivors
     brothers sisters siblings cousins parents fathers mothers husbands wives uncles aunts nephews nieces
-    couples grandparents lives
+    couples grandparents lives colleagues comrades signatories
     gatherers hunters pickers collectors smugglers traffickers builders sellers supporters voters believers
     followers settlers swimmers hikers bathers campers diners churchgoers concertgoers festivalgoers
     partygoers footballers players athletes
@@ -549,7 +553,7 @@ _SOURCE_HEADS = frozenset(
     centre center foundation institute society association coalition alliance bureau board command
     clinic doctor nurse medic volunteer elder official partners unhcr unmiss iom wfp msf
     rescuer survivor relative activist paramedic journalist reporter surgeon surgeons physician
-    physicians coroner pathologist
+    physicians coroner pathologist commander commanders
     """.split()
 )
 _COMMON_FIRST_WORDS = frozenset(
@@ -669,6 +673,8 @@ def _read_figure(
         if (
             word in _NOT_PEOPLE_WORD_BEFORE
             and not (word == "from" and _REVISED_FROM_RE.search(tail))
+            # "In April dozens of people were killed": a month before a number word is no date.
+            and not (word in _MONTH_WORDS and not quantity.surface[:1].isdigit())
             and not (word == "us" and "us" in text[quantity.start - 4 : quantity.start])  # "tell us 16"
         ):
             return None
@@ -1046,8 +1052,9 @@ def _outcome_after(after: str, after_lower: str) -> tuple[str | None, str]:
         ):
             if not match.group("np").strip():
                 return None, ""  # "the 3 displacement camps": a count of things
-        if rest[:1] == " " and rest[1:].isalpha() and not match.group("np").strip():
-            # The outcome used as an adjective: "40 injured people", "30 wounded soldiers".
+        adverb = match.group("np").strip()
+        if rest[:1] == " " and rest[1:].isalpha() and (not adverb or (adverb.endswith("ly") and " " not in adverb)):
+            # The outcome used as an adjective: "40 injured people", "2,300 newly displaced people".
             noun = _leading_noun_phrase(after[match.end() :])
             if _category(noun) is not None:
                 return name[2:], own + noun
@@ -1058,7 +1065,8 @@ def _outcome_after(after: str, after_lower: str) -> tuple[str | None, str]:
     return None, ""
 
 
-_LEADING_NP_RE = re.compile(rf"\s*(?:of\s+)?(?:{_NP_WORD}\s*){{0,5}}", re.IGNORECASE)
+# Six words: "members of the Mozambican armed forces".
+_LEADING_NP_RE = re.compile(rf"\s*(?:of\s+)?(?:{_NP_WORD}\s*){{0,6}}", re.IGNORECASE)
 
 
 def _leading_noun_phrase(after: str) -> str:
@@ -1141,7 +1149,7 @@ _REPORTING_VERBS = frozenset(
     """said says say reported verified verifies verify confirmed confirms confirm documented documents
     recorded records estimated estimates counted announced announces stated states told put puts
     registered tallied added noted gave given gives raised revised updated lowered reports counts claims claimed claim tells tell adds notes
-    announce saying telling reporting warned warns talking""".split()
+    announce saying telling reporting warned warns talking report estimate""".split()
 )
 _ACCORDING_OPENERS = (
     "according to",
@@ -1412,7 +1420,8 @@ _HOW_REACHED_RE = re.compile(
     r"\s+(?:(?:reached|contacted|interviewed|quoted|cited)\s+(?:by|on|over|via)\s+(?:the\s+|a\s+)?[\w-]+"
     r"(?:\s+(?:phone|message|messages|app))?"
     r"|speaking\s+(?:on|under)\s+(?:the\s+)?condition\s+of\s+anonymity|who\s+declined\s+to\s+be\s+named"
-    r"|(?:whom\s+|who\s+|that\s+)?(?:we|I)\s+(?:spoke|talked)\s+(?:to|with)|(?:whom\s+|who\s+)?(?:we|I)\s+interviewed)\s*$",
+    r"|(?:whom\s+|who\s+|that\s+)?(?:we|I)\s+(?:spoke|talked)\s+(?:to|with)|(?:whom\s+|who\s+)?(?:we|I)\s+interviewed"
+    r"|who\s+(?:asked|spoke|declined|requested|refused)\s+[^,.;]{0,40}?(?:named|identified|anonymity))\s*$",
     re.IGNORECASE,
 )
 # "Nazir Ahmad, president of the traders' union, said": the speaker's role, kept with the name
@@ -1452,7 +1461,7 @@ def _words_of(sentence: str, start: int, stop: int) -> list[tuple[str, int]]:
             if not inside_name:
                 break
         words.insert(0, (bare, position))
-        if len(words) == 7:
+        if len(words) == 10:  # "The Displacement Tracking Matrix of the International Organization for Migration"
             break
     return words
 
