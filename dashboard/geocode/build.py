@@ -41,7 +41,11 @@ from dashboard import settings
 from dashboard.geocode.normalise import NO_APOSTROPHES, article_variants, fold_words, normalise_name
 
 # Bump when the files' layout or meaning changes: older indexes are rebuilt on load.
-INDEX_FORMAT = 7
+INDEX_FORMAT = 8
+# Towns from this size up are also scanned with their apostrophes left out ("Debre Markos").
+# Smaller ones are not: a village's looser spelling finds more namesakes than the village
+# (the Israeli "El Mazra'a" for a Syrian "al-Mazraa").
+JOIN_APOSTROPHES_POPULATION = 10_000
 INDEX_DIRNAME = f"gazetteer-v{INDEX_FORMAT}"
 
 # Row kinds in the place table (index into KINDS).
@@ -70,7 +74,7 @@ def name_hash(key: str) -> int:
     return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
 
 
-def scan_keys(name: str, primary: bool) -> list[str]:
+def scan_keys(name: str, primary: bool, *, join_apostrophes: bool = True) -> list[str]:
     """Automaton keys for one name: folded, padded with spaces so matches fall on word
     boundaries, with and without an Arabic article.
 
@@ -89,8 +93,10 @@ def scan_keys(name: str, primary: bool) -> list[str]:
             return []
     keys = []
     # An apostrophe inside a word is often left out in the news: "Debre Mark'os" is written
-    # "Debre Markos", "Ma'arrat" "Maarrat". Both spellings are scanned.
-    joined = fold_words(name.translate(NO_APOSTROPHES))
+    # "Debre Markos", "Ma'arrat" "Maarrat". Both spellings are scanned where the caller allows
+    # it (the build: towns of some size, whose namesakes without the apostrophe are rarer than
+    # the town itself in the news).
+    joined = fold_words(name.translate(NO_APOSTROPHES)) if join_apostrophes else folded
     for spelling in (folded, joined) if joined != folded else (folded,):
         for variant in article_variants(spelling):
             if len(variant.replace(" ", "")) >= 3 and f" {variant} " not in keys:
@@ -138,13 +144,13 @@ def build_index(target: Path | None = None, *, log: bool = False) -> Path:
     area_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     country_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
 
-    def add_names(row: int, primary: str, alternates: list[str]) -> None:
+    def add_names(row: int, primary: str, alternates: list[str], *, join_apostrophes: bool = True) -> None:
         for j, name in enumerate([primary, *alternates]):
             weight = NAME_WEIGHT_PRIMARY if j == 0 else NAME_WEIGHT_ALTERNATE
             key = normalise_name(name)
             if key and len(key) <= 120 and postings[key].get(row, 0) < weight:
                 postings[key][row] = weight
-            for scan_key in scan_keys(name, primary=j == 0):
+            for scan_key in scan_keys(name, primary=j == 0, join_apostrophes=join_apostrophes):
                 automaton.add_word(scan_key)
 
     for city in cities.values():
@@ -166,7 +172,12 @@ def build_index(target: Path | None = None, *, log: bool = False) -> Path:
         ccs.append(cc_index[cc])
         adm1s.append(adm1_index[a1] if a1 else -1)
         names.append(city["name"])
-        add_names(row, city["name"], list(city.get("alternatenames") or []))
+        add_names(
+            row,
+            city["name"],
+            list(city.get("alternatenames") or []),
+            join_apostrophes=pop >= JOIN_APOSTROPHES_POPULATION,
+        )
         point = (float(city["longitude"]), float(city["latitude"]))
         if a1:
             area_points[a1].append(point)
