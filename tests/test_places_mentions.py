@@ -595,3 +595,17 @@ def test_a_name_written_without_its_apostrophe_is_found(gazetteer: Gazetteer) ->
     mentions, places = resolved("A drone struck a bus station in Debre Markos, Ethiopia.", gazetteer)
     found = [places[m.place_id] for m in mentions if m.surface == "Debre Markos" and m.place_id]
     assert [(p.country, p.kind) for p in found] == [("ET", "city")]
+
+
+def test_words_of_live_pages_institutions_and_nationalities_are_no_places(gazetteer: Gazetteer) -> None:
+    # GeoNames has small towns called Welcome (US), Rail (India), Alliance (US) and San Germán
+    # (Mexico, also listed as "German"); here each is an ordinary word.
+    text = (
+        "Live: strikes on Odesa\n\n"
+        "07:30 - Welcome to our coverage. Rail services out of Odesa are suspended.\n"
+        "08:10 - The German foreign office condemned the strike, and the Minister of Defence of "
+        "the Alliance of Sahel States, speaking in Niamey, called for calm."
+    )
+    mentions, places = resolved(text, gazetteer)
+    named = sorted({places[m.place_id].name for m in mentions if m.place_id})
+    assert named == ["Niamey", "Odesa"]

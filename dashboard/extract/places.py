@@ -180,7 +180,13 @@ def _is_sentence_start(text: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and text[i] in " \t'‘’\"“":
         i -= 1
-    return i < 0 or text[i] in _SENTENCE_END
+    if i < 0 or text[i] in _SENTENCE_END:
+        return True
+    # A live page's entry opens with its time: "09:00 - Welcome back", "13:45 — Reports reaching".
+    return text[i] in "-–—" and _TIMESTAMP_LEAD.match(text, text.rfind("\n", 0, i) + 1, i + 1) is not None
+
+
+_TIMESTAMP_LEAD = re.compile(r"[ \t]*\d{1,2}[:.h]\d{2}(?:[ \t]*(?:GMT|UTC|BST|CET|EET|local(?:[ \t]+time)?))?[ \t]*[-–—]$")
 
 
 _NEXT_SENTENCE = re.compile(r"[a-z]{2}[.!?][\"”’)]?\s+[\"“‘(]?[A-Z]")
