@@ -609,3 +609,12 @@ def test_words_of_live_pages_institutions_and_nationalities_are_no_places(gazett
     mentions, places = resolved(text, gazetteer)
     named = sorted({places[m.place_id].name for m in mentions if m.place_id})
     assert named == ["Niamey", "Odesa"]
+
+
+def test_a_common_word_mid_sentence_needs_a_big_town_to_be_a_place(gazetteer: Gazetteer) -> None:
+    # "Arab" is a common word; Arab, Alabama has about 8,000 people: not enough to make it one,
+    # even in a report that names the United States.
+    text = "In Washington, the United States and several Arab governments urged calm in Sweida."
+    mentions, places = resolved(text, gazetteer)
+    assert "Arab" not in [m.surface for m in mentions if m.place_id]
+    assert {"US", "SY"} <= {places[m.place_id].country for m in mentions if m.place_id}

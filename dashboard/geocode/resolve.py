@@ -118,9 +118,10 @@ def _accept(
         # Only the report's own countries count here, not their neighbours; a small place
         # must also lie in an admin-1 area the report names ("Council" in a US story: no).
         own = bool(place.country) and countries.get(place.country or "", 0.0) > 0
-        if gazetteer.prominence(place) < WEAK_PROMINENCE and not (
-            place.admin1 and admin1.get(place.admin1, 0.0) > 0
-        ):
+        # A common word ("several Arab governments") needs a big town to be one: Arab,
+        # Alabama (8,000 people) does not make the word a place; a sentence start needs less.
+        floor = GLUED_PROMINENCE if common else WEAK_PROMINENCE
+        if gazetteer.prominence(place) < floor and not (place.admin1 and admin1.get(place.admin1, 0.0) > 0):
             return False
         return score >= (ACCEPT_WEAK_IN_CONTEXT if own else ACCEPT_WEAK_ANYWHERE)
     in_context = _in_context(place, countries, gazetteer)
