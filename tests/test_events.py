@@ -416,3 +416,19 @@ def test_a_breakdown_after_a_clash_stays_with_the_toll_it_breaks_down() -> None:
 
 def test_calling_an_attack_a_massacre_is_no_new_incident() -> None:
     assert sentence_event_type("The governor of the province called it a massacre.") is None
+
+
+# --- where an event happened, not where a journey began or the wounded were taken ------------
+
+
+def test_the_ends_of_a_journey_do_not_place_the_attack() -> None:
+    text = (
+        "Gunmen stop a bus on the coast road\n"
+        "A bus travelling from Latakia to Baniyas with 40 passengers was attacked near Jableh on "
+        "Tuesday, and six passengers were killed. Doctors at a hospital in Latakia said they had "
+        "received 12 injured passengers."
+    )
+    report = Report.from_text(text, published=date(2025, 3, 12))
+    events = events_for(report, [(r"Latakia", LATAKIA), (r"Baniyas", BANIYAS), (r"Jableh", JABLEH)])
+    assert len(events) == 1
+    assert events[0].place_ids[0] == JABLEH.id

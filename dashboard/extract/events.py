@@ -264,7 +264,43 @@ def _destination_place(text: str, start: int) -> bool:
         return False
     before = text[start - 80 if start > 80 else 0 : start]
     tail = _DESTINATION_TAIL_RE.search(before)
-    return tail is not None and _DESTINATION_VERB_RE.search(before, 0, tail.end()) is not None
+    if tail is None:
+        return False
+    if _DESTINATION_VERB_RE.search(before, 0, tail.end()) is not None:
+        return True
+    # "Doctors at a hospital in Quetta said they had received 37 injured passengers".
+    return (
+        _AT_HOSPITAL_RE.search(before) is not None
+        and _RECEIVED_RE.match(text, start, _sentence_end(text, start)) is not None
+    )
+
+
+_AT_HOSPITAL_RE = re.compile(r"\bat\s+(?:a|the|one)\s+(?:[\w-]+\s+)?(?:hospital|clinic)\s+in\s+(?:the\s+)?\Z", re.I)
+_RECEIVED_RE = re.compile(r".*?\b(?:received|admitted|treated|treating|brought\s+in)\b", re.I | re.S)
+
+
+def _sentence_end(text: str, start: int) -> int:
+    ends = [i for i in (text.find(". ", start), text.find("\n", start)) if i >= 0]
+    return min(ends) if ends else len(text)
+
+
+# Added to the sort key of a journey's end: larger than any offset in a report.
+_ROUTE_RANK_OFFSET = 1 << 40
+_ROUTE_ORIGIN_BEFORE = ("from ", "from the ")
+_ROUTE_ONWARD_RE = re.compile(r"\s+(?:to|for)\s+(?:the\s+)?[A-Z]")
+_ROUTE_END_BEFORE_RE = re.compile(
+    r"(?:\bfrom\s+[A-Z][^,.;:]{0,40}?\s+(?:to|for)|\bbound\s+for|\bheading\s+(?:to|for)|\bon\s+(?:its|their|his|her)\s+way\s+to"
+    r"|\ben\s+route\s+to|\b(?:left|leaving|departed|departing)\s+[A-Z][^,.;:]{0,30}?\s+for)\s+(?:the\s+)?$"
+)
+
+
+def _route_place(text: str, start: int, end: int) -> bool:
+    """Whether the place at ``start:end`` is an end of a journey: "from Quetta to Peshawar",
+    "bound for Kyiv", "left Sibi for Quetta", not where something happened."""
+    before = text[start - 80 if start > 80 else 0 : start]
+    if before.endswith(_ROUTE_ORIGIN_BEFORE) and _ROUTE_ONWARD_RE.match(text, end):
+        return True
+    return ("to " in before[-25:] or "for " in before[-25:]) and _ROUTE_END_BEFORE_RE.search(before) is not None
 
 
 def _speaker_place(text: str, start: int) -> bool:
@@ -371,7 +407,10 @@ def build_events(
         # A wire dateline says where the story was filed, not where it happened: it stays a
         # mention (and the report-wide fallback place) but never leads a sentence's places.
         if not _speaker_place(text, mention.start) and not _is_dateline(text, mention):
-            places_at.setdefault(sentence_index(spans, mention.start), []).append((mention.start, place))
+            # The ends of a journey ("the train, travelling from Quetta to Peshawar, was stopped
+            # near Mach") rank after the sentence's other places (see _ranked).
+            key = mention.start + (_ROUTE_RANK_OFFSET if _route_place(text, mention.start, mention.end) else 0)
+            places_at.setdefault(sentence_index(spans, mention.start), []).append((key, place))
     dates_at: dict[int, list[DateMention]] = {}
     for mention_date in dates:
         dates_at.setdefault(sentence_index(spans, mention_date.start), []).append(mention_date)
@@ -503,10 +542,14 @@ def _is_dateline(text: str, mention: Mention) -> bool:
 
 
 def _ranked(located: Sequence[tuple[int, Place]]) -> list[Place]:
-    """Places of a sentence, most precise first, then in reading order, without repeats."""
+    """Places of a sentence, most precise first, then in reading order, without repeats; the
+    ends of a journey (their key is offset by _ROUTE_RANK_OFFSET) after all the others."""
     if len(located) < 2:  # most sentences name one place or none: nothing to sort
         return [place for _, place in located]
-    ordered = sorted(located, key=lambda item: (_PRECISION_RANK.get(item[1].precision, 6), item[0]))
+    ordered = sorted(
+        located,
+        key=lambda item: (item[0] >= _ROUTE_RANK_OFFSET, _PRECISION_RANK.get(item[1].precision, 6), item[0]),
+    )
     seen: set[str] = set()
     result = []
     for _, place in ordered:
