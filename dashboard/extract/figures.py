@@ -78,15 +78,14 @@ _NOT_PEOPLE_AFTER_RE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # The word right before the count says it is an age, a date, a year, an address or a unit.
-_NOT_PEOPLE_WORD_BEFORE = frozenset(
-    """aged age ages ageing number page article resolution route highway road flight room platform
-    chapter section paragraph verse gate unit brigade division battalion in since until till by from
-    year january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec usd us eur gbp syp""".split()
-)
 _MONTH_WORDS = frozenset(
     """january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+_NOT_PEOPLE_WORD_BEFORE = _MONTH_WORDS | frozenset(
+    """aged age ages ageing number page article resolution route highway road flight room platform
+    chapter section paragraph verse gate unit brigade division battalion in since until till by from
+    year usd us eur gbp syp""".split()
 )
 _SYMBOL_BEFORE_RE = re.compile(r"(?:[$€£¥#]|\bno\.|\bnr\.)\s*$", re.IGNORECASE)
 _SYMBOL_CHARS = frozenset("$€£¥#.")
@@ -1424,6 +1423,8 @@ _HOW_REACHED_RE = re.compile(
     r"|who\s+(?:asked|spoke|declined|requested|refused)\s+[^,.;]{0,40}?(?:named|identified|anonymity))\s*$",
     re.IGNORECASE,
 )
+# Every match of _HOW_REACHED_RE holds one of these (case as in the pattern's usual text).
+_HOW_REACHED_KEYS = ("reached", "contacted", "interviewed", "quoted", "cited", "speaking", "who ", "we ", "I ")
 # "Nazir Ahmad, president of the traders' union, said": the speaker's role, kept with the name
 # (the fullest form the text gives); an acronym in brackets after it is left out.
 _ROLE_CLAUSE_RE = re.compile(
@@ -1469,9 +1470,11 @@ def _words_of(sentence: str, start: int, stop: int) -> list[tuple[str, int]]:
 def _subject_before(sentence: str, stop: int) -> tuple[str, int] | str | None:
     """The noun phrase right before a reporting verb, if it names a source: (text, start)."""
     role = None
-    how = _HOW_REACHED_RE.search(sentence, max(0, stop - 60), stop)
-    if how:
-        stop = how.start()  # "Residents of Wadi al-Dhahab reached by telephone said"
+    window = sentence[max(0, stop - 60) : stop]
+    if any(key in window for key in _HOW_REACHED_KEYS):  # a cheap test first: runs per verb
+        how = _HOW_REACHED_RE.search(sentence, max(0, stop - 60), stop)
+        if how:
+            stop = how.start()  # "Residents of Wadi al-Dhahab reached by telephone said"
     if sentence[max(0, stop - 4) : stop].rstrip().endswith(","):
         clause = _RELATIVE_CLAUSE_RE.search(sentence, max(0, stop - 120), stop)
         if clause:
