@@ -393,7 +393,7 @@ def test_a_phone_line_after_the_missing_is_no_figure() -> None:
     [
         ("A farmer said he had helped to bury 9 neighbours that night.", [(9, "killed", "a farmer")]),
         (
-            "The province counted more than 600 homicides last year, the governor said.",
+            "There were more than 600 homicides last year, the governor said.",
             [(601, "killed", "governor")],
         ),
         ("Surgeons said 31 people were treated for injuries at the clinic.", [(31, "injured", "surgeons")]),
@@ -431,6 +431,9 @@ def test_it_goes_back_to_a_speaker_whose_acronym_follows_in_brackets() -> None:
         # "confirmed" with an object of its own says nothing about the count.
         ("Riots killed 19 people after the court confirmed the governor as winner of the vote.", False),
         ("Officials said 3 people died but could not confirm the figure.", False),
+        # A verifying verb at the end of its clause, with when or to whom after it.
+        ("Four people were killed, the ministry confirmed on Monday.", True),
+        ("Twelve people died, police confirmed to reporters.", True),
     ],
 )
 def test_verified_only_when_the_verb_bears_on_the_count(text: str, verified: bool) -> None:
@@ -472,4 +475,24 @@ def test_dev6_kinds(text: str, expected: list[Row]) -> None:
     ],
 )
 def test_dev6_sources(text: str, source: str) -> None:
+    assert [s for _, _, s in read_with_sources(text)] == [source]
+
+
+@pytest.mark.parametrize("subject", ["The security forces", "The junta", "the rebels", "the watchdog"])
+def test_an_article_and_a_noun_of_authority_name_a_source(subject: str) -> None:
+    text = f"On Sunday {subject} said 5 people died." if subject.islower() else f"{subject} said 5 people died."
+    assert [s for _, _, s in read_with_sources(text)] == [subject.split(" ", 1)[1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # "report" and "estimate" are verbs after a plural subject, nouns after anything else.
+        ("On Monday a UN report said 40 people died.", "a UN report"),
+        ("On Monday an early estimate put the toll at 40 dead.", None),
+        ("Aid groups report that 40 people died.", "aid groups"),
+        ("Officials estimate that 40 people died.", "officials"),
+    ],
+)
+def test_report_and_estimate_as_verb_or_noun(text: str, source: str | None) -> None:
     assert [s for _, _, s in read_with_sources(text)] == [source]

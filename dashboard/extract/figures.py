@@ -474,18 +474,17 @@ def _says_verified(lower_sentence: str, at: int) -> bool:
     if _UNVERIFIED_RE.search(lower_sentence):
         return False
     for match in _VERIFIED_RE.finditer(lower_sentence):
-        if match.start() < at:
-            return True
-        if lower_sentence.endswith(_AUXILIARY_ENDS, 0, match.start()) or _LOOKS_BACK_RE.match(
-            lower_sentence, match.end()
-        ):
+        if match.start() < at or _OWN_OBJECT_RE.match(lower_sentence, match.end()) is None:
             return True
     return False
 
 
-_AUXILIARY_ENDS = ("been ", "was ", "were ", "is ", "are ", "has ", "have ", "had ", "be ")
-_LOOKS_BACK_RE = re.compile(
-    r"\s*(?:[.,;:!?\"”)]|$|by\b|that\b|it\b|them\b|this\b|these\b|the\s+(?:toll|figures?|numbers?|count|deaths))"
+# After a verifying verb, an object of its own that is not the count: "confirmed chapo as",
+# "confirmed his victory" (the sentence is lower-cased: a name is any word but the few below).
+_OWN_OBJECT_RE = re.compile(
+    r"\s+(?!(?:on|in|at|to|by|that|it|them|this|these|those|late|early|earlier|later|yesterday|today|on|with|from"
+    r"|after|before|during|when|while|and|but|as|so|the\s+(?:toll|figures?|numbers?|counts?|deaths?|dead|killings?)"
+    r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|\d)\b)[a-z]"
 )
 
 
@@ -552,7 +551,8 @@ _SOURCE_HEADS = frozenset(
     centre center foundation institute society association coalition alliance bureau board command
     clinic doctor nurse medic volunteer elder official partners unhcr unmiss iom wfp msf
     rescuer survivor relative activist paramedic journalist reporter surgeon surgeons physician
-    physicians coroner pathologist commander commanders
+    physicians coroner pathologist commander commanders forces militia militias rebels insurgents junta
+    watchdog presidency municipality prefecture ombudsman cabinet opposition
     """.split()
 )
 _COMMON_FIRST_WORDS = frozenset(
@@ -1186,6 +1186,8 @@ def _reporting_verbs(sentence: str, lower: str) -> list[int]:
                     and not (root == "claim" and lower.startswith(_CLAIM_NOT_REPORTING, word.end()))
                     # "News reports say", "Reports reaching Quetta say": the noun, not the verb.
                     and not (word.group(0) in ("reports", "report") and _noun_report(lower, i))
+                    # "Partners report that", "officials estimate"; not "a UN report said".
+                    and not (word.group(0) in _BASE_FORM_VERBS and not _plural_subject_before(lower, i))
                     # "talking about three people killed", not "talking to his wife".
                     and not (root == "talking" and not lower.startswith((" about", " of"), i + 7))
                     # "An estimated 8,000 fled": an adjective, not a verb.
@@ -1220,6 +1222,19 @@ def _names_a_count(lower: str) -> bool:
 
 
 _COUNT_NOUNS = ("toll", "count", "tally", "figure", "account", "estimate")
+
+
+# Verbs whose base form is also a noun: a verb only after a plural subject or a pronoun.
+_BASE_FORM_VERBS = frozenset(("report", "estimate"))
+_PLURAL_SUBJECT_WORDS = frozenset("we they i you also now still often may might could would".split())
+
+
+def _plural_subject_before(lower: str, i: int) -> bool:
+    before = lower[max(0, i - 20) : i].split()
+    if not before:
+        return False
+    word = before[-1]
+    return word in _PLURAL_SUBJECT_WORDS or (word.endswith("s") and not word.endswith(("'s", "’s", "ss")) and word != "its")
 
 
 def _noun_report(lower: str, i: int) -> bool:
@@ -1513,7 +1528,7 @@ def _source_phrase(words: list[tuple[str, int]]) -> tuple[str, int] | str | None
     if (_is_pronoun(words[0][0]) and not counted) or _is_pronoun(words[-1][0]):
         return _PRONOUN
     # A capitalised word makes a name ("Reuters", "Al-Asbahi", "the Syrian Observatory ...").
-    named = any(w[0][:1].isupper() for w in words if w[0] not in _CAPITALISED_ARTICLES)
+    named = any(w[0][:1].isupper() for w in words)
     if (
         head not in _SOURCE_HEADS
         # "a farmer said", "Farmers said"; not "120,000 people are estimated" (the count's own noun)
@@ -1527,9 +1542,6 @@ def _source_phrase(words: list[tuple[str, int]]) -> tuple[str, int] | str | None
 
 def _is_person_noun(word: str) -> bool:
     return word in _PERSON_WORDS or f"{word}s" in _PERSON_WORDS
-
-
-_CAPITALISED_ARTICLES = frozenset(("The", "A", "An"))  # capitalised by the sentence, not by a name
 
 
 def _inside_name(words: list[tuple[str, int]], i: int) -> bool:
