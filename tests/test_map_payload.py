@@ -114,6 +114,22 @@ def test_a_place_redrawn_in_a_later_revision_is_drawn_anew():
     assert payload_of(render([COAST_AREA]))["places"][0][4] == COAST
 
 
+def test_a_place_is_drawn_as_its_first_event_in_the_map_whatever_the_memory_order():
+    # Rows are made in the order of the events' addresses (map_payload.EventRows._add), but
+    # which event of a place decides how the place is drawn must not depend on that: the
+    # first one in the map's order does, as when each map was built from scratch. Two
+    # events of one place id, one with the outline and one without (inconsistent data),
+    # drawn in both orders: one of the two orders is against the order in memory.
+    shaped = dataclasses.replace(COAST_AREA, id="ev-shaped")
+    plain = dataclasses.replace(COAST_AREA, id="ev-plain", geometry=None)
+    for events, outline in (([shaped, plain], COAST), ([plain, shaped], None)):
+        map_payload.clear_cache()
+        payload = payload_of(render(events))
+        assert len(payload["places"]) == 1  # one place id: one place, listing both events
+        assert payload["places"][0][4] == outline
+        assert event_ids(payload) == [e.id for e in events]
+
+
 def test_one_event_listed_twice_is_drawn_twice():
     map_payload.clear_cache()
     payload = payload_of(render([AMBUSH, LATAKIA_KILLINGS, AMBUSH]))
