@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -347,7 +348,8 @@ class SQLiteStore:
     ) -> list[Event]:
         """Events whose dates overlap [date_from, date_to]; bbox = (south, west, north, east)."""
         sql, params = _event_filter_sql(date_from, date_to, bbox)
-        return [_event_from_row(row) for row in self._query(sql, params)]
+        days: dict[str, date] = {}
+        return [_event_from_row(row, days) for row in self._query(sql, params)]
 
     def event(self, event_id: str) -> Event | None:
         rows = self._query("SELECT * FROM events WHERE id = ?", (event_id,))
@@ -484,8 +486,25 @@ def _place_from_row(row: sqlite3.Row) -> Place:
     return Place.from_dict(data)
 
 
-def _event_from_row(row: sqlite3.Row) -> Event:
+def _event_from_row(row: sqlite3.Row, days: dict[str, date] | None = None) -> Event:
+    """One stored event. ``days`` (kept by the caller across one query's rows) gives the
+    events of a query one date object per distinct day, and the type and date precision
+    are interned: 100,000 events then share a few hundred dates and a dozen strings
+    instead of holding 200,000 dates and 200,000 strings of their own. Less memory, and
+    every later pass over the events (filters, the map's rows) reads a few objects that
+    stay in the CPU caches instead of one more scattered object per field and event."""
     data = dict(row)
     for key in ("report_ids", "place_ids", "figure_ids"):
         data[key] = json.loads(data[key] or "[]")
+    if days is not None:
+        for key in ("date_start", "date_end"):
+            text = data[key]
+            if text:
+                day = days.get(text)
+                if day is None:
+                    day = days[text] = date.fromisoformat(text[:10])  # as Event.from_dict reads it
+                data[key] = day
+    for key in ("type", "date_precision"):
+        if type(data[key]) is str:
+            data[key] = sys.intern(data[key])
     return Event.from_dict(data)
