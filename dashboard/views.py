@@ -464,10 +464,29 @@ def unplaced_events(events: Iterable[Event], places_by_id: Mapping[str, Place]) 
 # --- Filtering ------------------------------------------------------------------------------
 
 
+class _CombiningMarks(dict[int, int | None]):
+    """A ``str.translate`` table that drops combining marks (``unicodedata.combining``) and
+    keeps every other character; each character is looked up once, when first met."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_DROP_COMBINING = _CombiningMarks()
+
+
 def _fold(text: str) -> str:
-    """Case- and accent-insensitive form for search ("Bāniyās" matches "baniyas")."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    """Case- and accent-insensitive form for search ("Bāniyās" matches "baniyas").
+
+    ASCII text is its own NFKD form and has no combining marks: it is only case-folded.
+    Other text loses its marks through one ``str.translate`` (C) rather than a Python test
+    per character: the search texts of 100,000 events are folded when the events load."""
+    folded = text.casefold()
+    if folded.isascii():
+        return folded
+    return unicodedata.normalize("NFKD", folded).translate(_DROP_COMBINING)
 
 
 def search_text(view: EventView) -> str:
