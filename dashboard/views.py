@@ -19,9 +19,9 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Protocol
 
-from dashboard.model import CATEGORIES, EVENT_TYPES, Event, Figure, Place, Report
+from dashboard.model import CATEGORIES, EVENT_TYPES, Event, Figure, Place
 
 
 @dataclass(frozen=True)
@@ -349,7 +349,15 @@ def is_valid_state(state: ViewState) -> bool:
 # --- Store records -> EventView -----------------------------------------------------------
 
 
-def figure_source(figure: Figure, report: Report | None) -> str:
+class HasSource(Protocol):
+    """What the event views read of a report: a ``Report``, or the store's lighter
+    ``ReportSource`` (id and source only)."""
+
+    @property
+    def source(self) -> str | None: ...
+
+
+def figure_source(figure: Figure, report: HasSource | None) -> str:
     """Who a figure comes from: the source the text names, else the outlet."""
     if figure.attributed_to and figure.attributed_to.strip():
         return figure.attributed_to.strip()
@@ -358,7 +366,7 @@ def figure_source(figure: Figure, report: Report | None) -> str:
     return "unnamed source"
 
 
-def figure_view(figure: Figure, report: Report | None) -> FigureView:
+def figure_view(figure: Figure, report: HasSource | None) -> FigureView:
     return FigureView(
         text=figure.as_text(),
         low=figure.low,
@@ -408,7 +416,7 @@ def event_views(
     events: Iterable[Event],
     places_by_id: Mapping[str, Place],
     figures_by_id: Mapping[str, Figure],
-    reports_by_id: Mapping[str, Report],
+    reports_by_id: Mapping[str, HasSource],
 ) -> list[EventView]:
     """Denormalise events for display. Events with no resolved place cannot be drawn and
     are left out (``unplaced_events`` counts them)."""

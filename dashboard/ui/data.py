@@ -101,7 +101,7 @@ def _load(target: str, rev: tuple[int, ...]) -> AtlasData:
     events = store.events()
     places = {p.id: p for p in store.places()}
     figures = {f.id: f for f in store.figures()}
-    reports = {r.id: r for r in store.reports()}
+    reports = {r.id: r for r in store.report_sources()}  # (the texts are not needed here)
     views = tuple(event_views(events, places, figures, reports))
     return AtlasData(
         target=target,
