@@ -517,6 +517,15 @@ def event_rows() -> EventRows:
         return _rows
 
 
+def prepare_rows(events: Sequence[EventView]) -> None:
+    """Make the rows of ``events`` now (the app calls this as it loads a store revision's
+    events: every map of that revision draws a subset of them, so none of its maps has to
+    make rows, the first one after a load included)."""
+    cache = event_rows()
+    with cache.lock:
+        cache.rows(events)
+
+
 def clear_cache() -> None:
     """Forget every cached row (tests; a deliberate cold start)."""
     global _rows
@@ -852,5 +861,6 @@ __all__ = [
     "encode_payload",
     "event_rows",
     "json_for_script",
+    "prepare_rows",
     "script_safe",
 ]

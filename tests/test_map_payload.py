@@ -199,3 +199,17 @@ def test_maps_built_at_once_in_several_threads_are_each_right():
     for k, selection in enumerate(selections):
         assert together[k] == alone[k]
         assert event_ids(together[k]) == [e.id for e in selection]
+
+
+def test_rows_made_at_load_serve_the_first_map_unchanged():
+    # The app makes the rows of a revision's events as it loads them (ui/data.py): the
+    # first map then makes none, and shows what a map that made its own rows shows.
+    map_payload.clear_cache()
+    fresh = render(EVENTS, selected="ev-latakia")
+    map_payload.clear_cache()
+    map_payload.prepare_rows(EVENTS)
+    made = len(map_payload.event_rows().ids)
+    assert made == len(EVENTS)
+    assert same_page(render(EVENTS, selected="ev-latakia"), fresh)
+    assert same_page(render([AMBUSH, COAST_AREA]), render([AMBUSH, COAST_AREA]))
+    assert len(map_payload.event_rows().ids) == made  # no row made by the maps
