@@ -19,9 +19,9 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Protocol
 
-from dashboard.model import CATEGORIES, EVENT_TYPES, Event, Figure, Place, Report
+from dashboard.model import CATEGORIES, EVENT_TYPES, Event, Figure, Place
 
 
 @dataclass(frozen=True)
@@ -349,7 +349,15 @@ def is_valid_state(state: ViewState) -> bool:
 # --- Store records -> EventView -----------------------------------------------------------
 
 
-def figure_source(figure: Figure, report: Report | None) -> str:
+class HasSource(Protocol):
+    """What the event views read of a report: a ``Report``, or the store's lighter
+    ``ReportSource`` (id and source only)."""
+
+    @property
+    def source(self) -> str | None: ...
+
+
+def figure_source(figure: Figure, report: HasSource | None) -> str:
     """Who a figure comes from: the source the text names, else the outlet."""
     if figure.attributed_to and figure.attributed_to.strip():
         return figure.attributed_to.strip()
@@ -358,7 +366,7 @@ def figure_source(figure: Figure, report: Report | None) -> str:
     return "unnamed source"
 
 
-def figure_view(figure: Figure, report: Report | None) -> FigureView:
+def figure_view(figure: Figure, report: HasSource | None) -> FigureView:
     return FigureView(
         text=figure.as_text(),
         low=figure.low,
@@ -408,7 +416,7 @@ def event_views(
     events: Iterable[Event],
     places_by_id: Mapping[str, Place],
     figures_by_id: Mapping[str, Figure],
-    reports_by_id: Mapping[str, Report],
+    reports_by_id: Mapping[str, HasSource],
 ) -> list[EventView]:
     """Denormalise events for display. Events with no resolved place cannot be drawn and
     are left out (``unplaced_events`` counts them)."""
@@ -464,10 +472,29 @@ def unplaced_events(events: Iterable[Event], places_by_id: Mapping[str, Place]) 
 # --- Filtering ------------------------------------------------------------------------------
 
 
+class _CombiningMarks(dict[int, int | None]):
+    """A ``str.translate`` table that drops combining marks (``unicodedata.combining``) and
+    keeps every other character; each character is looked up once, when first met."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_DROP_COMBINING = _CombiningMarks()
+
+
 def _fold(text: str) -> str:
-    """Case- and accent-insensitive form for search ("Bāniyās" matches "baniyas")."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    """Case- and accent-insensitive form for search ("Bāniyās" matches "baniyas").
+
+    ASCII text is its own NFKD form and has no combining marks: it is only case-folded.
+    Other text loses its marks through one ``str.translate`` (C) rather than a Python test
+    per character: the search texts of 100,000 events are folded when the events load."""
+    folded = text.casefold()
+    if folded.isascii():
+        return folded
+    return unicodedata.normalize("NFKD", folded).translate(_DROP_COMBINING)
 
 
 def search_text(view: EventView) -> str:
@@ -503,15 +530,21 @@ def filter_events(
     types = set(state.types)
     sources = set(state.src)
     cats = set(state.cats)
+    date_from, date_to = state.date_from, state.date_to
+    by_date = bool(date_from or date_to)
+    if not (by_date or types or sources or cats or words):
+        return list(views)  # no filter set: every event
+    # The state's fields are read once, outside the loop, and each event's date fields once
+    # (not through the ``last_day`` property): ~1 us per event at 100,000 events.
     kept: list[EventView] = []
     for v in views:
-        if state.date_from or state.date_to:
-            if v.date_start is None:
+        if by_date:
+            start = v.date_start
+            if start is None:
                 continue
-            last_day = v.last_day or v.date_start
-            if state.date_from and last_day < state.date_from:
+            if date_from and (v.date_end or start) < date_from:  # the last day (``last_day``)
                 continue
-            if state.date_to and v.date_start > state.date_to:
+            if date_to and start > date_to:
                 continue
         if types and v.type not in types:
             continue

@@ -114,6 +114,22 @@ def test_a_place_redrawn_in_a_later_revision_is_drawn_anew():
     assert payload_of(render([COAST_AREA]))["places"][0][4] == COAST
 
 
+def test_a_place_is_drawn_as_its_first_event_in_the_map_whatever_the_memory_order():
+    # Rows are made in the order of the events' addresses (map_payload.EventRows._add), but
+    # which event of a place decides how the place is drawn must not depend on that: the
+    # first one in the map's order does, as when each map was built from scratch. Two
+    # events of one place id, one with the outline and one without (inconsistent data),
+    # drawn in both orders: one of the two orders is against the order in memory.
+    shaped = dataclasses.replace(COAST_AREA, id="ev-shaped")
+    plain = dataclasses.replace(COAST_AREA, id="ev-plain", geometry=None)
+    for events, outline in (([shaped, plain], COAST), ([plain, shaped], None)):
+        map_payload.clear_cache()
+        payload = payload_of(render(events))
+        assert len(payload["places"]) == 1  # one place id: one place, listing both events
+        assert payload["places"][0][4] == outline
+        assert event_ids(payload) == [e.id for e in events]
+
+
 def test_one_event_listed_twice_is_drawn_twice():
     map_payload.clear_cache()
     payload = payload_of(render([AMBUSH, LATAKIA_KILLINGS, AMBUSH]))
@@ -183,3 +199,17 @@ def test_maps_built_at_once_in_several_threads_are_each_right():
     for k, selection in enumerate(selections):
         assert together[k] == alone[k]
         assert event_ids(together[k]) == [e.id for e in selection]
+
+
+def test_rows_made_at_load_serve_the_first_map_unchanged():
+    # The app makes the rows of a revision's events as it loads them (ui/data.py): the
+    # first map then makes none, and shows what a map that made its own rows shows.
+    map_payload.clear_cache()
+    fresh = render(EVENTS, selected="ev-latakia")
+    map_payload.clear_cache()
+    map_payload.prepare_rows(EVENTS)
+    made = len(map_payload.event_rows().ids)
+    assert made == len(EVENTS)
+    assert same_page(render(EVENTS, selected="ev-latakia"), fresh)
+    assert same_page(render([AMBUSH, COAST_AREA]), render([AMBUSH, COAST_AREA]))
+    assert len(map_payload.event_rows().ids) == made  # no row made by the maps

@@ -226,3 +226,13 @@ def test_report_ids_lists_every_stored_report(store) -> None:  # type: ignore[no
     assert store.report_ids() == set()
     store.save_many([a, b])
     assert store.report_ids() == {a.report.id, b.report.id}
+
+
+def test_report_sources_give_each_report_its_outlet_without_the_text(store) -> None:  # type: ignore[no-untyped-def]
+    a, b = _ambush("Wire A", 13), _ambush("Wire B", 14)
+    unnamed = extract_report("Gunmen ambushed a patrol near Jableh on 6 March 2025, killing 9.")
+    assert store.report_sources() == []
+    store.save_many([a, b, unnamed])
+    sources = {r.id: r.source for r in store.report_sources()}
+    assert sources == {a.report.id: "Wire A", b.report.id: "Wire B", unnamed.report.id: None}
+    assert all(not hasattr(r, "text") for r in store.report_sources())

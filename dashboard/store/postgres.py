@@ -29,7 +29,7 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 
 from dashboard.model import Event, Extraction, Figure, Mention, Place, Report
 from dashboard.store.incidents import IncidentIndex
-from dashboard.store.rows import figure_from_row, mention_from_row, new_reports, place_row
+from dashboard.store.rows import ReportSource, figure_from_row, mention_from_row, new_reports, place_row
 from dashboard.store.sqlite import StoreError
 
 T = TypeVar("T")
@@ -425,6 +425,14 @@ class PostgresStore:
     def mentions(self, report_id: str) -> list[Mention]:
         rows = self._query("SELECT * FROM mentions WHERE report_id = %s ORDER BY start", (report_id,))
         return [mention_from_row(row) for row in rows]
+
+    def report_sources(self) -> list[ReportSource]:
+        """Every report's id and source, without its text (what the event views need)."""
+        with self._pool.connection() as conn, conn.cursor(row_factory=tuple_row) as cur:
+            rows = cur.execute(
+                'SELECT id, source FROM reports ORDER BY published NULLS FIRST, ingested_at NULLS FIRST, id COLLATE "C"'
+            )
+            return [ReportSource(*row) for row in rows]
 
     def report_ids(self) -> set[str]:
         """The ids of every stored report (a batch ingest skips their files unread)."""

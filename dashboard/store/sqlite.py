@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -20,7 +21,7 @@ from typing import Any, TypeVar
 
 from dashboard.model import Event, Extraction, Figure, Mention, Place, Report
 from dashboard.store.incidents import IncidentIndex
-from dashboard.store.rows import figure_from_row, mention_from_row, new_reports, place_row
+from dashboard.store.rows import ReportSource, figure_from_row, mention_from_row, new_reports, place_row
 from dashboard.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 T = TypeVar("T")
@@ -347,7 +348,8 @@ class SQLiteStore:
     ) -> list[Event]:
         """Events whose dates overlap [date_from, date_to]; bbox = (south, west, north, east)."""
         sql, params = _event_filter_sql(date_from, date_to, bbox)
-        return [_event_from_row(row) for row in self._query(sql, params)]
+        days: dict[str, date] = {}
+        return [_event_from_row(row, days) for row in self._query(sql, params)]
 
     def event(self, event_id: str) -> Event | None:
         rows = self._query("SELECT * FROM events WHERE id = ?", (event_id,))
@@ -372,6 +374,12 @@ class SQLiteStore:
     def report_ids(self) -> set[str]:
         """The ids of every stored report (a batch ingest skips their files unread)."""
         return {row[0] for row in self._connect().execute("SELECT id FROM reports")}
+
+    def report_sources(self) -> list[ReportSource]:
+        """Every report's id and source, without its text (what the event views need:
+        reading every report whole costs ~20 us each, 2 s at 100,000 reports)."""
+        rows = self._connect().execute("SELECT id, source FROM reports ORDER BY published, ingested_at")
+        return [ReportSource(*row) for row in rows]
 
     def stats(self) -> dict[str, int]:
         counts = {}
@@ -484,8 +492,42 @@ def _place_from_row(row: sqlite3.Row) -> Place:
     return Place.from_dict(data)
 
 
-def _event_from_row(row: sqlite3.Row) -> Event:
-    data = dict(row)
-    for key in ("report_ids", "place_ids", "figure_ids"):
-        data[key] = json.loads(data[key] or "[]")
-    return Event.from_dict(data)
+def _event_from_row(row: sqlite3.Row, days: dict[str, date] | None = None) -> Event:
+    """One stored event, built field by field (no ``Event.from_dict``: a dict copy, a set
+    of field names and a coercion pass per row). With the shared values below, reading
+    100,000 synthetic events took 1.3-1.8 s CPU against 2.1-2.5 s (best of 3, same run).
+
+    ``days`` (kept by the caller across one query's rows) gives the events of a query one
+    date object per distinct day, and the type and date precision are interned: 100,000
+    events then share a few hundred dates and a dozen strings instead of holding 200,000
+    dates and 200,000 strings of their own. Less memory, and every later pass over the
+    events (filters, the map's rows) reads a few objects that stay in the CPU caches."""
+    days = {} if days is None else days
+    return Event(
+        id=row["id"],
+        report_ids=tuple(json.loads(row["report_ids"] or "[]")),
+        date_start=_day(row["date_start"], days),
+        date_end=_day(row["date_end"], days),
+        date_precision=_interned(row["date_precision"]),
+        place_ids=tuple(json.loads(row["place_ids"] or "[]")),
+        type=_interned(row["type"]),
+        summary=row["summary"],
+        summary_start=row["summary_start"],
+        summary_end=row["summary_end"],
+        figure_ids=tuple(json.loads(row["figure_ids"] or "[]")),
+    )
+
+
+def _day(text: str | None, days: dict[str, date]) -> date | None:
+    """A stored date (ISO text) as a date, read as ``Event.from_dict`` reads it, shared
+    through ``days``; None for none."""
+    if not text:
+        return None
+    day = days.get(text)
+    if day is None:
+        day = days[text] = date.fromisoformat(str(text)[:10])
+    return day
+
+
+def _interned(text: str) -> str:
+    return sys.intern(text) if type(text) is str else text
