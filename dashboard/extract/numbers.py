@@ -292,6 +292,22 @@ def lower_same_length(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+# An escape ("\W", "\b"), a group name ("(?P<o_killed>", "(?P=name)") or an upper-case letter.
+_PATTERN_PIECE = re.compile(r"\\.|\(\?P[<=][^>)]*[>)]|[A-Z]")
+
+
+def caseless(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` (compiled with IGNORECASE) for lower-cased ASCII text: its letters in lower
+    case, without the flag. For an ASCII ``s``, ``caseless(p).match(s.lower(), i)`` succeeds
+    exactly where ``p.match(s, i)`` does, with the same spans; it is about twice as fast on
+    long alternations, because the case-blind engine cannot skip an alternative on its first
+    letter. (Non-ASCII text keeps ``pattern``: case folding there is more than ``lower()``.)"""
+    source = _PATTERN_PIECE.sub(
+        lambda m: m.group(0).lower() if len(m.group(0)) == 1 else m.group(0), pattern.pattern
+    )
+    return re.compile(source, pattern.flags & ~re.IGNORECASE)
+
+
 _DIGITS_RE = re.compile(r"\d+(?:[.,]\d+)*")
 
 
