@@ -260,6 +260,7 @@ _PRIOR_COUNT_RE = re.compile(
 )
 # "34 people were killed, two of them children": a breakdown of the figure before it.
 _BREAKDOWN_RE = re.compile(r"\s+of\s+(?:them|whom|those)\b(?:\s+(?:were|was|are|being))?", re.IGNORECASE)
+_BREAKDOWN_CASELESS = caseless(_BREAKDOWN_RE)
 
 # Before the count: a verb or noun of outcome that takes the count as its object. Two
 # patterns, because both are anchored at the count ($) and an end-anchored search costs
@@ -650,6 +651,7 @@ _COORDINATION_RE = re.compile(
     r"^[^.;:]{0,90}?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as|plus)\s+)(?:another\s+)?$", re.I
 )
 _SUBORDINATE_RE = re.compile(r"\b(?:after|before|when|while|since|earlier|later|than|until|whereas)\b", re.I)
+_COORDINATION_CASELESS, _SUBORDINATE_CASELESS = caseless(_COORDINATION_RE), caseless(_SUBORDINATE_RE)
 _OTHERS_RE = re.compile(
     r"^\s*(?:others|more)\b(?!\s+(?:people|persons?|civilians|soldiers|children|women)\b)", re.I
 )
@@ -713,19 +715,29 @@ def _read_figure(
             return None  # years ("killed between 2011 and 2014", "in 2023-2024")
 
     gap = text[context.last_end : quantity.start] if context.last is not None else ""
-    coordinated = bool(gap) and bool(_COORDINATION_RE.match(gap)) and not _SUBORDINATE_RE.search(gap)
+    # (On ASCII, the same tests run case-sensitive over the lower-cased text: numbers.caseless.)
+    ascii_gap = gap.isascii()
+    gap_lower = lowered[context.last_end : quantity.start] if gap and ascii_gap else gap
+    coordinated = (
+        bool(gap)
+        and bool(_COORDINATION_CASELESS.match(gap_lower) if ascii_gap else _COORDINATION_RE.match(gap))
+        and not (_SUBORDINATE_CASELESS.search(gap_lower) if ascii_gap else _SUBORDINATE_RE.search(gap))
+    )
     # "put the toll at 11: eight Iranians, two Syrians and one fighter": the list after the
     # colon breaks the count before it down.
     listed = bool(gap) and gap.strip() == ":"
     # "... rose to 80 on Monday, the governor said, up from 60 the day before": the earlier
     # count of the same toll.
-    revised = bool(gap) and bool(_REVISED_FROM_RE.search(gap))
+    revised = bool(gap) and bool(
+        _REVISED_FROM_CASELESS.search(gap_lower) if ascii_gap else _REVISED_FROM_RE.search(gap)
+    )
     breakdown = False
     inherited: Figure | None = None  # the figure whose category a bare count takes
 
     outcome: str | None = None
     noun_phrase = ""
-    split = _BREAKDOWN_RE.match(after)
+    ascii_after = after.isascii()
+    split = _BREAKDOWN_CASELESS.match(after_lower) if ascii_after else _BREAKDOWN_RE.match(after)
     whole = context.main
     if whole is None and split and not _PRIOR_COUNT_RE.search(lowered, s_start, quantity.start):
         # A sentence that opens with the breakdown goes on with the paragraph's figure; not
@@ -740,7 +752,13 @@ def _read_figure(
         own, _ = _outcome_after(rest.split(",", 1)[0], rest.split(",", 1)[0].lower())
         if own is not None:
             outcome = own  # its own outcome, in its own clause: "later died"
-    of_the = _OF_THE_DEAD_RE.match(after) if outcome is None else None
+    of_the = (
+        None
+        if outcome is not None
+        else _OF_THE_DEAD_CASELESS.match(after_lower)
+        if ascii_after
+        else _OF_THE_DEAD_RE.match(after)
+    )
     if of_the is not None:
         # "90 of the dead were men": a part of the toll told before; its noun, if any, after
         # "were" (men are no category of their own: they keep the toll's).
@@ -937,6 +955,7 @@ _REVISED_FROM_RE = re.compile(
     r"(?:toll|count|figure|tally)\s+of\s+)?$",
     re.IGNORECASE,
 )
+_REVISED_FROM_CASELESS = caseless(_REVISED_FROM_RE)
 # "Five former FARC fighters who had laid down their weapons ... were also killed": a
 # relative clause between the count's noun and its verb. The verb must be passive ("were
 # killed"), so "three gunmen who killed a woman and wounded two" gives the gunmen nothing.
@@ -965,6 +984,7 @@ _OF_THE_DEAD_RE = re.compile(
     r"\s+of\s+(?:the|those)\s+(?P<o>dead|victims|killed|wounded|injured)\b(?!\s+(?:people|civilians))",
     re.IGNORECASE,
 )
+_OF_THE_DEAD_CASELESS = caseless(_OF_THE_DEAD_RE)
 
 
 # A clause of the count's own: "dozens of passengers, mostly women, have been allowed to walk away".
