@@ -270,10 +270,11 @@ def words_before(text: str, position: int, count: int) -> list[tuple[int, str]]:
             if not part or (index == 0 and low > 0 and line_break < 0):
                 break  # a line break right before, or a word cut at the window's edge
             # The word after an opening quote or bracket counts ("“At least 30 ..."); nothing before it.
-            opening = len(part) - len(part.lstrip(_OPENING_MARKS))
+            # (Plain words, nearly all of them, skip the lstrip and replace calls: same answer.)
+            opening = len(part) - len(part.lstrip(_OPENING_MARKS)) if part[0] in _OPENING_MARKS else 0
             if opening:
                 part, start = part[opening:], start + opening
-            if not part or not part.replace("'", "").replace("’", "").isalnum():
+            if not part or not (part.isalnum() or part.replace("'", "").replace("’", "").isalnum()):
                 break  # punctuation
             found.append((start, part))
             if len(found) == count or line_break >= 0 or opening:
