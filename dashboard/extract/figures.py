@@ -1412,7 +1412,7 @@ def _speaker(sentence: str, verb: int) -> str | None:
         if inverted:
             name = inverted.group("src")
             words = name.split()
-            head = re.sub(r"['’]s$", "", words[-1]).lower()
+            head = _POSSESSIVE_S_RE.sub("", words[-1]).lower()
             # "said no fewer than six people had been killed": a clause (what was said).
             clause = any(w.lower() in _CLAUSE_WORDS for w in words)
             if (
@@ -1434,7 +1434,7 @@ def _speaker(sentence: str, verb: int) -> str | None:
     if subject is None:
         return None
     assert not isinstance(subject, str)
-    head = re.sub(r"['’]s$", "", subject[0].split()[-1]).lower()
+    head = _POSSESSIVE_S_RE.sub("", subject[0].split()[-1]).lower()
     if head not in _SOURCE_HEADS and subject[1] > 0:
         # Only a capitalised word made it a source: prefer the sentence's own subject when it
         # is a source noun ("A national committee investigating the violence on Syria's coast said").
@@ -1498,6 +1498,8 @@ _HOW_REACHED_RE = re.compile(
 _HOW_REACHED_KEYS = ("reached", "contacted", "interviewed", "quoted", "cited", "speaking", "who ", "we ", "I ")
 # "Nazir Ahmad, president of the traders' union, said": the speaker's role, kept with the name
 # (the fullest form the text gives); an acronym in brackets after it is left out.
+# A possessive "'s" ending a word (compiled once: re.sub with a pattern string looks it up per call).
+_POSSESSIVE_S_RE = re.compile(r"['’]s$")
 _ROLE_CLAUSE_RE = re.compile(
     r",\s*(?P<role>[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:of|for|at|in|to)\s+[^,()]*?)(?:\s*\([^(),]*\))?,\s*$"
 )
@@ -1578,7 +1580,7 @@ def _source_phrase(words: list[tuple[str, int]]) -> tuple[str, int] | str | None
         words = _after_time_phrase(words)
     if not words:
         return None
-    head = re.sub(r"['’]s$", "", words[-1][0]).lower()
+    head = _POSSESSIVE_S_RE.sub("", words[-1][0]).lower()
     # "one rescuer said": "one" counts the speaker here, it is not the pronoun "one".
     counted = len(words) > 1 and words[0][0].lower() == "one"
     if (_is_pronoun(words[0][0]) and not counted) or _is_pronoun(words[-1][0]):
@@ -1638,7 +1640,7 @@ def _normalise_source(phrase: str, *, at_sentence_start: bool) -> str | None:
     words = phrase.split()
     if words and words[0].lower() == "the":
         words = words[1:]
-    words = [re.sub(r"['’]s$", "", w) for w in words]
+    words = [_POSSESSIVE_S_RE.sub("", w) for w in words]
     if not words:
         return None
     # "News reports say ..." -> "news reports"; names and acronyms ("UN", "Reuters") keep their case.
