@@ -54,7 +54,14 @@ from functools import lru_cache
 
 import ahocorasick
 
-from dashboard.extract.numbers import COUNT, Quantity, count_value, find_quantities, lower_same_length
+from dashboard.extract.numbers import (
+    COUNT,
+    Quantity,
+    caseless,
+    count_value,
+    find_quantities,
+    lower_same_length,
+)
 from dashboard.extract.sentences import sentence_index, sentence_spans, sentences_containing, title_end
 from dashboard.model import Figure, stable_id
 
@@ -77,6 +84,7 @@ _NOT_PEOPLE_AFTER_RE = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+_NOT_PEOPLE_CASELESS = caseless(_NOT_PEOPLE_AFTER_RE)
 # The word right before the count says it is an age, a date, a year, an address or a unit.
 _MONTH_WORDS = frozenset(
     """january february march april may june july august september october november december
@@ -161,6 +169,7 @@ _CATEGORY_RE = re.compile(
     )\b""",
     re.IGNORECASE | re.VERBOSE,
 )
+_CATEGORY_CASELESS = caseless(_CATEGORY_RE)
 
 # Outcome words, grouped by the outcome they report.
 _OUTCOME_WORDS = {
@@ -211,6 +220,7 @@ _AFTER_RE = re.compile(
     (?:{_OUTCOME_RE_PART})\b""",
     re.IGNORECASE | re.VERBOSE,
 )
+_AFTER_CASELESS = caseless(_AFTER_RE)
 # A count whose own noun is "bodies" needs no verb: "30 bodies were recovered".
 _BODIES_RE = re.compile(r"\s*(?:[^\W\d][\w'’-]*\s+){0,2}?bodies\b", re.IGNORECASE)
 # "three new mass killings", "30 separate massacres": counts of incidents, not of people.
@@ -250,6 +260,7 @@ _PRIOR_COUNT_RE = re.compile(
 )
 # "34 people were killed, two of them children": a breakdown of the figure before it.
 _BREAKDOWN_RE = re.compile(r"\s+of\s+(?:them|whom|those)\b(?:\s+(?:were|was|are|being))?", re.IGNORECASE)
+_BREAKDOWN_CASELESS = caseless(_BREAKDOWN_RE)
 
 # Before the count: a verb or noun of outcome that takes the count as its object. Two
 # patterns, because both are anchored at the count ($) and an end-anchored search costs
@@ -300,6 +311,14 @@ def _search_from_word_starts(pattern: re.Pattern[str], window: str) -> re.Match[
     (~10 in a window) are tried, in order, instead of every character's (60 or 160). The
     first match found is the leftmost one, the one ``search`` returns."""
     match = pattern.match
+    if window.isascii():
+        # Most offsets fail: test them with the faster case-sensitive pattern on the lower-cased
+        # window (numbers.caseless), and match for real only where it succeeds.
+        probe, lowered = _CASELESS[pattern.pattern].match, window.lower()
+        for word in _WORD_START_RE.finditer(window):
+            if probe(lowered, word.start()) is not None:
+                return match(window, word.start())
+        return None
     for word in _WORD_START_RE.finditer(window):
         found = match(window, word.start())
         if found is not None:
@@ -315,8 +334,11 @@ _THE_DEAD_WERE_RE = re.compile(
     re.IGNORECASE,
 )
 _THE_DEAD_CUES = ("the dead ", "the victims ", "the fatalities ", "people killed ", "those killed ")
+# By source text: hashing a compiled pattern hashes its whole program, every time.
+_CASELESS = {p.pattern: caseless(p) for p in (_BEFORE_RE, _BEFORE_TOLL_RE, _THE_DEAD_WERE_RE)}
 # The last outcome word of a clause: "people still missing, including two children".
 _OUTCOME_WORD_RE = re.compile(rf"\b(?:{_OUTCOME_RE_PART})\b", re.IGNORECASE)
+_OUTCOME_WORD_CASELESS = caseless(_OUTCOME_WORD_RE)
 # Cheap substring checks that must pass before the two regexes above are tried.
 _BEFORE_STEMS = (
     "holding",  # "holding 214 people hostage" (checked against a hostage tail)
@@ -629,6 +651,7 @@ _COORDINATION_RE = re.compile(
     r"^[^.;:]{0,90}?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as|plus)\s+)(?:another\s+)?$", re.I
 )
 _SUBORDINATE_RE = re.compile(r"\b(?:after|before|when|while|since|earlier|later|than|until|whereas)\b", re.I)
+_COORDINATION_CASELESS, _SUBORDINATE_CASELESS = caseless(_COORDINATION_RE), caseless(_SUBORDINATE_RE)
 _OTHERS_RE = re.compile(
     r"^\s*(?:others|more)\b(?!\s+(?:people|persons?|civilians|soldiers|children|women)\b)", re.I
 )
@@ -650,7 +673,9 @@ def _read_figure(
             # "officials were talking about three people killed": a preposition, not "roughly"
             quantity = _without_qualifier(quantity, text)
     after = text[quantity.end : min(s_end, quantity.end + 160)]
-    if _NOT_PEOPLE_AFTER_RE.match(after):
+    after_lower = lowered[quantity.end : min(s_end, quantity.end + 160)]
+    # On ASCII, the faster case-sensitive test over the lower-cased text (numbers.caseless).
+    if _NOT_PEOPLE_CASELESS.match(after_lower) if after.isascii() else _NOT_PEOPLE_AFTER_RE.match(after):
         return None
     if (
         quantity.qualifier == "exact"
@@ -689,21 +714,30 @@ def _read_figure(
         if quantity.qualifier == "range" and quantity.high is not None and quantity.high <= 2100:
             return None  # years ("killed between 2011 and 2014", "in 2023-2024")
 
-    after_lower = lowered[quantity.end : min(s_end, quantity.end + 160)]
     gap = text[context.last_end : quantity.start] if context.last is not None else ""
-    coordinated = bool(gap) and bool(_COORDINATION_RE.match(gap)) and not _SUBORDINATE_RE.search(gap)
+    # (On ASCII, the same tests run case-sensitive over the lower-cased text: numbers.caseless.)
+    ascii_gap = gap.isascii()
+    gap_lower = lowered[context.last_end : quantity.start] if gap and ascii_gap else gap
+    coordinated = (
+        bool(gap)
+        and bool(_COORDINATION_CASELESS.match(gap_lower) if ascii_gap else _COORDINATION_RE.match(gap))
+        and not (_SUBORDINATE_CASELESS.search(gap_lower) if ascii_gap else _SUBORDINATE_RE.search(gap))
+    )
     # "put the toll at 11: eight Iranians, two Syrians and one fighter": the list after the
     # colon breaks the count before it down.
     listed = bool(gap) and gap.strip() == ":"
     # "... rose to 80 on Monday, the governor said, up from 60 the day before": the earlier
     # count of the same toll.
-    revised = bool(gap) and bool(_REVISED_FROM_RE.search(gap))
+    revised = bool(gap) and bool(
+        _REVISED_FROM_CASELESS.search(gap_lower) if ascii_gap else _REVISED_FROM_RE.search(gap)
+    )
     breakdown = False
     inherited: Figure | None = None  # the figure whose category a bare count takes
 
     outcome: str | None = None
     noun_phrase = ""
-    split = _BREAKDOWN_RE.match(after)
+    ascii_after = after.isascii()
+    split = _BREAKDOWN_CASELESS.match(after_lower) if ascii_after else _BREAKDOWN_RE.match(after)
     whole = context.main
     if whole is None and split and not _PRIOR_COUNT_RE.search(lowered, s_start, quantity.start):
         # A sentence that opens with the breakdown goes on with the paragraph's figure; not
@@ -718,7 +752,13 @@ def _read_figure(
         own, _ = _outcome_after(rest.split(",", 1)[0], rest.split(",", 1)[0].lower())
         if own is not None:
             outcome = own  # its own outcome, in its own clause: "later died"
-    of_the = _OF_THE_DEAD_RE.match(after) if outcome is None else None
+    of_the = (
+        None
+        if outcome is not None
+        else _OF_THE_DEAD_CASELESS.match(after_lower)
+        if ascii_after
+        else _OF_THE_DEAD_RE.match(after)
+    )
     if of_the is not None:
         # "90 of the dead were men": a part of the toll told before; its noun, if any, after
         # "were" (men are no category of their own: they keep the toll's).
@@ -915,6 +955,7 @@ _REVISED_FROM_RE = re.compile(
     r"(?:toll|count|figure|tally)\s+of\s+)?$",
     re.IGNORECASE,
 )
+_REVISED_FROM_CASELESS = caseless(_REVISED_FROM_RE)
 # "Five former FARC fighters who had laid down their weapons ... were also killed": a
 # relative clause between the count's noun and its verb. The verb must be passive ("were
 # killed"), so "three gunmen who killed a woman and wounded two" gives the gunmen nothing.
@@ -943,6 +984,7 @@ _OF_THE_DEAD_RE = re.compile(
     r"\s+of\s+(?:the|those)\s+(?P<o>dead|victims|killed|wounded|injured)\b(?!\s+(?:people|civilians))",
     re.IGNORECASE,
 )
+_OF_THE_DEAD_CASELESS = caseless(_OF_THE_DEAD_RE)
 
 
 # A clause of the count's own: "dozens of passengers, mostly women, have been allowed to walk away".
@@ -1000,7 +1042,10 @@ _INCLUDING_TAIL_RE = re.compile(r"\b(?:including|among\s+them|of\s+whom)\s+$")
 
 
 def _first_outcome_at(after: str) -> int:
-    match = _OUTCOME_WORD_RE.search(after)
+    # The same search, faster on ASCII (see numbers.caseless).
+    match = (
+        _OUTCOME_WORD_CASELESS.search(after.lower()) if after.isascii() else _OUTCOME_WORD_RE.search(after)
+    )
     return match.start() if match else 0
 
 
@@ -1035,12 +1080,15 @@ _TIME_PHRASE_OPENERS = ("last ", "this ", "next ", "past ", "previous ", "each "
 def _outcome_after(after: str, after_lower: str) -> tuple[str | None, str]:
     if not _holds_any(_OUTCOME_STEMS_AUTOMATON, after_lower):
         return None, ""
-    match = _AFTER_RE.match(after)
+    # On ASCII text, the faster case-sensitive pattern over the lower-cased text (same spans;
+    # see numbers.caseless): the words are then taken from ``after`` by offset.
+    match = _AFTER_CASELESS.match(after_lower) if after.isascii() else _AFTER_RE.match(after)
     if match:
         name = next(k for k, v in match.groupdict().items() if k.startswith("o_") and v)
         # Who was counted is the count's own noun phrase and the outcome word ("bodies"), not
         # an aside ("Eight members of one family, including five children, died").
-        own = f"{match.group('np')} {match.group(name)}"
+        np = after[match.start("np") : match.end("np")]
+        own = f"{np} {after[match.start(name) : match.end(name)]}"
         rest = after[match.end() : match.end() + 2]
         if (
             rest[:1] == " "
@@ -1049,9 +1097,9 @@ def _outcome_after(after: str, after_lower: str) -> tuple[str | None, str]:
             and not after.startswith(_TIME_PHRASE_OPENERS, match.end() + 1)
             and _is_thing(_leading_noun_phrase(after[match.end() :])[:30])
         ):
-            if not match.group("np").strip():
+            if not np.strip():
                 return None, ""  # "the 3 displacement camps": a count of things
-        adverb = match.group("np").strip()
+        adverb = np.strip()
         if rest[:1] == " " and rest[1:].isalpha() and (not adverb or (adverb.endswith("ly") and " " not in adverb)):
             # The outcome used as an adjective: "40 injured people", "2,300 newly displaced people".
             noun = _leading_noun_phrase(after[match.end() :])
@@ -1066,9 +1114,13 @@ def _outcome_after(after: str, after_lower: str) -> tuple[str | None, str]:
 
 # Six words: "members of the Mozambican armed forces".
 _LEADING_NP_RE = re.compile(rf"\s*(?:of\s+)?(?:{_NP_WORD}\s*){{0,6}}", re.IGNORECASE)
+_LEADING_NP_CASELESS = caseless(_LEADING_NP_RE)
 
 
 def _leading_noun_phrase(after: str) -> str:
+    if after.isascii():  # the same match, faster (see numbers.caseless)
+        match = _LEADING_NP_CASELESS.match(after.lower())
+        return after[: match.end()] if match else ""
     match = _LEADING_NP_RE.match(after)
     return match.group(0) if match else ""
 
@@ -1103,7 +1155,11 @@ def _category(phrase: str) -> str | None:
     if _MULTIWORD_HINTS.isdisjoint(words):
         found = [_CATEGORY_OF_WORD[w] for w in words if w in _CATEGORY_OF_WORD]
     else:
-        found = [m.lastgroup or "" for m in _CATEGORY_RE.finditer(phrase)]
+        # (On ASCII, the faster case-sensitive pattern over the lower-cased phrase: numbers.caseless.)
+        matches = (
+            _CATEGORY_CASELESS.finditer(phrase.lower()) if phrase.isascii() else _CATEGORY_RE.finditer(phrase)
+        )
+        found = [m.lastgroup or "" for m in matches]
     if not found:
         return None
     if "women" in found and ("children" in found or "men" in words or "man" in words):
@@ -1356,7 +1412,7 @@ def _speaker(sentence: str, verb: int) -> str | None:
         if inverted:
             name = inverted.group("src")
             words = name.split()
-            head = re.sub(r"['’]s$", "", words[-1]).lower()
+            head = _POSSESSIVE_S_RE.sub("", words[-1]).lower()
             # "said no fewer than six people had been killed": a clause (what was said).
             clause = any(w.lower() in _CLAUSE_WORDS for w in words)
             if (
@@ -1378,7 +1434,7 @@ def _speaker(sentence: str, verb: int) -> str | None:
     if subject is None:
         return None
     assert not isinstance(subject, str)
-    head = re.sub(r"['’]s$", "", subject[0].split()[-1]).lower()
+    head = _POSSESSIVE_S_RE.sub("", subject[0].split()[-1]).lower()
     if head not in _SOURCE_HEADS and subject[1] > 0:
         # Only a capitalised word made it a source: prefer the sentence's own subject when it
         # is a source noun ("A national committee investigating the violence on Syria's coast said").
@@ -1442,6 +1498,8 @@ _HOW_REACHED_RE = re.compile(
 _HOW_REACHED_KEYS = ("reached", "contacted", "interviewed", "quoted", "cited", "speaking", "who ", "we ", "I ")
 # "Nazir Ahmad, president of the traders' union, said": the speaker's role, kept with the name
 # (the fullest form the text gives); an acronym in brackets after it is left out.
+# A possessive "'s" ending a word (compiled once: re.sub with a pattern string looks it up per call).
+_POSSESSIVE_S_RE = re.compile(r"['’]s$")
 _ROLE_CLAUSE_RE = re.compile(
     r",\s*(?P<role>[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:of|for|at|in|to)\s+[^,()]*?)(?:\s*\([^(),]*\))?,\s*$"
 )
@@ -1522,7 +1580,7 @@ def _source_phrase(words: list[tuple[str, int]]) -> tuple[str, int] | str | None
         words = _after_time_phrase(words)
     if not words:
         return None
-    head = re.sub(r"['’]s$", "", words[-1][0]).lower()
+    head = _POSSESSIVE_S_RE.sub("", words[-1][0]).lower()
     # "one rescuer said": "one" counts the speaker here, it is not the pronoun "one".
     counted = len(words) > 1 and words[0][0].lower() == "one"
     if (_is_pronoun(words[0][0]) and not counted) or _is_pronoun(words[-1][0]):
@@ -1582,7 +1640,7 @@ def _normalise_source(phrase: str, *, at_sentence_start: bool) -> str | None:
     words = phrase.split()
     if words and words[0].lower() == "the":
         words = words[1:]
-    words = [re.sub(r"['’]s$", "", w) for w in words]
+    words = [_POSSESSIVE_S_RE.sub("", w) for w in words]
     if not words:
         return None
     # "News reports say ..." -> "news reports"; names and acronyms ("UN", "Reuters") keep their case.

@@ -270,10 +270,11 @@ def words_before(text: str, position: int, count: int) -> list[tuple[int, str]]:
             if not part or (index == 0 and low > 0 and line_break < 0):
                 break  # a line break right before, or a word cut at the window's edge
             # The word after an opening quote or bracket counts ("“At least 30 ..."); nothing before it.
-            opening = len(part) - len(part.lstrip(_OPENING_MARKS))
+            # (Plain words, nearly all of them, skip the lstrip and replace calls: same answer.)
+            opening = len(part) - len(part.lstrip(_OPENING_MARKS)) if part[0] in _OPENING_MARKS else 0
             if opening:
                 part, start = part[opening:], start + opening
-            if not part or not part.replace("'", "").replace("’", "").isalnum():
+            if not part or not (part.isalnum() or part.replace("'", "").replace("’", "").isalnum()):
                 break  # punctuation
             found.append((start, part))
             if len(found) == count or line_break >= 0 or opening:
@@ -290,6 +291,22 @@ def lower_same_length(text: str) -> str:
     if len(lowered) == len(text):
         return lowered
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+# An escape ("\W", "\b"), a group name ("(?P<o_killed>", "(?P=name)") or an upper-case letter.
+_PATTERN_PIECE = re.compile(r"\\.|\(\?P[<=][^>)]*[>)]|[A-Z]")
+
+
+def caseless(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` (compiled with IGNORECASE) for lower-cased ASCII text: its letters in lower
+    case, without the flag. For an ASCII ``s``, ``caseless(p).match(s.lower(), i)`` succeeds
+    exactly where ``p.match(s, i)`` does, with the same spans; it is about twice as fast on
+    long alternations, because the case-blind engine cannot skip an alternative on its first
+    letter. (Non-ASCII text keeps ``pattern``: case folding there is more than ``lower()``.)"""
+    source = _PATTERN_PIECE.sub(
+        lambda m: m.group(0).lower() if len(m.group(0)) == 1 else m.group(0), pattern.pattern
+    )
+    return re.compile(source, pattern.flags & ~re.IGNORECASE)
 
 
 _DIGITS_RE = re.compile(r"\d+(?:[.,]\d+)*")

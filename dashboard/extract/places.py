@@ -247,6 +247,9 @@ def _is_letter(char: str) -> bool:
     return char.isalnum() and not char.isdecimal()
 
 
+_WORD_CHARS_RUN = re.compile(r"[\w'’.-]*")
+
+
 def _word_before(text: str, floor: int, stop: int) -> tuple[int, str] | None:
     """``_WORD_BEFORE.search(text[floor:stop])`` as (absolute start, word), scanning back
     from ``stop`` instead of trying every position of the window (same answer, ~10x less)."""
@@ -258,9 +261,10 @@ def _word_before(text: str, floor: int, stop: int) -> tuple[int, str] | None:
         q -= 1
     if q == end:
         return None  # no blank between the word and the name
-    r = q
-    while r > floor and (text[r - 1].isalnum() or text[r - 1] in "_'’.-"):
-        r -= 1
+    # Back over the word's characters (``[\w'’.-]``, as ``\w`` is ``isalnum()`` or "_"): one
+    # match on the reversed window rather than a Python step per character.
+    run = _WORD_CHARS_RUN.match(text[floor:q][::-1])  # always matches (maybe empty)
+    r = q - (run.end() if run else 0)
     for p in range(r, q):
         if _is_letter(text[p]):
             return p, text[p:q]
