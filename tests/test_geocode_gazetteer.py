@@ -193,9 +193,14 @@ def test_load_gazetteer_builds_a_missing_index(tmp_path: Path, monkeypatch: pyte
     from dashboard.geocode import gazetteer as module
 
     monkeypatch.setenv("REPORT_ATLAS_CACHE_DIR", str(tmp_path))
+    # An index of an older format is removed; a newer one (another checkout's) is left alone.
+    (tmp_path / "gazetteer-v1").mkdir()
+    (tmp_path / "gazetteer-v9999").mkdir()
     fresh = module.load_gazetteer()
     assert fresh.path.parent == tmp_path
     assert (fresh.path / "meta.json").exists()
+    assert not (tmp_path / "gazetteer-v1").exists()
+    assert (tmp_path / "gazetteer-v9999").exists()
     assert fresh.candidates("Jableh")[0][0].id == "geonames:169304"
     assert module.load_gazetteer() is fresh  # process-wide cache
 

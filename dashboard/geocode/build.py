@@ -284,9 +284,11 @@ def build_index(target: Path | None = None, *, log: bool = False) -> Path:
             target.rename(old)
             shutil.rmtree(old, ignore_errors=True)
         tmp.rename(target)
-        # Indexes of older formats are dead weight (~150 MB each).
+        # Indexes of older formats are dead weight (~150 MB each). Newer ones are kept: another
+        # checkout of newer code (a git worktree) may share this cache folder.
         for stale in target.parent.glob("gazetteer-v*"):
-            if stale.name != target.name and stale.is_dir():
+            version = stale.name.removeprefix("gazetteer-v")
+            if version.isdigit() and int(version) < INDEX_FORMAT and stale.is_dir():
                 shutil.rmtree(stale, ignore_errors=True)
     finally:
         if tmp.exists():
