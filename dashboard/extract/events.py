@@ -255,8 +255,9 @@ _LIST_GAP_RE = re.compile(r"\s*(?:,\s*|\s+)(?:and\s+|or\s+)?(?:the\s+)?")
 _DESTINATION_NOUNS = ("ospital", "linic", "entre", "enter", "facilit")
 
 
-def _destination_place(text: str, start: int) -> bool:
-    """Whether the place at ``start`` is where casualties were taken ("taken to hospitals in X")."""
+def _destination_place(text: str, start: int, sentence_end: int) -> bool:
+    """Whether the place at ``start`` (in a sentence ending at ``sentence_end``) is where
+    casualties were taken ("taken to hospitals in X")."""
     if text[start - 4 if start > 4 else 0 : start] not in (" in ", " at ", "the "):
         return False  # every destination ends "hospital(s) in|at (the) "
     near = text[start - 40 if start > 40 else 0 : start]
@@ -271,17 +272,12 @@ def _destination_place(text: str, start: int) -> bool:
     # "Doctors at a hospital in Quetta said they had received 37 injured passengers".
     return (
         _AT_HOSPITAL_RE.search(before) is not None
-        and _RECEIVED_RE.match(text, start, _sentence_end(text, start)) is not None
+        and _RECEIVED_RE.match(text, start, sentence_end) is not None
     )
 
 
 _AT_HOSPITAL_RE = re.compile(r"\bat\s+(?:a|the|one)\s+(?:[\w-]+\s+)?(?:hospital|clinic)\s+in\s+(?:the\s+)?\Z", re.I)
 _RECEIVED_RE = re.compile(r".*?\b(?:received|admitted|treated|treating|brought\s+in)\b", re.I | re.S)
-
-
-def _sentence_end(text: str, start: int) -> int:
-    ends = [i for i in (text.find(". ", start), text.find("\n", start)) if i >= 0]
-    return min(ends) if ends else len(text)
 
 
 # Added to the sort key of a journey's end: larger than any offset in a report.
@@ -397,9 +393,10 @@ def build_events(
         place = places_by_id.get(mention.place_id or "")
         if place is None:
             continue
+        index = sentence_index(spans, mention.start)
         # Where the wounded were taken ("hospitals in Anantnag and Srinagar") is not where
         # the incident happened.
-        if _destination_place(text, mention.start) or (
+        if _destination_place(text, mention.start, spans[index][1] if index >= 0 else len(text)) or (
             destination_end >= 0 and _LIST_GAP_RE.fullmatch(text, destination_end, mention.start)
         ):
             destination_end = mention.end
@@ -410,7 +407,7 @@ def build_events(
             # The ends of a journey ("the train, travelling from Quetta to Peshawar, was stopped
             # near Mach") rank after the sentence's other places (see _ranked).
             key = mention.start + (_ROUTE_RANK_OFFSET if _route_place(text, mention.start, mention.end) else 0)
-            places_at.setdefault(sentence_index(spans, mention.start), []).append((key, place))
+            places_at.setdefault(index, []).append((key, place))
     dates_at: dict[int, list[DateMention]] = {}
     for mention_date in dates:
         dates_at.setdefault(sentence_index(spans, mention_date.start), []).append(mention_date)
