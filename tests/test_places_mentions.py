@@ -618,3 +618,38 @@ def test_a_common_word_mid_sentence_needs_a_big_town_to_be_a_place(gazetteer: Ga
     mentions, places = resolved(text, gazetteer)
     assert "Arab" not in [m.surface for m in mentions if m.place_id]
     assert {"US", "SY"} <= {places[m.place_id].country for m in mentions if m.place_id}
+
+
+def test_a_surname_met_after_a_given_name_stays_a_person_when_it_comes_back_alone(
+    gazetteer: Gazetteer,
+) -> None:
+    # GeoNames has a Mexican village called "El Chapo" (alternate "Chapo"); here Chapo is
+    # Mozambique's president, named in full once and by his surname after. A place after
+    # "in" stays a place, and a title is no given name: "Defence Minister Israel Katz" does
+    # not make Israel a surname.
+    text = (
+        "The Constitutional Council confirmed Daniel Chapo as the winner of the election. "
+        "The count gave Chapo about 65 percent of the vote. Defence Minister Israel Katz "
+        "spoke in Jerusalem; Israel has no embassy in Maputo."
+    )
+    mentions, places = resolved(text, gazetteer)
+    assert [m.surface for m in mentions if m.place_id and m.surface == "Chapo"] == []
+    named = {places[m.place_id].name for m in mentions if m.place_id}
+    assert {"Israel", "Jerusalem", "Maputo"} <= named
+
+
+def test_a_country_name_is_the_country_even_beside_a_province_holding_a_namesake_town(
+    gazetteer: Gazetteer,
+) -> None:
+    # Ilha de Moçambique, a town in Nampula province, is "Mozambique" in GeoNames. Naming
+    # Nampula must not turn the country into that town; "the town of Mozambique" does.
+    text = (
+        "MAPUTO, Mozambique — Police fired tear gas at protesters on Thursday, and two people "
+        "were shot dead in Nampula, the opposition said."
+    )
+    mentions, places = resolved(text, gazetteer)
+    kinds = [places[m.place_id].kind for m in mentions if m.surface == "Mozambique" and m.place_id]
+    assert kinds == ["country"]
+    mentions, places = resolved("Fishermen in the town of Mozambique, in Nampula province, fled.", gazetteer)
+    kinds = [places[m.place_id].kind for m in mentions if m.surface == "Mozambique" and m.place_id]
+    assert kinds == ["city"]

@@ -290,13 +290,16 @@ def _looks_like_person(
     surface: str,
     rules: MentionRules,
     near: tuple[tuple[int, str] | None, re.Match[str] | None],
-) -> bool:
-    """``near``: the words right before and after the match (see ``_near_words``)."""
+) -> str | None:
+    """Why the match is (part of) a person's name, or None. "surname": it follows a given
+    name ("Daniel Chapo", "Mahmoud al-Haik"), so the same word met alone later in the report
+    is that person too (see ``_drop_surnames``); "name": any other reason.
+    ``near``: the words right before and after the match (see ``_near_words``)."""
     core, whole = _person_keys(surface)
     if core in rules.family_names or whole in rules.family_names:
-        return True
+        return "name"
     if core in rules.given_names and " " not in core:
-        return True
+        return "name"
     # Walk back over name particles ("al-", "bin"): "Mahmoud al-Haik", "Hafez bin Ali".
     floor = max(0, start - _WINDOW)
     particle = _particle_before(text[floor:start])
@@ -306,16 +309,37 @@ def _looks_like_person(
     if before:
         word = before[1]
         key = plain(word.rstrip("."))
-        if key in rules.given_names or key in rules.titles:
-            return True
+        if key in rules.given_names:
+            return "surname"
+        # Not a surname after a title: "Defence Minister Israel Katz" is a given name.
+        if key in rules.titles:
+            return "name"
         # "X al-Y" with X a capitalised word that is not a direction: a personal name.
         if has_particle and _capitalised(word) and key not in _DIRECTIONS:
-            return True
+            return "name"
     # A first name the gazetteer also knows, followed by a family name: "Dalaal Mahna".
     after = near[1]
     if after and plain(after.group(1)) in rules.family_names:
-        return True
-    return False
+        return "name"
+    return None
+
+
+# Words before a name that make it a place even where the report uses it as a surname
+# elsewhere: "Chapo said" is the president, "in Chapo" would be a town.
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|around|inside|into)\s+$", re.IGNORECASE)
+
+
+def _drop_surnames(text: str, spans: list[PlaceSpan], surnames: set[str]) -> list[PlaceSpan]:
+    """Spans whose name is a surname met in the report ("Daniel Chapo ... gave Chapo 65
+    percent") are dropped: news writes a person's full name once, then the surname alone.
+    Kept where the words around make it a place ("in Chapo", "Chapo province")."""
+    return [
+        s
+        for s in spans
+        if plain(s.name) not in surnames
+        or s.kind_hint is not None
+        or _LOCATIVE_BEFORE.search(text, max(0, s.start - 10), s.start) is not None
+    ]
 
 
 def _near_words(text: str, start: int, end: int) -> tuple[tuple[int, str] | None, re.Match[str] | None]:
@@ -533,6 +557,7 @@ def _name_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[Pl
     headlines = _Headlines(text)
     organisations = _organisation_offsets(text, rules)
     spans: list[PlaceSpan] = []
+    surnames: set[str] = set()
     for start, end in chosen:
         if start in organisations:
             continue  # "Save the Children", "Human Rights Watch"
@@ -545,7 +570,10 @@ def _name_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[Pl
         if word in _CALENDAR_WORDS:
             continue  # "in March", "on Sunday": dates, even where a town has the name
         near = _near_words(text, start, end)
-        if _looks_like_person(text, start, end, surface, rules, near):
+        person = _looks_like_person(text, start, end, surface, rules, near)
+        if person is not None:
+            if person == "surname":
+                surnames.add(word)
             continue
         if text.startswith("-based", end):
             continue  # "the Britain-based monitor": where an organisation sits, not a scene
@@ -577,6 +605,8 @@ def _name_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[Pl
                 and word not in rules.common_words,
             )
         )
+    if surnames:
+        spans = _drop_surnames(text, spans, surnames)
     return _spread_plural_kinds(text, spans)
 
 

@@ -89,6 +89,12 @@ def _best_first(scored: tuple[float, int, int | str]) -> tuple[float, int]:
     return -scored[0], -scored[1]
 
 
+def _country_admin1_weight(admin1_weights: Mapping[str, float], cc: str) -> float:
+    """The weight of the report's best-supported province of country ``cc`` (codes "CC.NN")."""
+    prefix = cc + "."
+    return max((w for code, w in admin1_weights.items() if code.startswith(prefix)), default=0.0)
+
+
 # Name lookups remembered per process (names repeat across reports of one story).
 _HIT_CACHE_SIZE = 50_000
 
@@ -544,6 +550,11 @@ class Gazetteer:
                     weight = admin1_weights.get(a, 0.0)
                     if weight > in_admin1:  # max(), without the call
                         in_admin1 = weight
+                if hit.kind == "country" and cc:
+                    # A country holds every province the report names: "MAPUTO, Mozambique
+                    # ... in Nampula" must not make the town of Mozambique (in Nampula
+                    # province) beat the country only because the town has a province.
+                    in_admin1 = _country_admin1_weight(admin1_weights, cc)
             ctx = 0.7 * in_country + 0.3 * in_admin1
             fit = 0.5 if hinted_kinds is not None and hit.kind not in hinted_kinds else 1.0
             score = hit.name_quality * fit * (0.3 + 0.35 * hit.prior + 0.35 * ctx)
