@@ -653,3 +653,28 @@ def test_a_country_name_is_the_country_even_beside_a_province_holding_a_namesake
     mentions, places = resolved("Fishermen in the town of Mozambique, in Nampula province, fled.", gazetteer)
     kinds = [places[m.place_id].kind for m in mentions if m.surface == "Mozambique" and m.place_id]
     assert kinds == ["city"]
+
+
+def test_a_saints_name_is_no_town(gazetteer: Gazetteer) -> None:
+    # GeoNames has towns called Saint John and Saint George; here they are a feast and a
+    # church. A town named after a saint stays a town.
+    text = (
+        "Crowds in Oaxaca were celebrating the feast of St John the Baptist when the shooting "
+        "began. Mourners gathered at St George's church. Troops were sent to Saint-Louis, Senegal."
+    )
+    mentions, places = resolved(text, gazetteer)
+    surfaces = [m.surface for m in mentions if m.place_id]
+    assert "St John" not in surfaces and "St George" not in surfaces
+    assert {"Oaxaca", "Saint-Louis", "Senegal"} <= set(surfaces)
+
+
+def test_a_neighbourhood_far_from_every_town_of_the_report_is_a_namesake(gazetteer: Gazetteer) -> None:
+    # GeoNames' only "Barrio Nuevo" in Mexico is a village in Guerrero, ~350 km from Irapuato;
+    # Aleppo's Sheikh Maqsoud quarter is in GeoNames, inside the city.
+    text = "Gunmen opened fire at a party in the Barrio Nuevo neighbourhood of Irapuato, Mexico."
+    mentions, _ = resolved(text, gazetteer)
+    assert [m.place_id for m in mentions if m.surface == "Barrio Nuevo"] in ([], [None])
+    text = "Shells fell on the Sheikh Maqsoud neighbourhood of Aleppo overnight."
+    mentions, places = resolved(text, gazetteer)
+    found = [places[m.place_id] for m in mentions if m.surface == "Sheikh Maqsoud" and m.place_id]
+    assert [(p.country, round(p.lat, 1)) for p in found] == [("SY", 36.2)]

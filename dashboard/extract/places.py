@@ -147,7 +147,9 @@ _BEFORE_KIND = [
 _AFTER_KIND_ONE = re.compile(
     r"(?P<adm1>[\s-]+(?:province|governorate|region|oblast|state)\b)"
     r"|(?P<city>\s+city\b)"
-    r"|(?P<countryside>\s+countryside\b)",
+    r"|(?P<countryside>\s+countryside\b)"
+    # "the Barrio Nuevo neighbourhood": part of a town; the resolver keeps it only near one.
+    r"|(?P<neighbourhood>\s+(?:neighbourhood|neighborhood|quarter)\b)",
     re.I,
 )
 _BEFORE_KIND_LAST_WORDS = frozenset({"of", "the", "central", "downtown", "rural"})
@@ -322,6 +324,28 @@ def _looks_like_person(
     if after and plain(after.group(1)) in rules.family_names:
         return "name"
     return None
+
+
+_SAINT_NAME = re.compile(r"(?:St\.?|Saint|Mar|San|Santa|São|Sao)\s+\S+$")
+_SAINT_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:the\s+(?:Baptist|Evangelist|Apostle|Divine|Great|Martyr|Theologian)\b"
+    r"|(?:Day|church|cathedral|monastery|basilica|chapel|convent|shrine)\b)",
+    re.I,
+)
+_SAINT_BEFORE = re.compile(
+    r"\b(?:feast|day|church|cathedral|monastery|basilica|chapel|convent|shrine)\s+of\s+(?:the\s+)?$", re.I
+)
+
+
+def _is_saint(text: str, start: int, end: int, surface: str) -> bool:
+    """A saint, not a town named after one: "the feast of St John the Baptist", "St George's
+    church", "the Mar Elias church" (a church is a building, not a place of the map)."""
+    if not _SAINT_NAME.match(surface):
+        return False
+    return (
+        _SAINT_AFTER.match(text, end, end + 24) is not None
+        or _SAINT_BEFORE.search(text, max(0, start - 24), start) is not None
+    )
 
 
 # Words before a name that make it a place even where the report uses it as a surname
@@ -575,6 +599,8 @@ def _name_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[Pl
             if person == "surname":
                 surnames.add(word)
             continue
+        if _is_saint(text, start, end, surface):
+            continue  # "the feast of St John the Baptist", "St George's church"
         if text.startswith("-based", end):
             continue  # "the Britain-based monitor": where an organisation sits, not a scene
         # A common word written with a capital mid-sentence ("Victory", "Union") is weak too.

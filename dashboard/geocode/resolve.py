@@ -23,9 +23,10 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from dashboard.extract.places import PlaceSpan, find_place_spans, plain
+from dashboard.geo import haversine_km
 from dashboard.geocode.gazetteer import Gazetteer, ResolutionContext
 from dashboard.geocode.normalise import normalise_name
-from dashboard.model import Mention, Place
+from dashboard.model import POINT_PRECISIONS, Mention, Place
 
 # Score a match needs, by how much the report supports it (see Gazetteer._score):
 # a mid-sentence capitalised name in a country the report is about is accepted readily;
@@ -201,6 +202,27 @@ def _one_of_a_kind(
         # village Koya means one GeoNames lacks, not that one.
         return False
     return (len(cands) == 1 or alone_at_home) and score >= ACCEPT_ONLY_CANDIDATE
+
+
+# How far a named neighbourhood may lie from a town the report names (a big city's edge).
+NEIGHBOURHOOD_REACH_KM = 40.0
+
+
+def _neighbourhoods_near_their_town(resolved: dict[int, _Resolved]) -> None:
+    """"the Barrio Nuevo neighbourhood" is part of a town the report is about. The gazetteer
+    rarely knows neighbourhoods: a place of that name far from every town the report names
+    (a village 350 km away) is a namesake, so the mention is left unresolved."""
+    towns = [
+        r.place
+        for r in resolved.values()
+        if r.place is not None and r.span.kind_hint != "neighbourhood" and r.place.precision in POINT_PRECISIONS
+    ]
+    for start, r in list(resolved.items()):
+        if r.span.kind_hint != "neighbourhood" or r.place is None:
+            continue
+        here = r.place
+        if not any(haversine_km(here.lat, here.lon, t.lat, t.lon) <= NEIGHBOURHOOD_REACH_KM for t in towns):
+            resolved[start] = _Resolved(r.span, None, 0.0)
 
 
 def _requirement_met(
@@ -395,6 +417,7 @@ def resolve_places(text: str, report_id: str, gazetteer: Gazetteer) -> tuple[lis
             resolved[span.start] = _Resolved(span, place, round(min(1.0, confidence), 3))
 
     _town_comma_region(text, named, resolved, gazetteer)
+    _neighbourhoods_near_their_town(resolved)
 
     # Cue phrases, in text order, so that "the airbase" can refer back to an airbase.
     admin1 = {code for r in resolved.values() if r.place for code in _admin1_of(r.place, gazetteer)}
