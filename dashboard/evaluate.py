@@ -23,6 +23,7 @@ the real pipeline in as ``extract``.
 from __future__ import annotations
 
 import json
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -427,11 +428,16 @@ def figure_field_errors(annotated: AnnotatedFigure, predicted: Figure) -> list[s
     return [name for name in FIGURE_FIELDS if wrong[name]]
 
 
-def _max_matching(candidates: list[list[int]], n_right: int) -> dict[int, int]:
+def _max_matching(
+    candidates: list[list[int]], n_right: int, order: Sequence[int] | None = None
+) -> dict[int, int]:
     """Maximum one-to-one matching (Kuhn's augmenting paths); left index -> right index.
 
     ``candidates[i]`` lists the right items left item ``i`` may pair with, best first, so
-    ties go to the closest pair. Sizes are tens of items per report: simple is enough.
+    ties go to the closest pair. ``order``: the left items in the order they choose (the
+    closest pairs first, so that a miss is reported under the place that was really
+    missed, not under a namesake of its neighbour). Sizes are tens of items per report:
+    simple is enough.
     """
     owner: list[int | None] = [None] * n_right
 
@@ -446,7 +452,7 @@ def _max_matching(candidates: list[list[int]], n_right: int) -> dict[int, int]:
                 return True
         return False
 
-    for left in range(len(candidates)):
+    for left in order if order is not None else range(len(candidates)):
         augment(left, set())
     return {left: right for right, left in enumerate(owner) if left is not None}
 
@@ -455,10 +461,14 @@ def evaluate_report(annotation: Annotation, extraction: Extraction) -> ReportEva
     """Compare one extraction with its annotation."""
     predicted = predicted_places(extraction)
     place_candidates = []
+    nearest: list[float] = []
     for gold in annotation.places:
-        fits = [(haversine_km(gold.lat, gold.lon, p.lat, p.lon), j) for j, p in enumerate(predicted)]
-        place_candidates.append([j for _, j in sorted(fits) if place_agrees(gold, predicted[j])])
-    place_pairs = _max_matching(place_candidates, len(predicted))
+        fits = sorted((haversine_km(gold.lat, gold.lon, p.lat, p.lon), j) for j, p in enumerate(predicted))
+        agreeing = [(d, j) for d, j in fits if place_agrees(gold, predicted[j])]
+        place_candidates.append([j for _, j in agreeing])
+        nearest.append(agreeing[0][0] if agreeing else math.inf)
+    order = sorted(range(len(nearest)), key=nearest.__getitem__)
+    place_pairs = _max_matching(place_candidates, len(predicted), order)
     matched_places = tuple(
         PlaceMatch(
             annotation.places[i],

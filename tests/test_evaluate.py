@@ -165,6 +165,16 @@ def test_matching_finds_the_largest_one_to_one_assignment() -> None:
     }
 
 
+def test_a_miss_is_reported_under_the_place_that_was_missed_not_its_neighbour() -> None:
+    # Jableh and Hmeimim are ~4.5 km apart: a prediction exactly on Hmeimim is within 25 km
+    # of both. Listed first, Jableh must not take it and leave Hmeimim reported as missed.
+    result = evaluate_report(
+        annotation((JABLEH, HMEIMIM)), extraction([place("hmeimim", HMEIMIM.lat, HMEIMIM.lon, "exact", "landmark")])
+    )
+    assert result.places.true_positives == 1
+    assert result.missed_places == (JABLEH,)
+
+
 def test_unresolved_mentions_and_repeated_mentions_count_once_or_not_at_all() -> None:
     jableh = place("jableh", 35.3621, 35.9276)
     result = evaluate_report(annotation((JABLEH,)), extraction([jableh, jableh, jableh], unresolved=3))
