@@ -496,3 +496,78 @@ def test_an_article_and_a_noun_of_authority_name_a_source(subject: str) -> None:
 )
 def test_report_and_estimate_as_verb_or_noun(text: str, source: str | None) -> None:
     assert [s for _, _, s in read_with_sources(text)] == [source]
+
+
+# --- phrasings of the ninth development set (tests/data/dev9), in sentences of our own ------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A part named with "including" keeps the outcome of the count it is part of, when the
+        # outcome after it belongs to the next count.
+        (
+            "Rescuers said 19 were killed, including four children, and 61 wounded.",
+            [(19, 19, "exact", "unknown", "killed"), (4, 4, "exact", "children", "killed"),
+             (61, 61, "exact", "unknown", "injured")],
+        ),
+        # A breakdown in commas between the count and its verb.
+        (
+            "Five people from one village, two women and three men, have been missing since Friday.",
+            [(5, 5, "exact", "people", "missing"), (2, 2, "exact", "women", "missing"),
+             (3, 3, "exact", "people", "missing")],
+        ),
+        # Treated for wounds named with more than one word.
+        (
+            "Doctors said 14 people were treated for shrapnel and bullet wounds.",
+            [(14, 14, "exact", "people", "injured")],
+        ),
+        # "driven N from their homes" is displacement; driving a distance is not.
+        (
+            "The floods of violence have driven some 40,000 people from their homes. Driving 20 km took hours.",
+            [(40000, 40000, "about", "people", "displaced")],
+        ),
+    ],
+)
+def test_dev9_counts(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # A bulletin's lead-in names the source; a place after "from" does not.
+        ("Latest from the regional health department: 9 dead and 30 injured.", "regional health department"),
+        ("Reports from Kherson: 9 dead.", None),
+        # Two sources joined by "and" after "according to".
+        ("Eleven people died, according to medical and police sources.", "medical and police sources"),
+        # The name before its bracketed acronym.
+        ("Shelling killed 6 civilians, the Palestine Red Crescent Society (Gaza branch) said.",
+         "Palestine Red Crescent Society"),
+        # The second of two verbs has the sentence's subject, past an aside in commas.
+        ("The provincial government, which moved to Kassala last year, condemned the raid and put the toll at 27.",
+         "provincial government"),
+    ],
+)
+def test_dev9_sources(text: str, source: str | None) -> None:
+    assert [s for _, _, s in read_with_sources(text)][:1] == [source]
+
+
+def test_the_same_office_is_the_office_named_before() -> None:
+    text = (
+        "According to the UN refugee agency, 3,000 people fled. The same agency said 40 people were "
+        "injured. Police said 2 died. The same source said 5 were missing."
+    )
+    assert [s for _, _, s in read_with_sources(text)] == [
+        "UN refugee agency",
+        "UN refugee agency",
+        "police",
+        "police",
+    ]
+
+
+def test_a_verb_describing_the_source_verifies_nothing() -> None:
+    # "documents" describes what the group does; the count comes from its own "said".
+    text = "The Darfur Bar Association, a lawyers' group that documents abuses, said 30 people were killed."
+    assert [f.verified for f in casualty_figures(text, "r1")] == [False]
+    assert [f.verified for f in casualty_figures("The UN has documented 30 killings.", "r1")] == [True]

@@ -439,12 +439,10 @@ def build_events(
         kind = _event_type(lower, candidates, outcomes, index in background)
         if kind is None:
             continue
-        if (
-            not outcomes
-            and history_before is not None
-            and _only_dated_before(dates_at.get(index), history_before)
-        ):
-            continue  # "the war, which began with a crackdown in 2011": history, not this report's news
+        if history_before is not None and _only_dated_before(dates_at.get(index), history_before):
+            # "the war, which began with a crackdown in 2011, drove millions from their
+            # homes": history, not this report's news (its figures stay in the report).
+            continue
         if kind == "killings" and outcomes and index in cumulative and _CUMULATIVE_RE.search(lower):
             apart.add(index)
         typed.append((index, kind))

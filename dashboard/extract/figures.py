@@ -179,7 +179,7 @@ _OUTCOME_WORDS = {
     r"|(?:taken|rushed|admitted|sent|brought|evacuated)\s+to\s+(?:a\s+|the\s+)?hospitals?"
     r"|in\s+(?:a\s+|the\s+)?hospitals?|(?:treated|cared\s+for)\s+in\s+(?:a\s+|the\s+)?hospitals?"
     r"|in\s+(?:intensive|critical)\s+care"
-    r"|(?:with|treated\s+for)\s+(?:[\w-]+\s+)?(?:burns|injuries|wounds)",
+    r"|(?:with|treated\s+for)\s+(?:[\w-]+\s+){0,3}?(?:burns|injuries|wounds)",
     "missing": r"missing|unaccounted\s+for|disappeared",
     "abducted": r"abducted|abducting|abductions?|kidnapped|kidnapping|taken\s+hostage|seized"
     r"|taken\s+(?:[\w-]+\s+){0,3}?as\s+(?:hostages?|captives?)|(?:held|taken)\s+captive",
@@ -213,7 +213,10 @@ _AFTER_RE = re.compile(
     (?P<np>(?:{_NP_WORD}(?:\s+|(?=,))){{0,8}}?)
     (?:(?:,\s*|\s*)(?:and|or)\s+{COUNT}\s+(?:{_NP_WORD}\s+){{0,4}}?)*
     (?:,\s*(?:including|among\s+them|most\s+of\s+them|mostly|mainly|many\s+of\s+them|all|both|or|aged
-        |(?:[\w.,-]+\s+){{1,2}}of\s+(?:them|whom))\b[^.;]{{0,80}}?,\s*)?
+        |(?:[\w.,-]+\s+){{1,2}}of\s+(?:them|whom))\b[^.;]{{0,80}}?,\s*
+      # a breakdown in commas: "Six people from one family, three women and three children,
+      # have been missing"
+      |,\s*{COUNT}\s+(?:{_NP_WORD}\s*){{1,3}}(?:(?:,\s*|\s+and\s+){COUNT}\s+(?:{_NP_WORD}\s*){{1,3}})+,\s*)?
     (?:(?<=[^\W\d]),\s*(?=(?:had|have|has|were|was)\b))?
     (?:who\s+(?:had\s+been\s+|had\s+|have\s+|were\s+)?(?=fled|displaced|sheltering|been\s+displaced))?
     (?:{_AUX}\s+)*
@@ -285,7 +288,8 @@ _BEFORE_RE = re.compile(
               |among\s+the\s+(?:wounded|injured)(?:\s+(?:were|was|are|is))?))
       | (?P<b_abducted>\b(?:abducted|abducting|kidnapped|kidnapping|(?:abduction|kidnapping)\s+of|seized|seizing
               |holding|held|taking|took|taken))
-      | (?P<b_displaced>\b(?:displaced|displacing|displacement\s+of|uprooted|uprooting|forced|forcing))
+      | (?P<b_displaced>\b(?:displaced|displacing|displacement\s+of|uprooted|uprooting|forced|forcing
+          |driven|drove|driving))
       | (?P<b_detained>\b(?:detained|detaining|arrested|arresting|(?:arrest|detention)\s+of|rounded\s+up|captured|capturing))
       | (?P<b_including>\b(?:including|included|includes|among\s+them|of\s+whom
               |along\s+with(?:\s+[^.;,\d]{0,40}?)?))
@@ -368,6 +372,8 @@ _BEFORE_STEMS = (
     "displac",
     "uproot",
     "forc",
+    "driv",  # "had driven about 10 million people from their homes" (checked against the tail)
+    "drov",
     "detain",
     "arrest",
     "rounded",
@@ -496,9 +502,19 @@ def _says_verified(lower_sentence: str, at: int) -> bool:
     if _UNVERIFIED_RE.search(lower_sentence):
         return False
     for match in _VERIFIED_RE.finditer(lower_sentence):
-        if match.start() < at or _OWN_OBJECT_RE.match(lower_sentence, match.end()) is None:
+        own_object = _OWN_OBJECT_RE.match(lower_sentence, match.end()) is not None
+        if match.start() < at:
+            # "a volunteer group that documents abuses in Gezira, said more than 100": the
+            # verb describes the source, whose own reporting verb then gives the count.
+            if own_object and _THEN_SAID_RE.search(lower_sentence, match.end(), at):
+                continue
+            return True
+        if not own_object:
             return True
     return False
+
+
+_THEN_SAID_RE = re.compile(r",\s*(?:\w+\s+){0,3}?(?:said|says|told|reported|added|stated)\b")
 
 
 # After a verifying verb, an object of its own that is not the count: "confirmed chapo as",
@@ -523,6 +539,9 @@ _ACCORDING_RE = re.compile(
     r"|in\s+(?!human\b))\b|$)",
     re.IGNORECASE,
 )
+# "local and UN sources", "medical and security sources": what "according to" names when
+# its first word alone is no source (an adjective shared by two sources).
+_JOINED_SOURCES_RE = re.compile(r"(?P<src>[a-z]+\s+and\s+[^,.;:()\"“”\s]+(?:\s+[^,.;:()\"“”\s]+)?)(?=\s*(?:[,.;:()\"“”]|$))")
 # "an AFP tally", "a count by Reuters": the counter is the source.
 _TALLY_RE = re.compile(
     r"^(?:(?:a|an|the)\s+)?(?:(?:tally|count)\s+(?:by|from)\s+(?P<by>.+)|(?P<own>\S+(?:\s+\S+)?)\s+(?:tally|count))$",
@@ -773,16 +792,28 @@ def _read_figure(
                 # "at least 47 people, including four children, were killed": a part of the
                 # figure before, though the verb comes after it.
                 breakdown, inherited = True, context.main
+                if _PRIOR_COUNT_RE.search(after_lower, 0, _first_outcome_at(after)):
+                    # "12 were killed, including three children, and 40 wounded": the
+                    # outcome after is the next count's; the part keeps the whole's.
+                    outcome = context.main.outcome
             elif _PRIOR_COUNT_RE.search(after_lower, 0, _first_outcome_at(after)):
                 # "the abduction of 32 people and 627 arrests": the outcome after belongs to the
                 # next count; a cue right before this one wins.
-                cue = _BEFORE_RE.search(text[max(s_start, quantity.start - 60) : quantity.start])
+                cue_start = max(s_start, quantity.start - 60)
+                cue = _BEFORE_RE.search(text[cue_start : quantity.start])
                 if (
                     cue is not None
                     and cue.lastgroup not in (None, "b_including")
                     and cue.lastgroup != "b_displaced"
                 ):
                     outcome = cue.lastgroup[2:]
+                elif cue is not None and cue.lastgroup == "b_including":
+                    # "34 dead, including two children, and 117 injured": a part of the
+                    # count before "including", with that count's outcome.
+                    words = list(_OUTCOME_WORD_RE.finditer(text, s_start, cue_start + cue.start()))
+                    if words:
+                        outcome = next(k for k, v in words[-1].groupdict().items() if v)[2:]
+                        breakdown = True
     earlier = context.main or context.parent
     if outcome is None and earlier is not None:
         sentence_lower = lowered[s_start : quantity.start]
@@ -838,7 +869,7 @@ def _read_figure(
                 if not words:
                     return None
                 outcome = next(k for k, v in words[-1].groupdict().items() if v)[2:]
-        elif name == "b_displaced" and before_match.group(name).lower().startswith("forc"):
+        elif name == "b_displaced" and before_match.group(name).lower().startswith(("forc", "driv", "drov")):
             if not _FORCED_TAIL_RE.match(after):
                 return None
             outcome = "displaced"
@@ -1363,6 +1394,11 @@ def _sentence_source(sentence: str) -> str | None:
         at = lower.find(opener)
         if at >= 0:
             match = _ACCORDING_RE.search(sentence, max(0, at - 3))
+            if match and not _names_a_source(match.group("src")):
+                # "according to local and UN sources": two sources joined by "and".
+                joined = _JOINED_SOURCES_RE.match(sentence, match.start("src"))
+                if joined is not None and _names_a_source(joined.group("src")):
+                    return _normalise_source(joined.group("src"), at_sentence_start=False)
             if match and _names_a_source(match.group("src")):
                 src = match.group("src")
                 return _normalise_source(_tally_counter(src) or src, at_sentence_start=False)
@@ -1389,7 +1425,16 @@ def _sentence_source(sentence: str) -> str | None:
         match = _CITING_RE.search(sentence)
         if match:
             return _normalise_source(match.group("src"), at_sentence_start=False)
+    if "from " in lower and ":" in sentence:
+        match = _FROM_COLON_RE.match(sentence)
+        if match and _POSSESSIVE_S_RE.sub("", match.group("src").split()[-1]).lower() in _SOURCE_HEADS:
+            return _normalise_source(match.group("src"), at_sentence_start=False)
     return None
+
+
+# A live page's or bulletin's lead-in: "Latest from the State Emergency Service: 34 dead".
+# Only a source noun ends the name ("Reports from Sumy:" names a place, not a source).
+_FROM_COLON_RE = re.compile(r"\s*(?:[A-Za-z’']+\s+){0,2}from\s+(?P<src>[^:,;.]{3,80}?)\s*:")
 
 
 def _names_a_source(phrase: str) -> bool:
@@ -1548,6 +1593,12 @@ def _subject_before(sentence: str, stop: int) -> tuple[str, int] | str | None:
         how = _HOW_REACHED_RE.search(sentence, max(0, stop - 60), stop)
         if how:
             stop = how.start()  # "Residents of Wadi al-Dhahab reached by telephone said"
+    tail = sentence[max(0, stop - 4) : stop].rstrip()
+    if tail.endswith(")"):
+        # "the Syria Civil Defence (White Helmets) said": the name before its bracketed aside.
+        opening = sentence.rfind("(", max(0, stop - 50), stop)
+        if opening > 0:
+            stop = opening
     if sentence[max(0, stop - 4) : stop].rstrip().endswith(","):
         clause = _RELATIVE_CLAUSE_RE.search(sentence, max(0, stop - 120), stop)
         if clause:
@@ -1556,6 +1607,14 @@ def _subject_before(sentence: str, stop: int) -> tuple[str, int] | str | None:
             described = _ROLE_CLAUSE_RE.search(sentence, max(0, stop - 140), stop)
             if described:
                 stop, role = described.start(), described.group("role")
+    if sentence[max(0, stop - 5) : stop].rstrip().endswith(" and"):
+        # "The government called the killings a massacre and put the toll at 104": the
+        # second of two verbs has the sentence's subject (past an aside in commas).
+        first = _SENTENCE_SUBJECT_RE.match(sentence)
+        if first is not None and first.end("np") < stop:
+            subject = _source_phrase(_words_of(sentence, 0, first.end("np")))
+            if isinstance(subject, tuple):
+                return subject
     start = max(0, stop - 90)
     if start > 0:
         start = sentence.find(" ", start, stop) + 1  # do not start inside a word
@@ -1566,6 +1625,13 @@ def _subject_before(sentence: str, stop: int) -> tuple[str, int] | str | None:
     if role is not None and isinstance(subject, tuple):
         return f"{subject[0]}, {role}", subject[1]
     return subject
+
+
+# A sentence's subject before its first past-tense verb, past an aside in commas:
+# "Sudan's army-aligned government, which has moved to Port Sudan, called".
+_SENTENCE_SUBJECT_RE = re.compile(
+    r"\s*(?P<np>(?:[\w'’-]+\s+){0,5}?[\w'’-]+)(?:,\s[^,;]{0,160},)?\s+(?:has\s+|have\s+|had\s+)?[a-z]+ed\b"
+)
 
 
 def _source_phrase(words: list[tuple[str, int]]) -> tuple[str, int] | str | None:
@@ -1793,6 +1859,13 @@ class _SourceMemory:
     def expand(self, start: int, name: str, sentence: str = "") -> str:
         """A short reference ("Observatory", "monitor", "office") -> the full name used earlier."""
         words = name.split()
+        if len(words) == 2 and words[0].lower() in ("same", "this", "that"):
+            # "The same office reported ...": the office named before; "the same source":
+            # whichever source was named last.
+            if words[1].lower() in ("source", "sources") and self.named:
+                return self.named[-1][1]
+            shown = self.expand(start, words[1], sentence)
+            return shown if shown != words[1] else name
         described = _described_source(words)
         if described is not None:
             for _, earlier in reversed(self.named):
