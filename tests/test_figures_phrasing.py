@@ -571,3 +571,73 @@ def test_a_verb_describing_the_source_verifies_nothing() -> None:
     text = "The Darfur Bar Association, a lawyers' group that documents abuses, said 30 people were killed."
     assert [f.verified for f in casualty_figures(text, "r1")] == [False]
     assert [f.verified for f in casualty_figures("The UN has documented 30 killings.", "r1")] == [True]
+
+
+# --- phrasings of the tenth development set (tests/data/dev10), in sentences of our own -----
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A toll that changed: the earlier count and the new one, not a range.
+        (
+            "The death toll from the fire at the market rose from 17 to 23, officials said.",
+            [(17, 17, "exact", "unknown", "killed"), (23, 23, "exact", "unknown", "killed")],
+        ),
+        ("Temperatures rose from 12 to 19 degrees.", []),
+        # "martyred", "officer", militia members, a noun phrase with "loyal to" or "at the site".
+        (
+            "- 14 policemen were martyred in the ambush.\n- All 9 attackers present at the scene were killed.",
+            [(14, 14, "exact", "security_forces", "killed"), (9, 9, "exact", "fighters", "killed")],
+        ),
+        ("The army said one officer was killed.", [(1, 1, "exact", "security_forces", "killed")]),
+        (
+            "The group said it had killed about 70 members of a local militia.",
+            [(70, 70, "about", "fighters", "killed")],
+        ),
+        (
+            "It said 40 soldiers and 65 fighters loyal to the old regime had also been killed.",
+            [(40, 40, "exact", "security_forces", "killed"), (65, 65, "exact", "fighters", "killed")],
+        ),
+        # "N of the dead were <community> civilians"; no category from a negation.
+        (
+            "The monitor counted 300 dead. It said 210 of the dead were Druze civilians.",
+            [(300, 300, "exact", "unknown", "killed"), (210, 210, "exact", "civilians", "killed")],
+        ),
+        # "put the figure at"; "remain in detention"; "people from X and neighbouring villages".
+        (
+            "A UN assessment put the figure at up to 900.",
+            [(None, 900, "up_to", "unknown", "killed")],
+        ),
+        ("Lawyers say 2,300 people remain in detention.", [(2300, 2300, "exact", "people", "detained")]),
+        (
+            "Elders said about 600 people from Kalma and neighbouring villages had fled.",
+            [(600, 600, "about", "people", "displaced")],
+        ),
+    ],
+)
+def test_dev10_counts(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # A live page's "<time> - <source>:" lead-in; a label is no source.
+        ("16:20 - Regional police: 4 dead, 11 injured.", "Regional police"),
+        ("16:20 - Killed: 4", None),
+        # A relative clause with no commas between the speaker and the verb; an age in the phrase.
+        ('"I counted 30 bodies," a 61-year-old shepherd who hid in a ravine told us.', "a 61-year-old shepherd"),
+        # A participle after an inverted speaker; not when a clause follows it.
+        ('"We found 12 bodies," said a nurse working at the clinic.', "a nurse"),
+        ("The mayor, Olena Hrytsenko, said Russian shelling of the port had killed 3 people.", "Olena Hrytsenko"),
+        # A relative clause holding a count with a thousands comma, before the source's verb.
+        (
+            "The Kurdistan Human Rights Network, which has recorded 1,400 arrests since May, says 60 people "
+            "remain in detention.",
+            "Kurdistan Human Rights Network",
+        ),
+    ],
+)
+def test_dev10_sources(text: str, source: str | None) -> None:
+    assert [s for _, _, s in read_with_sources(text)][-1:] == [source]

@@ -154,10 +154,11 @@ _CATEGORY_RE = re.compile(
         (?P<security_forces>(?:members|officers|personnel|ranks)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}?
             (?:security|army|police|military|armed\s+forces|forces|directorate|guards?|gendarmerie)
           |security\s+(?:personnel|forces|force\s+members|members|officers|agents|guards)
-          |soldiers?|troops|servicem[ae]n|policem[ae]n|police(?:\s+officers?)?|officers|gendarmes|border\s+guards
+          |soldiers?|troops|servicem[ae]n|policem[ae]n|police(?:\s+officers?)?|officers?|gendarmes|border\s+guards
           |guards|peacekeepers|personnel|army\s+(?:officers|personnel)|military\s+personnel
           |(?:government|regime|state|pro-government)\s+forces|conscripts)
-      | (?P<fighters>fighters?|gunm[ae]n|militants?|insurgents?|rebels?|jihadists?|combatants?|attackers?
+      | (?P<fighters>(?:members|fighters)\s+of\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:militias?|armed\s+groups?)
+          |fighters?|gunm[ae]n|militants?|insurgents?|rebels?|jihadists?|combatants?|attackers?
           |assailants?|militiam[ae]n|militia\s+members|extremists?|terrorists?)
       | (?P<children>children|child|kids|boys|girls|daughters|sons|minors|infants|babies|toddlers)
       | (?P<women>women|woman)
@@ -173,7 +174,7 @@ _CATEGORY_CASELESS = caseless(_CATEGORY_RE)
 
 # Outcome words, grouped by the outcome they report.
 _OUTCOME_WORDS = {
-    "killed": r"killed|killing|killings|kills|kill|dead|died|die|deaths?|executed|executing|executions?"
+    "killed": r"killed|killing|killings|kills|kill|dead|died|die|deaths?|executed|executing|executions?|martyred|martyrs"
     r"|murdered|murders|homicides|slain|massacred|perished|fatalities|lost\s+their\s+lives|lives|shot\s+dead|bodies|toll|among\s+the\s+victims",
     "injured": r"injured|injuring|injuries|wounded|wounding|hurt|hospitali[sz]ed"
     r"|(?:taken|rushed|admitted|sent|brought|evacuated)\s+to\s+(?:a\s+|the\s+)?hospitals?"
@@ -187,7 +188,7 @@ _OUTCOME_WORDS = {
     r"|(?:forced|driven)\s+(?:from|out\s+of)\s+their\s+(?:homes|villages|towns)|forced\s+to\s+(?:flee|leave)"
     r"|(?:left|abandoned)\s+their\s+(?:homes|houses|villages)"
     r"|(?:found|sought|taken|took|taking|seeking)\s+(?:shelter|refuge)|sheltering",
-    "detained": r"detained|detaining|detentions?|arrested|arresting|arrests|rounded\s+up|captured|held",
+    "detained": r"detained|detaining|detentions?|in\s+detention|arrested|arresting|arrests|rounded\s+up|captured|held",
 }
 _OUTCOME_RE_PART = "|".join(f"(?P<o_{name}>{words})" for name, words in _OUTCOME_WORDS.items())
 
@@ -200,9 +201,12 @@ _AUX = (
 )
 _NP_WORD = (
     r"(?:(?!(?:were|was|are|is|have|has|had|been|and|or|but|who|whom|that|which|while|when|after|before"
-    r"|during|as|if|than|with|by|at|on|into|to|for|he|she|it|they|we|claims?|says?|said)\b)"
+    r"|during|as|if|than|with|by|on|into|to|for|he|she|it|they|we|claims?|says?|said)\b)"
     r"[^\W\d][\w'’-]*"
-    r"|(?:and|or)(?=\s+(?:women|children|men|boys|girls|elderly|civilians|soldiers|their|other|his|her)\b)"
+    # "148 fighters loyal to the former government had been killed"
+    r"|loyal\s+to"
+    r"|(?:and|or)(?=\s+(?:women|children|men|boys|girls|elderly|civilians|soldiers|their|other|his|her"
+    r"|neighbouring|neighboring|nearby|surrounding)\b)"
     r"|(?:and|or)(?=\s+(?:a|an)\s+(?:civilian|child|woman|man|boy|girl|soldier|fighter|policeman|journalist)\b))"
 )
 # After the count: a short noun phrase (maybe coordinated with more counts: "28 gunmen and
@@ -211,7 +215,7 @@ _NP_WORD = (
 _AFTER_RE = re.compile(
     rf"""\s*(?:["”]\s*)?(?:-\s*)?
     (?P<np>(?:{_NP_WORD}(?:\s+|(?=,))){{0,8}}?)
-    (?:(?:,\s*|\s*)(?:and|or)\s+{COUNT}\s+(?:{_NP_WORD}\s+){{0,4}}?)*
+    (?:(?:,\s*|\s*)(?:and|or)\s+{COUNT}\s+(?:{_NP_WORD}\s+){{0,6}}?)*
     (?:,\s*(?:including|among\s+them|most\s+of\s+them|mostly|mainly|many\s+of\s+them|all|both|or|aged
         |(?:[\w.,-]+\s+){{1,2}}of\s+(?:them|whom))\b[^.;]{{0,80}}?,\s*
       # a breakdown in commas: "Six people from one family, three women and three children,
@@ -249,7 +253,10 @@ def _incident_count(after: str, after_lower: str) -> bool:
 # men, 18 were women and three were children."
 _BREAKDOWN_OPENING_RE = re.compile(r"^\W*(?:of|among)\s+(?:those|them|these|the\s+(?:dead|victims|killed))\b")
 _WERE_NOUN_RE = re.compile(
-    r"\s+(?:were|was)\s+(?P<noun>men|women|children|boys|girls|civilians|soldiers|fighters|people|persons)\b"
+    # "were Alawite civilians", "were mostly civilians": one word may come before the noun
+    # (the pattern is case-blind), but no negation.
+    r"\s+(?:were|was)\s+(?:(?!not\b|no\b|never\b)[A-Z][\w'’-]+\s+)?"
+    r"(?P<noun>men|women|children|boys|girls|civilians|soldiers|fighters|people|persons)\b"
     r"(?=\s*(?:,|;|\.|and\b|$))",
     re.IGNORECASE,
 )
@@ -299,8 +306,9 @@ _BEFORE_RE = re.compile(
 )
 _BEFORE_TOLL_RE = re.compile(
     r"""(?:
-        (?P<b_killed>\b(?:death\s+toll|toll|(?:number|count|tally)\s+of\s+(?:[\w-]+\s+){0,2}?(?:dead|deaths|killed|victims|fatalities))
-              (?:\s+[\w'’()-]+){0,18}?\s+(?:to|at|of|reached|hit|passed|exceeded|topped|surpassed|is|was|stands\s+at|stood\s+at))
+        (?P<b_killed>\b(?:death\s+toll|toll|(?:number|count|tally)\s+of\s+(?:[\w-]+\s+){0,2}?(?:dead|deaths|killed|victims|fatalities)
+              |(?:put|puts|putting|placed|places)\s+(?:the|its|their)\s+figure)
+              (?:\s+[\w'’()-]+){0,18}?\s+(?:to|at|of|from|reached|hit|passed|exceeded|topped|surpassed|is|was|stands\s+at|stood\s+at))
       | (?P<b_injured>\bnumber\s+of\s+(?:wounded|injured)(?:\s+[\w'’-]+){0,6}?\s+(?:to|at|of|reached|is|was))
     )"""
     + _BEFORE_TAIL,
@@ -392,6 +400,9 @@ _OUTCOME_STEMS = (
     "forcing",
     "shot",
     "kill",
+    "martyr",
+    "detention",  # "17,000 people remain in detention"
+    "figure at",  # "put the figure at up to 600"
     "dead",
     "died",
     " die",
@@ -506,7 +517,7 @@ def _says_verified(lower_sentence: str, at: int) -> bool:
         if match.start() < at:
             # "a volunteer group that documents abuses in Gezira, said more than 100": the
             # verb describes the source, whose own reporting verb then gives the count.
-            if own_object and _THEN_SAID_RE.search(lower_sentence, match.end(), at):
+            if _THEN_SAID_RE.search(lower_sentence, match.end(), at):
                 continue
             return True
         if not own_object:
@@ -578,7 +589,7 @@ _PRONOUNS = frozenset("he she it they we i you one someone somebody this these t
 # A named subject counts as a source when its head is one of these (or it is a proper name).
 _SOURCE_HEADS = frozenset(
     """
-    office offices ministry ministries monitor monitors observatory report reports media agency agencies
+    office offices ministry ministries monitor monitors observatory report reports assessment media agency agencies
     official officials source sources group groups network organisation organization organisations
     organizations activists witnesses spokesman spokesperson spokeswoman commission committee council
     authorities authority government army military police hospital hospitals doctors medics rescuers
@@ -840,7 +851,7 @@ def _read_figure(
         if before_match is None:
             far_start = max(s_start, quantity.start - 160)
             far = lowered[far_start : quantity.start]
-            if "toll" in far or "number" in far or "count of" in far or "tally of" in far:
+            if "toll" in far or "number" in far or "count of" in far or "tally of" in far or "figure" in far:
                 before_start = far_start
                 before_match = _search_from_word_starts(_BEFORE_TOLL_RE, text[far_start : quantity.start])
     if outcome is None and before_match is None:
@@ -982,7 +993,8 @@ _LABEL_OUTCOMES = {
     "arrested": "detained",
 }
 _REVISED_FROM_RE = re.compile(
-    r"\b(?:up|down|revised|raised|lowered)\s+from\s+(?:(?:an?|the)\s+(?:earlier|previous|initial)\s+"
+    r"\b(?:up|down|revised|raised|lowered|rose|risen|rising|climbed|climbing|increased|jumped|grew|soared"
+    r"|fell|dropped)\s+from\s+(?:(?:an?|the)\s+(?:earlier|previous|initial)\s+"
     r"(?:toll|count|figure|tally)\s+of\s+)?$",
     re.IGNORECASE,
 )
@@ -1203,7 +1215,7 @@ def _category(phrase: str) -> str | None:
 # One-word categories (the same words as _CATEGORY_RE's one-word alternatives).
 _CATEGORY_OF_WORD: dict[str, str] = {
     **dict.fromkeys(
-        """soldier soldiers troops serviceman servicemen policeman policemen police officers gendarmes
+        """soldier soldiers troops serviceman servicemen policeman policemen police officer officers gendarmes
         guards peacekeepers personnel conscripts""".split(),
         "security_forces",
     ),
@@ -1358,7 +1370,9 @@ assert all(verb.startswith(_VERB_ROOTS + _TOLL_VERB_ROOTS) for verb in _REPORTIN
 # ", said Anees al-Asbahi, a spokesman ..." / ", said the health ministry.": source after the verb.
 _INVERTED_RE = re.compile(
     r"\s+(?P<src>(?:the\s+|a\s+|an\s+)?[^\W\d][^,.;:()\"“”]{0,80}?)"
-    r"(?=\s*[,.;:()\"“”]|\s+(?:on|in|at|that|who|which|late|early|after|before)\b|$)"
+    r"(?=\s*[,.;:()\"“”]|\s+(?:on|in|at|that|who|which|late|early|after|before)\b|$"
+    # "said a volunteer helping to recover remains": the speaker ends where a participle starts.
+    r"|\s+[a-z]+ing\b)"
 )
 # "the mayor, Ihor Terekhov, said", "A local group, the Civil Peace Group in Homs, said": the
 # proper name between the commas is the speaker (small words inside, a capital at the end).
@@ -1425,16 +1439,20 @@ def _sentence_source(sentence: str) -> str | None:
         match = _CITING_RE.search(sentence)
         if match:
             return _normalise_source(match.group("src"), at_sentence_start=False)
-    if "from " in lower and ":" in sentence:
-        match = _FROM_COLON_RE.match(sentence)
+    if ":" in sentence:
+        match = _LEAD_IN_RE.match(sentence)
         if match and _POSSESSIVE_S_RE.sub("", match.group("src").split()[-1]).lower() in _SOURCE_HEADS:
             return _normalise_source(match.group("src"), at_sentence_start=False)
     return None
 
 
-# A live page's or bulletin's lead-in: "Latest from the State Emergency Service: 34 dead".
-# Only a source noun ends the name ("Reports from Sumy:" names a place, not a source).
-_FROM_COLON_RE = re.compile(r"\s*(?:[A-Za-z’']+\s+){0,2}from\s+(?P<src>[^:,;.]{3,80}?)\s*:")
+# A live page's or bulletin's lead-in, maybe after its time: "Latest from the State
+# Emergency Service: 34 dead", "12:45 - Police: 3 dead". Only a source noun ends the name
+# ("Reports from Sumy:" names a place, "Killed:" a label).
+_LEAD_IN_RE = re.compile(
+    r"\s*(?:-\s*)?(?:\d{1,2}[:.]\d{2}\s*(?:[-–—]\s*)?)?(?:(?:[A-Za-z’']+\s+){0,2}from\s+)?"
+    r"(?P<src>[^:,;.\d]{3,80}?)\s*:(?!\d)"
+)
 
 
 def _names_a_source(phrase: str) -> bool:
@@ -1458,8 +1476,11 @@ def _speaker(sentence: str, verb: int) -> str | None:
             name = inverted.group("src")
             words = name.split()
             head = _POSSESSIVE_S_RE.sub("", words[-1]).lower()
-            # "said no fewer than six people had been killed": a clause (what was said).
-            clause = any(w.lower() in _CLAUSE_WORDS for w in words)
+            # "said no fewer than six people had been killed": a clause (what was said); also
+            # past a participle ("said Russian shelling of villages had killed").
+            rest = sentence[inverted.end() : inverted.end() + 80]
+            cut = min((i for i in (rest.find(c) for c in ",.;") if i >= 0), default=len(rest))
+            clause = any(w.lower() in _CLAUSE_WORDS for w in words + rest[:cut].split())
             if (
                 not clause
                 and words[0].lower() not in _PRONOUNS
@@ -1526,7 +1547,8 @@ def _run_start(sentence: str, i: int) -> int:
 # "An army officer in Palmyra, some 70 kilometres to the west, told AFP"
 _RELATIVE_CLAUSE_RE = re.compile(
     r",\s*(?:who|which|a|an|the|(?:also\s+|better\s+)?known\s+as|formerly"
-    r"|(?:(?:some|about|around|roughly|nearly)\s+)?\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)(?=\s))\b[^,]*,\s*$",
+    r"|(?:(?:some|about|around|roughly|nearly)\s+)?\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)(?=\s))\b"
+    r"(?:[^,]|(?<=\d),(?=\d))*,\s*$",  # (a count's thousands comma stays inside: "of 3,200 people")
     re.IGNORECASE,
 )
 # How the speaker was reached, between the speaker and the verb: "Residents reached by
@@ -1564,8 +1586,8 @@ def _words_of(sentence: str, start: int, stop: int) -> list[tuple[str, int]]:
             and all(w.lower() in _SUBJECT_SKIP for w, _ in words)
         ):
             continue  # "the International Organization for Migration (IOM) reports"
-        if not bare or token[-1] in ',;:"“”)(—–' or bare[0].isdigit():
-            break
+        if not bare or token[-1] in ',;:"“”)(—–' or (bare[0].isdigit() and not bare.endswith("-old")):
+            break  # (an age is part of the phrase: "a 23-year-old farmer")
         if bare.lower() in _SUBJECT_STOP and not (len(bare) > 1 and bare.isupper()):  # "WHO" is a name
             # "and", "to", "on" between two capitalised words are inside a name ("Ministry of Health
             # and Population", "Committee to Protect Journalists").
@@ -1593,6 +1615,11 @@ def _subject_before(sentence: str, stop: int) -> tuple[str, int] | str | None:
         how = _HOW_REACHED_RE.search(sentence, max(0, stop - 60), stop)
         if how:
             stop = how.start()  # "Residents of Wadi al-Dhahab reached by telephone said"
+    who = sentence.rfind(" who ", max(0, stop - 120), stop)
+    if who > 0 and not any(c in sentence[who:stop] for c in ',;"“”'):
+        # "a 23-year-old farmer who survived by lying still told us": the speaker is before
+        # the relative clause (one with no commas round it).
+        stop = who
     tail = sentence[max(0, stop - 4) : stop].rstrip()
     if tail.endswith(")"):
         # "the Syria Civil Defence (White Helmets) said": the name before its bracketed aside.

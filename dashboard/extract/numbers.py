@@ -432,6 +432,13 @@ def find_quantities(
                 QUANTITY_RE.match(lowered, match.start(), match.end("single")),
                 QUANTITY_RE.match(lowered, match.start("r_high"), match.end()),
             )
+        elif match.group("f_high") and _CHANGE_BEFORE_RE.search(lowered, max(0, match.start() - 24), match.start()):
+            # "the toll climbed from 45 to at least 100": the earlier count and the new one,
+            # not a range of one count.
+            parts = (
+                QUANTITY_RE.match(lowered, match.start("f_low"), match.end("f_low")),
+                QUANTITY_RE.match(lowered, match.start("f_high"), match.end()),
+            )
         else:
             parts = (match, None)
         for part in parts:
@@ -441,6 +448,11 @@ def find_quantities(
     return found
 
 
+# A count that changed: "rose from 12 to 19", "was revised up from 45 to 100".
+_CHANGE_BEFORE_RE = re.compile(
+    r"\b(?:rose|risen|rising|rises|climbed|climbing|climbs|increased|increasing|jumped|grew|grown|went\s+up"
+    r"|gone\s+up|soared|fell|dropped|revised(?:\s+(?:up|upwards|down|downwards))?)\s+$"
+)
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 # Words after which a four-digit number is a year: "in 2023", "since October 2023".
 _YEAR_CUES = frozenset(
