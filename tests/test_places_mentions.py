@@ -678,3 +678,36 @@ def test_a_neighbourhood_far_from_every_town_of_the_report_is_a_namesake(gazette
     mentions, places = resolved(text, gazetteer)
     found = [places[m.place_id] for m in mentions if m.surface == "Sheikh Maqsoud" and m.place_id]
     assert [(p.country, round(p.lat, 1)) for p in found] == [("SY", 36.2)]
+
+
+def test_indian_states_and_regions_that_span_provinces(gazetteer: Gazetteer) -> None:
+    # Assam and Odisha are Indian states (admin1.csv now lists all of India's states); the
+    # Bekaa Valley spans two Lebanese governorates and Kordofan three Sudanese states, so each
+    # is a region, not the governorate that shares the valley's name.
+    text = (
+        "Floods of refugees reached Assam and Odisha. Israeli jets struck the Bekaa Valley, and the "
+        "RSF pushed into Kordofan."
+    )
+    mentions, places = resolved(text, gazetteer)
+    found = {m.surface: places[m.place_id] for m in mentions if m.place_id}
+    assert (found["Assam"].kind, found["Assam"].country) == ("adm1", "IN")
+    assert (found["Odisha"].kind, found["Odisha"].country) == ("adm1", "IN")
+    assert (found["Bekaa Valley"].kind, found["Bekaa Valley"].country) == ("region", "LB")
+    assert (found["Kordofan"].kind, found["Kordofan"].country) == ("region", "SD")
+
+
+def test_names_inside_organisations_and_persons_are_no_places(gazetteer: Gazetteer) -> None:
+    # Independence (Missouri), Hebron ("Khalil" in Arabic) and a Ukrainian village GeoNames
+    # also spells "Jama" all match here; none is meant. Kachin alone is the Myanmar state, not
+    # the Ukrainian village Kachyn, even with no country named.
+    text = (
+        "The Kachin Independence Organisation said the army shelled a camp in Kachin. "
+        "Khalil al-Daqran, a hospital spokesman in Deir al-Balah, spoke to reporters. "
+        "Fighters of Jama'at Nusrat al-Islam wal-Muslimin attacked Djibo."
+    )
+    mentions, places = resolved(text, gazetteer)
+    named = {places[m.place_id].name for m in mentions if m.place_id}
+    assert not named & {"Independence", "Hebron", "Yamky"}
+    kachin = [places[m.place_id] for m in mentions if m.surface == "Kachin" and m.place_id]
+    assert kachin and {(p.kind, p.country) for p in kachin} == {("adm1", "MM")}
+    assert {"Djibo"} <= named

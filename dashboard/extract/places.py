@@ -326,6 +326,13 @@ def _looks_like_person(
     return None
 
 
+_PERSON_PARTICLE_AFTER_RE = re.compile(r"[ \t]+(?:(?:al|el)-[A-Z]|(?:bin|ibn|abu|ould)[ \t]+[A-Z])")
+_INSIDE_WORD_AFTER_RE = re.compile(r"['’](?!s\b)[^\W\d_]")
+# The head of an organisation's name a few capitalised words later.
+_ORGANISATION_AFTER_RE = re.compile(
+    r"(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:Organi[sz]ation|Army|Front|Party|Movement|Council|Union|Alliance"
+    r"|Brigades?|Corps|Committee|Network|Institute)\b"
+)
 _SAINT_NAME = re.compile(r"(?:St\.?|Saint|Mar|San|Santa|São|Sao)\s+\S+$")
 _SAINT_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:the\s+(?:Baptist|Evangelist|Apostle|Divine|Great|Martyr|Theologian)\b"
@@ -601,6 +608,18 @@ def _name_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[Pl
             continue
         if _is_saint(text, start, end, surface):
             continue  # "the feast of St John the Baptist", "St George's church"
+        if _PERSON_PARTICLE_AFTER_RE.match(text, end) or _INSIDE_WORD_AFTER_RE.match(text, end):
+            # "Khalil al-Daqran, a spokesman": a given name before its family name (the longer
+            # name is no known place, or it would have matched whole). "Jama'at": a word
+            # the match stops inside of, at an apostrophe.
+            continue
+        if (
+            near[0] is not None
+            and _capitalised(near[0][1])
+            and near[0][1] not in ("The", "A", "An")
+            and _ORGANISATION_AFTER_RE.match(text, end)
+        ):
+            continue  # "the Kachin Independence Organisation": inside an organisation's name
         if text.startswith("-based", end):
             continue  # "the Britain-based monitor": where an organisation sits, not a scene
         # A common word written with a capital mid-sentence ("Victory", "Union") is weak too.

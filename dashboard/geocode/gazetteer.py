@@ -603,8 +603,13 @@ class Gazetteer:
         if cached is not None:
             return cached
         out = []
-        for hit in self._lookup(key):
-            kind, cc, admin1, prior, pop = self._facts(hit.ref)
+        hits = self._lookup(key)
+        facts = [self._facts(hit.ref) for hit in hits]
+        # Countries where a town has this name: there a province's alternate name that repeats
+        # it ("Aleppo") keeps its penalty (a bare name is the city); elsewhere ("Kachin" for
+        # Kachin State) it is as good as the province's own name.
+        town_countries = {f[1] for f in facts if f[0] in ("city", "village")}
+        for hit, (kind, cc, admin1, prior, pop) in zip(hits, facts, strict=True):
             out.append(
                 _ScoredHit(
                     ref=hit.ref,
@@ -614,7 +619,12 @@ class Gazetteer:
                     # Zaporizhzhya, "Odessa" for Odesa): a transliteration is not a new name.
                     name_quality=1.0
                     if hit.name_weight >= build.NAME_WEIGHT_PRIMARY
-                    else (SPELLING_QUALITY if self._respelling(key, hit.ref) else ALTERNATE_QUALITY),
+                    else (
+                        SPELLING_QUALITY
+                        if self._respelling(key, hit.ref)
+                        or (kind == "adm1" and isinstance(hit.ref, str) and cc not in town_countries)
+                        else ALTERNATE_QUALITY
+                    ),
                     kind=kind,
                     country=cc,
                     admin1=admin1,
