@@ -408,7 +408,7 @@ def test_the_annotated_set_is_well_formed() -> None:
     _assert_well_formed(annotations)
 
 
-@pytest.mark.parametrize("name", ["heldout", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "blind"])
+@pytest.mark.parametrize("name", ["heldout", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "blind"])
 def test_every_other_set_is_well_formed(name: str) -> None:
     # The sets written by helpers follow the same rulebook (tests/data/README.md); this checks
     # form only (surfaces in the text, bounds, no place twice), never the extractor's output.

@@ -641,3 +641,12 @@ def test_dev10_counts(text: str, expected: list[Row]) -> None:
 )
 def test_dev10_sources(text: str, source: str | None) -> None:
     assert [s for _, _, s in read_with_sources(text)][-1:] == [source]
+
+
+def test_he_or_she_is_the_person_the_paragraph_named_not_an_earlier_ministry() -> None:
+    text = (
+        "The health ministry put the toll at 52.\n"
+        "The UN's humanitarian chief in the country, Tom Fletcher, called for a ceasefire. "
+        "He said 2 million people had been displaced."
+    )
+    assert [s for _, _, s in read_with_sources(text)] == ["health ministry", "Tom Fletcher"]

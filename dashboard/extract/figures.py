@@ -1869,6 +1869,10 @@ class _SourceMemory:
             # also in a sentence without a figure ("..., the spokesman, X, told a news
             # conference. All 33 attackers were killed, he said.").
             paragraph_start = self.text.rfind("\n", 0, start)
+            # "he"/"she" is a person: the person the paragraph named last even without a
+            # reporting verb ("The UN's coordinator, Clementine Nkweta-Salami, called for an
+            # inquiry. She said ..."), never a ministry or a government.
+            person = _GENDERED_SAID_RE.search(sentence) is not None
             for s_start, s_end in reversed(sentence_spans(self.text)):
                 if s_start >= start:
                     continue
@@ -1879,7 +1883,11 @@ class _SourceMemory:
                 named = _sentence_source(self.text[s_start:s_end])
                 if named is not None and named not in (_PRONOUN, _FIRST_PERSON):
                     return self.expand(s_start, named, self.text[s_start:s_end])
+                if person and (appositive := _PERSON_APPOSITIVE_RE.search(self.text, s_start, s_end)):
+                    return appositive.group("name")
             earlier = [name for at, name in self.named if at > paragraph_start] or [n for _, n in self.named]
+            if person:
+                earlier = [n for n in earlier if n.split()[-1].lower() not in _ORGANISATION_HEADS | {"government"}]
             return earlier[-1] if earlier else None
         return self.expand(start, found, sentence)
 
@@ -2005,6 +2013,9 @@ def _last_group_named(text: str) -> str | None:
 
 
 # Heads of organisation names that a report shortens to "the ministry", "the office" ...
+_GENDERED_SAID_RE = re.compile(r"\b(?:he|she)\s+(?:\w+\s+)?(?:said|says|told|added|stated)\b", re.IGNORECASE)
+# A person named between commas: ", Clementine Nkweta-Salami," (two to four capitalised words).
+_PERSON_APPOSITIVE_RE = re.compile(r",\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}),")
 _ORGANISATION_HEADS = frozenset(
     """ministry office agency army police committee commission council service directorate network
     observatory organisation organization authority department mission""".split()
