@@ -650,3 +650,16 @@ def test_he_or_she_is_the_person_the_paragraph_named_not_an_earlier_ministry() -
         "He said 2 million people had been displaced."
     )
     assert [s for _, _, s in read_with_sources(text)] == ["health ministry", "Tom Fletcher"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Bodies in a morgue are dead; families crossing a border flee; soldiers crossing advance.
+        ("Another 40 lay in the hospital's morgue.", [(40, 40, "exact", "unknown", "killed")]),
+        ("About 3,000 families crossed into Chad.", [(3000, 3000, "about", "unknown", "displaced")]),
+        ("Some 300 soldiers crossed into Kursk.", []),
+    ],
+)
+def test_morgues_and_border_crossings(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected

@@ -175,6 +175,7 @@ _CATEGORY_CASELESS = caseless(_CATEGORY_RE)
 # Outcome words, grouped by the outcome they report.
 _OUTCOME_WORDS = {
     "killed": r"killed|killing|killings|kills|kill|dead|died|die|deaths?|executed|executing|executions?|martyred|martyrs"
+    r"|in\s+(?:the\s+)?(?:[\w'’]+\s+)?morgues?"
     r"|murdered|murders|homicides|slain|massacred|perished|fatalities|lost\s+their\s+lives|lives|shot\s+dead|bodies|toll|among\s+the\s+victims",
     "injured": r"injured|injuring|injuries|wounded|wounding|hurt|hospitali[sz]ed"
     r"|(?:taken|rushed|admitted|sent|brought|evacuated)\s+to\s+(?:a\s+|the\s+)?hospitals?"
@@ -187,6 +188,7 @@ _OUTCOME_WORDS = {
     "displaced": r"displaced|displacing|displacement|fled|flee|fleeing|uprooted|evacuated|homeless"
     r"|(?:forced|driven)\s+(?:from|out\s+of)\s+their\s+(?:homes|villages|towns)|forced\s+to\s+(?:flee|leave)"
     r"|(?:left|abandoned)\s+their\s+(?:homes|houses|villages)"
+    r"|crossed\s+(?:the\s+border\s+)?into"
     r"|(?:found|sought|taken|took|taking|seeking)\s+(?:shelter|refuge)|sheltering",
     "detained": r"detained|detaining|detentions?|in\s+detention|arrested|arresting|arrests|rounded\s+up|captured|held",
 }
@@ -401,6 +403,8 @@ _OUTCOME_STEMS = (
     "shot",
     "kill",
     "martyr",
+    "morgue",  # "900 more were still in the city's morgues"
+    "crossed",  # "Hundreds of families crossed into Venezuela" (not troops: see _figure)
     "detention",  # "17,000 people remain in detention"
     "figure at",  # "put the figure at up to 600"
     "dead",
@@ -947,6 +951,8 @@ def _read_figure(
         else:  # "detained 53 others": persons, even with no noun before to take
             category = "people" if _OTHERS_RE.match(noun_phrase) else "unknown"
 
+    if outcome == "displaced" and category in ("fighters", "security_forces") and "crossed" in after_lower[:90]:
+        return None  # "200 soldiers crossed into Kursk": an advance, not people fleeing
     sentence_text = text[s_start:s_end]
     figure = Figure(
         id=stable_id("fig-", report_id, quantity.number_start, outcome),
