@@ -319,6 +319,20 @@ def test_history_years_before_is_no_event_of_the_report() -> None:
     assert events[0].date_start == date(2024, 12, 8)
 
 
+def test_a_span_running_up_to_publication_dates_no_incident() -> None:
+    # "this year" and "the past 12 years" run up to publication: they frame a comparison or
+    # background, not the day of the strike (Sunday), and a sentence dated only by such a
+    # span, with no figure, makes no event.
+    text = (
+        "A missile struck the city centre on Sunday, killing 20 people, officials said. "
+        "It was the deadliest attack on the city this year.\n"
+        "Many families had been displaced several times during the past 12 years."
+    )
+    report = Report.from_text(text, published=date(2025, 4, 15))  # a Tuesday
+    events = events_for(report, [])
+    assert [(e.date_start, e.date_end) for e in events] == [(date(2025, 4, 13), date(2025, 4, 13))]
+
+
 KYIV = Place("geonames:703448", "Kyiv", "city", 50.455, 30.524, "city", "UA", "12", "geonames")
 ODESA = Place("geonames:698740", "Odesa", "city", 46.477, 30.733, "city", "UA", "17", "geonames")
 

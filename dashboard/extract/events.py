@@ -443,6 +443,9 @@ def build_events(
             # "the war, which began with a crackdown in 2011, drove millions from their
             # homes": history, not this report's news (its figures stay in the report).
             continue
+        found = dates_at.get(index)
+        if not outcomes and found and all(_running_span(d, report.published) for d in found):
+            continue  # "families displaced several times during the past 12 years": background
         if kind == "killings" and outcomes and index in cumulative and _CUMULATIVE_RE.search(lower):
             apart.add(index)
         typed.append((index, kind))
@@ -472,7 +475,7 @@ def build_events(
         )
         s_start, s_end = spans[summary_index]
         place_ids = _event_places(group, summary_index, places_at, paragraph_of, main_place)
-        own = _event_dates(group, summary_index, dates_at, paragraph_of)
+        own = _event_dates(group, summary_index, dates_at, paragraph_of, report.published)
         if own is None:
             undated.append(len(events))
             first, last, precision = None, None, "week"
@@ -715,20 +718,39 @@ def _report_period(dates: Sequence[DateMention]) -> DateMention | None:
     return dates[0] if dates else None
 
 
+# A span this long that runs up to publication ("this year", "during the past 12 years",
+# "since the war began") frames a running total or background: it dates no incident.
+RUNNING_SPAN_DAYS = 62
+
+
+def _running_span(d: DateMention, published: date | None) -> bool:
+    if published is None or d.date_start is None or d.date_end is None:
+        return False
+    return (d.date_end - d.date_start).days > RUNNING_SPAN_DAYS and d.date_end >= published - timedelta(days=7)
+
+
 def _event_dates(
     group: _Group,
     summary_index: int,
     dates_at: dict[int, list[DateMention]],
     paragraph_of: list[int],
+    published: date | None = None,
 ) -> tuple[date | None, date | None, str] | None:
-    """The dates named in the event's sentences, else in their paragraphs; None if neither."""
+    """The dates named in the event's sentences, else in their paragraphs; None if neither
+    (running spans aside: "the deadliest attack this year" does not date the attack)."""
     for indexes in ([summary_index], group.sentences):
-        found = [d for i in indexes for d in dates_at.get(i, ())]
+        found = [d for i in indexes for d in dates_at.get(i, ()) if not _running_span(d, published)]
         if found:
             chosen = _most_precise(found)
             return chosen.date_start, chosen.date_end, chosen.precision
     paragraphs = {paragraph_of[i] for i in group.sentences}
-    nearby = [d for i, items in dates_at.items() if i >= 0 and paragraph_of[i] in paragraphs for d in items]
+    nearby = [
+        d
+        for i, items in dates_at.items()
+        if i >= 0 and paragraph_of[i] in paragraphs
+        for d in items
+        if not _running_span(d, published)
+    ]
     if nearby:
         chosen = _most_precise(nearby)
         return chosen.date_start, chosen.date_end, chosen.precision
