@@ -23,6 +23,19 @@ Ratios = ours / floor.
 The browser is started before the servers, so its own start-up is not counted. Each figure
 is the median of ``--repeat`` fresh servers (the machine is shared; one run is noisy).
 
+``--component-floors`` adds two more floors, measured the same way in the same run with the
+same offline Leaflet files, to see what a lighter map component would save over st_folium:
+the same one-circle folium map as a static iframe (``components.v1.html`` of the rendered
+page: no return value), and ``ra_map_probe`` (bench/probe_component/index.html), a minimal
+two-way component in plain JavaScript that draws the circle from its arguments and sends a
+value back on a click. For each floor a third, untimed visit counts the bytes the page
+loads (HTTP bodies of the page and of its map frame, websocket messages received), and on
+the probe a click on the circle must come back to Python (the page writes what it got).
+The probe imports no folium: it shows what the component costs, not what folium costs.
+With ``--warm-floors`` each floor is also measured warmed (``<floor>_warm``): its script run
+once in the server before the clock starts, as ``serve`` warms our app -- the floors our
+app's figures (timed from serve's ready line) compare with.
+
 ``--before DIR`` measures another checkout too, in the same run, interleaved with this one
 (e.g. ``git worktree add /tmp/before <commit>``): its ``dashboard`` package is put first on
 ``PYTHONPATH`` and served with ``python -m dashboard.cli serve``.
@@ -79,6 +92,31 @@ m.default_js = [("leaflet", "/app/static/leaflet/leaflet.js"), ("jquery", "/app/
 m.default_css = [("leaflet_css", "/app/static/leaflet/leaflet.css")]
 folium.CircleMarker([35.5312, 35.7909], radius=8, tooltip="Latakia").add_to(m)
 st_folium(m, height=520, use_container_width=True, returned_objects=[])
+"""
+# --component-floors: the same map as a static iframe (the rendered folium page; no way back).
+HTML_FLOOR_APP = FOLIUM_FLOOR_APP.replace(
+    "from streamlit_folium import st_folium", "import streamlit.components.v1 as components"
+).replace(
+    "st_folium(m, height=520, use_container_width=True, returned_objects=[])",
+    "components.html(m.get_root().render(), height=520)",
+)
+HTML_FRAME = "iframe[srcdoc]"
+# --component-floors: the minimal two-way component (no folium at all: the circle comes as
+# arguments). The component is named after the module that declares it: floor_app.py.
+PROBE_DIR = ROOT / "bench" / "probe_component"
+PROBE_FRAME = 'iframe[src*="/component/floor_app.ra_map_probe/"]'
+PROBE_CLICKED = "probe clicked: "
+PROBE_FLOOR_APP = f"""
+import streamlit as st
+import streamlit.components.v1 as components
+
+probe = components.declare_component("ra_map_probe", path={str(PROBE_DIR)!r})
+value = probe(
+    lat=35.5312, lon=35.7909, radius=8, tooltip="Latakia", center=[35.5, 35.8], zoom=8,
+    height=520, default=None,
+)
+if value:
+    st.text("{PROBE_CLICKED}" + value["tooltip"])
 """
 
 
@@ -166,20 +204,92 @@ def _open(browser: Any, url: str, ready: Any, timeout_s: float = 60) -> float:
         context.close()
 
 
-def _first_marker(page: Any, timeout_ms: float) -> None:
-    page.frame_locator(MAP_FRAME).locator(FIRST_MARKER).first.wait_for(state="visible", timeout=timeout_ms)
+def _first_marker(page: Any, timeout_ms: float, frame: str = MAP_FRAME) -> None:
+    page.frame_locator(frame).locator(FIRST_MARKER).first.wait_for(state="visible", timeout=timeout_ms)
+
+
+def _html_marker(page: Any, timeout_ms: float) -> None:
+    _first_marker(page, timeout_ms, HTML_FRAME)
+
+
+def _probe_marker(page: Any, timeout_ms: float) -> None:
+    _first_marker(page, timeout_ms, PROBE_FRAME)
 
 
 def _floor_text(page: Any, timeout_ms: float) -> None:
     page.get_by_text(FLOOR_TEXT).wait_for(state="visible", timeout=timeout_ms)
 
 
-def measure_floor(browser: Any, tmp: Path, *, with_map: bool = False) -> dict[str, float]:
-    folder = tmp / ("floor_map" if with_map else "floor")
+# name -> (app source, when it is drawn, its map frame or None); the first two are the
+# default floors, the others come with --component-floors.
+FLOORS: dict[str, tuple[str, Any, str | None]] = {
+    "floor": (FLOOR_APP, _floor_text, None),
+    "floor_st_folium": (FOLIUM_FLOOR_APP, _first_marker, MAP_FRAME),
+    "floor_components_html": (HTML_FLOOR_APP, _html_marker, HTML_FRAME),
+    "floor_probe": (PROBE_FLOOR_APP, _probe_marker, PROBE_FRAME),
+}
+
+
+def _inspect(browser: Any, url: str, ready: Any, frame: str | None, timeout_s: float = 60) -> dict[str, Any]:
+    """An untimed visit (listeners on every request would cost time): the bytes the page
+    loads once drawn, and on the probe a click on the circle and its way back to Python."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.route(
+        "**/*", lambda r: r.continue_() if urlsplit(r.request.url).hostname == "127.0.0.1" else r.abort()
+    )
+    page = context.new_page()
+    finished: list[Any] = []
+    ws_frames: list[int] = []  # sizes of the websocket messages received (Streamlit's deltas)
+
+    def on_websocket(ws: Any) -> None:
+        ws.on("framereceived", lambda data: ws_frames.append(len(data)))
+
+    page.on("requestfinished", lambda request: finished.append(request))
+    page.on("websocket", on_websocket)
+    out: dict[str, Any] = {}
+    try:
+        page.goto(url, wait_until="commit")
+        ready(page, timeout_s * 1000)
+        page.wait_for_timeout(1500)  # late requests (tooltips, images) are counted too
+        main_bytes = frame_bytes = 0
+        for request in finished:
+            size = request.sizes()["responseBodySize"]
+            if request.frame == page.main_frame:
+                main_bytes += size
+            else:
+                frame_bytes += size
+        out.update(page_kb=round(main_bytes / 1024, 1), frame_kb=round(frame_bytes / 1024, 1))
+        out["ws_received_kb"] = round(sum(ws_frames) / 1024, 1)
+        if frame == PROBE_FRAME:
+            started = time.perf_counter()
+            page.frame_locator(frame).locator("path.leaflet-interactive").first.click()
+            page.get_by_text(PROBE_CLICKED + "Latakia").wait_for(state="visible", timeout=timeout_s * 1000)
+            out["click_round_trip_s"] = round(time.perf_counter() - started, 3)
+    finally:
+        context.close()
+    return out
+
+
+def measure_floor(
+    browser: Any,
+    tmp: Path,
+    *,
+    with_map: bool = False,
+    kind: str | None = None,
+    inspect: bool = False,
+    warm: bool = False,
+) -> dict[str, Any]:
+    """A floor app served by ``streamlit run``: ``kind`` is a key of ``FLOORS`` (default:
+    the one-line page, or the st_folium page ``with_map``). ``warm``: the script is run
+    once in the server before the clock starts, the way ``serve`` warms our app
+    (``dashboard.warmup``), so the first visitor no longer pays the imports."""
+    kind = kind or ("floor_st_folium" if with_map else "floor")
+    source, ready, frame = FLOORS[kind]
+    folder = tmp / (kind + ("_warm" if warm else ""))
     folder.mkdir(exist_ok=True)
     app = folder / "floor_app.py"
-    app.write_text(FOLIUM_FLOOR_APP if with_map else FLOOR_APP, encoding="utf-8")
-    if with_map and not (folder / "static").exists():
+    app.write_text(source, encoding="utf-8")
+    if frame is not None and not (folder / "static").exists():
         (folder / "static").symlink_to(ROOT / "dashboard" / "static")
     port = _free_port()
     command = [
@@ -188,16 +298,27 @@ def measure_floor(browser: Any, tmp: Path, *, with_map: bool = False) -> dict[st
         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
         "--server.enableStaticServing", "true",
     ]  # fmt: skip
-    ready = _first_marker if with_map else _floor_text
+    if warm:
+        command += ["--server.scriptHealthCheckEnabled", "true"]
+    started = time.perf_counter()
     with _server(command, _env(), port, folder / "floor.log") as (url, up_s):
+        if warm:
+            from dashboard.warmup import warm_up
+
+            ok, _, message = warm_up(url)
+            if not ok:
+                raise RuntimeError(f"{kind}: the warm-up run failed: {message[:300]}")
+        ready_s = time.perf_counter() - started
         first = _open(browser, url, ready)
         second = _open(browser, url, ready)
+        extra = _inspect(browser, url, ready, frame) if inspect else {}
     return {
         "server_up_s": round(up_s, 3),
-        "ready_s": round(up_s, 3),
+        "ready_s": round(ready_s if warm else up_s, 3),
         "first_s": round(first, 3),
         "second_s": round(second, 3),
-        "launch_to_first_map_s": round(up_s + first, 3),
+        "launch_to_first_map_s": round((ready_s if warm else up_s) + first, 3),
+        **extra,
     }
 
 
@@ -414,6 +535,16 @@ def main(argv: list[str] | None = None) -> int:
         help="instead: rerun and cache-hit costs in AppTest (no browser) on the demo store and"
         " synthetic stores of these sizes",
     )  # fmt: skip
+    parser.add_argument(
+        "--component-floors", action="store_true",
+        help="also the one-circle map as components.html and as a minimal two-way component"
+        " (bench/probe_component), with bytes loaded and the probe's click round trip",
+    )  # fmt: skip
+    parser.add_argument(
+        "--warm-floors", action="store_true",
+        help="with --component-floors: each floor also warmed like serve warms our app (script run"
+        " once in the server before the clock), as <floor>_warm",
+    )  # fmt: skip
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
 
@@ -441,11 +572,16 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
+            floors = list(FLOORS) if args.component_floors else ["floor", "floor_st_folium"]
+            warm_too = [False, True] if args.component_floors and args.warm_floors else [False]
             for _ in range(args.repeat):
-                runs.setdefault("floor", []).append(measure_floor(browser, Path(tmp)))
-                runs.setdefault("floor_st_folium", []).append(
-                    measure_floor(browser, Path(tmp), with_map=True)
-                )
+                for warm in warm_too:
+                    for kind in floors:
+                        runs.setdefault(kind + ("_warm" if warm else ""), []).append(
+                            measure_floor(
+                                browser, Path(tmp), kind=kind, inspect=args.component_floors, warm=warm
+                            )
+                        )
                 for name, db in stores.items():
                     for prefix, root in roots.items():
                         runs.setdefault(prefix + name, []).append(measure_atlas(browser, db, Path(tmp), root))
@@ -463,9 +599,19 @@ def main(argv: list[str] | None = None) -> int:
             r["ratio_second_vs_floor"] = round(r["second_s"] / floor["second_s"], 1)
         if not name.startswith("floor"):
             r["ratio_first_vs_st_folium_floor"] = round(r["first_s"] / map_floor["first_s"], 1)
+        elif name.removesuffix("_warm") not in ("floor", "floor_st_folium"):
+            # against the st_folium and one-line floors measured the same way (cold or warm)
+            suffix = "_warm" if name.endswith("_warm") else ""
+            base, maps = results["floor" + suffix], results["floor_st_folium" + suffix]
+            r["saved_vs_st_folium_floor_s"] = round(maps["first_s"] - r["first_s"], 3)
+            r["share_of_st_folium_overhead_saved"] = round(
+                r["saved_vs_st_folium_floor_s"] / (maps["first_s"] - base["first_s"]), 2
+            )
     results["repeat"] = args.repeat
     results["load_average"] = [round(x, 2) for x in os.getloadavg()]
     if args.json:
+        if args.component_floors:
+            results["runs"] = runs  # every repeat, to see the spread
         print(json.dumps(results))
         return 0
     print(f"median of {args.repeat} fresh servers each")
@@ -482,6 +628,21 @@ def main(argv: list[str] | None = None) -> int:
             f"{name:>30} {r['server_up_s']:>9.2f}s {r['ready_s']:>6.2f}s {r['first_s']:>11.2f}s"
             f" {r['second_s']:>11.2f}s {r['launch_to_first_map_s']:>11.2f}s {ratio:>12} {map_ratio:>18}"
         )
+    if args.component_floors:
+        print("component floors (1st session; bytes from an untimed third visit, median):")
+        for name in (n for n in results if n.startswith("floor") and isinstance(results[n], dict)):
+            r = results[name]
+            saved = (
+                f" saves {r['saved_vs_st_folium_floor_s']:.2f}s vs st_folium floor"
+                f" ({r['share_of_st_folium_overhead_saved']:.0%} of its cost over the one-line page)"
+                if "saved_vs_st_folium_floor_s" in r
+                else ""
+            )
+            trip = f", click->Python {r['click_round_trip_s']:.2f}s" if "click_round_trip_s" in r else ""
+            print(
+                f"{name:>30} {r['first_s']:.2f}s; page {r['page_kb']:.0f} KB, map frame {r['frame_kb']:.0f} KB,"
+                f" websocket {r['ws_received_kb']:.0f} KB{trip}{saved}"
+            )
     print(f"load average at the end: {results['load_average']}")
     return 0
 
