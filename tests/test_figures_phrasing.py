@@ -663,3 +663,62 @@ def test_he_or_she_is_the_person_the_paragraph_named_not_an_earlier_ministry() -
 )
 def test_morgues_and_border_crossings(text: str, expected: list[Row]) -> None:
     assert read(text) == expected
+
+
+# --- phrasings of the eleventh and twelfth development sets, in sentences of our own -------
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # "Name, <country>'s <role>, told": the name and its role.
+        ("Shelling killed 14 people, Amina Yusuf, Somalia's deputy health minister, told reporters.",
+         "Amina Yusuf, Somalia deputy health minister"),
+        # An aside "speaking on condition of anonymity" between commas.
+        ("Two army officers, speaking on condition of anonymity, said 9 soldiers died.", "Two army officers"),
+        # "<group>, the <Name> (<ACR>), had earlier put the toll at": the appositive name.
+        ("A monitoring group, the Darfur Network for Human Rights (DNHR), had earlier put the toll at 60.",
+         "Darfur Network for Human Rights"),
+        # A name with an aside before "says": not an inverted "..., says X".
+        ("Oleh Syniehubov, the governor of the Kharkiv region, says Russian drones hit a depot. "
+         "He says two people have been killed.", "Oleh Syniehubov"),
+        # "he/she said" after a sentence introducing a person by a noun.
+        ("Police said 3 died.\nIn the ward, a surgeon showed us the beds. \"We received 40 wounded overnight,\" she said.",
+         "a surgeon"),
+        # Who treated or registered the people counted, when no one else is said to.
+        ("Red Cross teams in Mopti treated 25 people with gunshot wounds.", "Red Cross teams in Mopti"),
+        # An acronym after a name in a list line is no bracketed source.
+        ("- Attacks by the Allied Democratic Forces (ADF) have killed 40 civilians.", None),
+    ],
+)
+def test_dev11_dev12_sources(text: str, source: str | None) -> None:
+    assert [s for _, _, s in read_with_sources(text)][-1:] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("About 30 gendarmerie recruits were among the dead.", [(30, 30, "about", "security_forces", "killed")]),
+        ("Officials said 44 people were receiving treatment.", [(44, 44, "exact", "people", "injured")]),
+        ("All six of the dead were young Yazidi men.", [(6, 6, "exact", "people", "killed")]),
+        (
+            "Soldiers killed 12 suspected gang members and arrested three others.",
+            [(12, 12, "exact", "fighters", "killed"), (3, 3, "exact", "fighters", "detained")],
+        ),
+        ("The monitor said 17 members of the force were killed.", [(17, 17, "exact", "security_forces", "killed")]),
+        # "killing the mayor, <name>, and N other people"
+        (
+            "A drone hit the council building, killing the governor, Musa Ali, and at least 8 other people.",
+            [(8, None, "at_least", "people", "killed")],
+        ),
+        # The toll's occasion names no victims: "at a workers' rally".
+        ("The death toll from the bombing at a workers' rally rose to 31.", [(31, 31, "exact", "unknown", "killed")]),
+        # "N were among them": a part of the count before.
+        (
+            "The ministry said 90 people were injured and that 12 children were among them.",
+            [(90, 90, "exact", "people", "injured"), (12, 12, "exact", "children", "injured")],
+        ),
+    ],
+)
+def test_dev11_dev12_counts(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected

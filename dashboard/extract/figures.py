@@ -152,14 +152,16 @@ _PERSON_WORDS = frozenset(
 _CATEGORY_RE = re.compile(
     r"""\b(?:
         (?P<security_forces>(?:members|officers|personnel|ranks)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}?
-            (?:security|army|police|military|armed\s+forces|forces|directorate|guards?|gendarmerie)
+            (?:security|army|police|military|armed\s+forces|forces?|directorate|guards?|gendarmerie)
+          |gendarmerie\s+\w+|(?:police|military|army)\s+cadets|cadets
           |security\s+(?:personnel|forces|force\s+members|members|officers|agents|guards)
           |soldiers?|troops|servicem[ae]n|policem[ae]n|police(?:\s+officers?)?|officers?|gendarmes|border\s+guards
           |guards|peacekeepers|personnel|army\s+(?:officers|personnel)|military\s+personnel
           |(?:government|regime|state|pro-government)\s+forces|conscripts)
       | (?P<fighters>(?:members|fighters)\s+of\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:militias?|armed\s+groups?)
           |fighters?|gunm[ae]n|militants?|insurgents?|rebels?|jihadists?|combatants?|attackers?
-          |assailants?|militiam[ae]n|militia\s+members|extremists?|terrorists?)
+          |assailants?|militiam[ae]n|militia\s+members|extremists?|terrorists?
+          |(?:cartel|gang)\s+members|gangsters)
       | (?P<children>children|child|kids|boys|girls|daughters|sons|minors|infants|babies|toddlers)
       | (?P<women>women|woman)
       | (?P<civilians>civilians?)
@@ -180,7 +182,7 @@ _OUTCOME_WORDS = {
     "injured": r"injured|injuring|injuries|wounded|wounding|hurt|hospitali[sz]ed"
     r"|(?:taken|rushed|admitted|sent|brought|evacuated)\s+to\s+(?:a\s+|the\s+)?hospitals?"
     r"|in\s+(?:a\s+|the\s+)?hospitals?|(?:treated|cared\s+for)\s+in\s+(?:a\s+|the\s+)?hospitals?"
-    r"|in\s+(?:intensive|critical)\s+care"
+    r"|in\s+(?:intensive|critical)\s+care|(?:receiving|received|under(?:going)?)\s+(?:medical\s+)?treatment"
     r"|(?:with|treated\s+for)\s+(?:[\w-]+\s+){0,3}?(?:burns|injuries|wounds)",
     "missing": r"missing|unaccounted\s+for|disappeared",
     "abducted": r"abducted|abducting|abductions?|kidnapped|kidnapping|taken\s+hostage|seized"
@@ -255,9 +257,9 @@ def _incident_count(after: str, after_lower: str) -> bool:
 # men, 18 were women and three were children."
 _BREAKDOWN_OPENING_RE = re.compile(r"^\W*(?:of|among)\s+(?:those|them|these|the\s+(?:dead|victims|killed))\b")
 _WERE_NOUN_RE = re.compile(
-    # "were Alawite civilians", "were mostly civilians": one word may come before the noun
+    # "were Alawite civilians", "were young Kurdish men": two words may come before the noun
     # (the pattern is case-blind), but no negation.
-    r"\s+(?:were|was)\s+(?:(?!not\b|no\b|never\b)[A-Z][\w'’-]+\s+)?"
+    r"\s+(?:were|was)\s+(?:(?!not\b|no\b|never\b)[A-Z][\w'’-]+\s+){0,2}"
     r"(?P<noun>men|women|children|boys|girls|civilians|soldiers|fighters|people|persons)\b"
     r"(?=\s*(?:,|;|\.|and\b|$))",
     re.IGNORECASE,
@@ -281,7 +283,9 @@ _BREAKDOWN_CASELESS = caseless(_BREAKDOWN_RE)
 # "toll" or "number" is near.
 # "killing a senior commander and six other officers": the count is the verb's second object.
 _BEFORE_TAIL = (
-    r"(?:\s+(?:a|an|his|her|their|its)\s+[^\d.;:,()]{1,50}?\s+(?:and|as\s+well\s+as))?"
+    r"(?:\s+(?:a|an|his|her|their|its)\s+[^\d.;:,()]{1,50}?\s+(?:and|as\s+well\s+as)"
+    # "killing the mayor, Ahmad Kahil, and at least 15 other people"
+    r"|\s+the\s+[^\d.;:()]{1,40}?,\s+[A-Z][^\d.;:,()]{1,40}?,\s+(?:and|as\s+well\s+as))?"
     r"\s+(?:(?:the|another|an\s+additional|a\s+further|some|at\s+least|all|both|(?:a|an\s+entire|a\s+whole)\s+family\s+of)\s+)?"
     r"[\"“‘']?$"
 )
@@ -316,6 +320,10 @@ _BEFORE_TOLL_RE = re.compile(
     + _BEFORE_TAIL,
     re.IGNORECASE | re.VERBOSE,
 )
+_AMONG_THEM_RE = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,3}?(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:them|those|these)\b", re.IGNORECASE
+)
+_TOLL_OCCASION_RE = re.compile(r"\s(?:from|at|in|on|after|during|near|across)\s", re.IGNORECASE)
 _WORD_START_RE = re.compile(r"\b\w")
 
 
@@ -403,6 +411,7 @@ _OUTCOME_STEMS = (
     "shot",
     "kill",
     "martyr",
+    "treatment",  # "66 people were receiving treatment in hospitals"
     "morgue",  # "900 more were still in the city's morgues"
     "crossed",  # "Hundreds of families crossed into Venezuela" (not troops: see _figure)
     "detention",  # "17,000 people remain in detention"
@@ -839,6 +848,11 @@ def _read_figure(
             outcome, breakdown, inherited = earlier.outcome, True, earlier
             noun = were.group("noun").lower()
             noun_phrase = "" if noun in ("men", "people", "persons") else noun
+        elif _AMONG_THEM_RE.match(after):
+            # "111 people had been injured, and 17 children were among them": a part of the
+            # count before, with its outcome.
+            outcome, breakdown, inherited = earlier.outcome, True, earlier
+            noun_phrase = _leading_noun_phrase(after)
         elif _ALSO_COUNTED_RE.search(sentence_lower):
             # "It also counted 342 members of the government forces": more of the same toll.
             outcome, inherited = earlier.outcome, earlier
@@ -934,7 +948,12 @@ def _read_figure(
     # "10 others wounded" is the noun of the clause again; "one more person" is a person.
     category = None if _OTHERS_RE.match(noun_phrase) else _category(noun_phrase)
     if category is None and before_match is not None and before_match.re is not _THE_DEAD_WERE_RE:
-        category = _category(before_match.group(0))
+        phrase = before_match.group(0)
+        if before_match.re is _BEFORE_TOLL_RE:
+            # "the death toll from Sunday's bombing at a workers' convention rose to 54": who
+            # was counted is named before a place or an occasion, not inside it.
+            phrase = _TOLL_OCCASION_RE.split(phrase, 1)[0]
+        category = _category(phrase)
         if category is None and " family of" in before_match.group(0).lower():
             category = "people"  # "killed a family of five"
     if category is None and lowered.endswith("family of ", max(s_start, quantity.start - 12), quantity.start):
@@ -1052,6 +1071,7 @@ def _has_own_verb(after: str) -> bool:
 _LIST_MARKS = ("-", "•", "*", "–")
 _ROW_MARKS = ("|", *_LIST_MARKS)
 _BRACKETED_SOURCE_RE = re.compile(r"\((?P<src>[^(),;:]{3,60})(?:,[^()]*)?\)")
+_ACRONYM_RE = re.compile(r"[A-Z][A-Za-z]{1,7}")
 
 
 def _list_line_source(text: str, s_start: int, at: int) -> str | None:
@@ -1063,6 +1083,8 @@ def _list_line_source(text: str, s_start: int, at: int) -> str | None:
     found = None
     for match in _BRACKETED_SOURCE_RE.finditer(text, line_start, at):
         src = match.group("src").strip()
+        if _ACRONYM_RE.fullmatch(src) and not text.startswith(":", match.end()):
+            continue  # "attacks by the Rapid Support Forces (RSF) ...": the name's acronym
         if _names_a_source(src) and not src[:1].isdigit():
             found = src
     return _normalise_source(found, at_sentence_start=False) if found else None
@@ -1221,14 +1243,14 @@ def _category(phrase: str) -> str | None:
 # One-word categories (the same words as _CATEGORY_RE's one-word alternatives).
 _CATEGORY_OF_WORD: dict[str, str] = {
     **dict.fromkeys(
-        """soldier soldiers troops serviceman servicemen policeman policemen police officer officers gendarmes
+        """soldier soldiers troops serviceman servicemen policeman policemen police officer officers gendarmes cadets
         guards peacekeepers personnel conscripts""".split(),
         "security_forces",
     ),
     **dict.fromkeys(
         """fighter fighters gunman gunmen militant militants insurgent insurgents rebel rebels jihadist
         jihadists combatant combatants attacker attackers assailant assailants militiaman militiamen
-        extremist extremists terrorist terrorists""".split(),
+        extremist extremists terrorist terrorists gangsters""".split(),
         "fighters",
     ),
     **dict.fromkeys(
@@ -1241,7 +1263,7 @@ _CATEGORY_OF_WORD: dict[str, str] = {
 }
 # Words that may start a multi-word category: the full pattern runs when one is present.
 _MULTIWORD_HINTS = frozenset(
-    "of security police army military government regime state pro-government border militia".split()
+    "of security police army military government regime state pro-government border militia gendarmerie cartel gang".split()
 )
 
 
@@ -1445,6 +1467,13 @@ def _sentence_source(sentence: str) -> str | None:
         match = _CITING_RE.search(sentence)
         if match:
             return _normalise_source(match.group("src"), at_sentence_start=False)
+    if "treated" in lower or "registered" in lower or "admitted" in lower:
+        # "MSF medical teams in Cox's Bazar treated 39 people": who treated or registered
+        # the people counted them, when no one else is said to.
+        for match in _COUNTED_BY_CARE_RE.finditer(sentence):
+            subject = _subject_before(sentence, match.start())
+            if isinstance(subject, tuple):
+                return _normalise_source(subject[0], at_sentence_start=subject[1] == 0)
     if ":" in sentence:
         match = _LEAD_IN_RE.match(sentence)
         if match and _POSSESSIVE_S_RE.sub("", match.group("src").split()[-1]).lower() in _SOURCE_HEADS:
@@ -1476,7 +1505,11 @@ def _speaker(sentence: str, verb: int) -> str | None:
     # A quotation before the verb: "“At least 30 people were killed,” said Ali Hassan".
     quoted = before[-1:] in _QUOTE_ENDS
     # "..., a medical source told AFP": after "told" comes who was told, not the speaker.
-    if (before.endswith(",") or quoted or not before) and not sentence.startswith("told", verb):
+    if (
+        (before.endswith(",") or quoted or not before)
+        and not sentence.startswith("told", verb)
+        and not (before.endswith(",") and _named_subject_with_aside(sentence, verb))
+    ):
         inverted = _INVERTED_RE.match(sentence, _WORD_RE.match(sentence.lower(), verb).end())  # type: ignore[union-attr]
         if inverted:
             name = inverted.group("src")
@@ -1494,8 +1527,11 @@ def _speaker(sentence: str, verb: int) -> str | None:
                 and (head in _SOURCE_HEADS or any(w[:1].isupper() for w in words))
             ):
                 return _normalise_source(name, at_sentence_start=False)
-    if before.endswith(","):
-        appositive = _APPOSITIVE_NAME_RE.search(sentence, max(0, verb - 100), verb)
+    core = before
+    while core and core.rsplit(None, 1)[-1].lower() in _SUBJECT_SKIP:
+        core = core[: len(core) - len(core.rsplit(None, 1)[-1])].rstrip()  # "..., had earlier put"
+    if core.endswith(","):
+        appositive = _APPOSITIVE_NAME_RE.search(sentence, max(0, len(core) - 100), len(core))
         if appositive:
             return appositive.group("name")
     progressive = _PROGRESSIVE_RE.search(sentence, max(0, verb - 30), verb)
@@ -1514,6 +1550,19 @@ def _speaker(sentence: str, verb: int) -> str | None:
         if initial and initial.group("head").lower() in _SOURCE_HEADS and initial.end() <= verb:
             return _normalise_source(initial.group(0), at_sentence_start=True)
     return _normalise_source(subject[0], at_sentence_start=subject[1] == 0)
+
+
+def _named_subject_with_aside(sentence: str, verb: int) -> bool:
+    """ "Ivan Fedorov, the head of the regional administration, says Russian aircraft ...":
+    the comma before the verb closes an aside about a name, so the verb's subject comes
+    before it (not an inverted "..., says X")."""
+    clause = _RELATIVE_CLAUSE_RE.search(sentence, max(0, verb - 120), verb) or _ROLE_CLAUSE_RE.search(
+        sentence, max(0, verb - 140), verb
+    )
+    if clause is None:
+        return False
+    words = sentence[: clause.start()].split()
+    return bool(words) and words[-1][:1].isupper() and words[-1].lower() not in _PRONOUNS
 
 
 _TOKEN_RE = re.compile(r"[^\s][^\s]*")  # not "+": a single class first lets the engine skip ahead
@@ -1552,7 +1601,7 @@ def _run_start(sentence: str, i: int) -> int:
 # "A security official, who asked not to be named, said" / "X, a Britain-based monitor, said" /
 # "An army officer in Palmyra, some 70 kilometres to the west, told AFP"
 _RELATIVE_CLAUSE_RE = re.compile(
-    r",\s*(?:who|which|a|an|the|(?:also\s+|better\s+)?known\s+as|formerly"
+    r",\s*(?:who|which|a|an|the|speaking|(?:also\s+|better\s+)?known\s+as|formerly"
     r"|(?:(?:some|about|around|roughly|nearly)\s+)?\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)(?=\s))\b"
     r"(?:[^,]|(?<=\d),(?=\d))*,\s*$",  # (a count's thousands comma stays inside: "of 3,200 people")
     re.IGNORECASE,
@@ -1574,7 +1623,9 @@ _HOW_REACHED_KEYS = ("reached", "contacted", "interviewed", "quoted", "cited", "
 # A possessive "'s" ending a word (compiled once: re.sub with a pattern string looks it up per call).
 _POSSESSIVE_S_RE = re.compile(r"['’]s$")
 _ROLE_CLAUSE_RE = re.compile(
-    r",\s*(?P<role>[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:of|for|at|in|to)\s+[^,()]*?)(?:\s*\([^(),]*\))?,\s*$"
+    r",\s*(?P<role>[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:of|for|at|in|to)\s+[^,()]*?"
+    # "Hassan al-Ghabbash, Syria's health minister, told"
+    r"|[A-Z][\w-]*['’]s\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)(?:\s*\([^(),]*\))?,\s*$"
 )
 
 
@@ -1621,6 +1672,14 @@ def _subject_before(sentence: str, stop: int) -> tuple[str, int] | str | None:
         how = _HOW_REACHED_RE.search(sentence, max(0, stop - 60), stop)
         if how:
             stop = how.start()  # "Residents of Wadi al-Dhahab reached by telephone said"
+    while True:
+        # "A local rights group, the National ... Network (RNDDH), had earlier put": the
+        # auxiliaries and adverbs are not the subject; the comma before them is its end.
+        head = sentence[:stop].rstrip()
+        last = head.rsplit(None, 1)[-1] if head else ""
+        if not last or last.lower() not in _SUBJECT_SKIP:
+            break
+        stop = len(head) - len(last)
     who = sentence.rfind(" who ", max(0, stop - 120), stop)
     if who > 0 and not any(c in sentence[who:stop] for c in ',;"“”'):
         # "a 23-year-old farmer who survived by lying still told us": the speaker is before
@@ -1891,6 +1950,8 @@ class _SourceMemory:
                     return self.expand(s_start, named, self.text[s_start:s_end])
                 if person and (appositive := _PERSON_APPOSITIVE_RE.search(self.text, s_start, s_end)):
                     return appositive.group("name")
+                if person and (described := _person_described(self.text[s_start:s_end])):
+                    return described  # "At a clinic, a nurse showed us the corridors. ... she said"
             earlier = [name for at, name in self.named if at > paragraph_start] or [n for _, n in self.named]
             if person:
                 earlier = [n for n in earlier if n.split()[-1].lower() not in _ORGANISATION_HEADS | {"government"}]
@@ -2020,6 +2081,20 @@ def _last_group_named(text: str) -> str | None:
 
 # Heads of organisation names that a report shortens to "the ministry", "the office" ...
 _GENDERED_SAID_RE = re.compile(r"\b(?:he|she)\s+(?:\w+\s+)?(?:said|says|told|added|stated)\b", re.IGNORECASE)
+_COUNTED_BY_CARE_RE = re.compile(r"(?<=\s)(?:have\s+|has\s+|had\s+)?(?:treated|registered|admitted)\s+(?=\S*\d|\w+\s)")
+_PERSON_NP_RE = re.compile(r"\b(?P<det>a|an|one)\s+(?P<w1>[a-z][\w-]*)(?:\s+(?P<w2>[a-z]+))?")
+
+
+def _person_described(sentence: str) -> str | None:
+    """The first person a sentence introduces by a noun ("a nurse", "an elderly farmer")."""
+    for match in _PERSON_NP_RE.finditer(sentence):
+        if _is_person_noun(match.group("w1")):
+            return f"{match.group('det')} {match.group('w1')}"
+        if match.group("w2") and _is_person_noun(match.group("w2")):
+            return match.group(0)
+    return None
+
+
 # A person named between commas: ", Clementine Nkweta-Salami," (two to four capitalised words).
 _PERSON_APPOSITIVE_RE = re.compile(r",\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}),")
 _ORGANISATION_HEADS = frozenset(
