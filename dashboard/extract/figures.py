@@ -1505,11 +1505,7 @@ def _speaker(sentence: str, verb: int) -> str | None:
     # A quotation before the verb: "“At least 30 people were killed,” said Ali Hassan".
     quoted = before[-1:] in _QUOTE_ENDS
     # "..., a medical source told AFP": after "told" comes who was told, not the speaker.
-    if (
-        (before.endswith(",") or quoted or not before)
-        and not sentence.startswith("told", verb)
-        and not (before.endswith(",") and _named_subject_with_aside(sentence, verb))
-    ):
+    if (before.endswith(",") or quoted or not before) and not sentence.startswith("told", verb):
         inverted = _INVERTED_RE.match(sentence, _WORD_RE.match(sentence.lower(), verb).end())  # type: ignore[union-attr]
         if inverted:
             name = inverted.group("src")
@@ -1525,6 +1521,8 @@ def _speaker(sentence: str, verb: int) -> str | None:
                 and words[0].lower() not in _PRONOUNS
                 and words[0].lower() not in _NOT_A_SPEAKER_START
                 and (head in _SOURCE_HEADS or any(w[:1].isupper() for w in words))
+                # (checked last: a regex search per verb) not "Ivan Fedorov, the governor, says X"
+                and not (before.endswith(",") and _named_subject_with_aside(sentence, verb))
             ):
                 return _normalise_source(name, at_sentence_start=False)
     core = before
