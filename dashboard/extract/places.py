@@ -326,6 +326,9 @@ def _looks_like_person(
     return None
 
 
+# First letters of what the two patterns below look for (a cheap test before each match).
+_PARTICLE_STARTS = frozenset({"al-", "el-", "bin", "ibn", "abu", "oul"})
+_BUILDING_INITIALS = frozenset("hcmsupt")
 _BUILDING_AFTER_RE = re.compile(
     r"[ \t]+(?:hospital|clinic|mosque|church|school|university|stadium|prison|market|hotel)\b", re.IGNORECASE
 )
@@ -609,9 +612,12 @@ def _name_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[Pl
             if person == "surname":
                 surnames.add(word)
             continue
-        if _is_saint(text, start, end, surface):
+        if surface[:1] in "SM" and _is_saint(text, start, end, surface):
             continue  # "the feast of St John the Baptist", "St George's church"
-        if _PERSON_PARTICLE_AFTER_RE.match(text, end) or _INSIDE_WORD_AFTER_RE.match(text, end):
+        follows = text[end : end + 5]
+        if (follows[1:4].lower() in _PARTICLE_STARTS and _PERSON_PARTICLE_AFTER_RE.match(text, end)) or (
+            follows[:1] in "'’" and _INSIDE_WORD_AFTER_RE.match(text, end)
+        ):
             # "Khalil al-Daqran, a spokesman": a given name before its family name (the longer
             # name is no known place, or it would have matched whole). "Jama'at": a word
             # the match stops inside of, at an apostrophe.
@@ -630,7 +636,7 @@ def _name_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[Pl
         lead = text[max(0, start - 4) : start]
         orphan_article = ("l" in lead or "L" in lead) and _ARTICLE_BEFORE.search(lead) is not None
         # "a source at Azadi hospital": a building's name; a big town keeps it, not a village.
-        building = _BUILDING_AFTER_RE.match(text, end) is not None
+        building = follows[1:2].lower() in _BUILDING_INITIALS and _BUILDING_AFTER_RE.match(text, end) is not None
         weak = sentence_start or in_headline or orphan_article or word in rules.common_words or building
         glued = orphan_article or _glued_to_capital(text, in_headline, rules, near)
         if (sentence_start or in_headline) and _in_dateline(datelines, start, end):
