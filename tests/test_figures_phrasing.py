@@ -722,3 +722,56 @@ def test_dev11_dev12_sources(text: str, source: str | None) -> None:
 )
 def test_dev11_dev12_counts(text: str, expected: list[Row]) -> None:
     assert read(text) == expected
+
+
+# --- phrasings of the thirteenth development set (tests/data/dev13), in sentences of our own --
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A quoted count with its noun; the bare counts after it take that noun.
+        (
+            'The ministry said "27 civilians" were killed and 9 others wounded.',
+            [(27, 27, "exact", "civilians", "killed"), (9, 9, "exact", "civilians", "injured")],
+        ),
+        ("Many families had left nearby villages; dozens of families had left neighbouring hamlets.",
+         [(24, None, "vague", "unknown", "displaced")]),
+        # A toll whose place is told with commas before "has risen to".
+        (
+            "The number of people killed in the blast at a market in Jowhar, the capital of Middle "
+            "Shabelle, has risen to 21.",
+            [(21, 21, "exact", "people", "killed")],
+        ),
+        ("Some 40 aid workers were being held hostage.", [(40, 40, "about", "people", "abducted")]),
+        ('The army said it had killed seven "terrorists".', [(7, 7, "exact", "fighters", "killed")]),
+        ('The army said it had "neutralised" about 30 of the attackers.', [(30, 30, "about", "fighters", "killed")]),
+        ("He said 12 were still being treated at the hospital.", [(12, 12, "exact", "unknown", "injured")]),
+        ("At least 9 soldiers were flown to the capital for treatment.",
+         [(9, None, "at_least", "security_forces", "injured")]),
+        (
+            "The toll reached 90. Of the dead, 41 were police officers.",
+            [(90, 90, "exact", "unknown", "killed"), (41, 41, "exact", "security_forces", "killed")],
+        ),
+        ("Troops killed 6 members of the Abu Sayyaf group.", [(6, 6, "exact", "fighters", "killed")]),
+        ("Gunmen killed 4 members of a local aid group.", [(4, 4, "exact", "people", "killed")]),
+    ],
+)
+def test_dev13_counts(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("A nurse at the clinic told us that 14 people had died.", "a nurse"),
+        ("Mayor Ana Lucia Paz visited the ward. She said 7 people had died.", "Ana Lucia Paz"),
+        (
+            "Elders said families had fled to the hills, and a health worker estimated that about 600 "
+            "people had left their homes.",
+            "a health worker",
+        ),
+    ],
+)
+def test_dev13_sources(text: str, source: str | None) -> None:
+    assert [s for _, _, s in read_with_sources(text)][-1:] == [source]

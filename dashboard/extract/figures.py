@@ -158,7 +158,8 @@ _CATEGORY_RE = re.compile(
           |soldiers?|troops|servicem[ae]n|policem[ae]n|police(?:\s+officers?)?|officers?|gendarmes|border\s+guards
           |guards|peacekeepers|personnel|army\s+(?:officers|personnel)|military\s+personnel
           |(?:government|regime|state|pro-government)\s+forces|conscripts)
-      | (?P<fighters>(?:members|fighters)\s+of\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:militias?|armed\s+groups?)
+      | (?P<fighters>(?:members|fighters)\s+of\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:militias?|armed\s+groups?
+            |(?<!aid\s)(?<!rights\s)(?<!relief\s)(?<!medical\s)(?<!support\s)(?<!civil\s)group)
           |fighters?|gunm[ae]n|militants?|insurgents?|rebels?|jihadists?|combatants?|attackers?
           |assailants?|militiam[ae]n|militia\s+members|extremists?|terrorists?
           |(?:cartel|gang)\s+members|gangsters)
@@ -181,15 +182,17 @@ _OUTCOME_WORDS = {
     r"|murdered|murders|homicides|slain|massacred|perished|fatalities|lost\s+their\s+lives|lives|shot\s+dead|bodies|toll|among\s+the\s+victims",
     "injured": r"injured|injuring|injuries|wounded|wounding|hurt|hospitali[sz]ed"
     r"|(?:taken|rushed|admitted|sent|brought|evacuated)\s+to\s+(?:a\s+|the\s+)?hospitals?"
-    r"|in\s+(?:a\s+|the\s+)?hospitals?|(?:treated|cared\s+for)\s+in\s+(?:a\s+|the\s+)?hospitals?"
+    r"|in\s+(?:a\s+|the\s+)?hospitals?|(?:treated|cared\s+for)\s+(?:in|at)\s+(?:a\s+|the\s+)?hospitals?"
+    r"|(?:flown|airlifted|evacuated|taken|sent)\s+(?:[\w-]+\s+){0,4}?for\s+treatment"
     r"|in\s+(?:intensive|critical)\s+care|(?:receiving|received|under(?:going)?)\s+(?:medical\s+)?treatment"
     r"|(?:with|treated\s+for)\s+(?:[\w-]+\s+){0,3}?(?:burns|injuries|wounds)",
     "missing": r"missing|unaccounted\s+for|disappeared",
     "abducted": r"abducted|abducting|abductions?|kidnapped|kidnapping|taken\s+hostage|seized"
-    r"|taken\s+(?:[\w-]+\s+){0,3}?as\s+(?:hostages?|captives?)|(?:held|taken)\s+captive",
+    r"|taken\s+(?:[\w-]+\s+){0,3}?as\s+(?:hostages?|captives?)|(?:held|taken)\s+captive|held\s+hostage",
     "displaced": r"displaced|displacing|displacement|fled|flee|fleeing|uprooted|evacuated|homeless"
     r"|(?:forced|driven)\s+(?:from|out\s+of)\s+their\s+(?:homes|villages|towns)|forced\s+to\s+(?:flee|leave)"
-    r"|(?:left|abandoned)\s+their\s+(?:homes|houses|villages)"
+    r"|(?:left|abandoned)\s+(?:their|neighbouring|neighboring|nearby|surrounding)\s+(?:[\w-]+\s+)?"
+    r"(?:homes|houses|villages|hamlets|towns|areas|districts|neighbou?rhoods|camps)"
     r"|crossed\s+(?:the\s+border\s+)?into"
     r"|(?:found|sought|taken|took|taking|seeking)\s+(?:shelter|refuge)|sheltering",
     "detained": r"detained|detaining|detentions?|in\s+detention|arrested|arresting|arrests|rounded\s+up|captured|held",
@@ -218,7 +221,7 @@ _NP_WORD = (
 # the outcome ("were killed", "deaths", "dead", "had fled").
 _AFTER_RE = re.compile(
     rf"""\s*(?:["”]\s*)?(?:-\s*)?
-    (?P<np>(?:{_NP_WORD}(?:\s+|(?=,))){{0,8}}?)
+    (?P<np>(?:{_NP_WORD}(?:\s+|(?=[,"”]))){{0,8}}?)(?:["”]\s+)?
     (?:(?:,\s*|\s*)(?:and|or)\s+{COUNT}\s+(?:{_NP_WORD}\s+){{0,6}}?)*
     (?:,\s*(?:including|among\s+them|most\s+of\s+them|mostly|mainly|many\s+of\s+them|all|both|or|aged
         |(?:[\w.,-]+\s+){{1,2}}of\s+(?:them|whom))\b[^.;]{{0,80}}?,\s*
@@ -260,7 +263,8 @@ _WERE_NOUN_RE = re.compile(
     # "were Alawite civilians", "were young Kurdish men": two words may come before the noun
     # (the pattern is case-blind), but no negation.
     r"\s+(?:were|was)\s+(?:(?!not\b|no\b|never\b)[A-Z][\w'’-]+\s+){0,2}"
-    r"(?P<noun>men|women|children|boys|girls|civilians|soldiers|fighters|people|persons)\b"
+    r"(?P<noun>men|women|children|boys|girls|civilians|soldiers|fighters|people|persons|police\s+officers|policemen"
+    r"|officers|troops|militants|gunmen)\b"
     r"(?=\s*(?:,|;|\.|and\b|$))",
     re.IGNORECASE,
 )
@@ -292,6 +296,7 @@ _BEFORE_TAIL = (
 _BEFORE_RE = re.compile(
     r"""(?:
         (?P<b_killed>\b(?:killed|killing|kills|kill|executed|executing|massacred|murdered|shot\s+dead|lost|losing
+            |neutrali[sz]ed["”]?|neutrali[sz]ing
             |buried|burying|bury
             |claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|claims\s+the\s+lives\s+of|the\s+lives\s+of
             |(?:deaths?|killings?|killing|executions?|murders?|bodies|massacre)\s+of
@@ -314,7 +319,7 @@ _BEFORE_TOLL_RE = re.compile(
     r"""(?:
         (?P<b_killed>\b(?:death\s+toll|toll|(?:number|count|tally)\s+of\s+(?:[\w-]+\s+){0,2}?(?:dead|deaths|killed|victims|fatalities)
               |(?:put|puts|putting|placed|places)\s+(?:the|its|their)\s+figure)
-              (?:\s+[\w'’()-]+){0,18}?\s+(?:to|at|of|from|reached|hit|passed|exceeded|topped|surpassed|is|was|stands\s+at|stood\s+at))
+              (?:\s+(?!said\b|says\b|told\b)[\w'’(),-]+){0,22}?\s+(?:to|at|of|from|reached|hit|passed|exceeded|topped|surpassed|is|was|stands\s+at|stood\s+at))
       | (?P<b_injured>\bnumber\s+of\s+(?:wounded|injured)(?:\s+[\w'’-]+){0,6}?\s+(?:to|at|of|reached|is|was))
     )"""
     + _BEFORE_TAIL,
@@ -363,6 +368,7 @@ _OUTCOME_WORD_RE = re.compile(rf"\b(?:{_OUTCOME_RE_PART})\b", re.IGNORECASE)
 _OUTCOME_WORD_CASELESS = caseless(_OUTCOME_WORD_RE)
 # Cheap substring checks that must pass before the two regexes above are tried.
 _BEFORE_STEMS = (
+    "neutrali",  # "the army had "neutralised" around 50 of the assailants"
     "holding",  # "holding 214 people hostage" (checked against a hostage tail)
     "buri",  # "we have buried 21 people"
     "bury",  # "helped to bury 18 members of two families"
@@ -411,7 +417,14 @@ _OUTCOME_STEMS = (
     "shot",
     "kill",
     "martyr",
+    "neutrali",  # army communiques: "neutralised 50 terrorists"
+    "left neighbo",  # "dozens of families had left neighbouring villages"
+    "left nearby",
+    "left surrounding",
+    "left their",
     "treatment",  # "66 people were receiving treatment in hospitals"
+    "treated at",  # "27 were still being treated at the hospital"
+    "treated in",
     "morgue",  # "900 more were still in the city's morgues"
     "crossed",  # "Hundreds of families crossed into Venezuela" (not troops: see _figure)
     "detention",  # "17,000 people remain in detention"
@@ -982,6 +995,7 @@ def _read_figure(
         category=category,
         outcome=outcome,
         attributed_to=_own_according(sentence_text, quantity.end - s_start, sources, s_start)
+        or _own_speaker(sentence_text, quantity.start - s_start, sources, s_start)
         or sources.for_sentence(s_start, sentence_text)
         or _list_line_source(text, s_start, quantity.start),
         verified=_says_verified(lowered[s_start:s_end], quantity.start - s_start),
@@ -1090,6 +1104,31 @@ def _list_line_source(text: str, s_start: int, at: int) -> str | None:
     return _normalise_source(found, at_sentence_start=False) if found else None
 
 
+def _own_speaker(sentence: str, offset: int, sources: _SourceMemory, start: int) -> str | None:
+    """With two speakers in one sentence, a count right after the second one's verb is
+    theirs: "Local groups said residents had fled, and a relief worker estimated that
+    around 1,500 people had left their homes"."""
+    if sentence.count(" ") < 8:
+        return None  # (a short sentence has one speaker: skip the verb search)
+    lower = sentence.lower()
+    verbs = [v for v in _reporting_verbs(sentence, lower) if v < offset]
+    if len(verbs) < 2:
+        return None
+    verb = verbs[-1]
+    word = _WORD_RE.match(lower, verb)
+    between = lower[word.end() if word else verb : offset]
+    if len(between) > 40 or not _VERB_TO_COUNT_RE.fullmatch(between):
+        return None
+    speaker = _speaker(sentence, verb)
+    if speaker is None or speaker in (_PRONOUN, _FIRST_PERSON):
+        return None
+    return sources.expand(start, speaker, sentence)
+
+
+# What may stand between a reporting verb and the count it gives: "estimated that around".
+_VERB_TO_COUNT_RE = re.compile(r"\s+(?:that\s+)?(?:(?:the|some|about|around|nearly|at\s+least|more\s+than|over)\s+)?")
+
+
 def _own_according(sentence: str, offset: int, sources: _SourceMemory, start: int) -> str | None:
     """With two "according to" in one sentence, each count takes the first one after it
     ("killed 23 civilians, according to an Israeli tally, and 450 people in Lebanon,
@@ -1184,7 +1223,7 @@ def _outcome_after(after: str, after_lower: str) -> tuple[str | None, str]:
 
 
 # Six words: "members of the Mozambican armed forces".
-_LEADING_NP_RE = re.compile(rf"\s*(?:of\s+)?(?:{_NP_WORD}\s*){{0,6}}", re.IGNORECASE)
+_LEADING_NP_RE = re.compile(rf"\s*[\"“]?(?:of\s+)?(?:{_NP_WORD}[\"”]?\s*){{0,6}}", re.IGNORECASE)
 _LEADING_NP_CASELESS = caseless(_LEADING_NP_RE)
 
 
@@ -1712,9 +1751,27 @@ def _subject_before(sentence: str, stop: int) -> tuple[str, int] | str | None:
     while tokens and tokens[-1][0].lower() in _SUBJECT_SKIP:
         tokens.pop()
     subject = _source_phrase(tokens)
+    if isinstance(subject, tuple) and (where := _WHERE_BEFORE_RE.search(sentence, start, subject[1])):
+        # "A nurse at the clinic told us": the person, not the place they were at.
+        person = _source_phrase(_words_of(sentence, start, where.start()))
+        if isinstance(person, tuple) and _is_person_noun(person[0].split()[-1].lower()):
+            subject = person
+    if subject is None and (where := _WHERE_AFTER_RE.search(sentence, start, stop)) is not None:
+        # "A police officer at the scene told reporters": the speaker before where they were.
+        before_where = _source_phrase(_words_of(sentence, start, where.start()))
+        if isinstance(before_where, tuple):
+            head = _POSSESSIVE_S_RE.sub("", before_where[0].split()[-1]).lower()
+            if head in _SOURCE_HEADS or _is_person_noun(head):
+                subject = before_where
     if role is not None and isinstance(subject, tuple):
         return f"{subject[0]}, {role}", subject[1]
     return subject
+
+
+_WHERE_BEFORE_RE = re.compile(r"\s(?:at|in|from|near)\s+$", re.IGNORECASE)
+_WHERE_AFTER_RE = re.compile(
+    r"\s(?:at|in|on|near|from|outside|inside)\s+(?:the\s+|a\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s*$", re.IGNORECASE
+)
 
 
 # A sentence's subject before its first past-tense verb, past an aside in commas:
@@ -1950,6 +2007,10 @@ class _SourceMemory:
                     return appositive.group("name")
                 if person and (described := _person_described(self.text[s_start:s_end])):
                     return described  # "At a clinic, a nurse showed us the corridors. ... she said"
+                if person and (lead := _LEADING_PERSON_RE.match(self.text, s_start, s_end)):
+                    words = lead.group("name").split()
+                    if not {w.lower() for w in words} & _NOT_PERSON_WORDS:
+                        return lead.group("name")  # "Governor Claudio Castro called ... He said"
             earlier = [name for at, name in self.named if at > paragraph_start] or [n for _, n in self.named]
             if person:
                 earlier = [n for n in earlier if n.split()[-1].lower() not in _ORGANISATION_HEADS | {"government"}]
@@ -2080,6 +2141,11 @@ def _last_group_named(text: str) -> str | None:
 # Heads of organisation names that a report shortens to "the ministry", "the office" ...
 _GENDERED_SAID_RE = re.compile(r"\b(?:he|she)\s+(?:\w+\s+)?(?:said|says|told|added|stated)\b", re.IGNORECASE)
 _COUNTED_BY_CARE_RE = re.compile(r"(?<=\s)(?:have\s+|has\s+|had\s+)?(?:treated|registered|admitted)\s+(?=\S*\d|\w+\s)")
+# A sentence opening with a person's name (maybe after a title) and a verb.
+_LEADING_PERSON_RE = re.compile(
+    r"(?:(?:President|Governor|Mayor|Minister|General|Gen\.|Colonel|Col\.|Commander|Chief|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)\s+)?"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})\s+[a-z]"
+)
 _PERSON_NP_RE = re.compile(r"\b(?P<det>a|an|one)\s+(?P<w1>[a-z][\w-]*)(?:\s+(?P<w2>[a-z]+))?")
 
 
@@ -2098,6 +2164,11 @@ _PERSON_APPOSITIVE_RE = re.compile(r",\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w
 _ORGANISATION_HEADS = frozenset(
     """ministry office agency army police committee commission council service directorate network
     observatory organisation organization authority department mission""".split()
+)
+# Capitalised words that make a name an institution or a place, not a person.
+_NOT_PERSON_WORDS = _ORGANISATION_HEADS | frozenset(
+    """nations united forces government council union republic state states islamic national army
+    police health red cross crescent court party front movement group international""".split()
 )
 # "the war monitor", "the Britain-based monitor", "the rescue group": a description, not a
 # name, of a source the report named before (the Syrian Observatory for Human Rights, the
