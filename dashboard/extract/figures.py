@@ -319,7 +319,7 @@ _BEFORE_TOLL_RE = re.compile(
     r"""(?:
         (?P<b_killed>\b(?:death\s+toll|toll|(?:number|count|tally)\s+of\s+(?:[\w-]+\s+){0,2}?(?:dead|deaths|killed|victims|fatalities)
               |(?:put|puts|putting|placed|places)\s+(?:the|its|their)\s+figure)
-              (?:\s+(?!said\b|says\b|told\b)[\w'’(),-]+){0,22}?\s+(?:to|at|of|from|reached|hit|passed|exceeded|topped|surpassed|is|was|stands\s+at|stood\s+at))
+              (?:\s+[\w'’()-]+){0,18}?\s+(?:to|at|of|from|reached|hit|passed|exceeded|topped|surpassed|is|was|stands\s+at|stood\s+at))
       | (?P<b_injured>\bnumber\s+of\s+(?:wounded|injured)(?:\s+[\w'’-]+){0,6}?\s+(?:to|at|of|reached|is|was))
     )"""
     + _BEFORE_TAIL,
