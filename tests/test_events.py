@@ -305,6 +305,7 @@ def test_a_cumulative_toll_is_kept_apart_from_the_incident() -> None:
     events = events_for(report, [(r"Baniyas", BANIYAS)])
     figures = {f.id: f.low for f in casualty_figures(report.text, report.id)}
     assert [[figures[i] for i in e.figure_ids] for e in events] == [[12], [900]]
+    assert [e.type for e in events] == ["killings", "statement"]
     assert events[0].place_ids == (BANIYAS.id,)
 
 

@@ -17,8 +17,8 @@ How a report becomes events (general rules, in order):
    "30 killed in Baniyas" and "20 killed in Jableh" stay two killings events. Killings
    with no place of their own, or at the incident's place with no date of their own,
    after an ambush, attack or clash are its toll. A cumulative toll ("the number killed
-   this year to 5,000", "since the war began") is an event apart, so that it never
-   becomes an incident's count.
+   this year to 5,000", "since the war began") is an event apart, of type statement, so
+   that it never becomes an incident's count nor is drawn as a one-day massacre.
 3. The summary is one sentence of the report, verbatim with its offsets: one that itself
    tells this kind of incident, a full sentence over a headline, naming its place, the
    earliest (news leads sum up). A title line (see sentences.title_end) makes no event.
@@ -583,7 +583,10 @@ def _group_sentences(
         ranked = _ranked(places_at.get(index, ()))
         primary = ranked[0].id if ranked and ranked[0].precision != "country" else None
         if index in apart:
-            groups.append(_Group(kind, [index], apart=True))
+            # A running total ("killed in the province this year", "since the war began") is
+            # a source's statement, not an incident of one day: mapped as such, it does not
+            # paint a war's toll as a massacre on the day of the report.
+            groups.append(_Group("statement", [index], apart=True))
             group_place.append(primary)
             last = groups[-1]
             continue
