@@ -769,3 +769,41 @@ def test_dev13_counts(text: str, expected: list[Row]) -> None:
 )
 def test_dev13_sources(text: str, source: str | None) -> None:
     assert [s for _, _, s in read_with_sources(text)][-1:] == [source]
+
+
+# --- phrasings of the fifteenth development set (tests/data/dev15), in sentences of our own --
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # Key figures sourced in brackets at the end of the line.
+        ("KEY FIGURES\n- 1,200 bodies buried in and around Kherson (Regional Health Department, 3 May)",
+         "Regional Health Department"),
+        ("Killed: at least 300 people (Sudan Doctors Network)", "Sudan Doctors Network"),
+        ("Displaced: an estimated 12,000 people (IOM)", "IOM"),
+        # A humanitarian cluster is a source; so is "X estimates that" after a name ending in -a.
+        ("According to the health cluster, at least 31 people were killed.", "health cluster"),
+        ("In April, UNRWA estimates that about 90,000 people have fled.", "UNRWA"),
+        # "according to its report" is the subject's own report.
+        ("The Kurdistan Human Rights Network documented the deaths of 40 civilians, according to its annual report.",
+         "Kurdistan Human Rights Network"),
+        # Who received the people counted, when no one else is said to.
+        ("The MSF clinic in Adre received 51 wounded on Sunday.", "MSF clinic in Adre"),
+    ],
+)
+def test_dev15_sources(text: str, source: str | None) -> None:
+    assert [s for _, _, s in read_with_sources(text)][:1] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In Bunia, 9,000 people were registered in displacement sites.", [(9000, 9000, "exact", "people", "displaced")]),
+        ("Reported fatalities rose to 310 across the country.", [(310, 310, "exact", "unknown", "killed")]),
+        ("Teams have received dozens of wounded people.", [(24, None, "vague", "people", "injured")]),
+        ("About 700 Druze families fled the town.", [(700, 700, "about", "unknown", "displaced")]),
+    ],
+)
+def test_dev15_counts(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected

@@ -194,6 +194,7 @@ _OUTCOME_WORDS = {
     r"|(?:left|abandoned)\s+(?:their|neighbouring|neighboring|nearby|surrounding)\s+(?:[\w-]+\s+)?"
     r"(?:homes|houses|villages|hamlets|towns|areas|districts|neighbou?rhoods|camps)"
     r"|crossed\s+(?:the\s+border\s+)?into"
+    r"|(?:registered|housed|accommodated)\s+in\s+(?:[\w-]+\s+)?(?:shelters|camps|sites|schools)"
     r"|(?:found|sought|taken|took|taking|seeking)\s+(?:shelter|refuge)|sheltering",
     "detained": r"detained|detaining|detentions?|in\s+detention|arrested|arresting|arrests|rounded\s+up|captured|held",
 }
@@ -317,7 +318,7 @@ _BEFORE_RE = re.compile(
 )
 _BEFORE_TOLL_RE = re.compile(
     r"""(?:
-        (?P<b_killed>\b(?:death\s+toll|toll|(?:number|count|tally)\s+of\s+(?:[\w-]+\s+){0,2}?(?:dead|deaths|killed|victims|fatalities)
+        (?P<b_killed>\b(?:death\s+toll|toll|(?:reported\s+)?fatalities|(?:number|count|tally)\s+of\s+(?:[\w-]+\s+){0,2}?(?:dead|deaths|killed|victims|fatalities)
               |(?:put|puts|putting|placed|places)\s+(?:the|its|their)\s+figure)
               (?:\s+[\w'’()-]+){0,18}?\s+(?:to|at|of|from|reached|hit|passed|exceeded|topped|surpassed|is|was|stands\s+at|stood\s+at))
       | (?P<b_injured>\bnumber\s+of\s+(?:wounded|injured)(?:\s+[\w'’-]+){0,6}?\s+(?:to|at|of|reached|is|was))
@@ -616,6 +617,7 @@ _PRONOUNS = frozenset("he she it they we i you one someone somebody this these t
 _SOURCE_HEADS = frozenset(
     """
     office offices ministry ministries monitor monitors observatory report reports assessment media agency agencies
+    cluster clusters
     official officials source sources group groups network organisation organization organisations
     organizations activists witnesses spokesman spokesperson spokeswoman commission committee council
     authorities authority government army military police hospital hospitals doctors medics rescuers
@@ -882,7 +884,7 @@ def _read_figure(
         if before_match is None:
             far_start = max(s_start, quantity.start - 160)
             far = lowered[far_start : quantity.start]
-            if "toll" in far or "number" in far or "count of" in far or "tally of" in far or "figure" in far:
+            if "toll" in far or "number" in far or "count of" in far or "tally of" in far or "figure" in far or "fatalities" in far:
                 before_start = far_start
                 before_match = _search_from_word_starts(_BEFORE_TOLL_RE, text[far_start : quantity.start])
     if outcome is None and before_match is None:
@@ -1013,7 +1015,8 @@ _AGES_BEFORE_RE = re.compile(r"\baged?\s+(?:\d+\s*(?:,|and|or|to|-)\s*)+$")
 # Not after "the": "relatives searching for the missing: 1545" is a phone line, not a label.
 _LABEL_BEFORE_RE = re.compile(
     r"(?<!\bthe\s)\b(?P<label>killed|dead|deaths|fatalities|injured|wounded|injuries|missing|displaced|abducted|kidnapped"
-    r"|detained|arrested)\b[^:.;\d|]{0,90}(?::|\||\s[-–—])\s*(?:at\s+least\s+|about\s+|more\s+than\s+)?$"
+    r"|detained|arrested)\b[^:.;\d|]{0,90}(?::|\||\s[-–—])\s*"
+    r"(?:at\s+least\s+|about\s+|more\s+than\s+|an\s+estimated\s+|some\s+|around\s+|nearly\s+|over\s+)?$"
 )
 _LABEL_MARKS = frozenset(":|-–—")
 _LABEL_OUTCOMES = {
@@ -1083,6 +1086,7 @@ def _has_own_verb(after: str) -> bool:
 
 # What opens a line of a list, and of a list or a Markdown table.
 _LIST_MARKS = ("-", "•", "*", "–")
+_LABEL_LINE_RE = re.compile(r"[A-Z][\w ]{2,30}:\s")
 _ROW_MARKS = ("|", *_LIST_MARKS)
 _BRACKETED_SOURCE_RE = re.compile(r"\((?P<src>[^(),;:]{3,60})(?:,[^()]*)?\)")
 _ACRONYM_RE = re.compile(r"[A-Z][A-Za-z]{1,7}")
@@ -1092,6 +1096,18 @@ def _list_line_source(text: str, s_start: int, at: int) -> str | None:
     """A list line's source in brackets before its count: "- Helicopter attack, 7 March (UN
     Mission in South Sudan, UNMISS): crew members killed - 1"."""
     line_start = text.rfind("\n", 0, s_start + 1) + 1
+    line_end = text.find("\n", at)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end].rstrip(" .;")
+    if line.endswith(")") and (text.startswith(_LIST_MARKS, line_start) or _LABEL_LINE_RE.match(line)):
+        # A situation report's key figures, sourced at the end of the line: "- 2,900 bodies
+        # buried in and around Goma (Ministry of Health, 12 February)", "Killed: at least
+        # 1,000 people (Syrian Observatory for Human Rights)".
+        last = _BRACKETED_SOURCE_RE.search(line, line.rfind("(", 0, len(line) - 1))
+        if last is not None and last.end() == len(line) and line_start + last.start() > at:
+            src = last.group("src").strip()
+            if src[:1].isupper() and not src[:1].isdigit() and _names_a_source(src):
+                return _normalise_source(src, at_sentence_start=False)
     if not text.startswith(_LIST_MARKS, line_start):
         return None
     found = None
@@ -1210,7 +1226,12 @@ def _outcome_after(after: str, after_lower: str) -> tuple[str | None, str]:
             if not np.strip():
                 return None, ""  # "the 3 displacement camps": a count of things
         adverb = np.strip()
-        if rest[:1] == " " and rest[1:].isalpha() and (not adverb or (adverb.endswith("ly") and " " not in adverb)):
+        if (
+            rest[:1] == " "
+            and rest[1:].isalpha()
+            # "40 injured people", "2,300 newly displaced people", "hundreds of wounded people"
+            and (not adverb or adverb.lower() == "of" or (adverb.endswith("ly") and " " not in adverb))
+        ):
             # The outcome used as an adjective: "40 injured people", "2,300 newly displaced people".
             noun = _leading_noun_phrase(after[match.end() :])
             if _category(noun) is not None:
@@ -1262,6 +1283,9 @@ def _category(phrase: str) -> str | None:
     # "4 children and a woman": the count is of the children; the singular after "and a" is not.
     phrase = _SINGULAR_TAIL_RE.sub("", phrase)
     words = [w.strip(".,;:!?\"“”()'’") for w in phrase.lower().split()]
+    for k in range(1, len(words)):
+        if words[k] in ("families", "households") and words[k - 1] in _PERSON_WORDS:
+            return "unknown"  # "4,000 Bedouin families": units, whoever is in them
     if _MULTIWORD_HINTS.isdisjoint(words):
         found = [_CATEGORY_OF_WORD[w] for w in words if w in _CATEGORY_OF_WORD]
     else:
@@ -1357,7 +1381,7 @@ def _reporting_verbs(sentence: str, lower: str) -> list[int]:
                     # "talking about three people killed", not "talking to his wife".
                     and not (root == "talking" and not lower.startswith((" about", " of"), i + 7))
                     # "An estimated 8,000 fled": an adjective, not a verb.
-                    and not (root == "estimat" and lower.endswith(_ARTICLE_ENDS, 0, i))
+                    and not (root == "estimat" and lower.endswith(_ARTICLE_ENDS, 0, i) and _article_before(lower, i))
                 ):
                     # "Reuters could not verify the figure": a denial names no source.
                     window = lower[i - 24 if i > 24 else 0 : i]
@@ -1379,6 +1403,12 @@ _VERB_ROOTS = tuple(
 
 
 _ARTICLE_ENDS = ("an ", "a ", "the ")
+
+
+def _article_before(lower: str, i: int) -> bool:
+    """Whether the word before ``i`` is an article itself ("an estimated"), not a word that
+    ends like one ("UNRWA estimates")."""
+    return lower[max(0, i - 8) : i].split()[-1:] in (["a"], ["an"], ["the"])
 
 
 def _names_a_count(lower: str) -> bool:
@@ -1475,6 +1505,8 @@ def _sentence_source(sentence: str) -> str | None:
         at = lower.find(opener)
         if at >= 0:
             match = _ACCORDING_RE.search(sentence, max(0, at - 3))
+            if match and match.group("src").split()[0].lower() in ("its", "their", "his", "her"):
+                continue  # "according to its monthly report": the subject's own report, below
             if match and not _names_a_source(match.group("src")):
                 # "according to local and UN sources": two sources joined by "and".
                 joined = _JOINED_SOURCES_RE.match(sentence, match.start("src"))
@@ -1506,7 +1538,7 @@ def _sentence_source(sentence: str) -> str | None:
         match = _CITING_RE.search(sentence)
         if match:
             return _normalise_source(match.group("src"), at_sentence_start=False)
-    if "treated" in lower or "registered" in lower or "admitted" in lower:
+    if "treated" in lower or "registered" in lower or "admitted" in lower or "received" in lower:
         # "MSF medical teams in Cox's Bazar treated 39 people": who treated or registered
         # the people counted them, when no one else is said to.
         for match in _COUNTED_BY_CARE_RE.finditer(sentence):
@@ -2140,7 +2172,9 @@ def _last_group_named(text: str) -> str | None:
 
 # Heads of organisation names that a report shortens to "the ministry", "the office" ...
 _GENDERED_SAID_RE = re.compile(r"\b(?:he|she)\s+(?:\w+\s+)?(?:said|says|told|added|stated)\b", re.IGNORECASE)
-_COUNTED_BY_CARE_RE = re.compile(r"(?<=\s)(?:have\s+|has\s+|had\s+)?(?:treated|registered|admitted)\s+(?=\S*\d|\w+\s)")
+_COUNTED_BY_CARE_RE = re.compile(
+    r"(?<=\s)(?:have\s+|has\s+|had\s+)?(?:treated|registered|admitted|received)\s+(?=\S*\d|\w+\s)"
+)
 # A sentence opening with a person's name (maybe after a title) and a verb.
 _LEADING_PERSON_RE = re.compile(
     r"(?:(?:President|Governor|Mayor|Minister|General|Gen\.|Colonel|Col\.|Commander|Chief|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)\s+)?"
