@@ -807,3 +807,34 @@ def test_dev15_sources(text: str, source: str | None) -> None:
 )
 def test_dev15_counts(text: str, expected: list[Row]) -> None:
     assert read(text) == expected
+
+
+# --- phrasings of the fourteenth development set (tests/data/dev14), in sentences of our own --
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "source"),
+    [
+        (
+            "Officials condemned the attack on the convoy, which the army says killed 6 soldiers.",
+            [(6, 6, "exact", "security_forces", "killed")],
+            "army",
+        ),
+        ("The port authority said 2,000 people had been placed in shelters.",
+         [(2000, 2000, "exact", "people", "displaced")], "port authority"),
+        ("The ministry says more than 90 people sought treatment for burns.",
+         [(91, None, "more_than", "people", "injured")], "ministry"),
+        ("The drone wounded 12 service members, the Pentagon said.",
+         [(12, 12, "exact", "security_forces", "injured")], "Pentagon"),
+        ("Our surgical team in Marib treated 23 wounded people on Monday.",
+         [(23, 23, "exact", "people", "injured")], None),
+    ],
+)
+def test_dev14_counts_and_sources(text: str, expected: list[Row], source: str | None) -> None:
+    assert read(text) == expected
+    assert [s for _, _, s in read_with_sources(text)] == [source]
+
+
+def test_cannot_verify_is_no_verification() -> None:
+    text = "The ministry says more than 250 people have been killed; we cannot verify these figures."
+    assert [f.verified for f in casualty_figures(text, "r1")] == [False]

@@ -155,7 +155,7 @@ _CATEGORY_RE = re.compile(
             (?:security|army|police|military|armed\s+forces|forces?|directorate|guards?|gendarmerie)
           |gendarmerie\s+\w+|(?:police|military|army)\s+cadets|cadets
           |security\s+(?:personnel|forces|force\s+members|members|officers|agents|guards)
-          |soldiers?|troops|servicem[ae]n|policem[ae]n|police(?:\s+officers?)?|officers?|gendarmes|border\s+guards
+          |soldiers?|troops|servicem[ae]n|service\s+members|policem[ae]n|police(?:\s+officers?)?|officers?|gendarmes|border\s+guards
           |guards|peacekeepers|personnel|army\s+(?:officers|personnel)|military\s+personnel
           |(?:government|regime|state|pro-government)\s+forces|conscripts)
       | (?P<fighters>(?:members|fighters)\s+of\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:militias?|armed\s+groups?
@@ -185,6 +185,7 @@ _OUTCOME_WORDS = {
     r"|in\s+(?:a\s+|the\s+)?hospitals?|(?:treated|cared\s+for)\s+(?:in|at)\s+(?:a\s+|the\s+)?hospitals?"
     r"|(?:flown|airlifted|evacuated|taken|sent)\s+(?:[\w-]+\s+){0,4}?for\s+treatment"
     r"|in\s+(?:intensive|critical)\s+care|(?:receiving|received|under(?:going)?)\s+(?:medical\s+)?treatment"
+    r"|(?:sought|seeking|needed|needing)\s+(?:medical\s+)?treatment"
     r"|(?:with|treated\s+for)\s+(?:[\w-]+\s+){0,3}?(?:burns|injuries|wounds)",
     "missing": r"missing|unaccounted\s+for|disappeared",
     "abducted": r"abducted|abducting|abductions?|kidnapped|kidnapping|taken\s+hostage|seized"
@@ -194,7 +195,7 @@ _OUTCOME_WORDS = {
     r"|(?:left|abandoned)\s+(?:their|neighbouring|neighboring|nearby|surrounding)\s+(?:[\w-]+\s+)?"
     r"(?:homes|houses|villages|hamlets|towns|areas|districts|neighbou?rhoods|camps)"
     r"|crossed\s+(?:the\s+border\s+)?into"
-    r"|(?:registered|housed|accommodated)\s+in\s+(?:[\w-]+\s+)?(?:shelters|camps|sites|schools)"
+    r"|(?:registered|housed|accommodated|placed|sheltered)\s+in\s+(?:[\w-]+\s+)?(?:shelters|camps|sites|schools)"
     r"|(?:found|sought|taken|took|taking|seeking)\s+(?:shelter|refuge)|sheltering",
     "detained": r"detained|detaining|detentions?|in\s+detention|arrested|arresting|arrests|rounded\s+up|captured|held",
 }
@@ -565,7 +566,7 @@ _OWN_OBJECT_RE = re.compile(
 
 
 _UNVERIFIED_RE = re.compile(
-    r"\b(?:unverified|unconfirmed|undocumented|(?:not|n't|never|unable\s+to|no\s+way\s+to)\s+(?:\w+\s+){0,3}?"
+    r"\b(?:unverified|unconfirmed|undocumented|(?:not|n't|never|cannot|unable\s+to|no\s+way\s+to)\s+(?:\w+\s+){0,3}?"
     r"(?:verif(?:y|ied)|confirm(?:ed)?|document(?:ed)?))\b",
 )
 
@@ -1142,7 +1143,12 @@ def _own_speaker(sentence: str, offset: int, sources: _SourceMemory, start: int)
 
 
 # What may stand between a reporting verb and the count it gives: "estimated that around".
-_VERB_TO_COUNT_RE = re.compile(r"\s+(?:that\s+)?(?:(?:the|some|about|around|nearly|at\s+least|more\s+than|over)\s+)?")
+_VERB_TO_COUNT_RE = re.compile(
+    r"\s+(?:that\s+)?"
+    # "the drone attack, which the US military says killed three soldiers"
+    r"(?:(?:had\s+|has\s+|have\s+)?(?:killed|wounded|injured|displaced|detained)\s+)?"
+    r"(?:(?:the|some|about|around|nearly|at\s+least|more\s+than|over)\s+)?"
+)
 
 
 def _own_according(sentence: str, offset: int, sources: _SourceMemory, start: int) -> str | None:
@@ -1326,7 +1332,8 @@ _CATEGORY_OF_WORD: dict[str, str] = {
 }
 # Words that may start a multi-word category: the full pattern runs when one is present.
 _MULTIWORD_HINTS = frozenset(
-    "of security police army military government regime state pro-government border militia gendarmerie cartel gang".split()
+    "of security police army military government regime state pro-government border militia gendarmerie cartel gang service"
+    .split()
 )
 
 
@@ -1542,6 +1549,8 @@ def _sentence_source(sentence: str) -> str | None:
         # "MSF medical teams in Cox's Bazar treated 39 people": who treated or registered
         # the people counted them, when no one else is said to.
         for match in _COUNTED_BY_CARE_RE.finditer(sentence):
+            if " our " in f" {lower[: match.start()]}":
+                break  # "Our medical team ... treated 17": the writer's own count
             subject = _subject_before(sentence, match.start())
             if isinstance(subject, tuple):
                 return _normalise_source(subject[0], at_sentence_start=subject[1] == 0)
