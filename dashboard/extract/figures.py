@@ -1364,7 +1364,8 @@ _CITING_OPENERS = ("citing", "cited by", "quoting", "quoted by")
 _WORD_RE = re.compile(r"[a-z]+")
 
 
-def _reporting_verbs(sentence: str, lower: str) -> list[int]:
+@lru_cache(maxsize=1024)
+def _reporting_verbs(sentence: str, lower: str) -> tuple[int, ...]:
     """Offsets of reporting verbs in a sentence (str.find on a few roots: fast).
 
     A capitalised word inside the sentence is a name, not a verb ("the United States", "Said").
@@ -1398,7 +1399,7 @@ def _reporting_verbs(sentence: str, lower: str) -> list[int]:
                     ):
                         found.append(i)
             i = lower.find(root, i + 1)
-    return sorted(found)
+    return tuple(sorted(found))  # (a tuple: cached, per sentence, for the source and each count)
 
 
 # Each reporting verb starts with one of these; specific enough that common words ("state",
