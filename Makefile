@@ -35,6 +35,7 @@ browser:
 lint: $(STAMP)
 	$(VENV)/bin/ruff check dashboard tests bench
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy dashboard
 
 test: data browser lint
 	REPORT_ATLAS_OFFLINE=1 REPORT_ATLAS_NOMINATIM=0 $(VENV)/bin/pytest

@@ -44,7 +44,7 @@ from datetime import date
 from itertools import chain, compress, repeat
 from json.encoder import encode_basestring  # type: ignore[attr-defined]  # the C encoder
 from operator import attrgetter, is_not, itemgetter, ne
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -163,7 +163,7 @@ def _first_seen(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return distinct, rank[codes], first[distinct]
 
 
-def _gather(items: list[Any], rows: list[int]) -> list[Any]:
+def _gather(items: Sequence[Any], rows: list[int]) -> list[Any]:
     """``[items[r] for r in rows]`` in C."""
     if not rows:
         return []
@@ -177,10 +177,12 @@ def _epoch_days(days: Sequence[date | None], known: np.ndarray) -> np.ndarray:
     table of the distinct days, which hashes every date object (measured at 100k events)."""
     n = len(days)
     if known.all():
-        ordinals = np.fromiter(map(date.toordinal, days), dtype=np.int64, count=n)
+        every = cast("Sequence[date]", days)  # no None where every date is known
+        ordinals = np.fromiter(map(date.toordinal, every), dtype=np.int64, count=n)
         return ordinals - _EPOCH_ORDINAL
     out = np.zeros(n, dtype=np.int64)
-    out[known] = np.fromiter(map(date.toordinal, compress(days, known.tolist())), dtype=np.int64)
+    dated = cast("Iterator[date]", compress(days, known.tolist()))  # the known ones are dates
+    out[known] = np.fromiter(map(date.toordinal, dated), dtype=np.int64)
     out[known] -= _EPOCH_ORDINAL
     return out
 

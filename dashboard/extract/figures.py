@@ -1164,7 +1164,9 @@ def _own_according(sentence: str, offset: int, sources: _SourceMemory, start: in
             counter = _tally_counter(src)
             if counter is not None:
                 return _normalise_source(counter, at_sentence_start=False)  # "an Israeli tally"
-            return sources.expand(start, _normalise_source(src, at_sentence_start=False), sentence)
+            name = _normalise_source(src, at_sentence_start=False)
+            if name is not None:  # _names_a_source has ruled out an empty phrase; mypy can't see it
+                return sources.expand(start, name, sentence)
     return None
 
 

@@ -290,8 +290,8 @@ class Gazetteer:
         for row in np.nonzero(np.isin(self._gid, wanted))[0].tolist():
             row_of.setdefault(int(self._gid[row]), row)
         for entry in entries:
-            row = row_of.get(entry.capital_geonameid)
-            rows = [row] if row is not None else []
+            capital_row = row_of.get(entry.capital_geonameid)
+            rows = [capital_row] if capital_row is not None else []
             if len(rows) == 0 or self._adm1[rows[0]] < 0:
                 self.overlay.problems.append(
                     f"admin1.csv: capital {entry.capital_geonameid} of {entry.name!r} not in the index"

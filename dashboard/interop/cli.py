@@ -233,16 +233,16 @@ def ingest_web(
     from dashboard.interop.fetch import ingest_feed, ingest_urls
 
     total = IngestSummary()
-    parts = [ingest_urls(store, urls, published=published, source=source)] if urls else []
+    parts: list[IngestSummary] = [ingest_urls(store, urls, published=published, source=source)] if urls else []
     for feed in feeds:
         try:
-            part = ingest_feed(store, feed, published=published, source=source, limit=limit)
+            fed = ingest_feed(store, feed, published=published, source=source, limit=limit)
         except BadInput as exc:
             total.failures.append(str(exc))
             continue
-        for note in part.notes:
+        for note in fed.notes:
             print(f"note: {note}", file=sys.stderr)
-        parts.append(part)
+        parts.append(fed)
     for part in parts:
         total.added += part.added
         total.already += part.already

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 import streamlit as st
 
@@ -16,6 +17,10 @@ _FORMATS = (
 )
 
 
+def _content(events: Sequence[EventView], fmt: str, view: ViewState) -> bytes:
+    return export_file(events, fmt, view)[0]
+
+
 def render_downloads(events: Sequence[EventView], state: ViewState) -> None:
     if not events:
         return
@@ -27,7 +32,7 @@ def render_downloads(events: Sequence[EventView], state: ViewState) -> None:
         # (a callable), so reruns do not pay for three exports nobody asked for.
         column.download_button(
             label,
-            data=lambda fmt=fmt: export_file(events, fmt, view)[0],
+            data=partial(_content, events, fmt, view),
             file_name=export_name(fmt, view),
             mime=EXPORT_FORMATS[fmt][0],
             help=help_text,
