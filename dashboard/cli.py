@@ -155,7 +155,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from dashboard.evaluate import evaluate_dir, format_result
+    from dashboard.evaluate import AnnotationError, evaluate_dir, format_result
     from dashboard.pipeline import extract_report
 
     def extract(text: str, published: date | None, source: str | None):  # type: ignore[no-untyped-def]
@@ -164,7 +164,10 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     folder = Path(args.dir)
     if not folder.is_dir():
         raise BadInput(f"{folder}: not a folder of annotated reports")
-    result = evaluate_dir(folder, extract)
+    try:
+        result = evaluate_dir(folder, extract)
+    except AnnotationError as exc:  # a malformed annotation: say which file and field, no traceback
+        raise BadInput(f"{folder}: {exc}") from exc
     if args.json:
         print(
             json.dumps(

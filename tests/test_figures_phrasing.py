@@ -838,3 +838,71 @@ def test_dev14_counts_and_sources(text: str, expected: list[Row], source: str | 
 def test_cannot_verify_is_no_verification() -> None:
     text = "The ministry says more than 250 people have been killed; we cannot verify these figures."
     assert [f.verified for f in casualty_figures(text, "r1")] == [False]
+
+
+# --- phrasings of the sixteenth development set (tests/data/dev16), in sentences of our own --
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A part of the wounded or the dead, with no noun of its own, counts persons; a verb
+        # of its own after it ("later died") is its outcome.
+        ("A surgeon in Kherson said four of the wounded were on ventilators.",
+         [(4, 4, "exact", "people", "injured")]),
+        ("The ministry raised the toll to 17, saying three of the injured had died overnight.",
+         [(17, 17, "exact", "unknown", "killed"), (3, 3, "exact", "people", "killed")]),
+        # ... but it keeps the category of a whole counted just before.
+        ("The shelling wounded 40 civilians. Six of the wounded were in a critical state.",
+         [(40, 40, "exact", "civilians", "injured"), (6, 6, "exact", "civilians", "injured")]),
+        # "them" names the last persons of the sentence.
+        ("Gunmen fired on a minibus carrying police officers near Bannu, killing seven of them.",
+         [(7, 7, "exact", "security_forces", "killed")]),
+        # A verb right before a part of an earlier count is the part's own.
+        ("The militia seized 25 farmers near Kalehe and shot dead six of them.",
+         [(25, 25, "exact", "people", "abducted"), (6, 6, "exact", "people", "killed")]),
+        ("Rebels kidnapped 18 villagers on Friday, killing three of them.",
+         [(18, 18, "exact", "people", "abducted"), (3, 3, "exact", "people", "killed")]),
+        # "all of them civilians" says what the whole count was.
+        ("The monitor later put the toll at 21, all of them civilians.",
+         [(21, 21, "exact", "civilians", "killed")]),
+        ("The blast killed 9 people, all of them soldiers, the army said.",
+         [(9, 9, "exact", "security_forces", "killed")]),
+        # Members of armed groups are fighters, also in the plural.
+        ("Fourteen members of the armed groups were killed and 30 others arrested, the ministry said.",
+         [(14, 14, "exact", "fighters", "killed"), (30, 30, "exact", "fighters", "detained")]),
+        # Families leaving a place, or moving in with relatives, are displaced ...
+        ("About 350 families have left the town since the shelling began, the mayor said.",
+         [(350, 350, "about", "unknown", "displaced")]),
+        ("Hundreds of families have left Kupiansk for the nearby villages, officials said.",
+         [(200, None, "vague", "unknown", "displaced")]),
+        ("Aid workers say some 900 families have left villages along the river since May.",
+         [(900, 900, "about", "unknown", "displaced")]),
+        ("Residents said about 120 families had moved to relatives in Kobani.",
+         [(120, 120, "about", "unknown", "displaced")]),
+        # ... soldiers leaving a town are not.
+        ("About 300 soldiers left the town on Monday.", []),
+        # "the dead ... N were among them": killed, though the dead were not counted.
+        ("Neighbours said the dead all came from one street and that three sisters were among them.",
+         [(3, 3, "exact", "people", "killed")]),
+    ],
+)
+def test_dev16_counts(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected
+
+
+def test_a_sentence_opening_on_a_preposition_names_no_source() -> None:
+    # "Over the same period, it said": "it" is the monitor of the sentence before, not "Over".
+    text = (
+        "Title\nThe Observatory said 12 soldiers were killed in the desert this month. "
+        "Over the same period, it said, air strikes had killed more than 40 militants."
+    )
+    assert [(f.attributed_to or "").lower() for f in casualty_figures(text, "r1")] == ["observatory"] * 2
+
+
+def test_its_members_are_of_the_sources_kind() -> None:
+    text = (
+        "Title\nThe Internal Security Forces said the attack on the plant was repelled. "
+        "It said two of its members were wounded."
+    )
+    assert [(f.category, f.outcome) for f in casualty_figures(text, "r1")] == [("security_forces", "injured")]

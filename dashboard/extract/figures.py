@@ -159,7 +159,7 @@ _CATEGORY_RE = re.compile(
           |guards|peacekeepers|personnel|army\s+(?:officers|personnel)|military\s+personnel
           |(?:government|regime|state|pro-government)\s+forces|conscripts)
       | (?P<fighters>(?:members|fighters)\s+of\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:militias?|armed\s+groups?
-            |(?<!aid\s)(?<!rights\s)(?<!relief\s)(?<!medical\s)(?<!support\s)(?<!civil\s)group)
+            |(?<!aid\s)(?<!rights\s)(?<!relief\s)(?<!medical\s)(?<!support\s)(?<!civil\s)groups?)
           |fighters?|gunm[ae]n|militants?|insurgents?|rebels?|jihadists?|combatants?|attackers?
           |assailants?|militiam[ae]n|militia\s+members|extremists?|terrorists?
           |(?:cartel|gang)\s+members|gangsters)
@@ -192,8 +192,11 @@ _OUTCOME_WORDS = {
     r"|taken\s+(?:[\w-]+\s+){0,3}?as\s+(?:hostages?|captives?)|(?:held|taken)\s+captive|held\s+hostage",
     "displaced": r"displaced|displacing|displacement|fled|flee|fleeing|uprooted|evacuated|homeless"
     r"|(?:forced|driven)\s+(?:from|out\s+of)\s+their\s+(?:homes|villages|towns)|forced\s+to\s+(?:flee|leave)"
-    r"|(?:left|abandoned)\s+(?:their|neighbouring|neighboring|nearby|surrounding)\s+(?:[\w-]+\s+)?"
-    r"(?:homes|houses|villages|hamlets|towns|areas|districts|neighbou?rhoods|camps)"
+    r"|(?:left|abandoned)\s+(?:(?:their|the|neighbouring|neighboring|nearby|surrounding)\s+)?(?:[\w-]+\s+)?"
+    r"(?:homes|houses|villages?|hamlets?|towns?|city|areas?|districts?|neighbou?rhoods?|camps?|region)\b"
+    # "Dozens of families have left Beit Jinn for the nearby towns"
+    r"|left\s+(?:[\w'’-]+\s+){1,3}?for\s+(?:the\s+)?(?:nearby|neighbouring|neighboring|safer|other|relatives|camps?|towns?|villages?|areas?|cities)\b"
+    r"|(?:moved|gone|went|fled)\s+(?:in\s+)?(?:to|with)\s+(?:stay\s+with\s+)?relatives|(?:staying|living)\s+with\s+relatives"
     r"|crossed\s+(?:the\s+border\s+)?into"
     r"|(?:registered|housed|accommodated|placed|sheltered)\s+in\s+(?:[\w-]+\s+)?(?:shelters|camps|sites|schools)"
     r"|(?:found|sought|taken|took|taking|seeking)\s+(?:shelter|refuge)|sheltering",
@@ -330,6 +333,7 @@ _BEFORE_TOLL_RE = re.compile(
 _AMONG_THEM_RE = re.compile(
     r"\s+(?:[\w'’-]+\s+){0,3}?(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:them|those|these)\b", re.IGNORECASE
 )
+_THE_DEAD_NAMED_RE = re.compile(r"\b(?:the\s+(?:dead|victims|bodies)|those\s+killed)\b")  # (lower-cased)
 _TOLL_OCCASION_RE = re.compile(r"\s(?:from|at|in|on|after|during|near|across)\s", re.IGNORECASE)
 _WORD_START_RE = re.compile(r"\b\w")
 
@@ -424,6 +428,13 @@ _OUTCOME_STEMS = (
     "left nearby",
     "left surrounding",
     "left their",
+    "left the",  # "About 200 families have left the village"
+    "left villages",
+    " for the nearby",  # "have left Beit Jinn for the nearby towns"
+    " for nearby",
+    " for safer",
+    " for relatives",
+    "relatives",  # "had moved to relatives in Afrin"
     "treatment",  # "66 people were receiving treatment in hospitals"
     "treated at",  # "27 were still being treated at the hospital"
     "treated in",
@@ -809,8 +820,12 @@ def _read_figure(
         rest = after[split.end() :]
         noun_phrase = _leading_noun_phrase(rest)
         own, _ = _outcome_after(rest.split(",", 1)[0], rest.split(",", 1)[0].lower())
+        verb_before = _PART_VERB_BEFORE_RE.search(lowered, max(s_start, quantity.start - 14), quantity.start)
         if own is not None:
             outcome = own  # its own outcome, in its own clause: "later died"
+        elif verb_before is not None:
+            # "abducted 30 residents, killing five of them": the verb before the part is its own.
+            outcome = _PART_VERBS.get(verb_before.group(1), "killed")  # ("shot dead")
     of_the = (
         None
         if outcome is not None
@@ -823,7 +838,14 @@ def _read_figure(
         # "were" (men are no category of their own: they keep the toll's).
         outcome = "injured" if of_the.group("o").lower() in ("wounded", "injured") else "killed"
         breakdown, inherited = True, context.main or context.parent
-        noun_phrase = _were_noun(after[of_the.end() :], inherited)
+        rest = after[of_the.end() :]
+        noun_phrase = _were_noun(rest, inherited)
+        if not noun_phrase and (inherited is None or inherited.category == "unknown"):
+            noun_phrase = "people"  # "five of the wounded were in critical condition": persons
+        clause = rest.split(",", 1)[0]
+        own, _ = _outcome_after(clause, clause.lower())
+        if own == "killed":
+            outcome = own  # "two of the injured had died in hospital": now counted as dead
     if outcome is None:
         outcome, noun_phrase = _outcome_after(after, after_lower)
         if outcome is not None:
@@ -873,6 +895,14 @@ def _read_figure(
             # "It also counted 342 members of the government forces": more of the same toll.
             outcome, inherited = earlier.outcome, earlier
             noun_phrase = _leading_noun_phrase(after)
+    if (
+        outcome is None
+        and earlier is None
+        and _AMONG_THEM_RE.match(after)
+        and _THE_DEAD_NAMED_RE.search(lowered, s_start, quantity.start)
+    ):
+        # "the dead are all from the village, and two brothers were among them"
+        outcome, noun_phrase = "killed", _leading_noun_phrase(after)
     before_match = None
     before_start = max(s_start, quantity.start - 60)
     if outcome is None:
@@ -986,8 +1016,21 @@ def _read_figure(
         else:  # "detained 53 others": persons, even with no noun before to take
             category = "people" if _OTHERS_RE.match(noun_phrase) else "unknown"
 
-    if outcome == "displaced" and category in ("fighters", "security_forces") and "crossed" in after_lower[:90]:
-        return None  # "200 soldiers crossed into Kursk": an advance, not people fleeing
+    if category in ("unknown", "people") and (whole_kind := _ALL_OF_THEM_RE.match(after_lower)):
+        # "put the toll at 13, all of them civilians": the whole count is of that kind.
+        category = _category(whole_kind.group(1)) or category
+    if category in ("unknown", "people") and _OF_THEM_RE.match(after_lower):
+        # "ambushed a bus carrying Syrian soldiers, killing 23 of them": whom "them" names,
+        # the last persons named before the count in the sentence.
+        named = [m.lastgroup for m in _CATEGORY_CASELESS.finditer(lowered, s_start, quantity.start)]
+        if named and named[-1] not in ("unknown", None):
+            category = named[-1]
+    if (
+        outcome == "displaced"
+        and category in ("fighters", "security_forces")
+        and ("crossed" in after_lower[:90] or " left " in after_lower[:60])
+    ):
+        return None  # "200 soldiers crossed into Kursk", "troops left the town": not people fleeing
     sentence_text = text[s_start:s_end]
     figure = Figure(
         id=stable_id("fig-", report_id, quantity.number_start, outcome),
@@ -1006,6 +1049,12 @@ def _read_figure(
         end=s_end,
         surface=quantity.surface,
     )
+    if category == "people" and figure.attributed_to and _ITS_MEMBERS_RE.match(after_lower):
+        # "The Internal Security Forces said two of its members were killed": the source's own
+        # members, of the source's kind.
+        own_kind = _category(figure.attributed_to)
+        if own_kind in ("security_forces", "fighters"):
+            figure = replace(figure, category=own_kind)
     context.last, context.last_end = figure, quantity.end
     if not breakdown:
         context.main = figure
@@ -1071,6 +1120,14 @@ _OF_THE_DEAD_RE = re.compile(
     re.IGNORECASE,
 )
 _OF_THE_DEAD_CASELESS = caseless(_OF_THE_DEAD_RE)
+_PART_VERB_BEFORE_RE = re.compile(
+    r"\b(killing|killed|shot\s+dead|executing|executed|wounding|wounded|injuring|injured)\s+$"
+)
+_PART_VERBS = {"killing": "killed", "killed": "killed", "executing": "killed", "executed": "killed",
+               "wounding": "injured", "wounded": "injured", "injuring": "injured", "injured": "injured"}
+_ALL_OF_THEM_RE = re.compile(r"(?:\s+(?:people|persons))?\s*,\s*all\s+(?:of\s+them\s+|of\s+whom\s+were\s+|were\s+)?([a-z]+)\b")
+_OF_THEM_RE = re.compile(r"\s+of\s+them\b(?!\s+(?:were|was)\b)")  # (lower-cased text)
+_ITS_MEMBERS_RE = re.compile(r"\s+of\s+(?:its|their)\s+(?:own\s+)?(?:members|personnel|men|fighters|officers)\b")
 
 
 # A clause of the count's own: "dozens of passengers, mostly women, have been allowed to walk away".
@@ -1244,6 +1301,10 @@ def _outcome_after(after: str, after_lower: str) -> tuple[str | None, str]:
             noun = _leading_noun_phrase(after[match.end() :])
             if _category(noun) is not None:
                 return name[2:], own + noun
+        if name == "o_displaced":
+            # "families have left villages near the front": where they left is no noun of the
+            # count (a place, not what was counted).
+            return name[2:], np
         return name[2:], own
     bodies = _BODIES_RE.match(after)
     if bodies:
@@ -1924,7 +1985,10 @@ _LEADING_SUBJECT_RE = re.compile(
     r"^(?:The\s+)?(?!(?:On|In|At|By|For|From|After|Before|During|Since|Last|This|But|And|As|When|While|Earlier"
     r"|Later|Meanwhile|It|He|She|They|We|There|Among|Of|With|Without|Despite|Amid|Following|Under|Across"
     r"|Throughout|Near|Inside|Outside|Within|Once|If|Although|Though|Because|Yet|So|Still|Also|Only|Even|Then"
-    r"|Now|Here|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"|Now|Here|Over|Around|Along|Against|Beyond|Between|Elsewhere|Overnight|Separately|Until|Through"
+    r"|Today|Yesterday|Tonight|Both|Some|Many|Most|All|Several|Other|Another|Each|Every|Such"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    # (a sentence may open on a preposition or a quantifier: "Over the same period, it said")
     r"(?P<name>[A-Z][\w’'-]*(?:\s+(?:for|of|[A-Z][\w’'-]*))*)(?:\s+\([A-Z]{2,}\))?\s+(?=[a-z])"
 )
 _IT_SAID_RE = re.compile(r"[:;,]\s+it\s+(?:said|says|reported|stated|added|claimed|claims)\b")
