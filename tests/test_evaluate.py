@@ -408,7 +408,19 @@ def test_the_annotated_set_is_well_formed() -> None:
     _assert_well_formed(annotations)
 
 
-@pytest.mark.parametrize("name", ["heldout", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "blind"])
+# Every evaluation set next to the annotated one (interop holds dataset files, not reports).
+OTHER_SETS = sorted(
+    d.name
+    for d in ANNOTATED.parent.iterdir()
+    if d.is_dir() and d.name not in ("annotated", "interop") and any(d.glob("*.json"))
+)
+
+
+def test_the_helpers_sets_are_all_found() -> None:
+    assert {"heldout", "dev2", "dev16", "dev20", "blind", "blind2"} <= set(OTHER_SETS)
+
+
+@pytest.mark.parametrize("name", OTHER_SETS)
 def test_every_other_set_is_well_formed(name: str) -> None:
     # The sets written by helpers follow the same rulebook (tests/data/README.md); this checks
     # form only (surfaces in the text, bounds, no place twice), never the extractor's output.
@@ -547,3 +559,26 @@ def test_cli_totals_print_scores_without_details_and_json_holds_the_numbers_scor
     data = json.loads(capsys.readouterr().out)
     assert "per_report" not in data
     assert data["figure_counts"]["fn"] >= 1  # the 70 injured is in no sentence
+
+
+def test_cli_names_a_malformed_annotation_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from dashboard.cli import main
+
+    _write_report(
+        tmp_path,
+        "dam",
+        "A drone struck the Tishrin Dam on Monday.",
+        {
+            "published": "2025-01-10",
+            "places": [  # "landmark" is no DESIGN precision code (exact is)
+                {"surface": "Tishrin Dam", "name": "Tishrin Dam", "lat": 36.38, "lon": 38.18, "precision": "landmark"}
+            ],
+            "figures": [],
+        },
+    )
+    assert main(["evaluate", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "dam.json places[0] precision: 'landmark' is not one of" in err
+    assert "Traceback" not in err
