@@ -906,3 +906,70 @@ def test_its_members_are_of_the_sources_kind() -> None:
         "It said two of its members were wounded."
     )
     assert [(f.category, f.outcome) for f in casualty_figures(text, "r1")] == [("security_forces", "injured")]
+
+
+# --- phrasings of the seventeenth development set (tests/data/dev17), in sentences of our own -
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Army communiques: "paid the supreme price"; "others" are more of the same kind
+        # even in a clause of their own.
+        ("Three gallant soldiers paid the supreme price while five others were wounded in action.",
+         [(3, 3, "exact", "security_forces", "killed"), (5, 5, "exact", "security_forces", "injured")]),
+        # Suspects, collaborators, suppliers are persons; what they are suspected of is no outcome.
+        ("Troops arrested 14 suspected collaborators and arms suppliers in Gusau.",
+         [(14, 14, "exact", "people", "detained")]),
+        ("Police arrested 7 suspected perpetrators of the recent killings in Mangu.",
+         [(7, 7, "exact", "people", "detained")]),
+        # Brought in with wounds; arrived somewhere, fleeing.
+        ("A nurse in Maiduguri said nine people were brought in with gunshot wounds.",
+         [(9, 9, "exact", "people", "injured")]),
+        ("About 800 people from villages near Ayorou have arrived in Tillaberi since Sunday, fearing new attacks.",
+         [(800, 800, "about", "people", "displaced")]),
+        # "the deaths of N of them" are deaths, though the count before was of the wounded.
+        ("The strike killed 30 people and wounded 70 others. We confirmed the deaths of at least 19 of them.",
+         [(30, 30, "exact", "people", "killed"), (70, 70, "exact", "people", "injured"),
+          (19, None, "at_least", "people", "killed")]),
+        # "among them" after an uncounted group takes that group's outcome.
+        ("Elders said 9 people were killed and that several people were kidnapped, among them four children.",
+         [(9, 9, "exact", "people", "killed"), (4, 4, "exact", "children", "abducted")]),
+        # Returning home is no casualty figure.
+        ("Nearly 900,000 people have been displaced, and some 200,000 have returned to Mueda.",
+         [(900000, 900000, "about", "people", "displaced")]),
+        # "Another N" in a new sentence: more of the kind counted just before.
+        ("Shelling killed 11 people in the camp on Monday, volunteers said. Another 25 were wounded.",
+         [(11, 11, "exact", "people", "killed"), (25, 25, "exact", "people", "injured")]),
+    ],
+)
+def test_dev17_counts(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("At least 60 people were killed, according to a health worker who asked not to be named.",
+         "a health worker"),
+        # A transcript's speaker label is no source.
+        ("Title\nPRESENTER: What do we know?\n\nREPORTER: At least 14 people are still missing here.", None),
+    ],
+)
+def test_dev17_sources(text: str, source: str | None) -> None:
+    assert [s for _, _, s in read_with_sources(text)][:1] == [source]
+
+
+def test_confirming_the_attack_does_not_verify_a_count() -> None:
+    text = "The state police confirmed the attack but gave no toll, saying only that dozens had died."
+    assert [f.verified for f in casualty_figures(text, "r1")] == [False]
+
+
+def test_a_person_described_with_an_age_is_who_he_refers_to() -> None:
+    text = (
+        'Title\n"We ran for the trees," said a 41-year-old farmer who was shot in the arm. '
+        "He said he lost two sons."
+    )
+    assert [(f.low, f.outcome, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (2, "killed", "a 41-year-old farmer")
+    ]

@@ -732,3 +732,17 @@ def test_a_building_named_like_a_village_is_no_place(gazetteer: Gazetteer) -> No
     named = {places[m.place_id].name for m in mentions if m.place_id}
     assert "Āzādī" not in named and "Fyodorov" not in named
     assert {"Kirkuk", "Mosul"} <= named
+
+
+def test_a_village_on_another_continent_is_a_word_not_a_place(gazetteer: Gazetteer) -> None:
+    # Written for this test, in the voice of an army communique about Nigeria: "North West",
+    # "Haven" and "Homeland" are names of villages in the US and Australia too, and only those
+    # false hits would bring the US into the report.
+    text = (
+        "ABUJA, Nigeria - In the North West, troops of Operation HADIN KAI cleared camps in "
+        "Katsina State. Troops of Operation SAFE HAVEN arrested 9 suspects in Mangu, Plateau "
+        "State, helped by the Volunteers for the Defense of the Homeland."
+    )
+    mentions, places = resolved(text, gazetteer)
+    assert {p.country for p in places.values()} == {"NG"}
+    assert place_for("Mangu", mentions, places).admin1 == place_for("Plateau State", mentions, places).id[5:]

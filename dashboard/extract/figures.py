@@ -143,6 +143,7 @@ _PERSON_WORDS = frozenset(
     saudis somalis ethiopians eritreans nigerians malians congolese rwandans burmese rohingya haitians
     colombians venezuelans mexicans chinese nepalis bangladeshis libyans tunisians algerians moroccans
     foreigners expatriates
+    collaborators informants suppliers perpetrators accomplices worker official
     """.split()
 )
 
@@ -179,14 +180,16 @@ _CATEGORY_CASELESS = caseless(_CATEGORY_RE)
 _OUTCOME_WORDS = {
     "killed": r"killed|killing|killings|kills|kill|dead|died|die|deaths?|executed|executing|executions?|martyred|martyrs"
     r"|in\s+(?:the\s+)?(?:[\w'’]+\s+)?morgues?"
-    r"|murdered|murders|homicides|slain|massacred|perished|fatalities|lost\s+their\s+lives|lives|shot\s+dead|bodies|toll|among\s+the\s+victims",
+    r"|murdered|murders|homicides|slain|massacred|perished|fatalities|lost\s+their\s+lives|lives|shot\s+dead|bodies|toll|among\s+the\s+victims"
+    r"|paid\s+the\s+(?:supreme|ultimate)\s+(?:price|sacrifice)",  # army communiques
     "injured": r"injured|injuring|injuries|wounded|wounding|hurt|hospitali[sz]ed"
     r"|(?:taken|rushed|admitted|sent|brought|evacuated)\s+to\s+(?:a\s+|the\s+)?hospitals?"
     r"|in\s+(?:a\s+|the\s+)?hospitals?|(?:treated|cared\s+for)\s+(?:in|at)\s+(?:a\s+|the\s+)?hospitals?"
     r"|(?:flown|airlifted|evacuated|taken|sent)\s+(?:[\w-]+\s+){0,4}?for\s+treatment"
     r"|in\s+(?:intensive|critical)\s+care|(?:receiving|received|under(?:going)?)\s+(?:medical\s+)?treatment"
     r"|(?:sought|seeking|needed|needing)\s+(?:medical\s+)?treatment"
-    r"|(?:with|treated\s+for)\s+(?:[\w-]+\s+){0,3}?(?:burns|injuries|wounds)",
+    r"|(?:with|treated\s+for)\s+(?:[\w-]+\s+){0,3}?(?:burns|injuries|wounds)"
+    r"|(?:brought|taken|rushed|admitted|arrived)\s+(?:in\s+)?with\s+(?:[\w-]+\s+){0,3}?(?:burns|injuries|wounds)",
     "missing": r"missing|unaccounted\s+for|disappeared",
     "abducted": r"abducted|abducting|abductions?|kidnapped|kidnapping|taken\s+hostage|seized"
     r"|taken\s+(?:[\w-]+\s+){0,3}?as\s+(?:hostages?|captives?)|(?:held|taken)\s+captive|held\s+hostage",
@@ -199,7 +202,9 @@ _OUTCOME_WORDS = {
     r"|(?:moved|gone|went|fled)\s+(?:in\s+)?(?:to|with)\s+(?:stay\s+with\s+)?relatives|(?:staying|living)\s+with\s+relatives"
     r"|crossed\s+(?:the\s+border\s+)?into"
     r"|(?:registered|housed|accommodated|placed|sheltered)\s+in\s+(?:[\w-]+\s+)?(?:shelters|camps|sites|schools)"
-    r"|(?:found|sought|taken|took|taking|seeking)\s+(?:shelter|refuge)|sheltering",
+    r"|(?:found|sought|taken|took|taking|seeking)\s+(?:shelter|refuge)|sheltering"
+    # "1,000 people have arrived in Tera over the past day, fearing further attacks"
+    r"|arrived\s+(?:in|at)\s+[^.;]{0,60}?,\s*(?:fleeing|fearing|having\s+fled|after\s+fleeing)",
     "detained": r"detained|detaining|detentions?|in\s+detention|arrested|arresting|arrests|rounded\s+up|captured|held",
 }
 _OUTCOME_RE_PART = "|".join(f"(?P<o_{name}>{words})" for name, words in _OUTCOME_WORDS.items())
@@ -435,6 +440,11 @@ _OUTCOME_STEMS = (
     " for safer",
     " for relatives",
     "relatives",  # "had moved to relatives in Afrin"
+    "supreme price",  # "two gallant soldiers paid the supreme price"
+    "ultimate price",
+    "ultimate sacrifice",
+    "brought in with",
+    "arrived ",  # "have arrived in Tera ..., fearing further attacks" (checked by the pattern)
     "treatment",  # "66 people were receiving treatment in hospitals"
     "treated at",  # "27 were still being treated at the hospital"
     "treated in",
@@ -553,6 +563,8 @@ def _says_verified(lower_sentence: str, at: int) -> bool:
         return False
     for match in _VERIFIED_RE.finditer(lower_sentence):
         own_object = _OWN_OBJECT_RE.match(lower_sentence, match.end()) is not None
+        if own_object and _EVENT_OBJECT_RE.match(lower_sentence, match.end()):
+            continue  # "police confirmed the attack but gave no figure": the attack, not a count
         if match.start() < at:
             # "a volunteer group that documents abuses in Gezira, said more than 100": the
             # verb describes the source, whose own reporting verb then gives the count.
@@ -564,6 +576,10 @@ def _says_verified(lower_sentence: str, at: int) -> bool:
     return False
 
 
+_EVENT_OBJECT_RE = re.compile(
+    r"\s+(?:the|an?|that)\s+(?:[\w-]+\s+)?(?:attack|incident|raid|strike|shooting|explosion|bombing|ambush|assault"
+    r"|clashes|fighting|operation)s?\b"
+)
 _THEN_SAID_RE = re.compile(r",\s*(?:\w+\s+){0,3}?(?:said|says|told|reported|added|stated)\b")
 
 
@@ -820,12 +836,12 @@ def _read_figure(
         rest = after[split.end() :]
         noun_phrase = _leading_noun_phrase(rest)
         own, _ = _outcome_after(rest.split(",", 1)[0], rest.split(",", 1)[0].lower())
-        verb_before = _PART_VERB_BEFORE_RE.search(lowered, max(s_start, quantity.start - 14), quantity.start)
+        verb_before = _PART_VERB_BEFORE_RE.search(lowered, max(s_start, quantity.start - 28), quantity.start)
         if own is not None:
             outcome = own  # its own outcome, in its own clause: "later died"
         elif verb_before is not None:
             # "abducted 30 residents, killing five of them": the verb before the part is its own.
-            outcome = _PART_VERBS.get(verb_before.group(1), "killed")  # ("shot dead")
+            outcome = _PART_VERBS.get(verb_before.group(1), "killed")  # (every other verb kills)
     of_the = (
         None
         if outcome is not None
@@ -848,6 +864,12 @@ def _read_figure(
             outcome = own  # "two of the injured had died in hospital": now counted as dead
     if outcome is None:
         outcome, noun_phrase = _outcome_after(after, after_lower)
+        if outcome is not None and " of " in noun_phrase.lower():
+            held = _HELD_BEFORE_RE.search(lowered, max(s_start, quantity.start - 30), quantity.start)
+            if held is not None:
+                # "arrested 12 suspected perpetrators of the recent killings": the outcome word
+                # after is what they are suspected of; the verb before is what befell them.
+                outcome = "abducted" if held.group(1) in ("abducted", "kidnapped") else "detained"
         if outcome is not None:
             near_before = lowered[max(s_start, quantity.start - 24) : quantity.start]
             if context.main is not None and _INCLUDING_TAIL_RE.search(near_before):
@@ -937,13 +959,18 @@ def _read_figure(
         noun_phrase = _leading_noun_phrase(after)
         if name == "b_including":
             breakdown = True
-            if context.main is not None:
+            cue_at = before_start + before_match.start()
+            # An outcome said after the whole figure is of an uncounted group: "12 people were
+            # killed, and several people were abducted, among them five children".
+            since = context.last_end if context.main is not None and context.last_end > s_start else s_start
+            words = list(_OUTCOME_WORD_RE.finditer(text, since, cue_at))
+            said = next(k for k, v in words[-1].groupdict().items() if v)[2:] if words else None
+            if context.main is not None and said in (None, context.main.outcome):
                 outcome, inherited = context.main.outcome, context.main
-            else:  # "people still missing, including two children"
-                words = list(_OUTCOME_WORD_RE.finditer(text, s_start, before_start + before_match.start()))
-                if not words:
-                    return None
-                outcome = next(k for k, v in words[-1].groupdict().items() if v)[2:]
+            elif said is None:  # "people still missing, including two children"
+                return None
+            else:
+                outcome = said
         elif name == "b_displaced" and before_match.group(name).lower().startswith(("forc", "driv", "drov")):
             if not _FORCED_TAIL_RE.match(after):
                 return None
@@ -1009,8 +1036,17 @@ def _read_figure(
         category = _category(_were_noun(after, inherited or context.main or context.last))
     if category is None:
         # A bare count takes the noun of its clause: "killing 54 people and wounding 158".
-        if inherited is None and context.last is not None and not _SUBORDINATE_RE.search(gap):
+        others = _OTHERS_RE.match(noun_phrase) is not None
+        if inherited is None and context.last is not None and (others or not _SUBORDINATE_RE.search(gap)):
+            # ("two soldiers were killed while four others were wounded": "others" are more of
+            # the same kind, whatever the clause)
             inherited = context.main or context.last
+        if (
+            inherited is None
+            and context.parent is not None
+            and lowered.endswith(("another ", "a further "), max(s_start, quantity.start - 10), quantity.start)
+        ):
+            inherited = context.parent  # "14 people were killed ... Another 20 were wounded"
         if inherited is not None:
             category = inherited.category
         else:  # "detained 53 others": persons, even with no noun before to take
@@ -1121,18 +1157,22 @@ _OF_THE_DEAD_RE = re.compile(
 )
 _OF_THE_DEAD_CASELESS = caseless(_OF_THE_DEAD_RE)
 _PART_VERB_BEFORE_RE = re.compile(
-    r"\b(killing|killed|shot\s+dead|executing|executed|wounding|wounded|injuring|injured)\s+$"
+    r"\b(killing|killed|shot\s+dead|executing|executed|deaths\s+of|wounding|wounded|injuring|injured)\s+"
+    r"(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+)?$"
 )
-_PART_VERBS = {"killing": "killed", "killed": "killed", "executing": "killed", "executed": "killed",
-               "wounding": "injured", "wounded": "injured", "injuring": "injured", "injured": "injured"}
+_PART_VERBS = {"wounding": "injured", "wounded": "injured", "injuring": "injured", "injured": "injured"}
 _ALL_OF_THEM_RE = re.compile(r"(?:\s+(?:people|persons))?\s*,\s*all\s+(?:of\s+them\s+|of\s+whom\s+were\s+|were\s+)?([a-z]+)\b")
+_HELD_BEFORE_RE = re.compile(
+    r"\b(arrested|detained|captured|abducted|kidnapped|apprehended)\s+(?:at\s+least\s+|about\s+|some\s+|more\s+than\s+)?$"
+)
 _OF_THEM_RE = re.compile(r"\s+of\s+them\b(?!\s+(?:were|was)\b)")  # (lower-cased text)
 _ITS_MEMBERS_RE = re.compile(r"\s+of\s+(?:its|their)\s+(?:own\s+)?(?:members|personnel|men|fighters|officers)\b")
 
 
 # A clause of the count's own: "dozens of passengers, mostly women, have been allowed to walk away".
 _OWN_VERB_RE = re.compile(
-    r"^\s*(?:[^\W\d][\w'’-]*,?\s+){1,10}?(?:have|has|had|were|was|are|is)\s+(?:been\s+|being\s+|also\s+|now\s+)*"
+    # (no noun before only with "have": "600,000 have returned", not "three were children")
+    r"^\s*(?:(?:[^\W\d][\w'’-]*,?\s+){1,10}?(?:have|has|had|were|was|are|is)|have|has|had)\s+(?:been\s+|being\s+|also\s+|now\s+)*"
     r"(?P<verb>[a-z]+)\b"
 )
 
@@ -1617,11 +1657,20 @@ def _sentence_source(sentence: str) -> str | None:
                 return _normalise_source(subject[0], at_sentence_start=subject[1] == 0)
     if ":" in sentence:
         match = _LEAD_IN_RE.match(sentence)
-        if match and _POSSESSIVE_S_RE.sub("", match.group("src").split()[-1]).lower() in _SOURCE_HEADS:
+        if (
+            match
+            and _POSSESSIVE_S_RE.sub("", match.group("src").split()[-1]).lower() in _SOURCE_HEADS
+            # "REPORTER: The governor told the families ...": a transcript's speaker label; the
+            # reporter relays a source, or none.
+            and match.group("src").strip().lower() not in _TRANSCRIPT_LABELS
+        ):
             return _normalise_source(match.group("src"), at_sentence_start=False)
     return None
 
 
+_TRANSCRIPT_LABELS = frozenset(
+    "reporter correspondent presenter anchor host interviewer narrator announcer".split()
+)
 # A live page's or bulletin's lead-in, maybe after its time: "Latest from the State
 # Emergency Service: 34 dead", "12:45 - Police: 3 dead". Only a source noun ends the name
 # ("Reports from Sumy:" names a place, "Killed:" a label).
@@ -1637,7 +1686,10 @@ def _names_a_source(phrase: str) -> bool:
     words = [w.strip("'’") for w in phrase.split()]
     if any(w.lower() in _PRONOUNS and not (len(w) > 1 and w.isupper()) for w in words[1:]):
         return False
-    return any(w[:1].isupper() or w.lower() in _SOURCE_HEADS for w in words)
+    return any(w[:1].isupper() or w.lower() in _SOURCE_HEADS for w in words) or (
+        # "according to a humanitarian worker": a person described by a noun
+        len(words) <= 4 and words[0].lower() in ("a", "an", "one") and _is_person_noun(words[-1].lower())
+    )
 
 
 def _speaker(sentence: str, verb: int) -> str | None:
@@ -2253,7 +2305,7 @@ _LEADING_PERSON_RE = re.compile(
     r"(?:(?:President|Governor|Mayor|Minister|General|Gen\.|Colonel|Col\.|Commander|Chief|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)\s+)?"
     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})\s+[a-z]"
 )
-_PERSON_NP_RE = re.compile(r"\b(?P<det>a|an|one)\s+(?P<w1>[a-z][\w-]*)(?:\s+(?P<w2>[a-z]+))?")
+_PERSON_NP_RE = re.compile(r"\b(?P<det>a|an|one)\s+(?P<w1>[a-z0-9][\w-]*)(?:\s+(?P<w2>[a-z]+))?")
 
 
 def _person_described(sentence: str) -> str | None:

@@ -126,6 +126,16 @@ def _accept(
             return False
         return score >= (ACCEPT_WEAK_IN_CONTEXT if own else ACCEPT_WEAK_ANYWHERE)
     in_context = _in_context(place, countries, gazetteer)
+    if (
+        countries
+        and max(countries.values()) >= CUE_COUNTRY_WEIGHT
+        and gazetteer.prominence(place) < WEAK_PROMINENCE
+        and not _in_context(place, {c: w for c, w in countries.items() if w >= CUE_COUNTRY_WEIGHT}, gazetteer)
+    ):
+        # A village far from the countries the report is about ("North Central", "Haven",
+        # "Homeland" in a Nigerian army communique: villages in Canada and the US, which
+        # only these false hits brought into the report's countries) is a word or a name.
+        return False
     return score >= (ACCEPT_IN_CONTEXT if in_context else ACCEPT_ANYWHERE)
 
 
