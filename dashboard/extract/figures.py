@@ -181,7 +181,7 @@ _OUTCOME_WORDS = {
     "killed": r"killed|killing|killings|kills|kill|dead|died|die|deaths?|executed|executing|executions?|martyred|martyrs"
     r"|in\s+(?:the\s+)?(?:[\w'’]+\s+)?morgues?"
     r"|murdered|murders|homicides|slain|massacred|perished|fatalities|lost\s+their\s+lives|lives|shot\s+dead|bodies|toll|among\s+the\s+victims"
-    r"|paid\s+the\s+(?:supreme|ultimate)\s+(?:price|sacrifice)",  # army communiques
+    r"|paid\s+the\s+(?:supreme|ultimate)\s+(?:price|sacrifice)|sent\s+to\s+hell|embraced\s+(?:shahadat|martyrdom)",  # army communiques
     "injured": r"injured|injuring|injuries|wounded|wounding|hurt|hospitali[sz]ed"
     r"|(?:taken|rushed|admitted|sent|brought|evacuated)\s+to\s+(?:a\s+|the\s+)?hospitals?"
     r"|in\s+(?:a\s+|the\s+)?hospitals?|(?:treated|cared\s+for)\s+(?:in|at)\s+(?:a\s+|the\s+)?hospitals?"
@@ -190,7 +190,7 @@ _OUTCOME_WORDS = {
     r"|(?:sought|seeking|needed|needing)\s+(?:medical\s+)?treatment"
     r"|(?:with|treated\s+for)\s+(?:[\w-]+\s+){0,3}?(?:burns|injuries|wounds)"
     r"|(?:brought|taken|rushed|admitted|arrived)\s+(?:in\s+)?with\s+(?:[\w-]+\s+){0,3}?(?:burns|injuries|wounds)",
-    "missing": r"missing|unaccounted\s+for|disappeared",
+    "missing": r"missing|unaccounted\s+for|disappeared|went\s+missing",
     "abducted": r"abducted|abducting|abductions?|kidnapped|kidnapping|taken\s+hostage|seized"
     r"|taken\s+(?:[\w-]+\s+){0,3}?as\s+(?:hostages?|captives?)|(?:held|taken)\s+captive|held\s+hostage",
     "displaced": r"displaced|displacing|displacement|fled|flee|fleeing|uprooted|evacuated|homeless"
@@ -306,6 +306,7 @@ _BEFORE_TAIL = (
 _BEFORE_RE = re.compile(
     r"""(?:
         (?P<b_killed>\b(?:killed|killing|kills|kill|executed|executing|massacred|murdered|shot\s+dead|lost|losing
+            |(?:lost|losing)\s+(?:my|his|her|their|our)|martyred
             |neutrali[sz]ed["”]?|neutrali[sz]ing
             |buried|burying|bury
             |claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|claims\s+the\s+lives\s+of|the\s+lives\s+of
@@ -380,6 +381,7 @@ _OUTCOME_WORD_CASELESS = caseless(_OUTCOME_WORD_RE)
 # Cheap substring checks that must pass before the two regexes above are tried.
 _BEFORE_STEMS = (
     "neutrali",  # "the army had "neutralised" around 50 of the assailants"
+    "martyred",  # "the terrorists had martyred 21 innocent passengers"
     "holding",  # "holding 214 people hostage" (checked against a hostage tail)
     "buri",  # "we have buried 21 people"
     "bury",  # "helped to bury 18 members of two families"
@@ -441,6 +443,8 @@ _OUTCOME_STEMS = (
     " for relatives",
     "relatives",  # "had moved to relatives in Afrin"
     "supreme price",  # "two gallant soldiers paid the supreme price"
+    "to hell",  # "All 33 terrorists ... have been sent to hell"
+    "embraced",  # "four FC personnel ... embraced shahadat"
     "ultimate price",
     "ultimate sacrifice",
     "brought in with",
@@ -1152,7 +1156,7 @@ def _outcome_after_relative(after: str) -> tuple[str | None, str]:
 
 # "90 of the dead were men": a part of a toll named by its outcome.
 _OF_THE_DEAD_RE = re.compile(
-    r"\s+of\s+(?:the|those)\s+(?P<o>dead|victims|killed|wounded|injured)\b(?!\s+(?:people|civilians))",
+    r"\s+(?:more\s+)?of\s+(?:the|those)\s+(?P<o>dead|victims|killed|wounded|injured)\b(?!\s+(?:people|civilians))",
     re.IGNORECASE,
 )
 _OF_THE_DEAD_CASELESS = caseless(_OF_THE_DEAD_RE)
@@ -1448,8 +1452,9 @@ _REPORTING_VERBS = frozenset(
     """said says say reported verified verifies verify confirmed confirms confirm documented documents
     recorded records estimated estimates counted announced announces stated states told put puts
     registered tallied added noted gave given gives raised revised updated lowered reports counts claims claimed claim tells tell adds notes
-    announce saying telling reporting warned warns talking report estimate""".split()
+    announce saying telling reporting warned warns talking report estimate wrote writes""".split()
 )
+_NOUN_LIKE_VERBS = frozenset("notes note reports report records record counts count claims claim estimates estimate documents".split())
 _ACCORDING_OPENERS = (
     "according to",
     "given by",
@@ -1489,6 +1494,8 @@ def _reporting_verbs(sentence: str, lower: str) -> tuple[int, ...]:
                     and not (word.group(0) in ("reports", "report") and _noun_report(lower, i))
                     # "Partners report that", "officials estimate"; not "a UN report said".
                     and not (word.group(0) in _BASE_FORM_VERBS and not _plural_subject_before(lower, i))
+                    # "Our notes: ...": a label, not a verb (but "X said: ..." is one).
+                    and not (lower.startswith(":", word.end()) and word.group(0) in _NOUN_LIKE_VERBS)
                     # "talking about three people killed", not "talking to his wife".
                     and not (root == "talking" and not lower.startswith((" about", " of"), i + 7))
                     # "An estimated 8,000 fled": an adjective, not a verb.
@@ -1509,7 +1516,7 @@ def _reporting_verbs(sentence: str, lower: str) -> tuple[int, ...]:
 # "country", "not", "Hasakah") rarely make a false hit that needs a closer look.
 _VERB_ROOTS = tuple(
     "said say report verif confirm document record estimat count announc stated states told put regist"
-    " tallied added adds noted notes claim tell warn talking".split()
+    " tallied added adds noted notes claim tell warn talking wrote writes".split()
 )
 
 
@@ -1733,6 +1740,8 @@ def _speaker(sentence: str, verb: int) -> str | None:
     if subject is None:
         return None
     assert not isinstance(subject, str)
+    if subject[0].split()[0].lower() in _REPORTING_VERBS:
+        return None  # "..., said his group had counted 86": the verb before, not a name
     head = _POSSESSIVE_S_RE.sub("", subject[0].split()[-1]).lower()
     if head not in _SOURCE_HEADS and subject[1] > 0:
         # Only a capitalised word made it a source: prefer the sentence's own subject when it
