@@ -143,7 +143,8 @@ _PERSON_WORDS = frozenset(
     saudis somalis ethiopians eritreans nigerians malians congolese rwandans burmese rohingya haitians
     colombians venezuelans mexicans chinese nepalis bangladeshis libyans tunisians algerians moroccans
     foreigners expatriates
-    collaborators informants suppliers perpetrators accomplices worker official
+    collaborators informants suppliers perpetrators accomplices worker official neighbours neighbors friends
+    grandsons granddaughters grandchildren nephews
     """.split()
 )
 
@@ -205,7 +206,7 @@ _OUTCOME_WORDS = {
     r"|(?:found|sought|taken|took|taking|seeking)\s+(?:shelter|refuge)|sheltering"
     # "1,000 people have arrived in Tera over the past day, fearing further attacks"
     r"|arrived\s+(?:in|at)\s+[^.;]{0,60}?,\s*(?:fleeing|fearing|having\s+fled|after\s+fleeing)",
-    "detained": r"detained|detaining|detentions?|in\s+detention|arrested|arresting|arrests|rounded\s+up|captured|held",
+    "detained": r"detained|detaining|detentions?|in\s+detention|arrested|arresting|arrests|rounded\s+up|captured|held|apprehended",
 }
 _OUTCOME_RE_PART = "|".join(f"(?P<o_{name}>{words})" for name, words in _OUTCOME_WORDS.items())
 
@@ -306,7 +307,7 @@ _BEFORE_TAIL = (
 _BEFORE_RE = re.compile(
     r"""(?:
         (?P<b_killed>\b(?:killed|killing|kills|kill|executed|executing|massacred|murdered|shot\s+dead|lost|losing
-            |(?:lost|losing)\s+(?:my|his|her|their|our)|martyred
+            |(?:lost|losing)\s+(?:my|his|her|their|our)|martyred|eliminated|eliminating
             |neutrali[sz]ed["”]?|neutrali[sz]ing
             |buried|burying|bury
             |claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|claims\s+the\s+lives\s+of|the\s+lives\s+of
@@ -319,7 +320,7 @@ _BEFORE_RE = re.compile(
               |holding|held|taking|took|taken))
       | (?P<b_displaced>\b(?:displaced|displacing|displacement\s+of|uprooted|uprooting|forced|forcing
           |driven|drove|driving))
-      | (?P<b_detained>\b(?:detained|detaining|arrested|arresting|(?:arrest|detention)\s+of|rounded\s+up|captured|capturing))
+      | (?P<b_detained>\b(?:detained|detaining|arrested|arresting|(?:arrest|detention)\s+of|rounded\s+up|captured|capturing|apprehended))
       | (?P<b_including>\b(?:including|included|includes|among\s+them|of\s+whom
               |along\s+with(?:\s+[^.;,\d]{0,40}?)?))
     )"""
@@ -382,6 +383,8 @@ _OUTCOME_WORD_CASELESS = caseless(_OUTCOME_WORD_RE)
 _BEFORE_STEMS = (
     "neutrali",  # "the army had "neutralised" around 50 of the assailants"
     "martyred",  # "the terrorists had martyred 21 innocent passengers"
+    "eliminat",  # "forces eliminated 12 terrorists" (military statements)
+    "apprehend",
     "holding",  # "holding 214 people hostage" (checked against a hostage tail)
     "buri",  # "we have buried 21 people"
     "bury",  # "helped to bury 18 members of two families"
@@ -431,6 +434,8 @@ _OUTCOME_STEMS = (
     "kill",
     "martyr",
     "neutrali",  # army communiques: "neutralised 50 terrorists"
+    "eliminated",  # "forces eliminated 12 terrorists"
+    "apprehended",
     "left neighbo",  # "dozens of families had left neighbouring villages"
     "left nearby",
     "left surrounding",
@@ -605,7 +610,7 @@ _ACCORDING_RE = re.compile(
     r"\b(?:according\s+to|as\s+reported\s+by|reported\s+by|verified\s+by|confirmed\s+by|as\s+given\s+by"
     r"|per(?=\s+(?:the\s+)?[A-Z])"
     r"|documented\s+by|figures\s+from|data\s+from|a\s+tally\s+by|a\s+count\s+by)\s+"
-    r"(?P<src>[^,.;:()\"“”]+?)(?=\s*[,.;:()\"“”]|\s+(?:which|who|that|on|as|and|but|while|said|says|based"
+    r"(?P<src>[^,.;:()\"“”]+?)(?=\s*[,.;:()\"“”]|\s+(?:which|who|that|on|as|and|but|while|said|says|based|we|they"
     r"|in\s+(?!human\b))\b|$)",
     re.IGNORECASE,
 )
@@ -740,7 +745,11 @@ class _SentenceContext:
 _COORDINATION_RE = re.compile(
     r"^[^.;:]{0,90}?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as|plus)\s+)(?:another\s+)?$", re.I
 )
-_SUBORDINATE_RE = re.compile(r"\b(?:after|before|when|while|since|earlier|later|than|until|whereas)\b", re.I)
+_SUBORDINATE_RE = re.compile(
+    r"\b(?:after|before|when|while|since(?!\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday"
+    r"|last\s+\w+|the\s+(?:start|beginning)\b))|earlier|later|than|until|whereas)\b",
+    re.I,
+)
 _COORDINATION_CASELESS, _SUBORDINATE_CASELESS = caseless(_COORDINATION_RE), caseless(_SUBORDINATE_RE)
 _OTHERS_RE = re.compile(
     r"^\s*(?:others|more)\b(?!\s+(?:people|persons?|civilians|soldiers|children|women)\b)", re.I
@@ -989,7 +998,7 @@ def _read_figure(
             if not _HOSTAGE_TAIL_RE.match(after):
                 return None  # "held 5 meetings", "took 3 days"
             outcome = "abducted"
-        elif before_match.group(name).lower().startswith(("lost", "losing")):
+        elif before_match.group(name).lower().startswith(("lost", "losing", "eliminat")):
             # "lost 40 soldiers": killed, when persons are counted (not "lost 200 homes").
             if _category(noun_phrase) is None:
                 return None
@@ -1377,9 +1386,14 @@ def _is_thing(noun_phrase: str) -> bool:
     for word in words[:3]:
         if word in _THINGS:
             return True
-        if word in ("of", "in", "from", "near"):
-            break
+        if word in _THING_PHRASE_ENDS:
+            break  # "60 bodies within two hours": what follows a preposition is no noun of the count
     return False
+
+
+_THING_PHRASE_ENDS = frozenset(
+    "of in from near within over during after before for at on by since across inside".split()
+)
 
 
 _SINGULAR_TAIL_RE = re.compile(r"\s+(?:and|or)\s+(?:a|an)\s+\w+.*$", re.IGNORECASE | re.DOTALL)
@@ -1593,6 +1607,9 @@ _APPOSITIVE_NAME_RE = re.compile(
     r",\s*(?:the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[a-z][\w'’-]*\s+){0,2}?(?:[a-z]{1,3}-)?[A-Z][\w'’.-]*){0,5})"
     r"(?:\s+\([A-Z][\w.-]*\))?,\s*$"
 )
+_NAME_AGE_RE = re.compile(
+    r"\s*(?P<name>[A-Z][\w'’-]+(?:\s+(?:al-|el-|bin\s+|abu\s+|de\s+)?[A-Z][\w'’-]+){1,3}),\s+\d{1,3},"
+)
 # ", said on Sunday that ...": what follows the verb is when, not who.
 _NOT_A_SPEAKER_START = frozenset(
     """on in at late early last this after before that yesterday today tonight overnight earlier later
@@ -1725,6 +1742,12 @@ def _speaker(sentence: str, verb: int) -> str | None:
                 and not (before.endswith(",") and _named_subject_with_aside(sentence, verb))
             ):
                 return _normalise_source(name, at_sentence_start=False)
+    if before.endswith(","):
+        # "Ahmad Fahmawi, 34, a taxi driver from the camp, said ...": a person named with
+        # their age, then what they are, then the verb.
+        person = _NAME_AGE_RE.match(sentence)
+        if person is not None and person.end() <= verb:
+            return person.group("name")
     core = before
     while core and core.rsplit(None, 1)[-1].lower() in _SUBJECT_SKIP:
         core = core[: len(core) - len(core.rsplit(None, 1)[-1])].rstrip()  # "..., had earlier put"
