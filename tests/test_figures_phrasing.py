@@ -1049,3 +1049,32 @@ def test_dev19_counts(text: str, expected: list[Row]) -> None:
 def test_according_to_a_source_we_met_is_that_source() -> None:
     text = "At least six of the wounded were children, according to nurses we spoke to at the clinic."
     assert [s for _, _, s in read_with_sources(text)] == ["nurses"]
+
+
+# --- phrasings of the twentieth development set (tests/data/dev20), in sentences of our own ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The clinic had taken in 31 wounded people by midnight.",
+         [(31, 31, "exact", "people", "injured")]),
+        ("Among Friday's victims were 6 children, according to local sources.",
+         [(6, 6, "exact", "children", "killed")]),
+        ("The toll among members of the interior ministry rose to 41 this week.",
+         [(41, 41, "exact", "security_forces", "killed")]),
+        ("Among the dead were three medical personnel.", [(3, 3, "exact", "people", "killed")]),
+        ("Two security personnel were wounded.", [(2, 2, "exact", "security_forces", "injured")]),
+        ("The group said it had killed 15 mercenaries near the dam.",
+         [(15, 15, "exact", "fighters", "killed")]),
+        ("The toll rose to seven martyrs, all of them civilians.", [(7, 7, "exact", "civilians", "killed")]),
+        # Men in a breakdown keep the whole's category.
+        ("The office documented the killing of 64 civilians, among them 40 men and 9 women.",
+         [(64, 64, "exact", "civilians", "killed"), (40, 40, "exact", "civilians", "killed"),
+          (9, 9, "exact", "women", "killed")]),
+        # Returnees are no casualty figure.
+        ("About 300,000 displaced Iraqis have since returned to Mosul.", []),
+    ],
+)
+def test_dev20_counts(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected
