@@ -1078,3 +1078,17 @@ def test_according_to_a_source_we_met_is_that_source() -> None:
 )
 def test_dev20_counts(text: str, expected: list[Row]) -> None:
     assert read(text) == expected
+
+
+def test_or_so_is_about_and_its_teams_are_the_body_named_before() -> None:
+    text = (
+        "Title\nThe Civil Defence says mines have killed at least 60 people since May. "
+        "Its teams have recorded another 150 or so wounded."
+    )
+    assert [(f.low, f.high, f.qualifier, f.outcome, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (60, None, "at_least", "killed", "Civil Defence"),
+        (150, 150, "about", "injured", "Civil Defence"),
+    ]
+    # "Its health authority" is a source of its own.
+    text = "Title\nThe council ran the camp. Its health authority said four civilians were killed."
+    assert [f.attributed_to for f in casualty_figures(text, "r1")] == ["health authority"]

@@ -1486,6 +1486,7 @@ _REPORTING_VERBS = frozenset(
     registered tallied added noted gave given gives raised revised updated lowered reports counts claims claimed claim tells tell adds notes
     announce saying telling reporting warned warns talking report estimate wrote writes""".split()
 )
+_OWN_PEOPLE = frozenset("teams team volunteers crews staff members workers rescuers medics doctors".split())
 _NOUN_LIKE_VERBS = frozenset("notes note reports report records record counts count claims claim estimates estimate documents".split())
 _ACCORDING_OPENERS = (
     "according to",
@@ -1783,6 +1784,11 @@ def _speaker(sentence: str, verb: int) -> str | None:
     assert not isinstance(subject, str)
     if subject[0].split()[0].lower() in _REPORTING_VERBS:
         return None  # "..., said his group had counted 86": the verb before, not a name
+    owner, *rest = subject[0].lower().split()
+    if owner in ("its", "their") and rest and rest[-1] in _OWN_PEOPLE:
+        # "Its teams have recorded ...": the body named before (not "Its health authority
+        # said": a source of its own)
+        return _PRONOUN
     head = _POSSESSIVE_S_RE.sub("", subject[0].split()[-1]).lower()
     if head not in _SOURCE_HEADS and subject[1] > 0:
         # Only a capitalised word made it a source: prefer the sentence's own subject when it
@@ -2055,8 +2061,8 @@ def _is_pronoun(word: str) -> bool:
 
 def _normalise_source(phrase: str, *, at_sentence_start: bool) -> str | None:
     words = phrase.split()
-    if words and words[0].lower() == "the":
-        words = words[1:]
+    if words and (words[0].lower() == "the" or (len(words) > 1 and words[0].lower() in ("its", "their"))):
+        words = words[1:]  # ("Its health authority said": the authority is the source's name)
     words = [_POSSESSIVE_S_RE.sub("", w) for w in words]
     if not words:
         return None

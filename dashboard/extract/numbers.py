@@ -232,6 +232,9 @@ def read_quantity(match: re.Match[str], text: str) -> Quantity | None:
     if qualifier is None and not value[1] and text[end : end + 1] == "+" and single[:1].isdigit():
         # "40+ wounded", "27+": more than the number, as tables and live pages write it.
         qualifier, end, surface = "more_than", end + 1, text[match.start() : end + 1]
+    elif not value[1] and text.startswith(" or so", end) and not text[end + 6 : end + 7].isalnum():
+        # "another 300 or so wounded", "some 40 or so people": about the number.
+        qualifier, end, surface = qualifier or "about", end + 6, text[match.start() : end + 6]
     low, high, qualifier_name = _bounds(value[0], value[1], qualifier)
     return Quantity(match.start(), end, surface, low, high, qualifier_name, match.start("single"))
 
