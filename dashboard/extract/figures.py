@@ -1784,8 +1784,8 @@ def _speaker(sentence: str, verb: int) -> str | None:
     assert not isinstance(subject, str)
     if subject[0].split()[0].lower() in _REPORTING_VERBS:
         return None  # "..., said his group had counted 86": the verb before, not a name
-    owner, *rest = subject[0].lower().split()
-    if owner in ("its", "their") and rest and rest[-1] in _OWN_PEOPLE:
+    owner, *owned = subject[0].lower().split()
+    if owner in ("its", "their") and owned and owned[-1] in _OWN_PEOPLE:
         # "Its teams have recorded ...": the body named before (not "Its health authority
         # said": a source of its own)
         return _PRONOUN
