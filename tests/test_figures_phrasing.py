@@ -1092,3 +1092,37 @@ def test_or_so_is_about_and_its_teams_are_the_body_named_before() -> None:
     # "Its health authority" is a source of its own.
     text = "Title\nThe council ran the camp. Its health authority said four civilians were killed."
     assert [f.attributed_to for f in casualty_figures(text, "r1")] == ["health authority"]
+
+
+# --- "we" and "our" in a body's own statement (tests/data/README.md) ----------------------------
+
+
+def test_we_in_a_press_release_is_the_body_that_issues_it() -> None:
+    text = (
+        "Rescuers pull survivors from rubble in Sarmada\n\n"
+        "PRESS RELEASE - Syria Civil Defence, Idlib\n\n"
+        "Our teams recovered 7 bodies from a collapsed building in Sarmada on Tuesday. "
+        "Shelling wounded three of our volunteers near Ariha."
+    )
+    assert [(f.low, f.outcome, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (7, "killed", "Syria Civil Defence"),
+        (3, "injured", "Syria Civil Defence"),
+    ]
+
+
+def test_a_statement_named_in_its_title_speaks_for_its_body() -> None:
+    text = (
+        "Sudan: medical charity says staff killed in Nyala\n\nPress release\n\n"
+        "It is with great sorrow that we report that four of our colleagues were killed in Nyala on Sunday."
+    )
+    assert [(f.low, f.attributed_to) for f in casualty_figures(text, "r1")] == [(4, "medical charity")]
+
+
+def test_a_news_story_speaking_of_itself_names_no_source() -> None:
+    # No statement header: "our correspondent" is the outlet; a quotation keeps its speaker.
+    text = (
+        "Aid group says clinics overwhelmed in Tawila\n\n"
+        "Our correspondent in Tawila saw 30 wounded people waiting outside the clinic. "
+        '"Twelve of our patients died overnight," said a nurse at the clinic.'
+    )
+    assert [(f.low, f.attributed_to) for f in casualty_figures(text, "r1")] == [(30, None), (12, "a nurse")]

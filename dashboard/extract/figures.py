@@ -2102,6 +2102,62 @@ _LEADING_SUBJECT_RE = re.compile(
 _IT_SAID_RE = re.compile(r"[:;,]\s+it\s+(?:said|says|reported|stated|added|claimed|claims)\b")
 
 
+_QUOTED_RE = re.compile(r'"[^"]*"|“[^”]*”')
+_FIRST_PERSON_WORD_RE = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+# An outlet speaking of itself is no source of the figures it reports.
+_OUTLET_VOICE_RE = re.compile(
+    r"(?:our\s+(?:own\s+)?(?:correspondents?|reporters?|newsroom|station|notes|readers|listeners|viewers|team\s+in\s+[A-Z])"
+    r"|we\s+(?:begin|turn|go|start|end|return|bring)\b|us\s+(?:now|live)\b)",
+    re.IGNORECASE,
+)
+# Header lines of a statement that name who issues it.
+_ISSUER_LINE_RES = (
+    re.compile(r"^(?:STATEMENT|PRESS\s+RELEASE|PRESS\s+STATEMENT|Statement|Press\s+release|Press\s+statement)\s*[-–—:]\s*(?P<src>[^\n]{3,120}?)\s*$"),
+    re.compile(r"^Spokesperson\s+for\s+(?:the\s+)?(?P<src>[^:\n]{3,100}):"),
+)
+_ISSUER_HEADS = (
+    r"(?:groups?|organi[sz]ations?|agency|agencies|office|ministry|directorate|committee|defen[cs]e|council"
+    r"|authority|army|police|forces|network|observatory|mission|society|crescent|cross|commission|unicef|unhcr|who|iom|msf|icrc"
+    r"|charity|charities|ngos?|association|foundation|federation|union|service)"
+)
+# A title that names who speaks: "Sudan: aid group says staff killed", "Civil Defence statement on ...".
+_ISSUER_TITLE_RE = re.compile(
+    rf"(?:^|:\s+)(?P<src>(?:[\w'’-]+\s+){{0,5}}?{_ISSUER_HEADS}(?:\s+in\s+[A-Z][\w-]*)?)"
+    r"(?:\s+(?:says?|said|calls?|warns?|statement|reports?|condemns?|announces?|urges?)\b|\s*:)",
+    re.IGNORECASE,
+)
+
+
+_ISSUER_PLACE_TAIL_RE = re.compile(r",\s*[A-Z][\w'’-]+(?:,?\s+\d[^,]*)?$|,\s*\d[^,]*$")
+_STATEMENT_MARK_RE = re.compile(
+    r"^(?:press\s+release|(?:joint\s+)?statement|press\s+briefing\s+notes?|communiqu[eé]|news\s+release)\b"
+    r"|\bstatement\s+on\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=64)
+def statement_issuer(text: str) -> str | None:
+    """Who issues a statement, as its header or title names it (None for other texts)."""
+    lines = [line.strip() for line in text.split("\n")[:8] if line.strip()]
+    for line in lines[1:6]:
+        for pattern in _ISSUER_LINE_RES:
+            match = pattern.match(line)
+            if match:
+                # "PRESS RELEASE - Amnesty International Nigeria, Abuja": the body, not where;
+                # "Statement – Damascus, 14 May 2025" names only where and when.
+                src = _ISSUER_PLACE_TAIL_RE.sub("", match.group("src").strip().rstrip(".,"))
+                if src and not any(c.isdigit() for c in src) and " " in src:
+                    return src
+    # A title names the issuer only of a text that says it is a statement (not of a news story
+    # about one: there "we" and "our" are the outlet's).
+    if lines and any(_STATEMENT_MARK_RE.search(line) for line in lines[:6]):
+        match = _ISSUER_TITLE_RE.search(lines[0])
+        if match:
+            return _normalise_source(match.group("src"), at_sentence_start=match.start("src") == 0)
+    return None
+
+
 class _SourceMemory:
     """Sources named so far in one report, to resolve "it said", "the Observatory said"."""
 
@@ -2116,6 +2172,17 @@ class _SourceMemory:
             if self.cache[start]:
                 self.named.append((start, self.cache[start] or ""))
         return self.cache[start]
+
+    def _issuer_voice(self, sentence: str) -> str | None:
+        """In a body's own statement, "we" and "our" are that body (tests/data/README.md):
+        "Two members of our forces were injured" under "STATEMENT - Ministry of Interior"."""
+        if "we" not in sentence.lower() and "our" not in sentence.lower() and "us" not in sentence.lower():
+            return None  # (cheap: most sentences have none of the letters in a row)
+        unquoted = _QUOTED_RE.sub(" ", sentence)
+        voices = [m for m in _FIRST_PERSON_WORD_RE.finditer(unquoted) if not _OUTLET_VOICE_RE.match(unquoted, m.start())]
+        if not voices:
+            return None
+        return statement_issuer(self.text)
 
     def _list_heading(self, start: int) -> tuple[int, str] | None:
         """For a line of a table or list ("| Killed | 26 |", "- deaths - 21"), the line that
@@ -2178,7 +2245,7 @@ class _SourceMemory:
             # said': a quotation's sentences take the speaker named where it closes.
             closing = self._quote_closing_sentence(start, sentence) or self._list_heading(start)
             if closing is None:
-                return None
+                return self._issuer_voice(sentence)
             found = _sentence_source(closing[1])
             if found is None or found == _FIRST_PERSON:
                 return None
