@@ -1126,3 +1126,20 @@ def test_a_news_story_speaking_of_itself_names_no_source() -> None:
         '"Twelve of our patients died overnight," said a nurse at the clinic.'
     )
     assert [(f.low, f.attributed_to) for f in casualty_figures(text, "r1")] == [(30, None), (12, "a nurse")]
+
+
+def test_a_list_of_parts_ends_before_the_next_count() -> None:
+    # The second part of "among them A and B" is a part of the toll, and the count after the
+    # list is a whole of its own (people, not women).
+    text = "The minister said 120 people were killed, among them 14 children and 9 women, and 610 wounded."
+    assert read(text) == [
+        (120, 120, "exact", "people", "killed"),
+        (14, 14, "exact", "children", "killed"),
+        (9, 9, "exact", "women", "killed"),
+        (610, 610, "exact", "people", "injured"),
+    ]
+
+
+def test_a_name_then_its_role_is_the_speaker() -> None:
+    text = "At the hospital, Munir al-Bursh, its director, said four nurses had been wounded."
+    assert read_with_sources(text) == [(4, "injured", "Munir al-Bursh")]

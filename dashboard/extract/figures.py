@@ -878,6 +878,13 @@ def _read_figure(
         own, _ = _outcome_after(clause, clause.lower())
         if own == "killed":
             outcome = own  # "two of the injured had died in hospital": now counted as dead
+    if outcome is None and coordinated and context.main is not None and context.last is not context.main:
+        listing = _LIST_CUE_RE.search(lowered, max(s_start, quantity.start - 80), quantity.start)
+        if listing is not None:
+            # "274 killed, among them 21 children and 39 women, and 1,024 wounded": the second
+            # part of the list is a part of the toll too, not of the count after it.
+            outcome, breakdown, inherited = context.main.outcome, True, context.main
+            noun_phrase = _leading_noun_phrase(after)
     if outcome is None:
         outcome, noun_phrase = _outcome_after(after, after_lower)
         if outcome is not None and " of " in noun_phrase.lower():
@@ -1626,6 +1633,10 @@ _APPOSITIVE_NAME_RE = re.compile(
     r",\s*(?:the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[a-z][\w'’-]*\s+){0,2}?(?:[a-z]{1,3}-)?[A-Z][\w'’.-]*){0,5})"
     r"(?:\s+\([A-Z][\w.-]*\))?,\s*$"
 )
+_LIST_CUE_RE = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+[^,.;:]*?\s+and\s+$")
+_NAME_ROLE_RE = re.compile(
+    r"(?:^|,\s+)(?P<name>[A-Z][\w'’.-]+(?:\s+(?:al-|el-|bin\s+|abu\s+)?[A-Z][\w'’.-]+){1,3}),\s+(?:its|his|her|their)\s+[a-z][\w -]{1,40},$"
+)
 _NAME_AGE_RE = re.compile(
     r"\s*(?P<name>[A-Z][\w'’-]+(?:\s+(?:al-|el-|bin\s+|abu\s+|de\s+)?[A-Z][\w'’-]+){1,3}),\s+\d{1,3},"
 )
@@ -1767,6 +1778,10 @@ def _speaker(sentence: str, verb: int) -> str | None:
         person = _NAME_AGE_RE.match(sentence)
         if person is not None and person.end() <= verb:
             return person.group("name")
+        # "Hussam Abu Safiya, its director, said ...": a name, then its role in lower case.
+        role = _NAME_ROLE_RE.search(before)
+        if role is not None:
+            return role.group("name")
     core = before
     while core and core.rsplit(None, 1)[-1].lower() in _SUBJECT_SKIP:
         core = core[: len(core) - len(core.rsplit(None, 1)[-1])].rstrip()  # "..., had earlier put"
