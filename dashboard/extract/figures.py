@@ -215,6 +215,7 @@ _AUX = (
     r"(?:were|was|are|is|have|has|had|been|being|got|get|reportedly|also|all|later|subsequently|allegedly"
     r"|confirmed|believed|feared|thought|said|reported|found|left|now|since|so\s+far|already|either"
     r"|seriously|critically|severely|badly|gravely|slightly|lightly|moderately|fatally|mortally|internally"
+    r"|newly|recently|forcibly|temporarily"
     r"|still|remain|remains|remained|nonetheless|however|probably|likely|estimated|understood"
     r"|shot\s+and|to|among\s+(?:those|the|people))"
 )
@@ -610,7 +611,8 @@ _UNVERIFIED_RE = re.compile(
 _ACCORDING_RE = re.compile(
     r"\b(?:according\s+to|as\s+reported\s+by|reported\s+by|verified\s+by|confirmed\s+by|as\s+given\s+by"
     r"|per(?=\s+(?:the\s+)?[A-Z])"
-    r"|documented\s+by|figures\s+from|data\s+from|a\s+tally\s+by|a\s+count\s+by)\s+"
+    r"|documented\s+by|figures\s+from|data\s+from|a\s+tally\s+by|a\s+count\s+by"
+    r"|(?:compiled|gathered|collected)\s+by)\s+"
     r"(?P<src>[^,.;:()\"“”]+?)(?=\s*[,.;:()\"“”]|\s+(?:which|who|that|on|as|and|but|while|said|says|based|we|they"
     r"|in\s+(?!human\b))\b|$)",
     re.IGNORECASE,
@@ -748,7 +750,8 @@ _COORDINATION_RE = re.compile(
 )
 _SUBORDINATE_RE = re.compile(
     r"\b(?:after|before|when|while|since(?!\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday"
-    r"|last\s+\w+|the\s+(?:start|beginning)\b))|earlier|later|than|until|whereas)\b",
+    r"|last\s+\w+|the\s+(?:start|beginning)\b|\d|(?:january|february|march|april|may|june|july|august|september"
+    r"|october|november|december)\b))|earlier|later|than|until|whereas)\b",
     re.I,
 )
 _COORDINATION_CASELESS, _SUBORDINATE_CASELESS = caseless(_COORDINATION_RE), caseless(_SUBORDINATE_RE)
@@ -1507,6 +1510,9 @@ _ACCORDING_OPENERS = (
     "data from",
     "tally by",
     "count by",
+    "compiled by",
+    "gathered by",
+    "collected by",
 )
 _CITING_OPENERS = ("citing", "cited by", "quoting", "quoted by")
 _WORD_RE = re.compile(r"[a-z]+")
