@@ -1143,3 +1143,33 @@ def test_a_list_of_parts_ends_before_the_next_count() -> None:
 def test_a_name_then_its_role_is_the_speaker() -> None:
     text = "At the hospital, Munir al-Bursh, its director, said four nurses had been wounded."
     assert read_with_sources(text) == [(4, "injured", "Munir al-Bursh")]
+
+
+# --- phrasings of the twenty-second development set (tests/data/dev22), in sentences of our own
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ministry said 31 martyrs and 140 injured had arrived at hospitals overnight.",
+         [(31, 31, "exact", "people", "killed"), (140, 140, "exact", "people", "injured")]),
+        ("Security forces killed 9 khwarij in the operation.", [(9, 9, "exact", "fighters", "killed")]),
+        ("Units eliminated 230 occupiers and wounded about 150 more.",
+         [(230, 230, "exact", "security_forces", "killed"), (150, 150, "about", "security_forces", "injured")]),
+        ("Police arrested four members of the cell, and two other members were killed.",
+         [(4, 4, "exact", "fighters", "detained"), (2, 2, "exact", "fighters", "killed")]),
+        ("Some 40 presumed criminals were killed in clashes with troops.",
+         [(40, 40, "about", "people", "killed")]),
+        ("Shelling killed three civilians in Kupiansk. Seven more were wounded.",
+         [(3, 3, "exact", "civilians", "killed"), (7, 7, "exact", "civilians", "injured")]),
+        ("About 60 hostages are believed to remain in the tunnels.", [(60, 60, "about", "people", "abducted")]),
+        ("Troops freed 12 hostages from a house in Kuriga.", []),
+    ],
+)
+def test_dev22_counts(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected
+
+
+def test_a_where_aside_keeps_the_subject_before_it() -> None:
+    text = "The army, in a statement on its website, said its troops had killed 40 rebels."
+    assert read_with_sources(text) == [(40, "killed", "army")]

@@ -144,7 +144,7 @@ _PERSON_WORDS = frozenset(
     colombians venezuelans mexicans chinese nepalis bangladeshis libyans tunisians algerians moroccans
     foreigners expatriates
     collaborators informants suppliers perpetrators accomplices worker official neighbours neighbors friends
-    grandsons granddaughters grandchildren nephews
+    grandsons granddaughters grandchildren nephews martyrs criminals
     """.split()
 )
 
@@ -160,11 +160,11 @@ _CATEGORY_RE = re.compile(
           |security\s+(?:personnel|forces|force\s+members|members|officers|agents|guards)
           |soldiers?|troops|servicem[ae]n|service\s+members|policem[ae]n|police(?:\s+officers?)?|officers?|gendarmes|border\s+guards
           |guards|peacekeepers|(?<!medical\s)(?<!health\s)(?<!aid\s)(?<!humanitarian\s)(?<!media\s)personnel|army\s+(?:officers|personnel)|military\s+personnel
-          |(?:government|regime|state|pro-government)\s+forces|conscripts)
+          |(?:government|regime|state|pro-government)\s+forces|conscripts|occupiers|sons\s+of\s+the\s+soil)
       | (?P<fighters>(?:members|fighters)\s+of\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:militias?|armed\s+groups?
-            |(?<!aid\s)(?<!rights\s)(?<!relief\s)(?<!medical\s)(?<!support\s)(?<!civil\s)groups?)
+            |(?<!aid\s)(?<!rights\s)(?<!relief\s)(?<!medical\s)(?<!support\s)(?<!civil\s)groups?|(?:terrorist\s+)?cells?)
           |fighters?|gunm[ae]n|militants?|insurgents?|rebels?|jihadists?|combatants?|attackers?
-          |assailants?|militiam[ae]n|militia\s+members|extremists?|terrorists?|mercenaries
+          |assailants?|militiam[ae]n|militia\s+members|extremists?|terrorists?|mercenaries|khwarij|khawarij|kharijis
           |(?:cartel|gang)\s+members|gangsters)
       | (?P<children>children|child|kids|boys|girls|daughters|sons|minors|infants|babies|toddlers)
       | (?P<women>women|woman)
@@ -756,7 +756,7 @@ _SUBORDINATE_RE = re.compile(
 )
 _COORDINATION_CASELESS, _SUBORDINATE_CASELESS = caseless(_COORDINATION_RE), caseless(_SUBORDINATE_RE)
 _OTHERS_RE = re.compile(
-    r"^\s*(?:others|more)\b(?!\s+(?:people|persons?|civilians|soldiers|children|women)\b)", re.I
+    r"^\s*(?:others|more|other\s+members)\b(?!\s+(?:people|persons?|civilians|soldiers|children|women)\b)", re.I
 )
 
 
@@ -1037,10 +1037,21 @@ def _read_figure(
         if not noun_phrase.strip() and after.lstrip().startswith(("were ", "was ")):
             # "90 of the dead were men, 18 were women and three were children"
             noun_phrase = _were_noun(after, inherited)
+    if (
+        outcome is None
+        and _HOSTAGES_RE.match(after_lower)
+        and not _FREED_RE.search(after_lower[:80])
+        and not _FREED_RE.search(lowered, max(s_start, quantity.start - 30), quantity.start)
+    ):
+        # "About 120 hostages are believed to remain in Gaza": hostages are held, whatever
+        # the verb (not when they are freed or rescued).
+        outcome, noun_phrase = "abducted", _leading_noun_phrase(after)
     if outcome is None:
         return None
     if _is_thing(noun_phrase):
         return None
+    if outcome == "injured" and _DIED_LATER_RE.search(after_lower, 0, 120):
+        outcome = "killed"  # "was severely wounded and later died of his wounds"
     if outcome == "killed" and _incident_count(after[:60], after_lower[:60]):
         return None
     if outcome == "displaced" and _RETURNED_RE.match(after_lower):
@@ -1082,7 +1093,10 @@ def _read_figure(
         if (
             inherited is None
             and context.parent is not None
-            and lowered.endswith(("another ", "a further "), max(s_start, quantity.start - 10), quantity.start)
+            and (
+                lowered.endswith(("another ", "a further "), max(s_start, quantity.start - 10), quantity.start)
+                or _OTHERS_RE.match(noun_phrase) is not None  # "Eleven more were wounded"
+            )
         ):
             inherited = context.parent  # "14 people were killed ... Another 20 were wounded"
         if inherited is not None:
@@ -1205,6 +1219,12 @@ _HELD_BEFORE_RE = re.compile(
 )
 _RETURNED_RE = re.compile(
     r"\s+(?:[a-z'’-]+\s+){0,3}?(?:have|has|had)\s+(?:since\s+|now\s+|already\s+)?(?:returned|gone\s+back|come\s+back)\b"
+)
+_HOSTAGES_RE = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:hostages|captives)\b")
+_FREED_RE = re.compile(r"\b(?:rescued|freed|released|liberated|returned|exchanged|handed\s+over|recovered)\b")
+_DIED_LATER_RE = re.compile(
+    r"^[^.;]*?\b(?:wounded|injured|hurt)\b[^.;]{0,40}?\b(?:and\s+)?(?:later|subsequently|since|then)\s+died\b"
+    r"|^[^.;]*?\b(?:wounded|injured|hurt)\b[^.;]{0,40}?\band\s+died\s+(?:of|from)\s+(?:his|her|their)\s+(?:wounds|injuries)"
 )
 _OF_THEM_RE = re.compile(r"\s+of\s+them\b(?!\s+(?:were|was)\b)")  # (lower-cased text)
 _ITS_MEMBERS_RE = re.compile(r"\s+of\s+(?:its|their)\s+(?:own\s+)?(?:members|personnel|men|fighters|officers)\b")
@@ -1462,13 +1482,13 @@ def _category(phrase: str) -> str | None:
 _CATEGORY_OF_WORD: dict[str, str] = {
     **dict.fromkeys(
         """soldier soldiers troops serviceman servicemen policeman policemen police officer officers gendarmes cadets
-        guards peacekeepers personnel conscripts""".split(),
+        guards peacekeepers personnel conscripts occupiers""".split(),
         "security_forces",
     ),
     **dict.fromkeys(
         """fighter fighters gunman gunmen militant militants insurgent insurgents rebel rebels jihadist
         jihadists combatant combatants attacker attackers assailant assailants militiaman militiamen
-        extremist extremists terrorist terrorists gangsters mercenaries""".split(),
+        extremist extremists terrorist terrorists gangsters mercenaries khwarij khawarij kharijis""".split(),
         "fighters",
     ),
     **dict.fromkeys(
@@ -1640,6 +1660,10 @@ _APPOSITIVE_NAME_RE = re.compile(
     r"(?:\s+\([A-Z][\w.-]*\))?,\s*$"
 )
 _LIST_CUE_RE = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+[^,.;:]*?\s+and\s+$")
+_WHERE_ASIDE_RE = re.compile(
+    r",\s+(?:in|via|on)\s+(?:a|an|its|their|his|her|the)\s+(?:[\w'’-]+\s+){0,6}?"
+    r"(?:post|posts|statement|message|video|briefing|report|conference|interview|channel|account|update)\b[^,]{0,40},$"
+)
 _NAME_ROLE_RE = re.compile(
     r"(?:^|,\s+)(?P<name>[A-Z][\w'’.-]+(?:\s+(?:al-|el-|bin\s+|abu\s+)?[A-Z][\w'’.-]+){1,3}),\s+(?:its|his|her|their)\s+[a-z][\w -]{1,40},$"
 )
@@ -1788,6 +1812,12 @@ def _speaker(sentence: str, verb: int) -> str | None:
         role = _NAME_ROLE_RE.search(before)
         if role is not None:
             return role.group("name")
+        # "The RSF, in a post on its Telegram channel, said ...": the subject before the aside.
+        aside = _WHERE_ASIDE_RE.search(before)
+        if aside is not None:
+            subject = _subject_before(sentence, aside.start())
+            if isinstance(subject, tuple):
+                return _normalise_source(subject[0], at_sentence_start=subject[1] == 0)
     core = before
     while core and core.rsplit(None, 1)[-1].lower() in _SUBJECT_SKIP:
         core = core[: len(core) - len(core.rsplit(None, 1)[-1])].rstrip()  # "..., had earlier put"
