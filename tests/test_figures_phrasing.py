@@ -1119,7 +1119,8 @@ def test_a_statement_named_in_its_title_speaks_for_its_body() -> None:
 
 
 def test_a_news_story_speaking_of_itself_names_no_source() -> None:
-    # No statement header: "our correspondent" is the outlet; a quotation keeps its speaker.
+    # No statement header: "our" is the outlet's, and what its correspondent saw names no
+    # source; a quotation keeps its speaker.
     text = (
         "Aid group says clinics overwhelmed in Tawila\n\n"
         "Our correspondent in Tawila saw 30 wounded people waiting outside the clinic. "
@@ -1173,3 +1174,20 @@ def test_dev22_counts(text: str, expected: list[Row]) -> None:
 def test_a_where_aside_keeps_the_subject_before_it() -> None:
     text = "The army, in a statement on its website, said its troops had killed 40 rebels."
     assert read_with_sources(text) == [(40, "killed", "army")]
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        ("Floods of displaced reach Kosti\n\nSudanese Red Crescent Society\nPress statement – Port Sudan, 3 May 2025\n\n"
+         "Our volunteers registered 900 displaced people.", "Sudanese Red Crescent Society"),
+        ("Five days of shelling in Idlib\n\nSyria Civil Defence (The White Helmets) – STATEMENT – 2 May 2024\n\n"
+         "Our teams documented the deaths of 17 civilians.", "Syria Civil Defence (The White Helmets)"),
+        ("IOM alarmed as fighting drives thousands from Wad Madani\n\nPRESS RELEASE\n\n"
+         "Our teams recorded 4,000 people displaced since Friday.", "IOM"),
+        # The place a statement comes from is not who issues it.
+        ("Clashes near the port\n\nPress statement – Port Sudan, 3 May 2025\n\nOur staff counted 6 bodies.", None),
+    ],
+)
+def test_our_is_the_issuer_a_statement_header_names(text: str, issuer: str | None) -> None:
+    assert [f.attributed_to for f in casualty_figures(text, "r1")] == [issuer]

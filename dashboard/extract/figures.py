@@ -2162,35 +2162,46 @@ _OUTLET_VOICE_RE = re.compile(
     re.IGNORECASE,
 )
 # Header lines of a statement that name who issues it.
+_MARK = (
+    r"(?:press\s+release|news\s+release|press\s+statement|joint\s+statement|statement|press\s+briefing\s+notes?"
+    r"|briefing\s+notes?|flash\s+update|report\s+excerpt|communiqu[eé])"
+)
 _ISSUER_LINE_RES = (
-    re.compile(r"^(?:STATEMENT|PRESS\s+RELEASE|PRESS\s+STATEMENT|Statement|Press\s+release|Press\s+statement)\s*[-–—:]\s*(?P<src>[^\n]{3,120}?)\s*$"),
+    # "PRESS RELEASE - Amnesty International Nigeria, Abuja"
+    re.compile(rf"^{_MARK}\s*[-–—:]\s*(?P<src>[^\n]{{3,120}}?)\s*$", re.IGNORECASE),
+    # "Syria Civil Defence (The White Helmets) – STATEMENT – 9 October 2023"
+    re.compile(rf"^(?P<src>[^\n]{{3,100}}?)\s+[-–—]\s+{_MARK}\b", re.IGNORECASE),
     re.compile(r"^Spokesperson\s+for\s+(?:the\s+)?(?P<src>[^:\n]{3,100}):"),
+    # "Statement attributed to the UNICEF Representative in Haiti"
+    re.compile(r"^Statement\s+(?:attributed\s+to|by)\s+(?:the\s+)?(?P<src>[^\n]{3,100}?)\s*$"),
 )
 _ISSUER_HEADS = (
     r"(?:groups?|organi[sz]ations?|agency|agencies|office|ministry|directorate|committee|defen[cs]e|council"
     r"|authority|army|police|forces|network|observatory|mission|society|crescent|cross|commission|unicef|unhcr|who|iom|msf|icrc"
     r"|charity|charities|ngos?|association|foundation|federation|union|service)"
 )
+_MARK_ONLY_RE = re.compile(rf"^{_MARK}\b", re.IGNORECASE)
+_ISSUER_HEAD_RE = re.compile(rf"\b{_ISSUER_HEADS}\b", re.IGNORECASE)
 # A title that names who speaks: "Sudan: aid group says staff killed", "Civil Defence statement on ...".
 _ISSUER_TITLE_RE = re.compile(
-    rf"(?:^|:\s+)(?P<src>(?:[\w'’-]+\s+){{0,5}}?{_ISSUER_HEADS}(?:\s+in\s+[A-Z][\w-]*)?)"
-    r"(?:\s+(?:says?|said|calls?|warns?|statement|reports?|condemns?|announces?|urges?)\b|\s*:)",
+    rf"(?:^|:\s+|\s[-–—]\s+)(?P<src>(?:[\w'’-]+\s+){{0,5}}?{_ISSUER_HEADS}(?:\s+in\s+[A-Z][\w-]*)?)"
+    r"(?:\s+(?:says?|said|calls?|warns?|statement|reports?|condemns?|announces?|urges?|alarmed|appalled|mourns?"
+    r"|deplores?|welcomes?|shocked|concerned|outraged)\b|\s*:)",
     re.IGNORECASE,
 )
 
 
 _ISSUER_PLACE_TAIL_RE = re.compile(r",\s*[A-Z][\w'’-]+(?:,?\s+\d[^,]*)?$|,\s*\d[^,]*$")
-_STATEMENT_MARK_RE = re.compile(
-    r"^(?:press\s+release|(?:joint\s+)?statement|press\s+briefing\s+notes?|communiqu[eé]|news\s+release)\b"
-    r"|\bstatement\s+on\b",
-    re.IGNORECASE,
-)
+_STATEMENT_MARK_RE = re.compile(rf"^{_MARK}\b|\bstatement\s+on\b|[-–—]\s+{_MARK}\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=64)
 def statement_issuer(text: str) -> str | None:
     """Who issues a statement, as its header or title names it (None for other texts)."""
     lines = [line.strip() for line in text.split("\n")[:8] if line.strip()]
+    for i, line in enumerate(lines[2:6], start=2):
+        if _MARK_ONLY_RE.match(line) and _ISSUER_HEAD_RE.search(lines[i - 1]) and len(lines[i - 1]) <= 80:
+            return lines[i - 1]  # "Sudanese Red Crescent Society" above "Press statement – Port Sudan"
     for line in lines[1:6]:
         for pattern in _ISSUER_LINE_RES:
             match = pattern.match(line)
@@ -2198,7 +2209,14 @@ def statement_issuer(text: str) -> str | None:
                 # "PRESS RELEASE - Amnesty International Nigeria, Abuja": the body, not where;
                 # "Statement – Damascus, 14 May 2025" names only where and when.
                 src = _ISSUER_PLACE_TAIL_RE.sub("", match.group("src").strip().rstrip(".,"))
-                if src and not any(c.isdigit() for c in src) and " " in src:
+                # (a body: a word like "ministry" or a name of three words or more, not
+                # "Port Sudan", the place the statement was issued from)
+                if (
+                    src[:1].isupper()
+                    and ":" not in src  # "Syrian Arab Republic: Earthquake - Flash Update"
+                    and not any(c.isdigit() for c in src)
+                    and (len(src.split()) >= 3 or _ISSUER_HEAD_RE.search(src))
+                ):
                     return src
     # A title names the issuer only of a text that says it is a statement (not of a news story
     # about one: there "we" and "our" are the outlet's).
@@ -2219,7 +2237,12 @@ class _SourceMemory:
 
     def for_sentence(self, start: int, sentence: str) -> str | None:
         if start not in self.cache:
-            self.cache[start] = self._resolve(start, sentence)
+            found = self._resolve(start, sentence)
+            if found is not None and found[:4].lower() == "our " and not _OUTLET_VOICE_RE.match(found):
+                # "our Office has documented", "our teams registered": the body whose statement
+                # this is, if the text says ("our correspondent in Bol reports" stays: a reporter).
+                found = statement_issuer(self.text)
+            self.cache[start] = found
             if self.cache[start]:
                 self.named.append((start, self.cache[start] or ""))
         return self.cache[start]
