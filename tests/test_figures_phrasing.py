@@ -1191,3 +1191,29 @@ def test_a_where_aside_keeps_the_subject_before_it() -> None:
 )
 def test_our_is_the_issuer_a_statement_header_names(text: str, issuer: str | None) -> None:
     assert [f.attributed_to for f in casualty_figures(text, "r1")] == [issuer]
+
+
+# --- phrasings of the twenty-first development set (tests/data/dev21), in sentences of our own -
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The society mourns three of its paramedics, who were killed near Kadugli.",
+         [(3, 3, "exact", "people", "killed")]),
+        ("At least 90 people were killed on Sunday. Among them were six aid workers.",
+         [(90, None, "at_least", "people", "killed"), (6, 6, "exact", "people", "killed")]),
+        ("Our teams documented the injury of 140 civilians, including 31 children.",
+         [(140, 140, "exact", "civilians", "injured"), (31, 31, "exact", "children", "injured")]),
+        ("The branch in Kosti had registered more than 9,000 new arrivals by Friday.",
+         [(9001, None, "more_than", "people", "displaced")]),
+        ("One volunteer is still missing.", [(1, 1, "exact", "people", "missing")]),
+    ],
+)
+def test_dev21_counts(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected
+
+
+def test_a_subject_with_a_place_after_it_still_reports() -> None:
+    text = "Health partners in Marib report that at least 12 of the wounded need surgery."
+    assert read_with_sources(text) == [(12, "injured", "health partners in Marib")]

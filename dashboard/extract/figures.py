@@ -144,7 +144,7 @@ _PERSON_WORDS = frozenset(
     colombians venezuelans mexicans chinese nepalis bangladeshis libyans tunisians algerians moroccans
     foreigners expatriates
     collaborators informants suppliers perpetrators accomplices worker official neighbours neighbors friends
-    grandsons granddaughters grandchildren nephews martyrs criminals
+    grandsons granddaughters grandchildren nephews martyrs criminals arrivals
     """.split()
 )
 
@@ -206,7 +206,8 @@ _OUTCOME_WORDS = {
     r"|(?:registered|housed|accommodated|placed|sheltered)\s+in\s+(?:[\w-]+\s+)?(?:shelters|camps|sites|schools)"
     r"|(?:found|sought|taken|took|taking|seeking)\s+(?:shelter|refuge)|sheltering"
     # "1,000 people have arrived in Tera over the past day, fearing further attacks"
-    r"|arrived\s+(?:in|at)\s+[^.;]{0,60}?,\s*(?:fleeing|fearing|having\s+fled|after\s+fleeing)",
+    r"|arrived\s+(?:in|at)\s+[^.;]{0,60}?,\s*(?:fleeing|fearing|having\s+fled|after\s+fleeing)"
+    r"|new(?:ly\s+arrived)?\s+arrivals|newly\s+arrived",  # humanitarian reports: people newly displaced
     "detained": r"detained|detaining|detentions?|in\s+detention|arrested|arresting|arrests|rounded\s+up|captured|held|apprehended",
 }
 _OUTCOME_RE_PART = "|".join(f"(?P<o_{name}>{words})" for name, words in _OUTCOME_WORDS.items())
@@ -316,14 +317,14 @@ _BEFORE_RE = re.compile(
             |(?:deaths?|killings?|killing|executions?|murders?|bodies|massacre)\s+of
             |among\s+(?:the\s+dead|the\s+victims|those\s+killed|the\s+people\s+killed|[\w-]+['’]s\s+(?:dead|victims))
                 (?:,\s*(?:it|he|she|they|officials|the\s+[\w-]+)\s+(?:said|says|added),)?(?:\s+(?:were|was|are|is))?))
-      | (?P<b_injured>\b(?:wounded|wounding|injured|injuring|injuries\s+to|treated|treating
+      | (?P<b_injured>\b(?:wounded|wounding|injured|injuring|injuries\s+to|(?:injury|injuries|injuring|wounding)\s+of|treated|treating
               |among\s+the\s+(?:wounded|injured)(?:\s+(?:were|was|are|is))?))
       | (?P<b_abducted>\b(?:abducted|abducting|kidnapped|kidnapping|(?:abduction|kidnapping)\s+of|seized|seizing
               |holding|held|taking|took|taken))
       | (?P<b_displaced>\b(?:displaced|displacing|displacement\s+of|uprooted|uprooting|forced|forcing
           |driven|drove|driving))
       | (?P<b_detained>\b(?:detained|detaining|arrested|arresting|(?:arrest|detention)\s+of|rounded\s+up|captured|capturing|apprehended))
-      | (?P<b_including>\b(?:including|included|includes|among\s+them|of\s+whom
+      | (?P<b_including>\b(?:including|included|includes|among\s+them(?:\s+(?:were|was|are|is))?|of\s+whom
               |along\s+with(?:\s+[^.;,\d]{0,40}?)?))
     )"""
     + _BEFORE_TAIL,
@@ -342,6 +343,7 @@ _BEFORE_TOLL_RE = re.compile(
 _AMONG_THEM_RE = re.compile(
     r"\s+(?:[\w'’-]+\s+){0,3}?(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:them|those|these)\b", re.IGNORECASE
 )
+_PART_OPENING_RE = re.compile(r"\s*(?:among\s+them|among\s+those|of\s+those|including)\b", re.IGNORECASE)
 _THE_DEAD_NAMED_RE = re.compile(r"\b(?:the\s+(?:dead|victims|bodies)|those\s+killed)\b")  # (lower-cased)
 _TOLL_OCCASION_RE = re.compile(r"\s(?:from|at|in|on|after|during|near|across)\s", re.IGNORECASE)
 _WORD_START_RE = re.compile(r"\b\w")
@@ -456,6 +458,7 @@ _OUTCOME_STEMS = (
     "ultimate sacrifice",
     "brought in with",
     "arrived ",  # "have arrived in Tera ..., fearing further attacks" (checked by the pattern)
+    "arrivals",
     "treatment",  # "66 people were receiving treatment in hospitals"
     "treated at",  # "27 were still being treated at the hospital"
     "treated in",
@@ -991,8 +994,11 @@ def _read_figure(
             since = context.last_end if context.main is not None and context.last_end > s_start else s_start
             words = list(_OUTCOME_WORD_RE.finditer(text, since, cue_at))
             said = next(k for k, v in words[-1].groupdict().items() if v)[2:] if words else None
-            if context.main is not None and said in (None, context.main.outcome):
-                outcome, inherited = context.main.outcome, context.main
+            whole = context.main
+            if whole is None and context.parent is not None and not words and _PART_OPENING_RE.match(text, s_start):
+                whole = context.parent  # "400 people have been killed. Among them were nine aid workers"
+            if whole is not None and said in (None, whole.outcome):
+                outcome, inherited = whole.outcome, whole
             elif said is None:  # "people still missing, including two children"
                 return None
             else:
@@ -1188,10 +1194,23 @@ _RELATIVE_AFTER_RE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+# A clause in commas after the persons counted: "two of our volunteers, who were killed".
+_WHO_WERE_RE = re.compile(
+    rf"""\s*(?P<np>(?:{_NP_WORD}\s+){{0,5}}?{_NP_WORD}),\s*who\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+
+    (?:{_AUX}\s+)*(?:{_OUTCOME_RE_PART})\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
 
 def _outcome_after_relative(after: str) -> tuple[str | None, str]:
     if " who " not in after and " that " not in after and " whom " not in after:
         return None, ""
+    told = _WHO_WERE_RE.match(after)
+    if told is not None:
+        # "mourns two of our volunteers, who were killed on Saturday": the clause tells what
+        # befell the persons counted.
+        name = next(k for k, v in told.groupdict().items() if k.startswith("o_") and v)
+        return name[2:], told.group("np")
     match = _RELATIVE_AFTER_RE.match(after)
     if match is None:
         return None, ""
@@ -1402,9 +1421,9 @@ def _outcome_after(after: str, after_lower: str) -> tuple[str | None, str]:
             noun = _leading_noun_phrase(after[match.end() :])
             if _category(noun) is not None:
                 return name[2:], own + noun
-        if name == "o_displaced":
+        if name == "o_displaced" and "arrival" not in own.lower():
             # "families have left villages near the front": where they left is no noun of the
-            # count (a place, not what was counted).
+            # count (a place, not what was counted); "16,000 new arrivals" are persons.
             return name[2:], np
         return name[2:], own
     bodies = _BODIES_RE.match(after)
@@ -1462,7 +1481,12 @@ def _category(phrase: str) -> str | None:
         if words[k] in ("families", "households") and words[k - 1] in _PERSON_WORDS:
             return "unknown"  # "4,000 Bedouin families": units, whoever is in them
     if _MULTIWORD_HINTS.isdisjoint(words):
-        found = [_CATEGORY_OF_WORD[w] for w in words if w in _CATEGORY_OF_WORD]
+        # (a singular person noun counts as its plural: "One volunteer is still missing")
+        found = [
+            _CATEGORY_OF_WORD.get(w) or _CATEGORY_OF_WORD[f"{w}s"]
+            for w in words
+            if w in _CATEGORY_OF_WORD or (f"{w}s" in _CATEGORY_OF_WORD and w not in ("i", "u"))
+        ]
     else:
         # (On ASCII, the faster case-sensitive pattern over the lower-cased phrase: numbers.caseless.)
         matches = (
@@ -1607,10 +1631,12 @@ _PLURAL_SUBJECT_WORDS = frozenset("we they i you also now still often may might 
 
 
 def _plural_subject_before(lower: str, i: int) -> bool:
-    before = lower[max(0, i - 20) : i].split()
+    before = lower[max(0, i - 40) : i].split()
     if not before:
         return False
     word = before[-1]
+    if len(before) >= 3 and before[-2] in ("in", "at", "from", "on"):
+        word = before[-3]  # "Health partners in Sa'ada report"
     return word in _PLURAL_SUBJECT_WORDS or (word.endswith("s") and not word.endswith(("'s", "’s", "ss")) and word != "its")
 
 
