@@ -1217,3 +1217,41 @@ def test_dev21_counts(text: str, expected: list[Row]) -> None:
 def test_a_subject_with_a_place_after_it_still_reports() -> None:
     text = "Health partners in Marib report that at least 12 of the wounded need surgery."
     assert read_with_sources(text) == [(12, "injured", "health partners in Marib")]
+
+
+# --- phrasings of the twenty-third development set (tests/data/dev23), in sentences of our own -
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Relatives say funerals for 14 recruits will be held on Friday.",
+         [(14, 14, "exact", "people", "killed")]),
+        ("The governor says six fishermen drowned and 3 are missing.",
+         [(6, 6, "exact", "people", "killed"), (3, 3, "exact", "people", "missing")]),
+        ("Talks are about the 41 hostages held in the tunnels, of whom 20 are believed to be alive.",
+         [(41, 41, "exact", "people", "abducted")]),
+        ("Officials say about 3,000 people have arrived in Kosti from Sennar since Monday.",
+         [(3000, 3000, "about", "people", "displaced")]),
+    ],
+)
+def test_dev23_counts(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Title\n09:10 — Health ministry update: 51 dead and 230 wounded.", "Health ministry"),
+        ("Clinics in Mopti have treated at least 9 wounded, the regional health director said.",
+         "regional health director"),
+        ("A police officer in Kati, where the bus was attacked, said doctors had received 11 bodies.",
+         "a police officer in Kati"),
+        ('Title\nAmadou Diallo, 58, a herder, fled to Sevare. "Two of my brothers are missing," he says.',
+         "Amadou Diallo"),
+        ("Title\nI met a woman called Mariam, 29, at the camp. She told me four of her cousins were killed.",
+         "Mariam"),
+    ],
+)
+def test_dev23_sources(text: str, source: str) -> None:
+    assert [s for _, _, s in read_with_sources(text)][:1] == [source]

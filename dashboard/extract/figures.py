@@ -144,7 +144,7 @@ _PERSON_WORDS = frozenset(
     colombians venezuelans mexicans chinese nepalis bangladeshis libyans tunisians algerians moroccans
     foreigners expatriates
     collaborators informants suppliers perpetrators accomplices worker official neighbours neighbors friends
-    grandsons granddaughters grandchildren nephews martyrs criminals arrivals
+    grandsons granddaughters grandchildren nephews martyrs criminals arrivals trainees recruits
     """.split()
 )
 
@@ -183,7 +183,8 @@ _OUTCOME_WORDS = {
     "killed": r"killed|killing|killings|kills|kill|dead|died|die|deaths?|executed|executing|executions?|martyred|martyrs"
     r"|in\s+(?:the\s+)?(?:[\w'’]+\s+)?morgues?"
     r"|murdered|murders|homicides|slain|massacred|perished|fatalities|lost\s+their\s+lives|lives|shot\s+dead|bodies|toll|among\s+the\s+victims"
-    r"|paid\s+the\s+(?:supreme|ultimate)\s+(?:price|sacrifice)|sent\s+to\s+hell|embraced\s+(?:shahadat|martyrdom)",  # army communiques
+    r"|paid\s+the\s+(?:supreme|ultimate)\s+(?:price|sacrifice)|sent\s+to\s+hell|embraced\s+(?:shahadat|martyrdom)"  # army communiques
+    r"|drowned",
     "injured": r"injured|injuring|injuries|wounded|wounding|hurt|hospitali[sz]ed"
     r"|(?:taken|rushed|admitted|sent|brought|evacuated)\s+to\s+(?:a\s+|the\s+)?hospitals?"
     r"|in\s+(?:a\s+|the\s+)?hospitals?|(?:treated|cared\s+for)\s+(?:in|at)\s+(?:a\s+|the\s+)?hospitals?"
@@ -207,8 +208,10 @@ _OUTCOME_WORDS = {
     r"|(?:found|sought|taken|took|taking|seeking)\s+(?:shelter|refuge)|sheltering"
     # "1,000 people have arrived in Tera over the past day, fearing further attacks"
     r"|arrived\s+(?:in|at)\s+[^.;]{0,60}?,\s*(?:fleeing|fearing|having\s+fled|after\s+fleeing)"
-    r"|new(?:ly\s+arrived)?\s+arrivals|newly\s+arrived",  # humanitarian reports: people newly displaced
-    "detained": r"detained|detaining|detentions?|in\s+detention|arrested|arresting|arrests|rounded\s+up|captured|held|apprehended",
+    r"|new(?:ly\s+arrived)?\s+arrivals|newly\s+arrived"  # humanitarian reports: people newly displaced
+    r"|arrived\s+in\s+[\w'’-]+(?:\s+[\w'’-]+)?\s+from\s+",  # "2,000 people have arrived in Kaya from Barsalogho"
+    "detained": r"detained|detaining|detentions?|in\s+detention|arrested|arresting|arrests|rounded\s+up|captured"
+    r"|(?<!be\s)held(?!\s+(?:tomorrow|today|on|at|in\s+the|next|later))|apprehended",  # (not "funerals will be held")
 }
 _OUTCOME_RE_PART = "|".join(f"(?P<o_{name}>{words})" for name, words in _OUTCOME_WORDS.items())
 
@@ -314,7 +317,7 @@ _BEFORE_RE = re.compile(
             |neutrali[sz]ed["”]?|neutrali[sz]ing
             |buried|burying|bury
             |claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|claims\s+the\s+lives\s+of|the\s+lives\s+of
-            |(?:deaths?|killings?|killing|executions?|murders?|bodies|massacre)\s+of
+            |(?:deaths?|killings?|killing|executions?|murders?|bodies|massacre|funerals?)\s+(?:of|for)
             |among\s+(?:the\s+dead|the\s+victims|those\s+killed|the\s+people\s+killed|[\w-]+['’]s\s+(?:dead|victims))
                 (?:,\s*(?:it|he|she|they|officials|the\s+[\w-]+)\s+(?:said|says|added),)?(?:\s+(?:were|was|are|is))?))
       | (?P<b_injured>\b(?:wounded|wounding|injured|injuring|injuries\s+to|(?:injury|injuries|injuring|wounding)\s+of|treated|treating
@@ -387,6 +390,7 @@ _OUTCOME_WORD_CASELESS = caseless(_OUTCOME_WORD_RE)
 _BEFORE_STEMS = (
     "neutrali",  # "the army had "neutralised" around 50 of the assailants"
     "martyred",  # "the terrorists had martyred 21 innocent passengers"
+    "funeral",  # "funerals for at least 20 trainees"
     "eliminat",  # "forces eliminated 12 terrorists" (military statements)
     "apprehend",
     "holding",  # "holding 214 people hostage" (checked against a hostage tail)
@@ -452,6 +456,8 @@ _OUTCOME_STEMS = (
     " for relatives",
     "relatives",  # "had moved to relatives in Afrin"
     "supreme price",  # "two gallant soldiers paid the supreme price"
+    "drowned",
+    "funeral",
     "to hell",  # "All 33 terrorists ... have been sent to hell"
     "embraced",  # "four FC personnel ... embraced shahadat"
     "ultimate price",
@@ -1052,6 +1058,10 @@ def _read_figure(
         # "About 120 hostages are believed to remain in Gaza": hostages are held, whatever
         # the verb (not when they are freed or rescued).
         outcome, noun_phrase = "abducted", _leading_noun_phrase(after)
+    if outcome == "detained" and _HOSTAGES_RE.match(after_lower):
+        outcome = "abducted"  # "the remaining 59 hostages held in Gaza"
+    if outcome is not None and _ALIVE_RE.match(after_lower):
+        return None  # "of whom 24 are believed to be alive": the living are no casualty figure
     if outcome is None:
         return None
     if _is_thing(noun_phrase):
@@ -1240,6 +1250,7 @@ _RETURNED_RE = re.compile(
     r"\s+(?:[a-z'’-]+\s+){0,3}?(?:have|has|had)\s+(?:since\s+|now\s+|already\s+)?(?:returned|gone\s+back|come\s+back)\b"
 )
 _HOSTAGES_RE = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:hostages|captives)\b")
+_ALIVE_RE = re.compile(r"\s+(?:are|were|is|was)\s+(?:believed\s+to\s+be\s+|thought\s+to\s+be\s+|still\s+|found\s+)?alive\b")
 _FREED_RE = re.compile(r"\b(?:rescued|freed|released|liberated|returned|exchanged|handed\s+over|recovered)\b")
 _DIED_LATER_RE = re.compile(
     r"^[^.;]*?\b(?:wounded|injured|hurt)\b[^.;]{0,40}?\b(?:and\s+)?(?:later|subsequently|since|then)\s+died\b"
@@ -1686,13 +1697,18 @@ _APPOSITIVE_NAME_RE = re.compile(
     r"(?:\s+\([A-Z][\w.-]*\))?,\s*$"
 )
 _LIST_CUE_RE = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+[^,.;:]*?\s+and\s+$")
+_TRAILING_SPEAKER_RE = re.compile(r",\s*(?P<src>(?:the|a|an)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,6})$")
+_CLAUSE_END_RE = re.compile(r"(?:\s+(?:on|in|late|early|last|this|yesterday|today|on\s+\w+day)\b[^,;]{0,30})?\s*[.;]?\s*$")
 _WHERE_ASIDE_RE = re.compile(
     r",\s+(?:in|via|on)\s+(?:a|an|its|their|his|her|the)\s+(?:[\w'’-]+\s+){0,6}?"
     r"(?:post|posts|statement|message|video|briefing|report|conference|interview|channel|account|update)\b[^,]{0,40},$"
+    # "A senior police officer in Sibi, where the wounded were first treated, said"
+    r"|,\s+where\s+[^,]{3,80},$"
 )
 _NAME_ROLE_RE = re.compile(
     r"(?:^|,\s+)(?P<name>[A-Z][\w'’.-]+(?:\s+(?:al-|el-|bin\s+|abu\s+)?[A-Z][\w'’.-]+){1,3}),\s+(?:its|his|her|their)\s+[a-z][\w -]{1,40},$"
 )
+_CALLED_RE = re.compile(r"\b(?:called|named)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 _NAME_AGE_RE = re.compile(
     r"\s*(?P<name>[A-Z][\w'’-]+(?:\s+(?:al-|el-|bin\s+|abu\s+|de\s+)?[A-Z][\w'’-]+){1,3}),\s+\d{1,3},"
 )
@@ -1763,10 +1779,13 @@ def _sentence_source(sentence: str) -> str | None:
             if " our " in f" {lower[: match.start()]}":
                 break  # "Our medical team ... treated 17": the writer's own count
             subject = _subject_before(sentence, match.start())
-            if isinstance(subject, tuple):
+            if isinstance(subject, tuple) and subject[0].split()[0].lower() not in _REPORTING_VERBS:
                 return _normalise_source(subject[0], at_sentence_start=subject[1] == 0)
     if ":" in sentence:
         match = _LEAD_IN_RE.match(sentence)
+        if match and match.group("src").split()[-1].lower() in _LEAD_IN_TAILS and len(match.group("src").split()) > 1:
+            # "18:20 — Health ministry update: 274 dead": the source before the word for its message
+            match = _LEAD_IN_RE.match(sentence.replace(f" {match.group('src').split()[-1]}:", ":", 1))
         if (
             match
             and _POSSESSIVE_S_RE.sub("", match.group("src").split()[-1]).lower() in _SOURCE_HEADS
@@ -1778,6 +1797,7 @@ def _sentence_source(sentence: str) -> str | None:
     return None
 
 
+_LEAD_IN_TAILS = frozenset("update updates statement figures toll count report says".split())
 _TRANSCRIPT_LABELS = frozenset(
     "reporter correspondent presenter anchor host interviewer narrator announcer".split()
 )
@@ -1844,6 +1864,10 @@ def _speaker(sentence: str, verb: int) -> str | None:
             subject = _subject_before(sentence, aside.start())
             if isinstance(subject, tuple):
                 return _normalise_source(subject[0], at_sentence_start=subject[1] == 0)
+    trailing = _TRAILING_SPEAKER_RE.search(before)
+    if trailing is not None and _CLAUSE_END_RE.match(sentence, verb + len(_WORD_RE.match(sentence.lower(), verb).group(0))):  # type: ignore[union-attr]
+        # "Hospitals in Cucuta have treated 19 wounded, the departmental health secretary said."
+        return _normalise_source(trailing.group("src"), at_sentence_start=False)
     core = before
     while core and core.rsplit(None, 1)[-1].lower() in _SUBJECT_SKIP:
         core = core[: len(core) - len(core.rsplit(None, 1)[-1])].rstrip()  # "..., had earlier put"
@@ -2385,6 +2409,10 @@ class _SourceMemory:
                     return self.expand(s_start, named, self.text[s_start:s_end])
                 if person and (appositive := _PERSON_APPOSITIVE_RE.search(self.text, s_start, s_end)):
                     return appositive.group("name")
+                if person and (aged := _NAME_AGE_RE.match(self.text, s_start, s_end)):
+                    return aged.group("name")  # "Jean-Paul Mumbere, 63, a retired teacher, fled ... he says"
+                if person and (called := _CALLED_RE.search(self.text, s_start, s_end)):
+                    return called.group("name")  # "a woman called Hawa, 34, ... She told me"
                 if person and (described := _person_described(self.text[s_start:s_end])):
                     return described  # "At a clinic, a nurse showed us the corridors. ... she said"
                 if person and (lead := _LEADING_PERSON_RE.match(self.text, s_start, s_end)):
