@@ -1255,3 +1255,17 @@ def test_dev23_counts(text: str, expected: list[Row]) -> None:
 )
 def test_dev23_sources(text: str, source: str) -> None:
     assert [s for _, _, s in read_with_sources(text)][:1] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Since Tuesday up to 300 enemy servicemen have been eliminated, the ministry said.",
+         [(None, 300, "up_to", "security_forces", "killed")]),
+        ('Units had "eliminated" 90 occupiers near Toretsk.', [(90, 90, "exact", "security_forces", "killed")]),
+        ("About 40 jobs were eliminated.", []),
+        ("Troops arrested 51 people and seized 1,800 kilos of cocaine.", [(51, 51, "exact", "people", "detained")]),
+    ],
+)
+def test_dev22_military_counts(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected

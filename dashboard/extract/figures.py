@@ -75,7 +75,7 @@ _NOT_PEOPLE_AFTER_RE = re.compile(
     rf"""\s*(?:
         -?\s*(?:year|month|week|day)s?[\s-]*old\b
       | (?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|decades?|centuries)\b
-      | (?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|hectares?|acres?|kg|tons?|tonnes?)\b
+      | (?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|hectares?|acres?|kg|kilos?|kilograms?|tons?|tonnes?|litres?|liters?|barrels?)\b
       | (?:%|percent\b|per\s*cent\b|percentage\b)
       | (?:dollars?|euros?|pounds|lira|liras|riyals?|dinars?|shekels?|usd|eur|bn|billion)\b
       | (?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|o'clock\b|h\b)
@@ -108,7 +108,7 @@ _THINGS = frozenset(
     shop shops dollar dollars euro euros pound pounds km kilometres kilometers mile miles metre
     metres meter meters year years month months week weeks day days hour hours minute minutes
     percent times rounds attacks incidents strikes airstrikes raids checkpoints positions sites
-    tonnes tons kilograms acres hectares points votes seats pages kilometre kilometer times
+    tonnes tons kilograms kilos litres liters barrels acres hectares points votes seats pages kilometre kilometer times
     firearms weapons guns rifles pistols grenades explosives ammunition rounds bullets mines shells
     coaches carriages wagons trains ambulances boats ships aircraft planes jets helicopters
     camp camps shelters centres centers tents
@@ -184,7 +184,7 @@ _OUTCOME_WORDS = {
     r"|in\s+(?:the\s+)?(?:[\w'’]+\s+)?morgues?"
     r"|murdered|murders|homicides|slain|massacred|perished|fatalities|lost\s+their\s+lives|lives|shot\s+dead|bodies|toll|among\s+the\s+victims"
     r"|paid\s+the\s+(?:supreme|ultimate)\s+(?:price|sacrifice)|sent\s+to\s+hell|embraced\s+(?:shahadat|martyrdom)"  # army communiques
-    r"|drowned",
+    r"|drowned|eliminated",  # ("eliminated": persons only, see _figure)
     "injured": r"injured|injuring|injuries|wounded|wounding|hurt|hospitali[sz]ed"
     r"|(?:taken|rushed|admitted|sent|brought|evacuated)\s+to\s+(?:a\s+|the\s+)?hospitals?"
     r"|in\s+(?:a\s+|the\s+)?hospitals?|(?:treated|cared\s+for)\s+(?:in|at)\s+(?:a\s+|the\s+)?hospitals?"
@@ -313,7 +313,7 @@ _BEFORE_TAIL = (
 _BEFORE_RE = re.compile(
     r"""(?:
         (?P<b_killed>\b(?:killed|killing|kills|kill|executed|executing|massacred|murdered|shot\s+dead|lost|losing
-            |(?:lost|losing)\s+(?:my|his|her|their|our)|martyred|eliminated|eliminating
+            |(?:lost|losing)\s+(?:my|his|her|their|our)|martyred|eliminated["”]?|eliminating
             |neutrali[sz]ed["”]?|neutrali[sz]ing
             |buried|burying|bury
             |claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|claims\s+the\s+lives\s+of|the\s+lives\s+of
@@ -1058,6 +1058,8 @@ def _read_figure(
         # "About 120 hostages are believed to remain in Gaza": hostages are held, whatever
         # the verb (not when they are freed or rescued).
         outcome, noun_phrase = "abducted", _leading_noun_phrase(after)
+    if outcome == "killed" and "eliminat" in noun_phrase.lower() and _category(noun_phrase) in (None, "unknown"):
+        return None  # "12 posts were eliminated": not persons
     if outcome == "detained" and _HOSTAGES_RE.match(after_lower):
         outcome = "abducted"  # "the remaining 59 hostages held in Gaza"
     if outcome is not None and _ALIVE_RE.match(after_lower):
