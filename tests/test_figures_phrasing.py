@@ -1269,3 +1269,16 @@ def test_dev23_sources(text: str, source: str) -> None:
 )
 def test_dev22_military_counts(text: str, expected: list[Row]) -> None:
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A strike on the archive killed two guards, and some 8,000 books were lost.",
+         [(2, 2, "exact", "security_forces", "killed")]),
+        ("A herder says three of his sons have not been seen since Sunday.",
+         [(3, 3, "exact", "children", "missing")]),
+    ],
+)
+def test_dev23_more_counts(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected

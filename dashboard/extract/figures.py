@@ -109,6 +109,7 @@ _THINGS = frozenset(
     metres meter meters year years month months week weeks day days hour hours minute minutes
     percent times rounds attacks incidents strikes airstrikes raids checkpoints positions sites
     tonnes tons kilograms kilos litres liters barrels acres hectares points votes seats pages kilometre kilometer times
+    books documents files manuscripts artworks
     firearms weapons guns rifles pistols grenades explosives ammunition rounds bullets mines shells
     coaches carriages wagons trains ambulances boats ships aircraft planes jets helicopters
     camp camps shelters centres centers tents
@@ -193,7 +194,8 @@ _OUTCOME_WORDS = {
     r"|(?:sought|seeking|needed|needing)\s+(?:medical\s+)?treatment"
     r"|(?:with|treated\s+for)\s+(?:[\w-]+\s+){0,3}?(?:burns|injuries|wounds)"
     r"|(?:brought|taken|rushed|admitted|arrived)\s+(?:in\s+)?with\s+(?:[\w-]+\s+){0,3}?(?:burns|injuries|wounds)",
-    "missing": r"missing|unaccounted\s+for|disappeared|went\s+missing",
+    "missing": r"missing|unaccounted\s+for|disappeared|went\s+missing"
+    r"|(?:have\s+|has\s+|had\s+)?not\s+been\s+(?:seen|heard\s+from)",
     "abducted": r"abducted|abducting|abductions?|kidnapped|kidnapping|taken\s+hostage|seized"
     r"|taken\s+(?:[\w-]+\s+){0,3}?as\s+(?:hostages?|captives?)|(?:held|taken)\s+captive|held\s+hostage",
     "displaced": r"displaced|displacing|displacement|fled|flee|fleeing|uprooted|evacuated|homeless"
@@ -458,6 +460,8 @@ _OUTCOME_STEMS = (
     "supreme price",  # "two gallant soldiers paid the supreme price"
     "drowned",
     "funeral",
+    "not been seen",
+    "not been heard",
     "to hell",  # "All 33 terrorists ... have been sent to hell"
     "embraced",  # "four FC personnel ... embraced shahadat"
     "ultimate price",
@@ -1208,7 +1212,7 @@ _RELATIVE_AFTER_RE = re.compile(
 
 # A clause in commas after the persons counted: "two of our volunteers, who were killed".
 _WHO_WERE_RE = re.compile(
-    rf"""\s*(?P<np>(?:{_NP_WORD}\s+){{0,5}}?{_NP_WORD}),\s*who\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+
+    rf"""\s*(?P<np>(?:{_NP_WORD}\s+){{0,8}}?{_NP_WORD}),\s*who\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+
     (?:{_AUX}\s+)*(?:{_OUTCOME_RE_PART})\b""",
     re.IGNORECASE | re.VERBOSE,
 )
