@@ -746,3 +746,16 @@ def test_a_village_on_another_continent_is_a_word_not_a_place(gazetteer: Gazette
     mentions, places = resolved(text, gazetteer)
     assert {p.country for p in places.values()} == {"NG"}
     assert place_for("Mangu", mentions, places).admin1 == place_for("Plateau State", mentions, places).id[5:]
+
+
+def test_an_operation_code_name_and_a_date_label_are_no_places(gazetteer: Gazetteer) -> None:
+    # Written for this test: "Delta" (a Canadian city) inside an operation's name, and "Date"
+    # (a Japanese city) as a header label; Delta State is still Nigeria's.
+    text = (
+        "Army briefing on the Niger Delta\n"
+        "Date: 4 March 2025\n\n"
+        "Troops of Operation Delta Safe destroyed 12 illegal refineries near Warri, in Delta State."
+    )
+    mentions, places = resolved(text, gazetteer)
+    assert {p.country for p in places.values()} == {"NG"}
+    assert place_for("Delta State", mentions, places).kind == "adm1"

@@ -631,6 +631,8 @@ def _name_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[Pl
             continue  # "the Kachin Independence Organisation": inside an organisation's name
         if text.startswith("-based", end):
             continue  # "the Britain-based monitor": where an organisation sits, not a scene
+        if near[0] is not None and near[0][1] in ("Operation", "Operations", "OPERATION"):
+            continue  # "troops of Operation Delta Safe": a military operation's code name
         # A common word written with a capital mid-sentence ("Victory", "Union") is weak too.
         # "El Nao hospital": an article the match leaves out belongs to a longer, unknown name.
         lead = text[max(0, start - 4) : start]
