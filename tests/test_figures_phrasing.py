@@ -1282,3 +1282,31 @@ def test_dev22_military_counts(text: str, expected: list[Row]) -> None:
 )
 def test_dev23_more_counts(text: str, expected: list[Row]) -> None:
     assert read(text) == expected
+
+
+# --- phrasings of the twenty-sixth development set (tests/data/dev26), in sentences of our own -
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Three CRPF jawans were injured in the firing, police said.",
+         [(3, 3, "exact", "security_forces", "injured")]),
+        ("Police said 31 Maoists had been killed in the forest this year.",
+         [(31, 31, "exact", "fighters", "killed")]),
+        ("Rescuers are searching for around 12 villagers who were missing after the landslide.",
+         [(12, 12, "about", "people", "missing")]),
+        # A part of the wounded takes no category from a count of the dead before it.
+        ('"Among the dead are four women," the doctor said. He said 9 of the wounded were flown out.',
+         [(4, 4, "exact", "women", "killed"), (9, 9, "exact", "people", "injured")]),
+    ],
+)
+def test_dev26_counts(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected
+
+
+def test_a_counting_verb_in_what_was_said_is_no_second_speaker() -> None:
+    text = "The ministry said the province had registered more than 800 violent deaths this year."
+    assert read_with_sources(text) == [(801, "killed", "ministry")]
+    text = "The rebels took the town after an assault that the UN said had killed 60 people."
+    assert read_with_sources(text) == [(60, "killed", "UN")]

@@ -145,7 +145,7 @@ _PERSON_WORDS = frozenset(
     colombians venezuelans mexicans chinese nepalis bangladeshis libyans tunisians algerians moroccans
     foreigners expatriates
     collaborators informants suppliers perpetrators accomplices worker official neighbours neighbors friends
-    grandsons granddaughters grandchildren nephews martyrs criminals arrivals trainees recruits
+    grandsons granddaughters grandchildren nephews martyrs criminals arrivals trainees recruits practitioners
     """.split()
 )
 
@@ -157,7 +157,7 @@ _CATEGORY_RE = re.compile(
         (?P<security_forces>(?:members|officers|personnel)\s+of\s+(?:the\s+)?(?:defen[cs]e|interior)(?:\s+and\s+(?:defen[cs]e|interior))?\s+ministr(?:y|ies)
           |(?:members|officers|personnel|ranks)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}?
             (?:security|army|police|military|armed\s+forces|forces?|directorate|guards?|gendarmerie)
-          |gendarmerie\s+\w+|(?:police|military|army)\s+cadets|cadets
+          |gendarmerie\s+\w+|(?:police|military|army)\s+cadets|cadets|jawans
           |security\s+(?:personnel|forces|force\s+members|members|officers|agents|guards)
           |soldiers?|troops|servicem[ae]n|service\s+members|policem[ae]n|police(?:\s+officers?)?|officers?|gendarmes|border\s+guards
           |guards|peacekeepers|(?<!medical\s)(?<!health\s)(?<!aid\s)(?<!humanitarian\s)(?<!media\s)personnel|army\s+(?:officers|personnel)|military\s+personnel
@@ -166,6 +166,7 @@ _CATEGORY_RE = re.compile(
             |(?<!aid\s)(?<!rights\s)(?<!relief\s)(?<!medical\s)(?<!support\s)(?<!civil\s)groups?|(?:terrorist\s+)?cells?)
           |fighters?|gunm[ae]n|militants?|insurgents?|rebels?|jihadists?|combatants?|attackers?
           |assailants?|militiam[ae]n|militia\s+members|extremists?|terrorists?|mercenaries|khwarij|khawarij|kharijis
+          |maoists?|naxal(?:ite)?s|aggressors
           |(?:cartel|gang)\s+members|gangsters)
       | (?P<children>children|child|kids|boys|girls|daughters|sons|minors|infants|babies|toddlers)
       | (?P<women>women|woman)
@@ -886,6 +887,8 @@ def _read_figure(
         # "were" (men are no category of their own: they keep the toll's).
         outcome = "injured" if of_the.group("o").lower() in ("wounded", "injured") else "killed"
         breakdown, inherited = True, context.main or context.parent
+        if inherited is not None and inherited.outcome != outcome:
+            inherited = None  # "seven women and three children [dead] ... 11 of the wounded"
         rest = after[of_the.end() :]
         noun_phrase = _were_noun(rest, inherited)
         if not noun_phrase and (inherited is None or inherited.category == "unknown"):
@@ -1212,7 +1215,7 @@ _RELATIVE_AFTER_RE = re.compile(
 
 # A clause in commas after the persons counted: "two of our volunteers, who were killed".
 _WHO_WERE_RE = re.compile(
-    rf"""\s*(?P<np>(?:{_NP_WORD}\s+){{0,8}}?{_NP_WORD}),\s*who\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+
+    rf"""\s*(?P<np>(?:{_NP_WORD}\s+){{0,8}}?{_NP_WORD}),?\s*who\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+
     (?:{_AUX}\s+)*(?:{_OUTCOME_RE_PART})\b""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -1329,6 +1332,12 @@ def _own_speaker(sentence: str, offset: int, sources: _SourceMemory, start: int)
     word = _WORD_RE.match(lower, verb)
     between = lower[word.end() if word else verb : offset]
     if len(between) > 40 or not _VERB_TO_COUNT_RE.fullmatch(between):
+        return None
+    first_end = verbs[-2] + len(_WORD_RE.match(lower, verbs[-2]).group(0))  # type: ignore[union-attr]
+    counting = word is not None and word.group(0).startswith(("regist", "record", "document", "count", "verif", "confirm"))
+    if counting and not any(mark in lower[first_end:verb] for mark in (", and", "; ", ", while", ", but")):
+        # "The Interior Ministry said the province had registered 1,000 deaths": the second
+        # verb is what the first speaker said, not a speaker of its own.
         return None
     speaker = _speaker(sentence, verb)
     if speaker is None or speaker in (_PRONOUN, _FIRST_PERSON):
@@ -1523,13 +1532,14 @@ def _category(phrase: str) -> str | None:
 _CATEGORY_OF_WORD: dict[str, str] = {
     **dict.fromkeys(
         """soldier soldiers troops serviceman servicemen policeman policemen police officer officers gendarmes cadets
-        guards peacekeepers personnel conscripts occupiers""".split(),
+        guards peacekeepers personnel conscripts occupiers jawans""".split(),
         "security_forces",
     ),
     **dict.fromkeys(
         """fighter fighters gunman gunmen militant militants insurgent insurgents rebel rebels jihadist
         jihadists combatant combatants attacker attackers assailant assailants militiaman militiamen
-        extremist extremists terrorist terrorists gangsters mercenaries khwarij khawarij kharijis""".split(),
+        extremist extremists terrorist terrorists gangsters mercenaries khwarij khawarij kharijis
+        maoist maoists naxals naxalites aggressors""".split(),
         "fighters",
     ),
     **dict.fromkeys(
