@@ -1310,3 +1310,46 @@ def test_a_counting_verb_in_what_was_said_is_no_second_speaker() -> None:
     assert read_with_sources(text) == [(801, "killed", "ministry")]
     text = "The rebels took the town after an assault that the UN said had killed 60 people."
     assert read_with_sources(text) == [(60, "killed", "UN")]
+
+
+# --- tables, lists and verification (tests/data/dev24), in reports of our own -----------------
+
+
+def test_a_table_cell_takes_its_columns_outcome_and_its_captions_source() -> None:
+    text = (
+        "Monthly update\n\nThe mission reported on Monday.\n\n"
+        "Civilian casualties verified by the mission in two attacks:\n\n"
+        "| Attack | Killed | Injured |\n| --- | --- | --- |\n"
+        "| Odesa, 2 May | 14 | 61 |\n| Kherson, 9 May | 5 | 22 |\n"
+    )
+    assert [(f.low, f.category, f.outcome, f.verified) for f in casualty_figures(text, "r1")] == [
+        (14, "civilians", "killed", True),
+        (61, "civilians", "injured", True),
+        (5, "civilians", "killed", True),
+        (22, "civilians", "injured", True),
+    ]
+
+
+def test_every_count_of_a_labelled_table_row_and_a_list_under_a_heading() -> None:
+    text = (
+        "Weekly dashboard\n\nFigures of the ministry.\n\n"
+        "| Indicator | This week | Since October |\n| --- | --- | --- |\n"
+        "| Killed | 310 | 41,200 |\n\n"
+        "Breakdown of this week's deaths (Ministry of Health):\n- Children: 95\n- Women: 60\n"
+    )
+    assert [(f.low, f.category, f.outcome, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (310, "unknown", "killed", None),
+        (41200, "unknown", "killed", None),
+        (95, "children", "killed", "Ministry of Health"),
+        (60, "women", "killed", "Ministry of Health"),
+    ]
+
+
+def test_a_next_sentence_that_vouches_for_every_case_verifies_the_figures() -> None:
+    text = (
+        "Title\nThe office said at least 300 people were killed in March. "
+        "It said it had documented every case through two independent sources."
+    )
+    assert [f.verified for f in casualty_figures(text, "r1")] == [True]
+    text = "Title\nThe office said 30 civilians were killed. It had documented the deaths of 8 children by name."
+    assert [f.verified for f in casualty_figures(text, "r1")][:1] == [False]

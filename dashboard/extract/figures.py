@@ -722,8 +722,18 @@ def casualty_figures(text: str, report_id: str) -> list[Figure]:
     # (dates, years, distances in other sentences) before any pattern is tried on them.
     with_outcome = sentences_containing(lowered, spans, _OUTCOME_STEMS + _CONTINUATION_STEMS)
 
+    # Markdown tables and lists: a cell's or an item's outcome may be in its heading only.
+    tables = "\n|" in text
+    lists = any(f"\n{mark} " in text for mark in _LIST_MARKS)
+
     def keep(offset: int) -> bool:
-        return offset >= body_start and sentence_index(spans, offset) in with_outcome
+        if offset < body_start:
+            return False
+        return (
+            sentence_index(spans, offset) in with_outcome
+            or (tables and _table_column(text, offset) is not None)
+            or (lists and _list_line_kind(text, 0, offset) is not None)
+        )
 
     figures: list[Figure] = []
     context: _SentenceContext | None = None
@@ -743,7 +753,36 @@ def casualty_figures(text: str, report_id: str) -> list[Figure]:
         figure = _read_figure(text, lowered, spans[index], quantity, report_id, context, sources)
         if figure is not None:
             figures.append(figure)
-    return figures
+    return _verified_by_next_sentence(figures, text, lowered, spans)
+
+
+# "... at least 1,617 people were killed. The office said it had documented every case.":
+# a sentence that says the figures just given were verified, about them all.
+_VERIFIED_NEXT_RE = re.compile(
+    r"\W*(?:[\w'’-]+\s+){0,6}?(?:had\s+|has\s+|have\s+)?(?:documented|verified|confirmed)\s+"
+    r"(?:every\s+(?:case|death|one)|each\s+(?:case|death|one)|all\s+(?:of\s+)?(?:the\s+|these\s+)?(?:cases|deaths)"
+    r"|(?:the|these|this|those)\s+(?:figures?|numbers?|tolls?))\b"
+)
+
+
+def _verified_by_next_sentence(
+    figures: list[Figure], text: str, lowered: str, spans: list[tuple[int, int]]
+) -> list[Figure]:
+    if not figures or ("documented" not in lowered and "verified" not in lowered and "confirmed" not in lowered):
+        return figures
+    out = []
+    for figure in figures:
+        if not figure.verified:
+            index = sentence_index(spans, figure.start)
+            if 0 <= index < len(spans) - 1:
+                next_start, next_end = spans[index + 1]
+                same_paragraph = "\n" not in text[figure.end : next_start]
+                if same_paragraph and _VERIFIED_NEXT_RE.match(lowered, next_start, next_end) and not _UNVERIFIED_RE.search(
+                    lowered, next_start, next_end
+                ):
+                    figure = replace(figure, verified=True)
+        out.append(figure)
+    return out
 
 
 @dataclass
@@ -968,6 +1007,7 @@ def _read_figure(
         # "the dead are all from the village, and two brothers were among them"
         outcome, noun_phrase = "killed", _leading_noun_phrase(after)
     before_match = None
+    caption_verified = False  # (a table's caption: "Civilian casualties verified by HRMMU:")
     before_start = max(s_start, quantity.start - 60)
     if outcome is None:
         # End-anchored searches are the costliest step: only run them when a cue word is near.
@@ -996,6 +1036,16 @@ def _read_figure(
             if _category(noun_phrase) is None:
                 # "UN crew members killed - 1": who was counted is named before the label.
                 noun_phrase = " ".join(lowered[max(s_start, label.start() - 40) : label.start()].split()[-3:])
+        elif mark == ":" and (listed_kind := _list_line_kind(text, s_start, quantity.start)) is not None:
+            # "- Children: 270" under "Breakdown of the new deaths (Ministry of Health):"
+            outcome, noun_phrase = listed_kind
+        elif mark == "|":
+            column = _table_column(text, quantity.start)
+            if column is not None:
+                # "| Kryvyi Rih, 4 April | 20 | 72 |" under "| Attack | Killed | Injured |": the
+                # column's heading says the outcome; the heading or the table's caption says who.
+                outcome, noun_phrase, caption = column
+                caption_verified = _says_verified(caption.lower(), len(caption))
     if before_match is not None:
         name = before_match.lastgroup or ""
         noun_phrase = _leading_noun_phrase(after)
@@ -1157,7 +1207,7 @@ def _read_figure(
         or _own_speaker(sentence_text, quantity.start - s_start, sources, s_start)
         or sources.for_sentence(s_start, sentence_text)
         or _list_line_source(text, s_start, quantity.start),
-        verified=_says_verified(lowered[s_start:s_end], quantity.start - s_start),
+        verified=caption_verified or _says_verified(lowered[s_start:s_end], quantity.start - s_start),
         start=s_start,
         end=s_end,
         surface=quantity.surface,
@@ -1182,6 +1232,67 @@ _LABEL_BEFORE_RE = re.compile(
     r"(?:at\s+least\s+|about\s+|more\s+than\s+|an\s+estimated\s+|some\s+|around\s+|nearly\s+|over\s+)?$"
 )
 _LABEL_MARKS = frozenset(":|-–—")
+_HEADING_OUTCOME_RE = re.compile(
+    r"\b(?P<killed>killed|dead|deaths|fatalities)|(?P<injured>injured|wounded|injuries)|(?P<missing>missing)"
+    r"|(?P<abducted>abducted|kidnapped)|(?P<displaced>displaced)|(?P<detained>detained|arrested)\b",
+    re.IGNORECASE,
+)
+
+
+def _list_line_kind(text: str, line_from: int, at: int) -> tuple[str, str] | None:
+    """For "- Children: 270" in a list, the outcome its heading line names and the label."""
+    line_start = text.rfind("\n", 0, at) + 1
+    if not text.startswith(_LIST_MARKS, line_start):
+        return None
+    label = text[line_start:at].strip(" -•*–:").strip()
+    if not label or _category(label) is None:
+        return None
+    heading_end = line_start - 1
+    while heading_end > 0:
+        heading_start = text.rfind("\n", 0, heading_end) + 1
+        heading = text[heading_start:heading_end].strip()
+        if heading and not heading.startswith(_LIST_MARKS):
+            if not heading.endswith(":"):
+                return None
+            outcome = _HEADING_OUTCOME_RE.search(heading)
+            return (outcome.lastgroup, label.lower()) if outcome is not None and outcome.lastgroup else None
+        heading_end = heading_start - 1
+    return None
+
+
+def _table_column(text: str, at: int) -> tuple[str, str, str] | None:
+    """For a count in a cell of a Markdown table, the outcome its column's heading names and
+    the words that say who was counted (the heading, else the table's caption line)."""
+    line_start = text.rfind("\n", 0, at) + 1
+    if not text.startswith("|", line_start):
+        return None
+    column = text.count("|", line_start, at)
+    heading_start = line_start
+    while heading_start > 0:  # up to the first row of the table
+        previous = text.rfind("\n", 0, heading_start - 1) + 1
+        if not text.startswith("|", previous):
+            break
+        heading_start = previous
+    if heading_start == line_start:
+        return None  # the count is in the heading row itself
+    heading = text[heading_start : text.find("\n", heading_start)].split("|")
+    if column >= len(heading):
+        return None
+    cell = heading[column]
+    outcome = _HEADING_OUTCOME_RE.search(cell)
+    if outcome is None or outcome.lastgroup is None:
+        # "| Killed | 792 | 50,021 |": the row's own label says it, for every count in the row.
+        row = text[line_start : text.find("\n", line_start) if "\n" in text[line_start:] else len(text)].split("|")
+        if len(row) < 3 or column < 2:
+            return None
+        outcome = _HEADING_OUTCOME_RE.search(row[1])
+        if outcome is None or outcome.lastgroup is None or any(c.isdigit() for c in row[1]):
+            return None
+        cell = row[1]
+    caption_end = heading_start - 1
+    caption = text[text.rfind("\n", 0, max(0, caption_end - 1)) + 1 : max(0, caption_end)] if caption_end > 0 else ""
+    who = cell if _category(cell) is not None else caption
+    return outcome.lastgroup, who.lower(), caption
 _LABEL_OUTCOMES = {
     "killed": "killed",
     "dead": "killed",
@@ -1286,6 +1397,7 @@ def _has_own_verb(after: str) -> bool:
 _LIST_MARKS = ("-", "•", "*", "–")
 _LABEL_LINE_RE = re.compile(r"[A-Z][\w ]{2,30}:\s")
 _ROW_MARKS = ("|", *_LIST_MARKS)
+_HEADING_SOURCE_RE = re.compile(r"\((?P<src>[A-Z][^()]{2,60})\)\s*:\s*$")
 _BRACKETED_SOURCE_RE = re.compile(r"\((?P<src>[^(),;:]{3,60})(?:,[^()]*)?\)")
 _ACRONYM_RE = re.compile(r"[A-Z][A-Za-z]{1,7}")
 
@@ -2387,6 +2499,8 @@ class _SourceMemory:
             if closing is None:
                 return self._issuer_voice(sentence)
             found = _sentence_source(closing[1])
+            if found is None and (bracketed := _HEADING_SOURCE_RE.search(closing[1])) is not None:
+                found = bracketed.group("src")  # "Breakdown of the new deaths (Ministry of Health):"
             if found is None or found == _FIRST_PERSON:
                 return None
             start, sentence = closing
