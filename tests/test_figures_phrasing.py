@@ -1353,3 +1353,38 @@ def test_a_next_sentence_that_vouches_for_every_case_verifies_the_figures() -> N
     assert [f.verified for f in casualty_figures(text, "r1")] == [True]
     text = "Title\nThe office said 30 civilians were killed. It had documented the deaths of 8 children by name."
     assert [f.verified for f in casualty_figures(text, "r1")][:1] == [False]
+
+
+# --- phrasings of the twenty-fifth development set (tests/data/dev25), in sentences of our own -
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A dated list line: the year is no range with the count after it.
+        ("* March 3, 2024 - Nine soldiers were killed near Tillia.", [(9, 9, "exact", "security_forces", "killed")]),
+        ("Since May, 64 people have been reported as deprived of their liberty in Culiacan.",
+         [(64, 64, "exact", "people", "abducted")]),
+        ("He said four assailants were neutralised during the pursuit.", [(4, 4, "exact", "fighters", "killed")]),
+        ("Selon the camp's president, two displaced persons were killed.", [(2, 2, "exact", "people", "killed")]),
+        ("The 9 armed men who stormed the radio station in the early hours of Monday were arrested.",
+         [(9, 9, "exact", "people", "detained")]),
+    ],
+)
+def test_dev25_counts(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("At least 70 people were murdered, according to figures of the State Prosecutor's Office consulted by this paper.",
+         "State Prosecutor Office"),
+        ("Selon the camp's president, two displaced persons were killed.", "camp president"),
+        ("At least 60 people were killed, according to figures RNDDH was able to document.", "RNDDH"),
+        ("Attacks killed 12 civilians, according to figures compiled by our agency from hospital records.",
+         "our agency from hospital records"),
+    ],
+)
+def test_dev25_sources(text: str, source: str) -> None:
+    assert [s for _, _, s in read_with_sources(text)][:1] == [source]

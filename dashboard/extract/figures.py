@@ -186,7 +186,7 @@ _OUTCOME_WORDS = {
     r"|in\s+(?:the\s+)?(?:[\w'’]+\s+)?morgues?"
     r"|murdered|murders|homicides|slain|massacred|perished|fatalities|lost\s+their\s+lives|lives|shot\s+dead|bodies|toll|among\s+the\s+victims"
     r"|paid\s+the\s+(?:supreme|ultimate)\s+(?:price|sacrifice)|sent\s+to\s+hell|embraced\s+(?:shahadat|martyrdom)"  # army communiques
-    r"|drowned|eliminated",  # ("eliminated": persons only, see _figure)
+    r"|drowned|eliminated|neutrali[sz]ed",  # ("eliminated", "neutralised": persons only, see _figure)
     "injured": r"injured|injuring|injuries|wounded|wounding|hurt|hospitali[sz]ed"
     r"|(?:taken|rushed|admitted|sent|brought|evacuated)\s+to\s+(?:a\s+|the\s+)?hospitals?"
     r"|in\s+(?:a\s+|the\s+)?hospitals?|(?:treated|cared\s+for)\s+(?:in|at)\s+(?:a\s+|the\s+)?hospitals?"
@@ -198,6 +198,7 @@ _OUTCOME_WORDS = {
     "missing": r"missing|unaccounted\s+for|disappeared|went\s+missing"
     r"|(?:have\s+|has\s+|had\s+)?not\s+been\s+(?:seen|heard\s+from)",
     "abducted": r"abducted|abducting|abductions?|kidnapped|kidnapping|taken\s+hostage|seized"
+    r"|deprived\s+of\s+(?:their|his|her)\s+liberty"
     r"|taken\s+(?:[\w-]+\s+){0,3}?as\s+(?:hostages?|captives?)|(?:held|taken)\s+captive|held\s+hostage",
     "displaced": r"displaced|displacing|displacement|fled|flee|fleeing|uprooted|evacuated|homeless"
     r"|(?:forced|driven)\s+(?:from|out\s+of)\s+their\s+(?:homes|villages|towns)|forced\s+to\s+(?:flee|leave)"
@@ -222,7 +223,7 @@ _AUX = (
     r"(?:were|was|are|is|have|has|had|been|being|got|get|reportedly|also|all|later|subsequently|allegedly"
     r"|confirmed|believed|feared|thought|said|reported|found|left|now|since|so\s+far|already|either"
     r"|seriously|critically|severely|badly|gravely|slightly|lightly|moderately|fatally|mortally|internally"
-    r"|newly|recently|forcibly|temporarily"
+    r"|newly|recently|forcibly|temporarily|reported\s+as|listed\s+as|registered\s+as"
     r"|still|remain|remains|remained|nonetheless|however|probably|likely|estimated|understood"
     r"|shot\s+and|to|among\s+(?:those|the|people))"
 )
@@ -461,6 +462,7 @@ _OUTCOME_STEMS = (
     "supreme price",  # "two gallant soldiers paid the supreme price"
     "drowned",
     "funeral",
+    "deprived of",
     "not been seen",
     "not been heard",
     "to hell",  # "All 33 terrorists ... have been sent to hell"
@@ -626,8 +628,9 @@ _ACCORDING_RE = re.compile(
     r"\b(?:according\s+to|as\s+reported\s+by|reported\s+by|verified\s+by|confirmed\s+by|as\s+given\s+by"
     r"|per(?=\s+(?:the\s+)?[A-Z])"
     r"|documented\s+by|figures\s+from|data\s+from|a\s+tally\s+by|a\s+count\s+by"
-    r"|(?:compiled|gathered|collected)\s+by)\s+"
+    r"|(?:compiled|gathered|collected)\s+by|selon)\s+"
     r"(?P<src>[^,.;:()\"“”]+?)(?=\s*[,.;:()\"“”]|\s+(?:which|who|that|on|as|and|but|while|said|says|based|we|they"
+    r"|consulted|cited|seen|obtained|quoted|reviewed"
     r"|in\s+(?!human\b))\b|$)",
     re.IGNORECASE,
 )
@@ -686,7 +689,8 @@ _SOURCE_HEADS = frozenset(
     clinic doctor nurse medic volunteer elder official partners unhcr unmiss iom wfp msf
     rescuer survivor relative activist paramedic journalist reporter surgeon surgeons physician
     physicians coroner pathologist commander commanders forces militia militias rebels insurgents junta
-    watchdog presidency municipality prefecture ombudsman cabinet opposition
+    watchdog presidency municipality prefecture ombudsman cabinet opposition president chairman
+    chairwoman head
     """.split()
 )
 _COMMON_FIRST_WORDS = frozenset(
@@ -1115,7 +1119,11 @@ def _read_figure(
         # "About 120 hostages are believed to remain in Gaza": hostages are held, whatever
         # the verb (not when they are freed or rescued).
         outcome, noun_phrase = "abducted", _leading_noun_phrase(after)
-    if outcome == "killed" and "eliminat" in noun_phrase.lower() and _category(noun_phrase) in (None, "unknown"):
+    if (
+        outcome == "killed"
+        and ("eliminat" in noun_phrase.lower() or "neutrali" in noun_phrase.lower())
+        and _category(noun_phrase) in (None, "unknown")
+    ):
         return None  # "12 posts were eliminated": not persons
     if outcome == "detained" and _HOSTAGES_RE.match(after_lower):
         outcome = "abducted"  # "the remaining 59 hostages held in Gaza"
@@ -1127,6 +1135,11 @@ def _read_figure(
         return None
     if outcome == "injured" and _DIED_LATER_RE.search(after_lower, 0, 120):
         outcome = "killed"  # "was severely wounded and later died of his wounds"
+    if outcome in ("displaced", "injured", "abducted") and (
+        later := _ADJECTIVE_THEN_VERB_RE.match(after_lower)
+    ):
+        # "three displaced persons were killed": the adjective says who, the verb what befell them.
+        outcome = next(k for k, v in later.groupdict().items() if v)
     if outcome == "killed" and _incident_count(after[:60], after_lower[:60]):
         return None
     if outcome == "displaced" and _RETURNED_RE.match(after_lower):
@@ -1319,7 +1332,7 @@ _REVISED_FROM_CASELESS = caseless(_REVISED_FROM_RE)
 # relative clause between the count's noun and its verb. The verb must be passive ("were
 # killed"), so "three gunmen who killed a woman and wounded two" gives the gunmen nothing.
 _RELATIVE_AFTER_RE = re.compile(
-    rf"""\s*(?P<np>(?:{_NP_WORD}\s+){{1,5}}?)(?:,\s*)?(?:who|whom|that)\s+[^,.;:]{{1,80}}?,?\s+
+    rf"""\s*(?P<np>(?:{_NP_WORD}\s+){{1,5}}?)(?:,\s*)?(?:who|whom|that)\s+[^,.;:]{{1,120}}?,?\s+
     (?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:{_AUX}\s+)*(?:{_OUTCOME_RE_PART})\b""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -1370,6 +1383,13 @@ _RETURNED_RE = re.compile(
     r"\s+(?:[a-z'’-]+\s+){0,3}?(?:have|has|had)\s+(?:since\s+|now\s+|already\s+)?(?:returned|gone\s+back|come\s+back)\b"
 )
 _HOSTAGES_RE = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:hostages|captives)\b")
+_ADJECTIVE_THEN_VERB_RE = re.compile(
+    r"\s+(?:displaced|wounded|injured|abducted|kidnapped)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:people|persons|civilians|men|women|children|migrants|residents|villagers|soldiers|patients)\s+"
+    r"(?:were|was|have\s+been|had\s+been|are)\s+(?:[a-z]+ly\s+)?"
+    r"(?:(?P<killed>killed|shot\s+dead|executed)|(?P<injured>wounded|injured)|(?P<abducted>abducted|kidnapped)"
+    r"|(?P<missing>missing))\b"
+)
 _ALIVE_RE = re.compile(r"\s+(?:are|were|is|was)\s+(?:believed\s+to\s+be\s+|thought\s+to\s+be\s+|still\s+|found\s+)?alive\b")
 _FREED_RE = re.compile(r"\b(?:rescued|freed|released|liberated|returned|exchanged|handed\s+over|recovered)\b")
 _DIED_LATER_RE = re.compile(
@@ -1694,6 +1714,7 @@ _ACCORDING_OPENERS = (
     "tally by",
     "count by",
     "compiled by",
+    "selon ",
     "gathered by",
     "collected by",
 )
@@ -2288,7 +2309,24 @@ def _is_pronoun(word: str) -> bool:
     return word.lower() in _PRONOUNS and not (len(word) > 1 and word.isupper())
 
 
+_DATA_OF_RE = re.compile(
+    r"^(?:the\s+)?(?:latest\s+|official\s+|preliminary\s+)?(?:figures|data|numbers|records|statistics|information|estimates)"
+    r"\s+(?:of|from|by|compiled\s+by|published\s+by|released\s+by)\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+_DATA_BY_NAME_RE = re.compile(
+    r"(?:the\s+)?(?:figures|data|numbers|records)\s+(?P<name>[A-Z][\w()’'-]*(?:\s+[A-Z][\w()’'-]*)*)\s+"
+    r"(?:was|were|has|had|could|is|have)\b"
+)
+
+
 def _normalise_source(phrase: str, *, at_sentence_start: bool) -> str | None:
+    phrase = _DATA_OF_RE.sub("", phrase)  # "figures of the State Prosecutor's Office": the office
+    counted = _DATA_BY_NAME_RE.match(phrase)
+    if counted is not None:
+        phrase = counted.group("name")  # "figures RNDDH was able to document": RNDDH
     words = phrase.split()
     if words and (words[0].lower() == "the" or (len(words) > 1 and words[0].lower() in ("its", "their"))):
         words = words[1:]  # ("Its health authority said": the authority is the source's name)
@@ -2335,7 +2373,8 @@ _QUOTED_RE = re.compile(r'"[^"]*"|“[^”]*”')
 _FIRST_PERSON_WORD_RE = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 # An outlet speaking of itself is no source of the figures it reports.
 _OUTLET_VOICE_RE = re.compile(
-    r"(?:our\s+(?:own\s+)?(?:correspondents?|reporters?|newsroom|station|notes|readers|listeners|viewers|team\s+in\s+[A-Z])"
+    r"(?:our\s+(?:own\s+)?(?:correspondents?|reporters?|newsroom|station|notes|readers|listeners|viewers|team\s+in\s+[A-Z]"
+    r"|agency|newspaper|tally|count|data\s+desk|journalists)"
     r"|we\s+(?:begin|turn|go|start|end|return|bring)\b|us\s+(?:now|live)\b)",
     re.IGNORECASE,
 )

@@ -470,4 +470,8 @@ def _year_before_to(match: re.Match[str], lowered: str) -> bool:
     if not _YEAR_RE.fullmatch(single) or match.group("qualifier"):
         return False
     before = words_before(lowered, match.start("single"), 1)
-    return bool(before) and before[0][1] in _YEAR_CUES
+    if bool(before) and before[0][1] in _YEAR_CUES:
+        return True
+    # "* August 15, 2023 - Seventeen soldiers were killed": a dated line, then its count.
+    between = lowered[match.end("single") : match.start("r_high")]
+    return between.strip() in ("-", "–", "—") and between.startswith(" ")
