@@ -759,3 +759,16 @@ def test_an_operation_code_name_and_a_date_label_are_no_places(gazetteer: Gazett
     mentions, places = resolved(text, gazetteer)
     assert {p.country for p in places.values()} == {"NG"}
     assert place_for("Delta State", mentions, places).kind == "adm1"
+
+
+def test_a_small_namesake_abroad_is_no_place_even_after_in(gazetteer: Gazetteer) -> None:
+    # Written for this test, about Haiti: "Petite-Riviere" here is Petite-Riviere de
+    # l'Artibonite (missing from cities500); the only namesake GeoNames has is a village in
+    # Mauritius, which only this name would bring into the report.
+    text = (
+        "PORT-AU-PRINCE, Haiti - Gang members killed 20 people in Pont-Sonde, in the Artibonite "
+        "department, and hundreds fled to Petite-Riviere and Saint-Marc."
+    )
+    mentions, places = resolved(text, gazetteer)
+    assert "MU" not in {p.country for p in places.values()}
+    assert place_for("Saint-Marc", mentions, places).country == "HT"

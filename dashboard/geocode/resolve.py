@@ -126,17 +126,27 @@ def _accept(
             return False
         return score >= (ACCEPT_WEAK_IN_CONTEXT if own else ACCEPT_WEAK_ANYWHERE)
     in_context = _in_context(place, countries, gazetteer)
-    if (
-        countries
-        and max(countries.values()) >= CUE_COUNTRY_WEIGHT
-        and gazetteer.prominence(place) < WEAK_PROMINENCE
-        and not _in_context(place, {c: w for c, w in countries.items() if w >= CUE_COUNTRY_WEIGHT}, gazetteer)
-    ):
+    if _far_from_the_report(place, countries, gazetteer):
         # A village far from the countries the report is about ("North Central", "Haven",
         # "Homeland" in a Nigerian army communique: villages in Canada and the US, which
         # only these false hits brought into the report's countries) is a word or a name.
         return False
     return score >= (ACCEPT_IN_CONTEXT if in_context else ACCEPT_ANYWHERE)
+
+
+# A place less known than this, in no country the report is about (nor a neighbour), is taken
+# for a word or a namesake (see _accept).
+FAR_PROMINENCE = 0.65
+
+
+def _far_from_the_report(place: Place, countries: dict[str, float], gazetteer: Gazetteer) -> bool:
+    """A small place in a country that only this name's own vote brought into the report."""
+    if not countries or max(countries.values()) < CUE_COUNTRY_WEIGHT or place.kind in _AREA_KINDS:
+        return False  # (a province or a region is named on purpose: "a camp in Kachin")
+    if gazetteer.prominence(place) >= FAR_PROMINENCE:
+        return False
+    strong = {c: w for c, w in countries.items() if w >= CUE_COUNTRY_WEIGHT}
+    return not _in_context(place, strong, gazetteer)
 
 
 def _locative_spans(text: str, named: list[PlaceSpan]) -> set[int]:
@@ -202,11 +212,9 @@ def _one_of_a_kind(
         return score >= ACCEPT_IN_CONTEXT
     if span.start not in locative:
         return False
-    if (
-        not home
-        and countries
-        and max(countries.values()) >= CUE_COUNTRY_WEIGHT
-        and not _in_context(place, countries, gazetteer)
+    if not home and (
+        (countries and max(countries.values()) >= CUE_COUNTRY_WEIGHT and not _in_context(place, countries, gazetteer))
+        or _far_from_the_report(place, countries, gazetteer)
     ):
         # The only "Koya" in the gazetteer is in Japan; a report about Daraa that names a
         # village Koya means one GeoNames lacks, not that one.
