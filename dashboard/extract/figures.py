@@ -1112,6 +1112,7 @@ def _read_figure(
             noun_phrase = _were_noun(after, inherited)
     if (
         outcome is None
+        and ("hostage" in after_lower[:40] or "captive" in after_lower[:40])
         and _HOSTAGES_RE.match(after_lower)
         and not _FREED_RE.search(after_lower[:80])
         and not _FREED_RE.search(lowered, max(s_start, quantity.start - 30), quantity.start)
@@ -1125,24 +1126,26 @@ def _read_figure(
         and _category(noun_phrase) in (None, "unknown")
     ):
         return None  # "12 posts were eliminated": not persons
-    if outcome == "detained" and _HOSTAGES_RE.match(after_lower):
+    if outcome == "detained" and "hostage" in after_lower[:40] and _HOSTAGES_RE.match(after_lower):
         outcome = "abducted"  # "the remaining 59 hostages held in Gaza"
-    if outcome is not None and _ALIVE_RE.match(after_lower):
+    if outcome is not None and "alive" in after_lower[:50] and _ALIVE_RE.match(after_lower):
         return None  # "of whom 24 are believed to be alive": the living are no casualty figure
     if outcome is None:
         return None
     if _is_thing(noun_phrase):
         return None
-    if outcome == "injured" and _DIED_LATER_RE.search(after_lower, 0, 120):
+    if outcome == "injured" and "died" in after_lower[:120] and _DIED_LATER_RE.search(after_lower, 0, 120):
         outcome = "killed"  # "was severely wounded and later died of his wounds"
-    if outcome in ("displaced", "injured", "abducted") and (
-        later := _ADJECTIVE_THEN_VERB_RE.match(after_lower)
+    if (
+        outcome in ("displaced", "injured", "abducted")
+        and after_lower.startswith((" displaced", " wounded", " injured", " abducted", " kidnapped"))
+        and (later := _ADJECTIVE_THEN_VERB_RE.match(after_lower))
     ):
         # "three displaced persons were killed": the adjective says who, the verb what befell them.
         outcome = next(k for k, v in later.groupdict().items() if v)
     if outcome == "killed" and _incident_count(after[:60], after_lower[:60]):
         return None
-    if outcome == "displaced" and _RETURNED_RE.match(after_lower):
+    if outcome == "displaced" and ("return" in after_lower or " back" in after_lower) and _RETURNED_RE.match(after_lower):
         return None  # "1.2 million displaced Syrians have gone back": returnees, no casualty
 
     # "10 others wounded" is the noun of the clause again; "one more person" is a person.
@@ -1192,10 +1195,10 @@ def _read_figure(
         else:  # "detained 53 others": persons, even with no noun before to take
             category = "people" if _OTHERS_RE.match(noun_phrase) else "unknown"
 
-    if category in ("unknown", "people") and (whole_kind := _ALL_OF_THEM_RE.match(after_lower)):
+    if category in ("unknown", "people") and ", all" in after_lower[:30] and (whole_kind := _ALL_OF_THEM_RE.match(after_lower)):
         # "put the toll at 13, all of them civilians": the whole count is of that kind.
         category = _category(whole_kind.group(1)) or category
-    if category in ("unknown", "people") and _OF_THEM_RE.match(after_lower):
+    if category in ("unknown", "people") and after_lower.startswith(" of them") and _OF_THEM_RE.match(after_lower):
         # "ambushed a bus carrying Syrian soldiers, killing 23 of them": whom "them" names,
         # the last persons named before the count in the sentence.
         named = [m.lastgroup for m in _CATEGORY_CASELESS.finditer(lowered, s_start, quantity.start)]
@@ -1225,7 +1228,7 @@ def _read_figure(
         end=s_end,
         surface=quantity.surface,
     )
-    if category == "people" and figure.attributed_to and _ITS_MEMBERS_RE.match(after_lower):
+    if category == "people" and figure.attributed_to and after_lower.startswith((" of its", " of their")) and _ITS_MEMBERS_RE.match(after_lower):
         # "The Internal Security Forces said two of its members were killed": the source's own
         # members, of the source's kind.
         own_kind = _category(figure.attributed_to)
