@@ -736,7 +736,7 @@ def casualty_figures(text: str, report_id: str) -> list[Figure]:
         return (
             sentence_index(spans, offset) in with_outcome
             or (tables and _table_column(text, offset) is not None)
-            or (lists and _list_line_kind(text, 0, offset) is not None)
+            or (lists and _list_line_kind(text, offset) is not None)
         )
 
     figures: list[Figure] = []
@@ -1040,7 +1040,7 @@ def _read_figure(
             if _category(noun_phrase) is None:
                 # "UN crew members killed - 1": who was counted is named before the label.
                 noun_phrase = " ".join(lowered[max(s_start, label.start() - 40) : label.start()].split()[-3:])
-        elif mark == ":" and (listed_kind := _list_line_kind(text, s_start, quantity.start)) is not None:
+        elif mark == ":" and (listed_kind := _list_line_kind(text, quantity.start)) is not None:
             # "- Children: 270" under "Breakdown of the new deaths (Ministry of Health):"
             outcome, noun_phrase = listed_kind
         elif mark == "|":
@@ -1255,7 +1255,7 @@ _HEADING_OUTCOME_RE = re.compile(
 )
 
 
-def _list_line_kind(text: str, line_from: int, at: int) -> tuple[str, str] | None:
+def _list_line_kind(text: str, at: int) -> tuple[str, str] | None:
     """For "- Children: 270" in a list, the outcome its heading line names and the label."""
     line_start = text.rfind("\n", 0, at) + 1
     if not text.startswith(_LIST_MARKS, line_start):
@@ -2412,7 +2412,9 @@ _ISSUER_TITLE_RE = re.compile(
 
 
 _ISSUER_PLACE_TAIL_RE = re.compile(r",\s*[A-Z][\w'’-]+(?:,?\s+\d[^,]*)?$|,\s*\d[^,]*$")
-_STATEMENT_MARK_RE = re.compile(rf"^{_MARK}\b|\bstatement\s+on\b|[-–—]\s+{_MARK}\b", re.IGNORECASE)
+# A line that says the text is a statement: a mark line (_MARK_ONLY_RE), "X statement on ...",
+# "X – STATEMENT – date".
+_STATEMENT_MARK_RE = re.compile(rf"\bstatement\s+on\b|[-–—]\s+{_MARK}\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=64)
@@ -2440,7 +2442,7 @@ def statement_issuer(text: str) -> str | None:
                     return src
     # A title names the issuer only of a text that says it is a statement (not of a news story
     # about one: there "we" and "our" are the outlet's).
-    if lines and any(_STATEMENT_MARK_RE.search(line) for line in lines[:6]):
+    if lines and any(_MARK_ONLY_RE.match(line) or _STATEMENT_MARK_RE.search(line) for line in lines[:6]):
         match = _ISSUER_TITLE_RE.search(lines[0])
         if match:
             return _normalise_source(match.group("src"), at_sentence_start=match.start("src") == 0)
@@ -2470,7 +2472,8 @@ class _SourceMemory:
     def _issuer_voice(self, sentence: str) -> str | None:
         """In a body's own statement, "we" and "our" are that body (tests/data/README.md):
         "Two members of our forces were injured" under "STATEMENT - Ministry of Interior"."""
-        if "we" not in sentence.lower() and "our" not in sentence.lower() and "us" not in sentence.lower():
+        lower = sentence.lower()
+        if "we" not in lower and "our" not in lower and "us" not in lower:
             return None  # (cheap: most sentences have none of the letters in a row)
         unquoted = _QUOTED_RE.sub(" ", sentence)
         voices = [m for m in _FIRST_PERSON_WORD_RE.finditer(unquoted) if not _OUTLET_VOICE_RE.match(unquoted, m.start())]
