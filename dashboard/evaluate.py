@@ -362,10 +362,14 @@ def _contains_words(outer: list[str], inner: list[str]) -> bool:
 
 
 def _is_acronym_of(short: list[str], long: list[str]) -> bool:
+    """ "WHO" / "World Health Organization"; also the initials of a run of the longer name's
+    words: "HRMMU" / "UN Human Rights Monitoring Mission in Ukraine"."""
     if len(short) != 1 or len(long) < 2:
         return False
     initials = "".join(w[0] for w in long if w not in _ACRONYM_SKIP)
-    return short[0] == initials
+    if short[0] == initials:
+        return True
+    return len(short[0]) >= 3 and short[0] in initials
 
 
 def attribution_agrees(annotated: str | None, predicted: str | None) -> bool:

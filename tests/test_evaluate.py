@@ -247,6 +247,11 @@ def test_sources_match_by_whole_words_and_acronyms() -> None:
     assert attribution_agrees("Syrian Observatory for Human Rights", "SOHR")
     assert attribution_agrees("the SOHR monitor", "Syrian Observatory for Human Rights")
     assert not attribution_agrees("WHO", "World Food Programme")
+    # An acronym of a run of the name's words: the text introduces "UN Human Rights Monitoring
+    # Mission in Ukraine (HRMMU)"; two letters are too few to tell.
+    assert attribution_agrees("HRMMU", "UN Human Rights Monitoring Mission in Ukraine")
+    assert not attribution_agrees("UN", "Human Rights Monitoring Mission in Ukraine")
+    assert not attribution_agrees("HRW", "UN Human Rights Monitoring Mission in Ukraine")
 
 
 def test_any_listed_name_of_the_source_is_right(tmp_path: Path) -> None:

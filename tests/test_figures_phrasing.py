@@ -1388,3 +1388,19 @@ def test_dev25_counts(text: str, expected: list[Row]) -> None:
 )
 def test_dev25_sources(text: str, source: str) -> None:
     assert [s for _, _, s in read_with_sources(text)][:1] == [source]
+
+
+def test_table_and_list_sources_and_an_acronym_spelled_out_earlier() -> None:
+    text = (
+        "War tally\n\nThe United Nations Integrated Office in Haiti (BINUH) said on Friday that it had "
+        "documented every case.\n\n"
+        "IRAN\n- Injured: 3,100 (health ministry)\n\n"
+        "ISRAEL\n| | Killed | Injured |\n| --- | --- | --- |\n| Israel (Prime Minister's Office) | 24 | 900 |\n\n"
+        "BINUH said gangs killed 230 people in March. A missile hit a hospital; no one was killed there."
+    )
+    assert [(f.low, f.outcome, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (3100, "injured", "health ministry"),
+        (24, "killed", "Prime Minister Office"),
+        (900, "injured", "Prime Minister Office"),
+        (230, "killed", "United Nations Integrated Office in Haiti"),
+    ]

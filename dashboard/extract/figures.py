@@ -93,7 +93,7 @@ _MONTH_WORDS = frozenset(
 _NOT_PEOPLE_WORD_BEFORE = _MONTH_WORDS | frozenset(
     """aged age ages ageing number page article resolution route highway road flight room platform
     chapter section paragraph verse gate unit brigade division battalion in since until till by from
-    year usd us eur gbp syp""".split()
+    year usd us eur gbp syp no""".split()  # ("no one was killed")
 )
 _SYMBOL_BEFORE_RE = re.compile(r"(?:[$€£¥#]|\bno\.|\bnr\.)\s*$", re.IGNORECASE)
 _SYMBOL_CHARS = frozenset("$€£¥#.")
@@ -1028,9 +1028,10 @@ def _read_figure(
                 before_match = _search_from_word_starts(_BEFORE_TOLL_RE, text[far_start : quantity.start])
     if outcome is None and before_match is None:
         mark = lowered[max(s_start, quantity.start - 3) : quantity.start].rstrip()[-1:]
+        column = _table_column(text, quantity.start) if mark == "|" else None
         label = (
             _LABEL_BEFORE_RE.search(lowered, max(s_start, quantity.start - 100), quantity.number_start)
-            if mark in _LABEL_MARKS
+            if mark in _LABEL_MARKS and column is None
             else None
         )
         if label is not None:
@@ -1043,13 +1044,12 @@ def _read_figure(
         elif mark == ":" and (listed_kind := _list_line_kind(text, quantity.start)) is not None:
             # "- Children: 270" under "Breakdown of the new deaths (Ministry of Health):"
             outcome, noun_phrase = listed_kind
-        elif mark == "|":
-            column = _table_column(text, quantity.start)
-            if column is not None:
-                # "| Kryvyi Rih, 4 April | 20 | 72 |" under "| Attack | Killed | Injured |": the
-                # column's heading says the outcome; the heading or the table's caption says who.
-                outcome, noun_phrase, caption = column
-                caption_verified = _says_verified(caption.lower(), len(caption))
+        elif column is not None:
+            # "| Kryvyi Rih, 4 April | 20 | 72 |" under "| Attack | Killed | Injured |": the
+            # column's heading (or the row's label) says the outcome; the heading or the table's
+            # caption says who.
+            outcome, noun_phrase, caption = column
+            caption_verified = _says_verified(caption.lower(), len(caption))
     if before_match is not None:
         name = before_match.lastgroup or ""
         noun_phrase = _leading_noun_phrase(after)
@@ -1307,6 +1307,11 @@ def _table_column(text: str, at: int) -> tuple[str, str, str] | None:
         cell = row[1]
     caption_end = heading_start - 1
     caption = text[text.rfind("\n", 0, max(0, caption_end - 1)) + 1 : max(0, caption_end)] if caption_end > 0 else ""
+    if not caption.rstrip().endswith(":"):
+        # A paragraph before the table, not a caption: its first sentence introduces the table
+        # ("AAPP has verified the following numbers of people killed ..."), the rest is aside.
+        first_end = caption.find(". ")
+        caption = caption[: first_end + 1] if first_end >= 0 else caption
     who = cell if _category(cell) is not None else caption
     return outcome.lastgroup, who.lower(), caption
 _LABEL_OUTCOMES = {
@@ -1439,8 +1444,15 @@ def _list_line_source(text: str, s_start: int, at: int) -> str | None:
         last = _BRACKETED_SOURCE_RE.search(line, line.rfind("(", 0, len(line) - 1))
         if last is not None and last.end() == len(line) and line_start + last.start() > at:
             src = last.group("src").strip()
-            if src[:1].isupper() and not src[:1].isdigit() and _names_a_source(src):
+            if (src[:1].isupper() or src.split()[-1].lower() in _SOURCE_HEADS) and not src[:1].isdigit() and _names_a_source(src):
                 return _normalise_source(src, at_sentence_start=False)
+    if text.startswith("|", line_start):
+        # "| Israel (Prime Minister's Office) | 28 | more than 3,000 |": the row label's brackets
+        label = line.split("|")[1] if line.count("|") >= 2 else ""
+        bracket = _BRACKETED_SOURCE_RE.search(label)
+        if bracket is not None and _names_a_source(bracket.group("src")):
+            return _normalise_source(bracket.group("src").strip(), at_sentence_start=False)
+        return None
     if not text.startswith(_LIST_MARKS, line_start):
         return None
     found = None
@@ -2326,7 +2338,7 @@ _DATA_BY_NAME_RE = re.compile(
 
 
 def _normalise_source(phrase: str, *, at_sentence_start: bool) -> str | None:
-    phrase = _DATA_OF_RE.sub("", phrase)  # "figures of the State Prosecutor's Office": the office
+    phrase = _DATA_OF_RE.sub("", phrase.lstrip("-•*– "))  # "figures of the State Prosecutor's Office": the office
     counted = _DATA_BY_NAME_RE.match(phrase)
     if counted is not None:
         phrase = counted.group("name")  # "figures RNDDH was able to document": RNDDH
@@ -2447,6 +2459,27 @@ def statement_issuer(text: str) -> str | None:
         if match:
             return _normalise_source(match.group("src"), at_sentence_start=match.start("src") == 0)
     return None
+
+
+_ACRONYM_WORD_RE = re.compile(r"[A-Z][A-Z]{2,7}")
+
+
+def _spelled_out(text: str, acronym: str) -> str | None:
+    """The name an acronym was introduced with: "The United Nations Integrated Office in Haiti
+    (BINUH)" -> "United Nations Integrated Office in Haiti"."""
+    at = text.find(f"({acronym})")
+    if at < 0:
+        return None
+    name = _SPELLED_NAME_RE.search(text, max(0, at - 120), at)
+    if name is None:
+        return None
+    spelled = name.group("name")
+    return spelled[4:] if spelled.startswith("The ") else spelled
+
+
+_SPELLED_NAME_RE = re.compile(
+    r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:of|for|in|on|and|the|[A-Z][\w'’.-]*))*\s+[A-Z][\w'’.-]*)\s*$"
+)
 
 
 class _SourceMemory:
@@ -2618,6 +2651,8 @@ class _SourceMemory:
             return name
         if len(words) > 1:
             return name  # "hospital officials" is its own source, not "Palestinian health officials"
+        if _ACRONYM_WORD_RE.fullmatch(name) and (spelled := _spelled_out(self.text[: start + len(sentence)], name)):
+            return spelled  # "BINUH" after "The United Nations Integrated Office in Haiti (BINUH)"
         key = words[-1].lower()
         for _, earlier in reversed(self.named):
             if len(earlier) > len(name) and key in earlier.lower().split():
