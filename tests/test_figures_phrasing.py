@@ -1404,3 +1404,15 @@ def test_table_and_list_sources_and_an_acronym_spelled_out_earlier() -> None:
         (900, "injured", "Prime Minister Office"),
         (230, "killed", "United Nations Integrated Office in Haiti"),
     ]
+
+
+def test_the_statement_is_whoever_issued_it_and_arrivals_since_a_day_are_displaced() -> None:
+    text = (
+        "Title\nThe Sixteenth Infantry Division said in a statement that it had repelled an attack on Nyala. "
+        "The statement said the army killed 35 militiamen. "
+        "According to local officials, more than 2,500 people have arrived in the city since Friday."
+    )
+    assert [(f.low, f.outcome, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (35, "killed", "Sixteenth Infantry Division"),
+        (2501, "displaced", "local officials"),
+    ]

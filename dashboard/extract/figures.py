@@ -213,7 +213,7 @@ _OUTCOME_WORDS = {
     # "1,000 people have arrived in Tera over the past day, fearing further attacks"
     r"|arrived\s+(?:in|at)\s+[^.;]{0,60}?,\s*(?:fleeing|fearing|having\s+fled|after\s+fleeing)"
     r"|new(?:ly\s+arrived)?\s+arrivals|newly\s+arrived"  # humanitarian reports: people newly displaced
-    r"|arrived\s+in\s+[\w'’-]+(?:\s+[\w'’-]+)?\s+from\s+",  # "2,000 people have arrived in Kaya from Barsalogho"
+    r"|arrived\s+in\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:from|since)\s+",  # "have arrived in Kaya from Barsalogho"
     "detained": r"detained|detaining|detentions?|in\s+detention|arrested|arresting|arrests|rounded\s+up|captured"
     r"|(?<!be\s)held(?!\s+(?:tomorrow|today|on|at|in\s+the|next|later))|apprehended",  # (not "funerals will be held")
 }
@@ -2461,6 +2461,7 @@ def statement_issuer(text: str) -> str | None:
     return None
 
 
+_DOCUMENT_WORDS = frozenset("statement communique communiqué report release bulletin".split())
 _ACRONYM_WORD_RE = re.compile(r"[A-Z][A-Z]{2,7}")
 
 
@@ -2501,6 +2502,23 @@ class _SourceMemory:
             if self.cache[start]:
                 self.named.append((start, self.cache[start] or ""))
         return self.cache[start]
+
+    def _document_issuer(self, start: int, document: str) -> str | None:
+        """Who issued "the statement" (or report) an earlier sentence mentions with its source:
+        "The Sixth Infantry Division said in a statement ... The statement said ..."."""
+        looked = 0
+        for s_start, s_end in reversed(sentence_spans(self.text)):
+            if s_start >= start:
+                continue
+            looked += 1
+            if looked > 6:
+                break
+            earlier = self.text[s_start:s_end]
+            if document in earlier.lower():
+                named = _sentence_source(earlier)
+                if named is not None and named not in (_PRONOUN, _FIRST_PERSON) and named.lower() != document:
+                    return self.expand(s_start, named, earlier)
+        return None
 
     def _issuer_voice(self, sentence: str) -> str | None:
         """In a body's own statement, "we" and "our" are that body (tests/data/README.md):
@@ -2649,6 +2667,11 @@ class _SourceMemory:
                 if any(w in earlier.lower() for w in described) and any(c.isupper() for c in earlier[:1]):
                     return earlier
             return name
+        if len(words) == 1 and words[0].lower() in _DOCUMENT_WORDS:
+            # "The statement said": whoever an earlier sentence said issued it.
+            issuer = self._document_issuer(start, words[0].lower())
+            if issuer is not None:
+                return issuer
         if len(words) > 1:
             return name  # "hospital officials" is its own source, not "Palestinian health officials"
         if _ACRONYM_WORD_RE.fullmatch(name) and (spelled := _spelled_out(self.text[: start + len(sentence)], name)):
