@@ -1248,11 +1248,28 @@ _LABEL_BEFORE_RE = re.compile(
     r"(?:at\s+least\s+|about\s+|more\s+than\s+|an\s+estimated\s+|some\s+|around\s+|nearly\s+|over\s+)?$"
 )
 _LABEL_MARKS = frozenset(":|-–—")
-_HEADING_OUTCOME_RE = re.compile(
-    r"\b(?P<killed>killed|dead|deaths|fatalities)|(?P<injured>injured|wounded|injuries)|(?P<missing>missing)"
-    r"|(?P<abducted>abducted|kidnapped)|(?P<displaced>displaced)|(?P<detained>detained|arrested)\b",
-    re.IGNORECASE,
-)
+def _heading_outcome(heading: str) -> str | None:
+    """The outcome a table heading or a list's heading names ("Killed", "new deaths"): the
+    words of the situation-report labels (_LABEL_OUTCOMES)."""
+    match = _HEADING_OUTCOME_RE.search(heading)
+    return _LABEL_OUTCOMES[match.group(1).lower()] if match is not None else None
+
+
+def _list_heading_line(text: str, start: int, marks: tuple[str, ...]) -> tuple[int, str] | None:
+    """For a line of a list or a table (opening with one of ``marks``), the line that
+    introduces it, if it ends with a colon ("Breakdown of the new deaths (Ministry of Health):");
+    blank lines and the list's other lines are passed over."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text.startswith(marks, line_start):
+        return None
+    while line_start > 0:
+        previous = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[previous : line_start - 1].strip()
+        if not line or line.startswith(marks):
+            line_start = previous
+            continue
+        return (previous, line) if line.endswith(":") else None
+    return None
 
 
 def _list_line_kind(text: str, at: int) -> tuple[str, str] | None:
@@ -1263,17 +1280,9 @@ def _list_line_kind(text: str, at: int) -> tuple[str, str] | None:
     label = text[line_start:at].strip(" -•*–:").strip()
     if not label or _category(label) is None:
         return None
-    heading_end = line_start - 1
-    while heading_end > 0:
-        heading_start = text.rfind("\n", 0, heading_end) + 1
-        heading = text[heading_start:heading_end].strip()
-        if heading and not heading.startswith(_LIST_MARKS):
-            if not heading.endswith(":"):
-                return None
-            outcome = _HEADING_OUTCOME_RE.search(heading)
-            return (outcome.lastgroup, label.lower()) if outcome is not None and outcome.lastgroup else None
-        heading_end = heading_start - 1
-    return None
+    heading = _list_heading_line(text, at, _LIST_MARKS)
+    outcome = _heading_outcome(heading[1]) if heading is not None else None
+    return (outcome, label.lower()) if outcome is not None else None
 
 
 def _table_column(text: str, at: int) -> tuple[str, str, str] | None:
@@ -1295,14 +1304,15 @@ def _table_column(text: str, at: int) -> tuple[str, str, str] | None:
     if column >= len(heading):
         return None
     cell = heading[column]
-    outcome = _HEADING_OUTCOME_RE.search(cell)
-    if outcome is None or outcome.lastgroup is None:
+    outcome = _heading_outcome(cell)
+    if outcome is None:
         # "| Killed | 792 | 50,021 |": the row's own label says it, for every count in the row.
-        row = text[line_start : text.find("\n", line_start) if "\n" in text[line_start:] else len(text)].split("|")
-        if len(row) < 3 or column < 2:
+        line_end = text.find("\n", line_start)
+        row = text[line_start : len(text) if line_end < 0 else line_end].split("|")
+        if len(row) < 3 or column < 2 or any(c.isdigit() for c in row[1]):
             return None
-        outcome = _HEADING_OUTCOME_RE.search(row[1])
-        if outcome is None or outcome.lastgroup is None or any(c.isdigit() for c in row[1]):
+        outcome = _heading_outcome(row[1])
+        if outcome is None:
             return None
         cell = row[1]
     caption_end = heading_start - 1
@@ -1313,7 +1323,7 @@ def _table_column(text: str, at: int) -> tuple[str, str, str] | None:
         first_end = caption.find(". ")
         caption = caption[: first_end + 1] if first_end >= 0 else caption
     who = cell if _category(cell) is not None else caption
-    return outcome.lastgroup, who.lower(), caption
+    return outcome, who.lower(), caption
 _LABEL_OUTCOMES = {
     "killed": "killed",
     "dead": "killed",
@@ -1329,6 +1339,7 @@ _LABEL_OUTCOMES = {
     "detained": "detained",
     "arrested": "detained",
 }
+_HEADING_OUTCOME_RE = re.compile(r"\b(" + "|".join(_LABEL_OUTCOMES) + r")\b", re.IGNORECASE)
 _REVISED_FROM_RE = re.compile(
     r"\b(?:up|down|revised|raised|lowered|rose|risen|rising|climbed|climbing|increased|jumped|grew|soared"
     r"|fell|dropped)\s+from\s+(?:(?:an?|the)\s+(?:earlier|previous|initial)\s+"
@@ -2535,20 +2546,7 @@ class _SourceMemory:
     def _list_heading(self, start: int) -> tuple[int, str] | None:
         """For a line of a table or list ("| Killed | 26 |", "- deaths - 21"), the line that
         introduces it ("The toll, as given by the provincial government ...:")."""
-        line_start = self.text.rfind("\n", 0, start) + 1
-        if not self.text.startswith(_ROW_MARKS, line_start):
-            return None
-        while line_start > 0:
-            previous = self.text.rfind("\n", 0, line_start - 1) + 1
-            line = self.text[previous : line_start - 1].strip()
-            if not line:
-                line_start = previous
-                continue
-            if line.startswith(_ROW_MARKS):
-                line_start = previous
-                continue
-            return (previous, line) if line.endswith(":") else None
-        return None
+        return _list_heading_line(self.text, start, _ROW_MARKS)
 
     def _quote_closing_sentence(self, start: int, sentence: str) -> tuple[int, str] | None:
         """The later sentence of the same paragraph where a quotation open at ``sentence`` closes."""
