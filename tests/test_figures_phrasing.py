@@ -1379,7 +1379,7 @@ def test_dev25_counts(text: str, expected: list[Row]) -> None:
     ("text", "source"),
     [
         ("At least 70 people were murdered, according to figures of the State Prosecutor's Office consulted by this paper.",
-         "State Prosecutor Office"),
+         "State Prosecutor's Office"),
         ("Selon the camp's president, two displaced persons were killed.", "camp president"),
         ("At least 60 people were killed, according to figures RNDDH was able to document.", "RNDDH"),
         ("Attacks killed 12 civilians, according to figures compiled by our agency from hospital records.",
@@ -1400,8 +1400,8 @@ def test_table_and_list_sources_and_an_acronym_spelled_out_earlier() -> None:
     )
     assert [(f.low, f.outcome, f.attributed_to) for f in casualty_figures(text, "r1")] == [
         (3100, "injured", "health ministry"),
-        (24, "killed", "Prime Minister Office"),
-        (900, "injured", "Prime Minister Office"),
+        (24, "killed", "Prime Minister's Office"),
+        (900, "injured", "Prime Minister's Office"),
         (230, "killed", "United Nations Integrated Office in Haiti"),
     ]
 
@@ -1416,3 +1416,68 @@ def test_the_statement_is_whoever_issued_it_and_arrivals_since_a_day_are_displac
         (35, "killed", "Sixteenth Infantry Division"),
         (2501, "displaced", "local officials"),
     ]
+
+
+# --- seventh session: tables with change columns, speakers joined by "and" -------------------
+
+
+def test_a_change_column_counts_as_many_more_and_a_paragraph_that_introduces_a_table_is_its_source() -> None:
+    text = (
+        "Weekly count\n\nThe Kachin Women's Association has documented the following numbers of people "
+        "killed in Kachin State since January. More may be found.\n\n"
+        "| Category | Since January | This week |\n| --- | --- | --- |\n"
+        "| Killed | 412 | +9 |\n| Injured | 1,030 | +31 |\n"
+    )
+    assert [(f.low, f.high, f.outcome, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (412, 412, "killed", "Kachin Women's Association"),
+        (9, 9, "killed", "Kachin Women's Association"),
+        (1030, 1030, "injured", "Kachin Women's Association"),
+        (31, 31, "injured", "Kachin Women's Association"),
+    ]
+
+
+def test_a_paragraph_before_a_table_that_does_not_introduce_it_gives_no_source() -> None:
+    text = (
+        "Weekly count\n\nThe governor of Ituri said on Monday that talks would resume.\n\n"
+        "| Town | Killed |\n| --- | --- |\n| Djugu | 14 |\n"
+    )
+    assert [(f.low, f.outcome, f.attributed_to) for f in casualty_figures(text, "r1")] == [(14, "killed", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Farmers and herders said 19 people were killed in the clashes near Bokkos.", "Farmers and herders"),
+        ("The police and local officials said 11 people were abducted on the Abuja road.",
+         "police and local officials"),
+        # Whom the speakers talked to is not who spoke.
+        ("Residents speaking to aid workers put the toll at 40 dead.", "residents"),
+        # A verb before "and": the first part is no speaker.
+        ("Gunmen stormed the market and witnesses said eight people were shot dead.", "witnesses"),
+    ],
+)
+def test_speakers_joined_by_and_or_speaking_to_someone(text: str, source: str) -> None:
+    assert [s for _, _, s in read_with_sources(text)][:1] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Hostages who were killed are dead, not held.
+        ("The army said 14 passengers held hostage had been killed before the siege ended.",
+         [(14, 14, "exact", "people", "killed")]),
+        # "up to" after a toll that went up is where it went, not a ceiling.
+        ("On Sunday the interior ministry revised the toll up to 37.", [(37, 37, "exact", "unknown", "killed")]),
+        ("Officials said up to 37 people were killed.", [(None, 37, "up_to", "people", "killed")]),
+        # "the dead numbered N"
+        ("A nurse said the dead numbered between 60 and 70.", [(60, 70, "range", "unknown", "killed")]),
+        # Admitted to hospitals: the hospitals are no count of things.
+        ("In all, 23 were admitted to hospitals in Maiduguri.", [(23, 23, "exact", "unknown", "injured")]),
+    ],
+)
+def test_dev24_counts(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected
+
+
+def test_a_passive_revision_has_no_speaker() -> None:
+    assert read_with_sources("The toll was revised to 52 on Tuesday.") == [(52, "killed", None)]

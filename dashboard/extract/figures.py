@@ -381,7 +381,7 @@ def _search_from_word_starts(pattern: re.Pattern[str], window: str) -> re.Match[
 # Its own pattern, tried only when "dead"/"victims" is near and the short cues found nothing.
 _THE_DEAD_WERE_RE = re.compile(
     r"(?P<b_killed>\bthe\s+(?:dead|victims|fatalities|people\s+killed|those\s+killed)\s+"
-    r"(?:were|included|include|are)(?:\s+[^.;:\d]{0,40}?,)?)" + _BEFORE_TAIL,
+    r"(?:were|included|include|are|numbered|number|totalled|totaled)(?:\s+[^.;:\d]{0,40}?,)?)" + _BEFORE_TAIL,
     re.IGNORECASE,
 )
 _THE_DEAD_CUES = ("the dead ", "the victims ", "the fatalities ", "people killed ", "those killed ")
@@ -832,6 +832,13 @@ def _read_figure(
         if spoken and spoken[-1] in _TALKED_ABOUT:
             # "officials were talking about three people killed": a preposition, not "roughly"
             quantity = _without_qualifier(quantity, text)
+    elif (
+        quantity.qualifier == "up_to"
+        and lowered.startswith("up", quantity.start)
+        and _WENT_UP_RE.search(lowered, max(s_start, quantity.start - 60), quantity.start)
+    ):
+        # "revised the toll up to 79", "the count went up to 40": the toll rose to 79, no ceiling.
+        quantity = _without_qualifier(quantity, text)
     after = text[quantity.end : min(s_end, quantity.end + 160)]
     after_lower = lowered[quantity.end : min(s_end, quantity.end + 160)]
     # On ASCII, the faster case-sensitive test over the lower-cased text (numbers.caseless).
@@ -1028,6 +1035,8 @@ def _read_figure(
                 before_match = _search_from_word_starts(_BEFORE_TOLL_RE, text[far_start : quantity.start])
     if outcome is None and before_match is None:
         mark = lowered[max(s_start, quantity.start - 3) : quantity.start].rstrip()[-1:]
+        if mark == "+" and lowered[max(s_start, quantity.start - 4) : quantity.start - 1].rstrip().endswith("|"):
+            mark = "|"  # "| Killed | 6,649 | +24 |": a change column's count, as many more
         column = _table_column(text, quantity.start) if mark == "|" else None
         label = (
             _LABEL_BEFORE_RE.search(lowered, max(s_start, quantity.start - 100), quantity.number_start)
@@ -1292,12 +1301,7 @@ def _table_column(text: str, at: int) -> tuple[str, str, str] | None:
     if not text.startswith("|", line_start):
         return None
     column = text.count("|", line_start, at)
-    heading_start = line_start
-    while heading_start > 0:  # up to the first row of the table
-        previous = text.rfind("\n", 0, heading_start - 1) + 1
-        if not text.startswith("|", previous):
-            break
-        heading_start = previous
+    heading_start = _table_start(text, line_start)
     if heading_start == line_start:
         return None  # the count is in the heading row itself
     heading = text[heading_start : text.find("\n", heading_start)].split("|")
@@ -1315,15 +1319,33 @@ def _table_column(text: str, at: int) -> tuple[str, str, str] | None:
         if outcome is None:
             return None
         cell = row[1]
-    caption_end = heading_start - 1
-    caption = text[text.rfind("\n", 0, max(0, caption_end - 1)) + 1 : max(0, caption_end)] if caption_end > 0 else ""
-    if not caption.rstrip().endswith(":"):
-        # A paragraph before the table, not a caption: its first sentence introduces the table
-        # ("AAPP has verified the following numbers of people killed ..."), the rest is aside.
-        first_end = caption.find(". ")
-        caption = caption[: first_end + 1] if first_end >= 0 else caption
+    caption = _table_caption(text, heading_start)
     who = cell if _category(cell) is not None else caption
     return outcome, who.lower(), caption
+
+
+def _table_start(text: str, line_start: int) -> int:
+    """The start of the first row of the Markdown table whose row starts at ``line_start``."""
+    while line_start > 0:
+        previous = text.rfind("\n", 0, line_start - 1) + 1
+        if not text.startswith("|", previous):
+            break
+        line_start = previous
+    return line_start
+
+
+def _table_caption(text: str, heading_start: int) -> str:
+    """The line right before a table: a caption ("Civilian casualties verified by HRMMU:"),
+    or of a paragraph, its first sentence, which introduces the table ("AAPP has verified the
+    following numbers of people killed ..."); the rest is aside."""
+    caption_end = heading_start - 1
+    if caption_end <= 0:
+        return ""
+    caption = text[text.rfind("\n", 0, max(0, caption_end - 1)) + 1 : caption_end]
+    if not caption.rstrip().endswith(":"):
+        first_end = caption.find(". ")
+        caption = caption[: first_end + 1] if first_end >= 0 else caption
+    return caption
 _LABEL_OUTCOMES = {
     "killed": "killed",
     "dead": "killed",
@@ -1583,7 +1605,9 @@ def _outcome_after(after: str, after_lower: str) -> tuple[str | None, str]:
         # Who was counted is the count's own noun phrase and the outcome word ("bodies"), not
         # an aside ("Eight members of one family, including five children, died").
         np = after[match.start("np") : match.end("np")]
-        own = f"{np} {after[match.start(name) : match.end(name)]}"
+        said = after[match.start(name) : match.end(name)]
+        # ("admitted to hospitals": the hospitals are where, not what was counted)
+        own = np if "hospital" in said else f"{np} {said}"
         rest = after[match.end() : match.end() + 2]
         if (
             rest[:1] == " "
@@ -1605,6 +1629,8 @@ def _outcome_after(after: str, after_lower: str) -> tuple[str | None, str]:
             noun = _leading_noun_phrase(after[match.end() :])
             if _category(noun) is not None:
                 return name[2:], own + noun
+        if name == "o_abducted" and _HOSTAGES_KILLED_RE.match(after_lower, match.end()):
+            return "killed", own  # "26 people held hostage had been killed": what became of them
         if name == "o_displaced" and "arrival" not in own.lower():
             # "families have left villages near the front": where they left is no noun of the
             # count (a place, not what was counted); "16,000 new arrivals" are persons.
@@ -1614,6 +1640,15 @@ def _outcome_after(after: str, after_lower: str) -> tuple[str | None, str]:
     if bodies:
         return "killed", bodies.group(0)
     return None, ""
+
+
+_WENT_UP_RE = re.compile(
+    r"(?:\b(?:revised|raised|went|gone|going|pushed|moved|bumped|climbed|rose|risen|shot|jumped)"
+    r"|\b(?:toll|count|tally|figure)(?:\s+(?:was|has\s+been|had\s+been|is))?)\s+$"
+)
+_HOSTAGES_KILLED_RE = re.compile(
+    r"\s+(?:had\s+been|have\s+been|has\s+been|were|was)\s+(?:killed|executed|shot\s+dead|murdered)\b|\s+(?:died|were\s+found\s+dead)\b"
+)
 
 
 # Six words: "members of the Mozambican armed forces".
@@ -2051,6 +2086,8 @@ def _speaker(sentence: str, verb: int) -> str | None:
         if appositive:
             return appositive.group("name")
     progressive = _PROGRESSIVE_RE.search(sentence, max(0, verb - 30), verb)
+    if progressive is not None and sentence.startswith(("revised", "raised", "updated", "lowered"), verb):
+        return None  # "The toll was revised to 79": a passive, what was revised is no speaker
     # "Magen David Adom, the ambulance service, is now saying": the subject is before "is now".
     subject = _subject_before(sentence, progressive.start() if progressive else verb)
     if subject == _PRONOUN:
@@ -2135,12 +2172,16 @@ _HOW_REACHED_RE = re.compile(
     r"\s+(?:(?:reached|contacted|interviewed|quoted|cited)\s+(?:by|on|over|via)\s+(?:the\s+|a\s+)?[\w-]+"
     r"(?:\s+(?:phone|message|messages|app))?"
     r"|speaking\s+(?:on|under)\s+(?:the\s+)?condition\s+of\s+anonymity|who\s+declined\s+to\s+be\s+named"
+    # "Local sources speaking to partners put the toll at": the sources, not whom they spoke to.
+    r"|(?:speaking|talking)\s+(?:to|with)\s+(?:the\s+|our\s+|a\s+)?[\w'’-]+(?:\s+[\w'’-]+)?"
     r"|(?:whom\s+|who\s+|that\s+)?(?:we|I)\s+(?:spoke|talked)\s+(?:to|with)|(?:whom\s+|who\s+)?(?:we|I)\s+interviewed"
     r"|who\s+(?:asked|spoke|declined|requested|refused)\s+[^,.;]{0,40}?(?:named|identified|anonymity))\s*$",
     re.IGNORECASE,
 )
 # Every match of _HOW_REACHED_RE holds one of these (case as in the pattern's usual text).
-_HOW_REACHED_KEYS = ("reached", "contacted", "interviewed", "quoted", "cited", "speaking", "who ", "we ", "I ")
+_HOW_REACHED_KEYS = (
+    "reached", "contacted", "interviewed", "quoted", "cited", "speaking", "talking", "who ", "we ", "I "
+)
 # "Nazir Ahmad, president of the traders' union, said": the speaker's role, kept with the name
 # (the fullest form the text gives); an acronym in brackets after it is left out.
 # A possessive "'s" ending a word (compiled once: re.sub with a pattern string looks it up per call).
@@ -2236,6 +2277,8 @@ def _subject_before(sentence: str, stop: int) -> tuple[str, int] | str | None:
     tokens = _words_of(sentence, start, stop)
     while tokens and tokens[-1][0].lower() in _SUBJECT_SKIP:
         tokens.pop()
+    if tokens and sentence.endswith(" and ", 0, tokens[0][1]):
+        tokens = _coordinated_speakers(sentence, start, tokens)
     subject = _source_phrase(tokens)
     if isinstance(subject, tuple) and (where := _WHERE_BEFORE_RE.search(sentence, start, subject[1])):
         # "A nurse at the clinic told us": the person, not the place they were at.
@@ -2252,6 +2295,31 @@ def _subject_before(sentence: str, stop: int) -> tuple[str, int] | str | None:
     if role is not None and isinstance(subject, tuple):
         return f"{subject[0]}, {role}", subject[1]
     return subject
+
+
+def _speaker_head(words: list[tuple[str, int]]) -> bool:
+    head = _POSSESSIVE_S_RE.sub("", words[-1][0]).lower()
+    return head in _SOURCE_HEADS or _is_person_noun(head)
+
+
+def _coordinated_speakers(sentence: str, start: int, tokens: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """"Local resistance groups and teachers said": both speakers, when the words before
+    "and" open the clause and name speakers too (not "Troops shelled the town and residents
+    said": a verb, so the first part is no subject)."""
+    joint = tokens[0][1] - len(" and ")
+    first = _words_of(sentence, start, joint)
+    if not first or len(first) > 5 or not _speaker_head(first) or not _speaker_head(tokens):
+        return tokens
+    if any(w.lower().endswith("ed") and w.lower() not in _ADJECTIVES_IN_ED for w, _ in first):
+        return tokens
+    opening = sentence[: first[0][1]].rstrip()
+    if opening and opening[-1] not in ',;:"“':
+        return tokens
+    return [*first, ("and", joint + 1), *tokens]
+
+
+# Words in "-ed" that describe a speaker rather than say what one did.
+_ADJECTIVES_IN_ED = frozenset({"armed", "displaced", "wounded", "injured", "detained", "retired", "united"})
 
 
 _WHERE_BEFORE_RE = re.compile(r"\s(?:at|in|from|near)\s+$", re.IGNORECASE)
@@ -2356,7 +2424,13 @@ def _normalise_source(phrase: str, *, at_sentence_start: bool) -> str | None:
     words = phrase.split()
     if words and (words[0].lower() == "the" or (len(words) > 1 and words[0].lower() in ("its", "their"))):
         words = words[1:]  # ("Its health authority said": the authority is the source's name)
-    words = [_POSSESSIVE_S_RE.sub("", w) for w in words]
+    # "the camp's president" -> "camp president", "Myanmar's National Unity Government" ->
+    # "Myanmar National Unity Government" (one name for the source however it is introduced);
+    # inside a name the "'s" stays: "Kachin Women's Association", "Prime Minister's Office".
+    words = [
+        w if 0 < i < len(words) - 1 and w[:1].isupper() and words[i + 1][:1].isupper() else _POSSESSIVE_S_RE.sub("", w)
+        for i, w in enumerate(words)
+    ]
     if not words:
         return None
     # "News reports say ..." -> "news reports"; names and acronyms ("UN", "Reuters") keep their case.
@@ -2494,6 +2568,9 @@ _SPELLED_NAME_RE = re.compile(
 )
 
 
+_INTRODUCES_TABLE_RE = re.compile(r"\b(?:following|below|table)\b", re.IGNORECASE)
+
+
 class _SourceMemory:
     """Sources named so far in one report, to resolve "it said", "the Observatory said"."""
 
@@ -2548,6 +2625,18 @@ class _SourceMemory:
         introduces it ("The toll, as given by the provincial government ...:")."""
         return _list_heading_line(self.text, start, _ROW_MARKS)
 
+    def _caption(self, start: int) -> tuple[int, str] | None:
+        """For a row of a Markdown table under a paragraph rather than a heading, the
+        paragraph's first sentence when it introduces the table ("AAPP has verified the
+        following numbers ...")."""
+        if not self.text.startswith("|", start):
+            return None
+        heading_start = _table_start(self.text, start)
+        caption = _table_caption(self.text, heading_start)
+        if not _INTRODUCES_TABLE_RE.search(caption):
+            return None
+        return self.text.rfind("\n", 0, max(0, heading_start - 2)) + 1, caption
+
     def _quote_closing_sentence(self, start: int, sentence: str) -> tuple[int, str] | None:
         """The later sentence of the same paragraph where a quotation open at ``sentence`` closes."""
         recent = self.text[max(0, start - 400) : start]
@@ -2589,7 +2678,9 @@ class _SourceMemory:
         if found is None:
             # '"We have received 26 bodies since Sunday. Most were young men," the official
             # said': a quotation's sentences take the speaker named where it closes.
-            closing = self._quote_closing_sentence(start, sentence) or self._list_heading(start)
+            closing = (
+                self._quote_closing_sentence(start, sentence) or self._list_heading(start) or self._caption(start)
+            )
             if closing is None:
                 return self._issuer_voice(sentence)
             found = _sentence_source(closing[1])
