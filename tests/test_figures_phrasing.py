@@ -1481,3 +1481,36 @@ def test_dev24_counts(text: str, expected: list[Row]) -> None:
 
 def test_a_passive_revision_has_no_speaker() -> None:
     assert read_with_sources("The toll was revised to 52 on Tuesday.") == [(52, "killed", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An earlier count of a toll is of the toll, not of its last part.
+        ("The toll rose to 15 on Friday, including four children, the mayor said, up from nine on Thursday.",
+         [(15, 15, "exact", "unknown", "killed"), (4, 4, "exact", "children", "killed"),
+          (9, 9, "exact", "unknown", "killed")]),
+        # An age under 18 makes children; "writers" are persons.
+        ("A drone strike killed two 15-year-old boys near the school.", [(2, 2, "exact", "children", "killed")]),
+        ("Three 30-year-old miners were killed.", [(3, 3, "exact", "people", "killed")]),
+        ("Among the wounded were two poets from Kharkiv.", [(2, 2, "exact", "people", "injured")]),
+        # "put it at" after a toll.
+        ("The army revised the toll to 30, after the governor had put it at 45.",
+         [(30, 30, "exact", "unknown", "killed"), (45, 45, "exact", "unknown", "killed")]),
+    ],
+)
+def test_dev27_counts(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("A UN assessment released on 4 March said the shelling killed about 60 people.", "A UN assessment"),
+        ("A police report seen by reporters put the toll at 19.", "a police report"),
+        ("The Red Crescent went further, saying at least 70 people had died.", "Red Crescent"),
+        ("The Health Ministry on Monday said 40 people were killed.", "Health Ministry"),
+    ],
+)
+def test_dev27_sources(text: str, source: str) -> None:
+    assert [s for _, _, s in read_with_sources(text)][:1] == [source]

@@ -146,6 +146,7 @@ _PERSON_WORDS = frozenset(
     foreigners expatriates
     collaborators informants suppliers perpetrators accomplices worker official neighbours neighbors friends
     grandsons granddaughters grandchildren nephews martyrs criminals arrivals trainees recruits practitioners
+    writers authors novelists poets artists musicians photographers filmmakers
     """.split()
 )
 
@@ -231,6 +232,7 @@ _NP_WORD = (
     r"(?:(?!(?:were|was|are|is|have|has|had|been|and|or|but|who|whom|that|which|while|when|after|before"
     r"|during|as|if|than|with|by|on|into|to|for|he|she|it|they|we|claims?|says?|said)\b)"
     r"[^\W\d][\w'’-]*"
+    r"|\d{1,2}-year-olds?"  # "two 14-year-old girls"
     # "148 fighters loyal to the former government had been killed"
     r"|loyal\s+to"
     r"|(?:and|or)(?=\s+(?:women|children|men|boys|girls|elderly|civilians|soldiers|their|other|his|her"
@@ -340,7 +342,9 @@ _BEFORE_RE = re.compile(
 _BEFORE_TOLL_RE = re.compile(
     r"""(?:
         (?P<b_killed>\b(?:death\s+toll|toll|(?:reported\s+)?fatalities|(?:number|count|tally)\s+of\s+(?:[\w-]+\s+){0,2}?(?:dead|deaths|killed|victims|fatalities)
-              |(?:put|puts|putting|placed|places)\s+(?:the|its|their)\s+figure)
+              |(?:put|puts|putting|placed|places)\s+(?:the|its|their)\s+figure
+              # "revised the toll to 84, after the government had earlier put it at 101"
+              |(?:put|puts|putting|placed|places)(?=\s+it\s+at\b))
               (?:\s+[\w'’()-]+){0,18}?\s+(?:to|at|of|from|reached|hit|passed|exceeded|topped|surpassed|is|was|stands\s+at|stood\s+at))
       | (?P<b_injured>\bnumber\s+of\s+(?:wounded|injured)(?:\s+[\w'’-]+){0,6}?\s+(?:to|at|of|reached|is|was))
     )"""
@@ -1101,7 +1105,10 @@ def _read_figure(
         else:
             outcome = name[2:]
     if outcome is None and (listed or revised) and context.last is not None:
-        outcome, inherited, breakdown = context.last.outcome, context.last, True
+        # (an earlier count of the toll is of the toll, not of its last part: "rose to 11,
+        # including three children, ..., up from eight")
+        whole = context.main if revised and context.main is not None else context.last
+        outcome, inherited, breakdown = whole.outcome, whole, True
         noun_phrase = _leading_noun_phrase(after)
         if revised and _category(noun_phrase) is None:
             noun_phrase = ""  # "up from 60 the day before": no noun of its own
@@ -1714,11 +1721,16 @@ def _category(phrase: str) -> str | None:
         found = [m.lastgroup or "" for m in matches]
     if not found:
         return None
+    if found[0] == "people" and "-year-old" in phrase and (age := _AGE_WORD_RE.search(phrase)) and int(age.group(1)) < 18:
+        return "children"  # "two 14-year-old twin sisters"
     if "women" in found and ("children" in found or "men" in words or "man" in words):
         return "people"  # "women and children", "elderly men and women": neither alone
     # "members of two families": persons (people) of a unit (unknown); the first noun counts.
     specific = [c for c in found if c not in ("people", "unknown")]
     return specific[0] if specific else found[0]
+
+
+_AGE_WORD_RE = re.compile(r"\b(\d{1,2})-year-olds?\b")
 
 
 # One-word categories (the same words as _CATEGORY_RE's one-word alternatives).
@@ -1931,6 +1943,10 @@ _QUOTE_ENDS = frozenset('"”’')
 # Words that make the text after "said" a clause (what was said) rather than a speaker.
 _CLAUSE_WORDS = frozenset("had have has were was been is are will would could killed died".split())
 # "A national committee investigating ... said": the sentence's own subject.
+_SAYING_SUBJECT_RE = re.compile(
+    r"(?P<np>(?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s+(?:has\s+|have\s+|had\s+)?"
+    r"(?:[a-z]+ed|went|gave|put|made|took|sent|wrote|spoke|came|held|told|rose|said)\b"
+)
 _INITIAL_NP_RE = re.compile(
     r"^(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?(?P<head>[\w'’-]+)(?=\s+\w+ing\b|\s*,)", re.I
 )
@@ -2058,6 +2074,14 @@ def _speaker(sentence: str, verb: int) -> str | None:
                 and not (before.endswith(",") and _named_subject_with_aside(sentence, verb))
             ):
                 return _normalise_source(name, at_sentence_start=False)
+    if before.endswith(",") and sentence.startswith("saying", verb):
+        # "French military intelligence went further, saying the toll was ...": the one saying
+        # is the sentence's subject.
+        opening = _SAYING_SUBJECT_RE.match(sentence)
+        if opening is not None and opening.end("np") < verb:
+            subject = _source_phrase(_words_of(sentence, 0, opening.end("np")))
+            if isinstance(subject, tuple):
+                return _normalise_source(subject[0], at_sentence_start=subject[1] == 0)
     if before.endswith(","):
         # "Ahmad Fahmawi, 34, a taxi driver from the camp, said ...": a person named with
         # their age, then what they are, then the verb.
@@ -2174,13 +2198,17 @@ _HOW_REACHED_RE = re.compile(
     r"|speaking\s+(?:on|under)\s+(?:the\s+)?condition\s+of\s+anonymity|who\s+declined\s+to\s+be\s+named"
     # "Local sources speaking to partners put the toll at": the sources, not whom they spoke to.
     r"|(?:speaking|talking)\s+(?:to|with)\s+(?:the\s+|our\s+|a\s+)?[\w'’-]+(?:\s+[\w'’-]+)?"
+    # "A US intelligence assessment released on 18 October said", "... seen by journalists put"
+    r"|(?:released|published|issued|dated)\s+(?:on|in|last|this)\s+(?:\d{1,2}\s+)?[\w]+(?:\s+\d{1,4})?"
+    r"|seen\s+by\s+(?:the\s+|a\s+)?[\w'’-]+(?:\s+[\w'’-]+)?"
     r"|(?:whom\s+|who\s+|that\s+)?(?:we|I)\s+(?:spoke|talked)\s+(?:to|with)|(?:whom\s+|who\s+)?(?:we|I)\s+interviewed"
     r"|who\s+(?:asked|spoke|declined|requested|refused)\s+[^,.;]{0,40}?(?:named|identified|anonymity))\s*$",
     re.IGNORECASE,
 )
 # Every match of _HOW_REACHED_RE holds one of these (case as in the pattern's usual text).
 _HOW_REACHED_KEYS = (
-    "reached", "contacted", "interviewed", "quoted", "cited", "speaking", "talking", "who ", "we ", "I "
+    "reached", "released", "published", "issued", "dated", "seen by", "contacted", "interviewed", "quoted", "cited",
+    "speaking", "talking", "who ", "we ", "I "
 )
 # "Nazir Ahmad, president of the traders' union, said": the speaker's role, kept with the name
 # (the fullest form the text gives); an acronym in brackets after it is left out.
@@ -2416,11 +2444,18 @@ _DATA_BY_NAME_RE = re.compile(
 )
 
 
+_TIME_TAIL_RE = re.compile(
+    r"\s+(?:on\s+(?:\w+day|\d{1,2}\s+[A-Z]\w+|[A-Z]\w+\s+\d{1,2})|yesterday|today|overnight|earlier"
+    r"|(?:last|this)\s+(?:week|month|year|\w+day))$"
+)
+
+
 def _normalise_source(phrase: str, *, at_sentence_start: bool) -> str | None:
     phrase = _DATA_OF_RE.sub("", phrase.lstrip("-•*– "))  # "figures of the State Prosecutor's Office": the office
     counted = _DATA_BY_NAME_RE.match(phrase)
     if counted is not None:
         phrase = counted.group("name")  # "figures RNDDH was able to document": RNDDH
+    phrase = _TIME_TAIL_RE.sub("", phrase)  # "Police in Kano on Thursday": the police in Kano
     words = phrase.split()
     if words and (words[0].lower() == "the" or (len(words) > 1 and words[0].lower() in ("its", "their"))):
         words = words[1:]  # ("Its health authority said": the authority is the source's name)
