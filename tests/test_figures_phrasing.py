@@ -1514,3 +1514,34 @@ def test_dev27_counts(text: str, expected: list[Row]) -> None:
 )
 def test_dev27_sources(text: str, source: str) -> None:
     assert [s for _, _, s in read_with_sources(text)][:1] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "of the dead are ...": the part's noun after "are" as after "were".
+        ("The ministry says 31 of the dead are children and 12 are women.",
+         [(31, 31, "exact", "children", "killed"), (12, 12, "exact", "women", "killed")]),
+        # Treated for wounds: injured.
+        ("Its surgeons have treated about 90 people for blast and burn wounds.",
+         [(90, 90, "about", "people", "injured")]),
+    ],
+)
+def test_dev30_counts(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Hospital sources in Kaya speak of more than 90 dead.", "hospital sources in Kaya"),
+        ("Title\nA police officer said six people were killed. The same officer spoke of 30 wounded.",
+         "a police officer"),
+    ],
+)
+def test_speaking_of_a_count_reports_it(text: str, source: str) -> None:
+    assert [s for _, _, s in read_with_sources(text)][-1:] == [source]
+
+
+def test_speaking_to_someone_reports_nothing() -> None:
+    assert read_with_sources("The governor spoke to reporters after 40 people were killed.") == [(40, "killed", None)]

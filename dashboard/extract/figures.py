@@ -195,6 +195,8 @@ _OUTCOME_WORDS = {
     r"|in\s+(?:intensive|critical)\s+care|(?:receiving|received|under(?:going)?)\s+(?:medical\s+)?treatment"
     r"|(?:sought|seeking|needed|needing)\s+(?:medical\s+)?treatment"
     r"|(?:with|treated\s+for)\s+(?:[\w-]+\s+){0,3}?(?:burns|injuries|wounds)"
+    # "its teams have treated some 200 people for gunshot and shrapnel wounds"
+    r"|for\s+(?:[\w-]+\s+){0,3}?(?:burns|injuries|wounds)"
     r"|(?:brought|taken|rushed|admitted|arrived)\s+(?:in\s+)?with\s+(?:[\w-]+\s+){0,3}?(?:burns|injuries|wounds)",
     "missing": r"missing|unaccounted\s+for|disappeared|went\s+missing"
     r"|(?:have\s+|has\s+|had\s+)?not\s+been\s+(?:seen|heard\s+from)",
@@ -285,7 +287,7 @@ _BREAKDOWN_OPENING_RE = re.compile(r"^\W*(?:of|among)\s+(?:those|them|these|the\
 _WERE_NOUN_RE = re.compile(
     # "were Alawite civilians", "were young Kurdish men": two words may come before the noun
     # (the pattern is case-blind), but no negation.
-    r"\s+(?:were|was)\s+(?:(?!not\b|no\b|never\b)[A-Z][\w'’-]+\s+){0,2}"
+    r"\s+(?:were|was|are|is)\s+(?:(?!not\b|no\b|never\b)[A-Z][\w'’-]+\s+){0,2}"
     r"(?P<noun>men|women|children|boys|girls|civilians|soldiers|fighters|people|persons|police\s+officers|policemen"
     r"|officers|troops|militants|gunmen)\b"
     r"(?=\s*(?:,|;|\.|and\b|$))",
@@ -1187,7 +1189,7 @@ def _read_figure(
             category = "people"  # "killed a family of five"
     if category is None and lowered.endswith("family of ", max(s_start, quantity.start - 12), quantity.start):
         category = "people"  # "a family of four ... is still unaccounted for"
-    if category is None and after.startswith((" were ", " was ")):
+    if category is None and after.startswith((" were ", " was ", " are ", " is ")):
         # "..., 18 were women and three were children": the noun after "were".
         category = _category(_were_noun(after, inherited or context.main or context.last))
     if category is None:
@@ -1770,7 +1772,7 @@ _REPORTING_VERBS = frozenset(
     """said says say reported verified verifies verify confirmed confirms confirm documented documents
     recorded records estimated estimates counted announced announces stated states told put puts
     registered tallied added noted gave given gives raised revised updated lowered reports counts claims claimed claim tells tell adds notes
-    announce saying telling reporting warned warns talking report estimate wrote writes""".split()
+    announce saying telling reporting warned warns talking report estimate wrote writes spoke speaks speak""".split()
 )
 _OWN_PEOPLE = frozenset("teams team volunteers crews staff members workers rescuers medics doctors".split())
 _NOUN_LIKE_VERBS = frozenset("notes note reports report records record counts count claims claim estimates estimate documents".split())
@@ -1821,6 +1823,8 @@ def _reporting_verbs(sentence: str, lower: str) -> tuple[int, ...]:
                     and not (lower.startswith(":", word.end()) and word.group(0) in _NOUN_LIKE_VERBS)
                     # "talking about three people killed", not "talking to his wife".
                     and not (root == "talking" and not lower.startswith((" about", " of"), i + 7))
+                    # "The same source spoke of more than 200 wounded"; not "spoke to reporters".
+                    and not (root in ("spoke", "speak") and not lower.startswith(" of ", word.end()))
                     # "An estimated 8,000 fled": an adjective, not a verb.
                     and not (root == "estimat" and _article_before(lower, i))
                 ):
@@ -1839,7 +1843,7 @@ def _reporting_verbs(sentence: str, lower: str) -> tuple[int, ...]:
 # "country", "not", "Hasakah") rarely make a false hit that needs a closer look.
 _VERB_ROOTS = tuple(
     "said say report verif confirm document record estimat count announc stated states told put regist"
-    " tallied added adds noted notes claim tell warn talking wrote writes".split()
+    " tallied added adds noted notes claim tell warn talking wrote writes spoke speak".split()
 )
 
 
