@@ -1545,3 +1545,37 @@ def test_speaking_of_a_count_reports_it(text: str, source: str) -> None:
 
 def test_speaking_to_someone_reports_nothing() -> None:
     assert read_with_sources("The governor spoke to reporters after 40 people were killed.") == [(40, "killed", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A key-figures line that opens with its label says who was counted.
+        ("Alert\n\nKEY FIGURES\nDisplaced individuals: 8,412\n", [(8412, 8412, "exact", "people", "displaced")]),
+        # "N of them" with no whole before: persons.
+        ("Title\nDoctors described the patients. At least 12 of them died of their wounds.",
+         [(12, None, "at_least", "people", "killed")]),
+        # Driven towards a place; reached a town after fleeing.
+        ("The offensive has driven about 90,000 people towards Bunia.", [(90000, 90000, "about", "people", "displaced")]),
+        ("Officials say 6,000 people have reached Kaga Bandoro after fleeing the fighting.",
+         [(6000, 6000, "exact", "people", "displaced")]),
+        # Fighters driven somewhere are no displaced persons.
+        ("The army drove 40 fighters towards the river.", []),
+        # The number of people missing or displaced, as with a toll.
+        ("The governor put the number of people unaccounted for at 23.", [(23, 23, "exact", "people", "missing")]),
+        ("The number of displaced people in the camps rose to 4,500.", [(4500, 4500, "exact", "people", "displaced")]),
+        # A colon inside running prose is no label line: a breakdown by place is no new figure.
+        ("The governor said strikes had killed four civilians over the past day: three in Izium and one in Balakliia.",
+         [(4, 4, "exact", "civilians", "killed")]),
+    ],
+)
+def test_dev28_counts(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected
+
+
+def test_the_same_database_is_the_database_named_before() -> None:
+    text = (
+        "Title\nAccording to the Aid Worker Security Database, 40 aid workers were killed in Sudan. "
+        "Worldwide, more than 300 aid workers were killed, according to the same database."
+    )
+    assert [s for _, _, s in read_with_sources(text)] == ["Aid Worker Security Database"] * 2

@@ -215,6 +215,7 @@ _OUTCOME_WORDS = {
     r"|(?:found|sought|taken|took|taking|seeking)\s+(?:shelter|refuge)|sheltering"
     # "1,000 people have arrived in Tera over the past day, fearing further attacks"
     r"|arrived\s+(?:in|at)\s+[^.;]{0,60}?,\s*(?:fleeing|fearing|having\s+fled|after\s+fleeing)"
+    r"|(?:reached|arrived\s+(?:in|at))\s+[^.;,]{0,60}?\s+after\s+(?:fleeing|escaping)"
     r"|new(?:ly\s+arrived)?\s+arrivals|newly\s+arrived"  # humanitarian reports: people newly displaced
     r"|arrived\s+in\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:from|since)\s+",  # "have arrived in Kaya from Barsalogho"
     "detained": r"detained|detaining|detentions?|in\s+detention|arrested|arresting|arrests|rounded\s+up|captured"
@@ -349,6 +350,10 @@ _BEFORE_TOLL_RE = re.compile(
               |(?:put|puts|putting|placed|places)(?=\s+it\s+at\b))
               (?:\s+[\w'’()-]+){0,18}?\s+(?:to|at|of|from|reached|hit|passed|exceeded|topped|surpassed|is|was|stands\s+at|stood\s+at))
       | (?P<b_injured>\bnumber\s+of\s+(?:wounded|injured)(?:\s+[\w'’-]+){0,6}?\s+(?:to|at|of|reached|is|was))
+      # "put the number of people unaccounted for at about 40"
+      | (?P<b_missing>\bnumber\s+of\s+(?:[\w-]+\s+){0,2}?(?:missing|unaccounted\s+for|disappeared)
+              (?:\s+[\w'’-]+){0,6}?\s+(?:to|at|of|reached|is|was))
+      | (?P<b_displaced>\bnumber\s+of\s+(?:[\w-]+\s+){0,2}?displaced(?:\s+[\w'’-]+){0,6}?\s+(?:to|at|of|reached|is|was))
     )"""
     + _BEFORE_TAIL,
     re.IGNORECASE | re.VERBOSE,
@@ -448,6 +453,8 @@ _BEFORE_STEMS = (
 _OUTCOME_STEMS = (
     "forced",
     "forcing",
+    "driven",  # "had driven some 700,000 people towards the city" (checked against the tail)
+    "drove",
     "shot",
     "kill",
     "martyr",
@@ -564,7 +571,8 @@ _THE_DEAD_CUES_AUTOMATON = _stem_automaton(_THE_DEAD_CUES)
 _CONTINUATION_STEMS = ("of those", "of them", "of these", "among them", "among those", "among the", "also ")
 # "forced 3,000 families to flee": only displacement when the count is followed by a flight phrase.
 _FORCED_TAIL_RE = re.compile(
-    r"\s*(?:[^\W\d][\w'’-]*\s+){0,3}?(?:to\s+(?:flee|leave|abandon)|from\s+their\s+homes|out\s+of\s+their\s+homes)",
+    r"\s*(?:[^\W\d][\w'’-]*\s+){0,3}?(?:to\s+(?:flee|leave|abandon)|from\s+their\s+homes|out\s+of\s+their\s+homes"
+    r"|towards?\s|into\s+(?:neighbouring|neighboring|the\s+hills|the\s+bush|camps)|across\s+the\s+border)",
     re.IGNORECASE,
 )
 
@@ -681,7 +689,7 @@ _SOURCE_HEADS = frozenset(
     """
     office offices ministry ministries monitor monitors observatory report reports assessment media agency agencies
     cluster clusters
-    official officials source sources group groups network organisation organization organisations
+    official officials source sources group groups network organisation organization organisations database tracker
     organizations activists witnesses spokesman spokesperson spokeswoman commission committee council
     authorities authority government army military police hospital hospitals doctors medics rescuers
     defence defense crescent cross mission envoy un unicef unhcr ocha who icrc watch international
@@ -1053,7 +1061,14 @@ def _read_figure(
             # "Killed: 2,166; Injured: more than 2,950" (situation-report tables)
             outcome = _LABEL_OUTCOMES[label.group("label")]
             noun_phrase = _leading_noun_phrase(after)
-            if _category(noun_phrase) is None:
+            line_start = text.rfind("\n", 0, label.start()) + 1
+            if (
+                _category(noun_phrase) is None
+                and not text[line_start : label.start()].strip(" -•*–")
+                and _category(label.group(0)) is not None
+            ):
+                noun_phrase = label.group(0)  # a line that opens with its label: "Displaced individuals: 67,321"
+            elif _category(noun_phrase) is None:
                 # "UN crew members killed - 1": who was counted is named before the label.
                 noun_phrase = " ".join(lowered[max(s_start, label.start() - 40) : label.start()].split()[-3:])
         elif mark == ":" and (listed_kind := _list_line_kind(text, quantity.start)) is not None:
@@ -1210,8 +1225,8 @@ def _read_figure(
             inherited = context.parent  # "14 people were killed ... Another 20 were wounded"
         if inherited is not None:
             category = inherited.category
-        else:  # "detained 53 others": persons, even with no noun before to take
-            category = "people" if _OTHERS_RE.match(noun_phrase) else "unknown"
+        else:  # "detained 53 others", "40 of them died": persons, even with no noun before to take
+            category = "people" if _OTHERS_RE.match(noun_phrase) or split else "unknown"
 
     if category in ("unknown", "people") and ", all" in after_lower[:30] and (whole_kind := _ALL_OF_THEM_RE.match(after_lower)):
         # "put the toll at 13, all of them civilians": the whole count is of that kind.
@@ -1225,7 +1240,7 @@ def _read_figure(
     if (
         outcome == "displaced"
         and category in ("fighters", "security_forces")
-        and ("crossed" in after_lower[:90] or " left " in after_lower[:60])
+        and ("crossed" in after_lower[:90] or " left " in after_lower[:60] or " toward" in after_lower[:40])
     ):
         return None  # "200 soldiers crossed into Kursk", "troops left the town": not people fleeing
     sentence_text = text[s_start:s_end]
