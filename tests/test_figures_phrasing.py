@@ -1579,3 +1579,27 @@ def test_the_same_database_is_the_database_named_before() -> None:
         "Worldwide, more than 300 aid workers were killed, according to the same database."
     )
     assert [s for _, _, s in read_with_sources(text)] == ["Aid Worker Security Database"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The "according to" of a later clause is not the source of the count the verb gives.
+        ("Sudan's health ministry says 210 people have been killed and 340 wounded since Friday, when the RSF "
+         "shelled the market and killed 30 soldiers, according to army officers.",
+         [(210, "killed", "Sudan health ministry"), (340, "injured", "Sudan health ministry"),
+          (30, "killed", "army officers")]),
+        # A second count after "according to X, and ..." is the speaker's who ends the sentence.
+        ("About 2,000 people fled to Abyei, according to local chiefs, and more than 5,000 crossed into "
+         "Uganda, UNHCR told reporters.",
+         [(2000, "displaced", "local chiefs"), (5001, "displaced", "UNHCR")]),
+        ("According to the national registry, more than 3,000 people are missing in Zacatecas.",
+         [(3001, "missing", "national registry")]),
+        ("The ICMP, based in The Hague, believes more than 20,000 people are missing in Iraq.",
+         [(20001, "missing", "ICMP")]),
+        ("The network says it has documented 9,000 people who remain forcibly disappeared.",
+         [(9000, "missing", "network")]),
+    ],
+)
+def test_dev29_sources(text: str, expected: list[tuple[int | None, str, str | None]]) -> None:
+    assert read_with_sources(text) == expected

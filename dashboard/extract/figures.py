@@ -146,7 +146,7 @@ _PERSON_WORDS = frozenset(
     foreigners expatriates
     collaborators informants suppliers perpetrators accomplices worker official neighbours neighbors friends
     grandsons granddaughters grandchildren nephews martyrs criminals arrivals trainees recruits practitioners
-    writers authors novelists poets artists musicians photographers filmmakers
+    writers authors novelists poets artists musicians photographers filmmakers chiefs elders
     """.split()
 )
 
@@ -689,7 +689,7 @@ _SOURCE_HEADS = frozenset(
     """
     office offices ministry ministries monitor monitors observatory report reports assessment media agency agencies
     cluster clusters
-    official officials source sources group groups network organisation organization organisations database tracker
+    official officials source sources group groups network organisation organization organisations database tracker registry chiefs elders
     organizations activists witnesses spokesman spokesperson spokeswoman commission committee council
     authorities authority government army military police hospital hospitals doctors medics rescuers
     defence defense crescent cross mission envoy un unicef unhcr ocha who icrc watch international
@@ -1254,6 +1254,7 @@ def _read_figure(
         outcome=outcome,
         attributed_to=_own_according(sentence_text, quantity.end - s_start, sources, s_start)
         or _own_speaker(sentence_text, quantity.start - s_start, sources, s_start)
+        or _speaker_before_later_according(sentence_text, quantity.start - s_start, sources, s_start)
         or sources.for_sentence(s_start, sentence_text)
         or _list_line_source(text, s_start, quantity.start),
         verified=caption_verified or _says_verified(lowered[s_start:s_end], quantity.start - s_start),
@@ -1404,7 +1405,8 @@ _RELATIVE_AFTER_RE = re.compile(
 
 # A clause in commas after the persons counted: "two of our volunteers, who were killed".
 _WHO_WERE_RE = re.compile(
-    rf"""\s*(?P<np>(?:{_NP_WORD}\s+){{0,8}}?{_NP_WORD}),?\s*who\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+
+    rf"""\s*(?P<np>(?:{_NP_WORD}\s+){{0,8}}?{_NP_WORD}),?\s*who\s+(?:were|was|had\s+been|have\s+been|has\s+been
+    |remain|remained|are\s+still|were\s+still)\s+
     (?:{_AUX}\s+)*(?:{_OUTCOME_RE_PART})\b""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -1577,6 +1579,38 @@ def _own_according(sentence: str, offset: int, sources: _SourceMemory, start: in
     return None
 
 
+def _speaker_before_later_according(sentence: str, offset: int, sources: _SourceMemory, start: int) -> str | None:
+    """"Gaza's health ministry says at least 34,183 Palestinians have been killed ..., when
+    Hamas-led fighters killed about 1,200 people in Israel, according to Israeli tallies":
+    the "according to" of a later clause is not the source of a count its own verb gives."""
+    lower = sentence.lower()
+    according = lower.find("according to", offset)
+    earlier = lower.rfind("according to", 0, offset)
+    if earlier >= 0 and according < 0 and ", and " in lower[earlier:offset]:
+        # "About 9,000 people took refuge at the base, according to residents, and more than
+        # 21,000 crossed into Lebanon, UNHCR told the Commission": the second count is the
+        # speaker's who ends the sentence.
+        later = [v for v in _reporting_verbs(sentence, lower) if v > offset]
+        if later:
+            speaker = _speaker(sentence, later[0])
+            if speaker is not None and speaker not in (_PRONOUN, _FIRST_PERSON):
+                return sources.expand(start, speaker, sentence)
+        return None
+    if according < 0 or not any(mark in lower[offset:according] for mark in _LATER_CLAUSE_MARKS):
+        return None
+    verbs = [v for v in _reporting_verbs(sentence, lower) if v < offset]
+    if not verbs:
+        return None
+    between = lower[verbs[-1] : offset]
+    if len(between) > 120 or any(mark in between for mark in _LATER_CLAUSE_MARKS):
+        return None  # the verb's clause must still be running at the count
+    speaker = _speaker(sentence, verbs[-1])
+    if speaker is None or speaker in (_PRONOUN, _FIRST_PERSON):
+        return None
+    return sources.expand(start, speaker, sentence)
+
+
+_LATER_CLAUSE_MARKS = (", when ", ", after ", ", while ", ", whereas ", "; ")
 _AGE_AFTER_NAME_RE = re.compile(r"[A-Z][\w'’-]+,\s*$")
 _AGE_END_RE = re.compile(r"\s*(?:[,;.)–—-]|and\b|$)")
 _INCLUDING_TAIL_RE = re.compile(r"\b(?:including|among\s+them|of\s+whom)\s+$")
@@ -1787,7 +1821,7 @@ _REPORTING_VERBS = frozenset(
     """said says say reported verified verifies verify confirmed confirms confirm documented documents
     recorded records estimated estimates counted announced announces stated states told put puts
     registered tallied added noted gave given gives raised revised updated lowered reports counts claims claimed claim tells tell adds notes
-    announce saying telling reporting warned warns talking report estimate wrote writes spoke speaks speak""".split()
+    announce saying telling reporting warned warns talking report estimate wrote writes spoke speaks speak believes""".split()
 )
 _OWN_PEOPLE = frozenset("teams team volunteers crews staff members workers rescuers medics doctors".split())
 _NOUN_LIKE_VERBS = frozenset("notes note reports report records record counts count claims claim estimates estimate documents".split())
@@ -1858,7 +1892,7 @@ def _reporting_verbs(sentence: str, lower: str) -> tuple[int, ...]:
 # "country", "not", "Hasakah") rarely make a false hit that needs a closer look.
 _VERB_ROOTS = tuple(
     "said say report verif confirm document record estimat count announc stated states told put regist"
-    " tallied added adds noted notes claim tell warn talking wrote writes spoke speak".split()
+    " tallied added adds noted notes claim tell warn talking wrote writes spoke speak believes".split()
 )
 
 
@@ -2204,7 +2238,7 @@ def _run_start(sentence: str, i: int) -> int:
 # "A security official, who asked not to be named, said" / "X, a Britain-based monitor, said" /
 # "An army officer in Palmyra, some 70 kilometres to the west, told AFP"
 _RELATIVE_CLAUSE_RE = re.compile(
-    r",\s*(?:who|which|a|an|the|speaking|(?:also\s+|better\s+)?known\s+as|formerly"
+    r",\s*(?:who|which|a|an|the|speaking|based|headquartered|(?:also\s+|better\s+)?known\s+as|formerly"
     r"|(?:(?:some|about|around|roughly|nearly)\s+)?\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)(?=\s))\b"
     r"(?:[^,]|(?<=\d),(?=\d))*,\s*$",  # (a count's thousands comma stays inside: "of 3,200 people")
     re.IGNORECASE,
@@ -2234,7 +2268,7 @@ _HOW_REACHED_KEYS = (
 # A possessive "'s" ending a word (compiled once: re.sub with a pattern string looks it up per call).
 _POSSESSIVE_S_RE = re.compile(r"['’]s$")
 _ROLE_CLAUSE_RE = re.compile(
-    r",\s*(?P<role>[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:of|for|at|in|to)\s+[^,()]*?"
+    r",\s*(?P<role>(?!based\s|headquartered\s|located\s)[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:of|for|at|in|to)\s+[^,()]*?"
     # "Hassan al-Ghabbash, Syria's health minister, told"
     r"|[A-Z][\w-]*['’]s\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)(?:\s*\([^(),]*\))?,\s*$"
 )
