@@ -1603,3 +1603,33 @@ def test_the_same_database_is_the_database_named_before() -> None:
 )
 def test_dev29_sources(text: str, expected: list[tuple[int | None, str, str | None]]) -> None:
     assert read_with_sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Not fewer than 60 persons lost their lives, the governor said.", [(60, None, "at_least", "people", "killed")]),
+        # Whose kind "them" is when the part's verb follows: the persons named before.
+        ("Six gunmen took part: five of them were killed and one was captured.",
+         [(5, 5, "exact", "fighters", "killed"), (1, 1, "exact", "fighters", "detained")]),
+        # Whereabouts unknown: missing, also of a part of an earlier count.
+        ("The whereabouts of 14 fishermen remain unknown.", [(14, 14, "exact", "people", "missing")]),
+        ("Gunmen abducted 40 travellers, and the whereabouts of 25 of them are still unknown.",
+         [(40, 40, "exact", "people", "abducted"), (25, 25, "exact", "people", "missing")]),
+        ("The whereabouts of the 9 men are now known.", []),
+    ],
+)
+def test_dev31_counts(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Security agencies have informed the Government that 14 suspects have been arrested.", "security agencies"),
+        ("Several residents, contacted by our newsroom, speak of at least 50 dead.", "Several residents"),
+        ("A morgue register, seen by our reporter, lists 31 deaths.", "a morgue register"),
+    ],
+)
+def test_dev31_sources(text: str, source: str) -> None:
+    assert [s for _, _, s in read_with_sources(text)][:1] == [source]

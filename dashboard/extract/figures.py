@@ -146,7 +146,7 @@ _PERSON_WORDS = frozenset(
     foreigners expatriates
     collaborators informants suppliers perpetrators accomplices worker official neighbours neighbors friends
     grandsons granddaughters grandchildren nephews martyrs criminals arrivals trainees recruits practitioners
-    writers authors novelists poets artists musicians photographers filmmakers chiefs elders
+    writers authors novelists poets artists musicians photographers filmmakers chiefs elders travellers travelers
     """.split()
 )
 
@@ -336,6 +336,8 @@ _BEFORE_RE = re.compile(
       | (?P<b_displaced>\b(?:displaced|displacing|displacement\s+of|uprooted|uprooting|forced|forcing
           |driven|drove|driving))
       | (?P<b_detained>\b(?:detained|detaining|arrested|arresting|(?:arrest|detention)\s+of|rounded\s+up|captured|capturing|apprehended))
+      # "the whereabouts of at least 30 of them were still unknown" (checked against the tail)
+      | (?P<b_missing>\bwhereabouts\s+of)
       | (?P<b_including>\b(?:including|included|includes|among\s+them(?:\s+(?:were|was|are|is))?|of\s+whom
               |along\s+with(?:\s+[^.;,\d]{0,40}?)?))
     )"""
@@ -408,6 +410,7 @@ _BEFORE_STEMS = (
     "funeral",  # "funerals for at least 20 trainees"
     "eliminat",  # "forces eliminated 12 terrorists" (military statements)
     "apprehend",
+    "whereabouts",
     "holding",  # "holding 214 people hostage" (checked against a hostage tail)
     "buri",  # "we have buried 21 people"
     "bury",  # "helped to bury 18 members of two families"
@@ -451,6 +454,7 @@ _BEFORE_STEMS = (
 # (Specific enough not to hit common words: "died" not "die" (soldiers), "forced" not
 # "forc" (forces), "fled"/"flee" not "fle" (reflect).)
 _OUTCOME_STEMS = (
+    "whereabouts",
     "forced",
     "forcing",
     "driven",  # "had driven some 700,000 people towards the city" (checked against the tail)
@@ -570,6 +574,7 @@ _BEFORE_STEMS_AUTOMATON = _stem_automaton(_BEFORE_STEMS)
 _THE_DEAD_CUES_AUTOMATON = _stem_automaton(_THE_DEAD_CUES)
 _CONTINUATION_STEMS = ("of those", "of them", "of these", "among them", "among those", "among the", "also ")
 # "forced 3,000 families to flee": only displacement when the count is followed by a flight phrase.
+_UNKNOWN_TAIL_RE = re.compile(r"\b(?:unknown|not\s+(?:been\s+)?known|unclear|undetermined)\b")
 _FORCED_TAIL_RE = re.compile(
     r"\s*(?:[^\W\d][\w'’-]*\s+){0,3}?(?:to\s+(?:flee|leave|abandon)|from\s+their\s+homes|out\s+of\s+their\s+homes"
     r"|towards?\s|into\s+(?:neighbouring|neighboring|the\s+hills|the\s+bush|camps)|across\s+the\s+border)",
@@ -939,6 +944,10 @@ def _read_figure(
         elif verb_before is not None:
             # "abducted 30 residents, killing five of them": the verb before the part is its own.
             outcome = _PART_VERBS.get(verb_before.group(1), "killed")  # (every other verb kills)
+        elif "whereabouts of" in lowered[max(s_start, quantity.start - 40) : quantity.start] and _UNKNOWN_TAIL_RE.search(
+            after_lower, 0, 90
+        ):
+            outcome = "missing"  # "51 people abducted ... the whereabouts of 30 of them are unknown"
     of_the = (
         None
         if outcome is not None
@@ -1100,6 +1109,12 @@ def _read_figure(
                 return None
             else:
                 outcome = said
+        elif (
+            name == "b_missing"
+            and before_match.group(name).lower().startswith("whereabouts")
+            and not _UNKNOWN_TAIL_RE.search(after_lower, 0, 90)
+        ):
+            return None  # "the whereabouts of the 12 men are known": no one missing
         elif name == "b_displaced" and before_match.group(name).lower().startswith(("forc", "driv", "drov")):
             if not _FORCED_TAIL_RE.match(after):
                 return None
@@ -1463,7 +1478,11 @@ _DIED_LATER_RE = re.compile(
     r"^[^.;]*?\b(?:wounded|injured|hurt)\b[^.;]{0,40}?\b(?:and\s+)?(?:later|subsequently|since|then)\s+died\b"
     r"|^[^.;]*?\b(?:wounded|injured|hurt)\b[^.;]{0,40}?\band\s+died\s+(?:of|from)\s+(?:his|her|their)\s+(?:wounds|injuries)"
 )
-_OF_THEM_RE = re.compile(r"\s+of\s+them\b(?!\s+(?:were|was)\b)")  # (lower-cased text)
+# (lower-cased text; "two of them were children" names its own kind, "four of them were killed" not)
+_OF_THEM_RE = re.compile(
+    r"\s+of\s+them\b(?!\s+(?:were|was)\s+(?!(?:later\s+|also\s+)?(?:killed|wounded|injured|shot|executed|abducted"
+    r"|kidnapped|arrested|detained|captured|missing)\b))"
+)
 _ITS_MEMBERS_RE = re.compile(r"\s+of\s+(?:its|their)\s+(?:own\s+)?(?:members|personnel|men|fighters|officers)\b")
 
 
@@ -1821,7 +1840,8 @@ _REPORTING_VERBS = frozenset(
     """said says say reported verified verifies verify confirmed confirms confirm documented documents
     recorded records estimated estimates counted announced announces stated states told put puts
     registered tallied added noted gave given gives raised revised updated lowered reports counts claims claimed claim tells tell adds notes
-    announce saying telling reporting warned warns talking report estimate wrote writes spoke speaks speak believes""".split()
+    announce saying telling reporting warned warns talking report estimate wrote writes spoke speaks speak believes
+    informed lists""".split()
 )
 _OWN_PEOPLE = frozenset("teams team volunteers crews staff members workers rescuers medics doctors".split())
 _NOUN_LIKE_VERBS = frozenset("notes note reports report records record counts count claims claim estimates estimate documents".split())
@@ -1892,7 +1912,7 @@ def _reporting_verbs(sentence: str, lower: str) -> tuple[int, ...]:
 # "country", "not", "Hasakah") rarely make a false hit that needs a closer look.
 _VERB_ROOTS = tuple(
     "said say report verif confirm document record estimat count announc stated states told put regist"
-    " tallied added adds noted notes claim tell warn talking wrote writes spoke speak believes".split()
+    " tallied added adds noted notes claim tell warn talking wrote writes spoke speak believes informed lists".split()
 )
 
 
@@ -2107,7 +2127,7 @@ def _speaker(sentence: str, verb: int) -> str | None:
     # A quotation before the verb: "“At least 30 people were killed,” said Ali Hassan".
     quoted = before[-1:] in _QUOTE_ENDS
     # "..., a medical source told AFP": after "told" comes who was told, not the speaker.
-    if (before.endswith(",") or quoted or not before) and not sentence.startswith("told", verb):
+    if (before.endswith(",") or quoted or not before) and not sentence.startswith(("told", "informed"), verb):
         inverted = _INVERTED_RE.match(sentence, _WORD_RE.match(sentence.lower(), verb).end())  # type: ignore[union-attr]
         if inverted:
             name = inverted.group("src")
@@ -2238,7 +2258,8 @@ def _run_start(sentence: str, i: int) -> int:
 # "A security official, who asked not to be named, said" / "X, a Britain-based monitor, said" /
 # "An army officer in Palmyra, some 70 kilometres to the west, told AFP"
 _RELATIVE_CLAUSE_RE = re.compile(
-    r",\s*(?:who|which|a|an|the|speaking|based|headquartered|(?:also\s+|better\s+)?known\s+as|formerly"
+    r",\s*(?:who|which|a|an|the|speaking|based|headquartered|(?:contacted|reached|interviewed|seen|quoted|cited)\s+by"
+    r"|(?:also\s+|better\s+)?known\s+as|formerly"
     r"|(?:(?:some|about|around|roughly|nearly)\s+)?\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)(?=\s))\b"
     r"(?:[^,]|(?<=\d),(?=\d))*,\s*$",  # (a count's thousands comma stays inside: "of 3,200 people")
     re.IGNORECASE,

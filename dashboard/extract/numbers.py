@@ -98,7 +98,7 @@ COUNT = rf"(?:{_NUMERAL}|\b{_WORD_NUMBER}\b|{_VAGUE})"
 
 _QUALIFIERS = {
     "more_than": r"over|more\s+than|upwards\s+of|in\s+excess\s+of|above|exceeding",
-    "at_least": r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|a\s+minimum\s+of",
+    "at_least": r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|not\s+fewer\s+than|a\s+minimum\s+of",
     "about": r"about|around|nearly|almost|some|roughly|approximately|close\s+to|an\s+estimated|estimated",
     "up_to": r"up\s+to|as\s+many\s+as|at\s+most|no\s+more\s+than|not\s+more\s+than",
     "below": r"fewer\s+than|less\s+than|under",
