@@ -772,3 +772,31 @@ def test_a_small_namesake_abroad_is_no_place_even_after_in(gazetteer: Gazetteer)
     mentions, places = resolved(text, gazetteer)
     assert "MU" not in {p.country for p in places.values()}
     assert place_for("Saint-Marc", mentions, places).country == "HT"
+
+
+def test_a_dated_dateline_and_a_statement_s_place_and_date_line(gazetteer: Gazetteer) -> None:
+    # Written for this test: a dateline whose date opens with a digit, and a joint statement's
+    # place-and-date line with no dash.
+    text = (
+        "Agencies mourn aid workers killed in South Sudan\n\n"
+        "NAIROBI, 4 May 2025 - Two aid workers were killed near Ulang, the agencies said.\n\n"
+        "Geneva and Juba, 5 May 2025\n\n"
+        "We condemn the attack near Ulang."
+    )
+    mentions, places = resolved(text, gazetteer)
+    assert place_for("NAIROBI", mentions, places).country == "KE"
+    assert place_for("Geneva", mentions, places).country == "CH"
+    assert place_for("Juba", mentions, places).country == "SS"
+
+
+def test_a_department_named_like_a_person_and_words_that_are_no_places(gazetteer: Gazetteer) -> None:
+    # Written for this test: Colombia's Cesar department by its short name; "Central forces"
+    # (India's central police) and a man called Adam are no places.
+    text = (
+        "Soldiers killed 20 farmers in the departments of Cesar and Magdalena, the court found. "
+        "In Manipur, companies of Central forces were flown in. One young man, Adam, searched for his sisters."
+    )
+    mentions, places = resolved(text, gazetteer)
+    assert place_for("Cesar", mentions, places).kind == "adm1"
+    names = {text[m.start : m.end] for m in mentions}
+    assert "Central" not in names and "Adam" not in names

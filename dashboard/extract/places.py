@@ -507,7 +507,13 @@ def _written_as_name(text: str, start: int, end: int) -> bool:
 # wire copy), so it is at most a few words long.
 _DATELINE = re.compile(
     r"[ \t]*([^\W\d_][\w'’.]*(?:[ -][^\W\d_][\w'’.]*){0,3})"
-    r"(?=(?:,[ \t]*[^\W\d_][^\n,.;:()]{0,30}){0,2}[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:--|[-\u2013\u2014:])\s)"
+    r"(?=(?:,[ \t]*[^\W_][^\n,.;:()]{0,30}){0,2}[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:--|[-\u2013\u2014:])\s)"
+)
+# A statement's place-and-date line, alone on its line: "Geneva and Ramallah, 31 March 2025".
+_PLACE_DATE_LINE = re.compile(
+    r"[ \t]*([^\W\d_][\w'’.]*(?:[ -][^\W\d_][\w'’.]*){0,3}?)"
+    r"(?:[ \t]+and[ \t]+([^\W\d_][\w'’.]*(?:[ -][^\W\d_][\w'’.]*){0,3}))?"
+    r",[ \t]*(?:\d{1,2}[ \t]+[^\W\d_]+|[^\W\d_]+[ \t]+\d{1,2},?)[ \t]+\d{4}[ \t]*(?=\n|$)"
 )
 
 
@@ -538,6 +544,14 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
             m = _DATELINE.match(text, at, line_end + 1)
             if m is not None and all(word[:1].isupper() for word in re.split(r"[ -]", m.group(1))):
                 out.append(m.span(1))
+        elif lead < line_end and text[lead].isupper() and line_end - lead < 70 and text[line_end - 1].isdigit():
+            m = _PLACE_DATE_LINE.match(text, at, line_end)
+            if m is not None:
+                out.extend(
+                    m.span(g)
+                    for g in (1, 2)
+                    if m.group(g) and all(word[:1].isupper() for word in re.split(r"[ -]", m.group(g)))
+                )
         if stop < 0:
             break
         at = stop + 1
