@@ -1633,3 +1633,36 @@ def test_dev31_counts(text: str, expected: list[Row]) -> None:
 )
 def test_dev31_sources(text: str, source: str) -> None:
     assert [s for _, _, s in read_with_sources(text)][:1] == [source]
+
+
+def test_a_quoted_post_is_its_authors() -> None:
+    text = (
+        "Posts through the night\n\n"
+        "We collect the officials' posts here.\n\n"
+        '21:05 — Vadym Filashkin, head of the Donetsk regional administration, on Telegram: "As of now, '
+        '4 people killed and 19 injured in Kramatorsk."\n\n'
+        '23:40 — Filashkin: "The toll has risen to seven. Rescuers keep working."\n\n'
+        'Sat 3 May, 08:15 - Kramatorsk city council (X): "Our teams counted 12 buildings damaged."\n\n'
+        "Officials in Kyiv said 2 people were killed there overnight."
+    )
+    assert [(f.low, f.outcome, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (4, "killed", "Vadym Filashkin, head of the Donetsk regional administration"),
+        (19, "injured", "Vadym Filashkin, head of the Donetsk regional administration"),
+        (7, "killed", "Vadym Filashkin"),
+        (2, "killed", "officials in Kyiv"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "raises/revises/updates the toll" reports it; a part "among the dead" is of the dead.
+        ("UPDATE - The health ministry raises the toll to 90 killed and 210 wounded, including 20 children "
+         "and 11 women among the dead.",
+         [(90, "killed", "health ministry"), (210, "injured", "health ministry"),
+          (20, "killed", "health ministry"), (11, "killed", "health ministry")]),
+        ("14:05 The army spokesman revises the toll to 12 dead.", [(12, "killed", "army spokesman")]),
+    ],
+)
+def test_dev34_counts(text: str, expected: list[tuple[int | None, str, str | None]]) -> None:
+    assert read_with_sources(text) == expected

@@ -574,6 +574,11 @@ _BEFORE_STEMS_AUTOMATON = _stem_automaton(_BEFORE_STEMS)
 _THE_DEAD_CUES_AUTOMATON = _stem_automaton(_THE_DEAD_CUES)
 _CONTINUATION_STEMS = ("of those", "of them", "of these", "among them", "among those", "among the", "also ")
 # "forced 3,000 families to flee": only displacement when the count is followed by a flight phrase.
+# What a part after "including" belongs to, said after it: "64 children and 57 women among the dead".
+_AMONG_WHICH_RE = re.compile(
+    r"(?:\s+[a-z-]+){0,2}?(?:\s+and\s+(?:[\w,-]+\s+){1,3}?[a-z-]+)?\s+among\s+(?:the|those)\s+"
+    r"(dead|killed|victims|fatalities|wounded|injured)\b"
+)
 _UNKNOWN_TAIL_RE = re.compile(r"\b(?:unknown|not\s+(?:been\s+)?known|unclear|undetermined)\b")
 _FORCED_TAIL_RE = re.compile(
     r"\s*(?:[^\W\d][\w'’-]*\s+){0,3}?(?:to\s+(?:flee|leave|abandon)|from\s+their\s+homes|out\s+of\s+their\s+homes"
@@ -976,6 +981,10 @@ def _read_figure(
             # "274 killed, among them 21 children and 39 women, and 1,024 wounded": the second
             # part of the list is a part of the toll too, not of the count after it.
             outcome, breakdown, inherited = context.main.outcome, True, context.main
+            if " among " in after_lower[:40] and (among := _AMONG_WHICH_RE.match(after_lower)) is not None:
+                # "... including 64 children and 57 women among the dead": the part it names.
+                outcome = "killed" if among.group(1) in ("dead", "killed", "victims", "fatalities") else "injured"
+                inherited = context.last if context.last is not None and context.last.outcome == outcome else None
             noun_phrase = _leading_noun_phrase(after)
     if outcome is None:
         outcome, noun_phrase = _outcome_after(after, after_lower)
@@ -987,7 +996,14 @@ def _read_figure(
                 outcome = "abducted" if held.group(1) in ("abducted", "kidnapped") else "detained"
         if outcome is not None:
             near_before = lowered[max(s_start, quantity.start - 24) : quantity.start]
-            if context.main is not None and _INCLUDING_TAIL_RE.search(near_before):
+            among = _AMONG_WHICH_RE.match(after_lower) if " among " in after_lower[:60] else None
+            if among is not None and context.main is not None and _INCLUDING_TAIL_RE.search(near_before):
+                # "274 killed and 698 wounded, including 64 children and 57 women among the
+                # dead": the part says which count it is a part of.
+                outcome = "killed" if among.group(1) in ("dead", "killed", "victims", "fatalities") else "injured"
+                breakdown = True
+                inherited = context.main if context.main.outcome == outcome else None
+            elif context.main is not None and _INCLUDING_TAIL_RE.search(near_before):
                 # "at least 47 people, including four children, were killed": a part of the
                 # figure before, though the verb comes after it.
                 breakdown, inherited = True, context.main
@@ -1841,7 +1857,7 @@ _REPORTING_VERBS = frozenset(
     recorded records estimated estimates counted announced announces stated states told put puts
     registered tallied added noted gave given gives raised revised updated lowered reports counts claims claimed claim tells tell adds notes
     announce saying telling reporting warned warns talking report estimate wrote writes spoke speaks speak believes
-    informed lists""".split()
+    informed lists raises revises updates lowers""".split()
 )
 _OWN_PEOPLE = frozenset("teams team volunteers crews staff members workers rescuers medics doctors".split())
 _NOUN_LIKE_VERBS = frozenset("notes note reports report records record counts count claims claim estimates estimate documents".split())
@@ -1972,9 +1988,13 @@ _TOLL_VERB_ROOTS = (
     "given",
     "gives",
     "raised",
+    "raises",
     "revised",
+    "revises",
     "updated",
+    "updates",
     "lowered",
+    "lowers",
 )  # only looked for when the sentence speaks of a toll or an account (_names_a_count)
 assert all(verb.startswith(_VERB_ROOTS + _TOLL_VERB_ROOTS) for verb in _REPORTING_VERBS)
 # ", said Anees al-Asbahi, a spokesman ..." / ", said the health ministry.": source after the verb.
@@ -2677,6 +2697,19 @@ _SPELLED_NAME_RE = re.compile(
 )
 
 
+# A post quoted on a live page or in a ticker: a time (maybe after a day), a dash, the author
+# (maybe with a role, a platform or a handle), a colon and the opening quotation mark.
+_POST_HEADER_RE = re.compile(
+    r"[ \t]*(?:[^\n\"“:]{0,30}?\b)?\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,4}\b)?\s*(?:[-–—|]\s*)?"
+    r"(?P<src>[A-Z@][^\n:\"“]{1,160}?)\s*:\s*[\"“]"
+)
+# What follows a post's author in its header: "(X)", "(@handle)", ", on Telegram", "posts on X".
+_POST_TAIL_RE = re.compile(
+    r"(?:\s*\((?:X|Telegram|Facebook|Twitter|@[\w.]+)\)"
+    r"|,?\s+(?:on|via|in\s+a\s+post\s+on)\s+(?:Telegram|X|Twitter|Facebook|its\s+\w+\s+channel)"
+    r"|\s+(?:posts|posted|wrote|writes)(?:\s+on\s+(?:X|Telegram|Facebook|Twitter))?"
+    r"|,\s*in\s+[A-Z][\w' -]+)+$"
+)
 _INTRODUCES_TABLE_RE = re.compile(r"\b(?:following|below|table)\b", re.IGNORECASE)
 
 
@@ -2690,7 +2723,10 @@ class _SourceMemory:
 
     def for_sentence(self, start: int, sentence: str) -> str | None:
         if start not in self.cache:
-            found = self._resolve(start, sentence)
+            # '16:51 - Oleh Syniehubov, on Telegram: "As of now, 2 people killed ..."': a quoted
+            # post's sentences are its author's, unless one says whose count it gives.
+            post = self._post_author(start, sentence)
+            found = post if post is not None and "according to" not in sentence.lower() else self._resolve(start, sentence)
             if found is not None and found[:4].lower() == "our " and not _OUTLET_VOICE_RE.match(found):
                 # "our Office has documented", "our teams registered": the body whose statement
                 # this is, if the text says ("our correspondent in Bol reports" stays: a reporter).
@@ -2699,6 +2735,26 @@ class _SourceMemory:
             if self.cache[start]:
                 self.named.append((start, self.cache[start] or ""))
         return self.cache[start]
+
+    def _post_author(self, start: int, sentence: str) -> str | None:
+        """Who wrote the quoted post a sentence is part of, when its paragraph opens with a
+        time and the author: '19:02 - Syniehubov: "The number of dead has risen to six."',
+        'Sat 12 April, 21:40 - Sudan's foreign ministry (X): "..."'."""
+        paragraph_start = self.text.rfind("\n", 0, start) + 1
+        if start - paragraph_start > 600 or ('"' not in sentence and "“" not in sentence and start == paragraph_start):
+            return None
+        header = _POST_HEADER_RE.match(self.text, paragraph_start, start + len(sentence))
+        if header is None:
+            return None
+        close = min(
+            (i for i in (self.text.find(q, header.end()) for q in '"”') if i >= 0),
+            default=len(self.text),
+        )
+        if start >= close:
+            return None  # the sentence comes after the quoted post
+        author = _POST_TAIL_RE.sub("", header.group("src")).strip(" ,")
+        name = _normalise_source(author, at_sentence_start=False) if author else None
+        return self.expand(start, name) if name else None
 
     def _document_issuer(self, start: int, document: str) -> str | None:
         """Who issued "the statement" (or report) an earlier sentence mentions with its source:
