@@ -1666,3 +1666,53 @@ def test_a_quoted_post_is_its_authors() -> None:
 )
 def test_dev34_counts(text: str, expected: list[tuple[int | None, str, str | None]]) -> None:
     assert read_with_sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Asides before the auxiliary; a share of a population is no count.
+        ("The UN says about 1.4 million people, most of the population, have been displaced.",
+         [(1400000, "displaced", "UN")]),
+        ("The UN says about 700,000 people, seven in ten of the district's 1.0 million residents, have fled.",
+         [(700000, "displaced", "UN")]),
+        ("Officials said more than 50,000 people had arrived from Nagorno-Karabakh.", [(50001, "displaced", "officials")]),
+        ("A local chief said at least 120 families had left since Sunday.", [(120, "displaced", "a local chief")]),
+        # Troops who arrive are no displaced persons.
+        ("Another 300 soldiers arrived from Bamako on Friday.", []),
+        # Returnees are no figure.
+        ("UNHCR says about 900,000 displaced people have gone home.", []),
+        # A running total takes the outcome of the count before it; a toll's own words name no one.
+        ("Some 80,000 people were displaced in Ituri, the agency said, bringing the total in the province "
+         "to more than 1.2 million.",
+         [(80000, "displaced", "agency"), (1200001, "displaced", "agency")]),
+        ("Two more people died on Friday, bringing the number killed to 19.", [(2, "killed", None), (19, "killed", None)]),
+        # "the agency" after a UN agency named in the paragraph.
+        ("UNHCR says 200,000 refugees have returned. Some 3 million people remain displaced, the agency said.",
+         [(3000000, "displaced", "UNHCR")]),
+        # A group that documents each case verifies what it says.
+        ("The network, which documents each case, says 812 people have been killed.", [(812, "killed", "network")]),
+    ],
+)
+def test_dev35_and_dev36_counts(text: str, expected: list[tuple[int | None, str, str | None]]) -> None:
+    assert read_with_sources(text) == expected
+
+
+def test_a_toll_names_no_one_and_a_group_documenting_each_case_verifies() -> None:
+    assert read("Rescuers found 12 more bodies, bringing the death toll to 40.") == [
+        (12, 12, "exact", "people", "killed"),
+        (40, 40, "exact", "unknown", "killed"),
+    ]
+    figures = casualty_figures("Title\nThe network, which documents each case, says 812 people have been killed.", "r1")
+    assert [f.verified for f in figures] == [True]
+
+
+def test_a_transcript_s_named_speaker_but_not_a_dateline() -> None:
+    text = (
+        "Briefing transcript\n\nREPORTER: What happened at the camp?\n\n"
+        "ADRAEE: The operation lasted an hour. One officer of the police unit was killed.\n\n"
+        "PRESENTER: The ministry says 40 people died.\n"
+    )
+    assert [(f.low, f.attributed_to) for f in casualty_figures(text, "r1")] == [(1, "Adraee"), (40, "ministry")]
+    dateline = "Toll rises\n\nKHAR: The death toll from Sunday's bombing rose to at least 54 on Monday."
+    assert [(f.low, f.attributed_to) for f in casualty_figures(dateline, "r1")] == [(54, None)]

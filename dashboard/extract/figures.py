@@ -77,6 +77,7 @@ _NOT_PEOPLE_AFTER_RE = re.compile(
       | (?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|decades?|centuries)\b
       | (?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|hectares?|acres?|kg|kilos?|kilograms?|tons?|tonnes?|litres?|liters?|barrels?)\b
       | (?:%|percent\b|per\s*cent\b|percentage\b)
+      | (?:in|out\s+of)\s+(?:every\s+)?(?:ten|10|five|5|four|4|three|3|a\s+hundred|100)\b(?!\s+(?:people|civilians|soldiers))
       | (?:dollars?|euros?|pounds|lira|liras|riyals?|dinars?|shekels?|usd|eur|bn|billion)\b
       | (?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|o'clock\b|h\b)
       | (?:{_MONTHS})\b
@@ -217,7 +218,9 @@ _OUTCOME_WORDS = {
     r"|arrived\s+(?:in|at)\s+[^.;]{0,60}?,\s*(?:fleeing|fearing|having\s+fled|after\s+fleeing)"
     r"|(?:reached|arrived\s+(?:in|at))\s+[^.;,]{0,60}?\s+after\s+(?:fleeing|escaping)"
     r"|new(?:ly\s+arrived)?\s+arrivals|newly\s+arrived"  # humanitarian reports: people newly displaced
-    r"|arrived\s+in\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:from|since)\s+",  # "have arrived in Kaya from Barsalogho"
+    r"|arrived\s+in\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2}?\s+(?:from|since)\s+"  # "have arrived in Kaya from Barsalogho"
+    r"|arrived\s+from\s+(?=[A-Z])"  # "97,000 people had arrived from Nagorno-Karabakh"
+    r"|left\s+(?=since\b|over\s+the\s+past\b|in\s+recent\b)",  # "300 families had left since Friday"
     "detained": r"detained|detaining|detentions?|in\s+detention|arrested|arresting|arrests|rounded\s+up|captured"
     r"|(?<!be\s)held(?!\s+(?:tomorrow|today|on|at|in\s+the|next|later))|apprehended",  # (not "funerals will be held")
 }
@@ -250,7 +253,14 @@ _AFTER_RE = re.compile(
     (?P<np>(?:{_NP_WORD}(?:\s+|(?=[,"”]))){{0,8}}?)(?:["”]\s+)?
     (?:(?:,\s*|\s*)(?:and|or)\s+{COUNT}\s+(?:{_NP_WORD}\s+){{0,6}}?)*
     (?:,\s*(?:including|among\s+them|most\s+of\s+them|mostly|mainly|many\s+of\s+them|all|both|or|aged
-        |(?:[\w.,-]+\s+){{1,2}}of\s+(?:them|whom))\b[^.;]{{0,80}}?,\s*
+        |(?:[\w.,-]+\s+){{1,2}}of\s+(?:them|whom)
+        # "About 1.9 million people, nine in ten of the territory's residents, have been displaced"
+        |(?:[\w-]+\s+){{1,2}}in\s+(?:every\s+)?(?:ten|10|five|four|three|a\s+hundred)\s+of)\b
+        (?:[^.;]|(?<=\d)\.(?=\d)){{0,80}}?,\s*
+      # any short aside before an auxiliary: "1.7 million people, most of the population, have
+      # been displaced", "300,000 people, Syrians and Lebanese alike, have crossed into Syria"
+      |,\s*(?!(?:and|but|while|who|whom|which|that|after|before|when|as)\b)[^.;:\d,()"“”]{{3,60}},\s*
+        (?=(?:have|has|had|were|was|are|is)\s)
       # a breakdown in commas: "Six people from one family, three women and three children,
       # have been missing"
       |,\s*{COUNT}\s+(?:{_NP_WORD}\s*){{1,3}}(?:(?:,\s*|\s+and\s+){COUNT}\s+(?:{_NP_WORD}\s*){{1,3}})+,\s*)?
@@ -455,6 +465,8 @@ _BEFORE_STEMS = (
 # "forc" (forces), "fled"/"flee" not "fle" (reflect).)
 _OUTCOME_STEMS = (
     "whereabouts",
+    "left since",
+    "left over the past",
     "forced",
     "forcing",
     "driven",  # "had driven some 700,000 people towards the city" (checked against the tail)
@@ -579,6 +591,8 @@ _AMONG_WHICH_RE = re.compile(
     r"(?:\s+[a-z-]+){0,2}?(?:\s+and\s+(?:[\w,-]+\s+){1,3}?[a-z-]+)?\s+among\s+(?:the|those)\s+"
     r"(dead|killed|victims|fatalities|wounded|injured)\b"
 )
+_BRINGING_RE = re.compile(r"\bbring(?:ing|s)?\s+(?:the\s+|its\s+|their\s+)?(?P<what>[^.;:\d]{0,60}?)\s+to\s+$")
+_SHARE_OF_RE = re.compile(r"\bin\s+(?:every\s+)?(?:ten|10|five|four|three|a\s+hundred)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$")
 _UNKNOWN_TAIL_RE = re.compile(r"\b(?:unknown|not\s+(?:been\s+)?known|unclear|undetermined)\b")
 _FORCED_TAIL_RE = re.compile(
     r"\s*(?:[^\W\d][\w'’-]*\s+){0,3}?(?:to\s+(?:flee|leave|abandon)|from\s+their\s+homes|out\s+of\s+their\s+homes"
@@ -619,8 +633,10 @@ def _says_verified(lower_sentence: str, at: int) -> bool:
         if match.start() < at:
             # "a volunteer group that documents abuses in Gezira, said more than 100": the
             # verb describes the source, whose own reporting verb then gives the count.
-            if _THEN_SAID_RE.search(lower_sentence, match.end(), at):
-                continue
+            if _THEN_SAID_RE.search(lower_sentence, match.end(), at) and not lower_sentence.startswith(
+                (" each ", " every "), match.end()
+            ):
+                continue  # (but "AAPP, which documents each case, says": every count it gives)
             return True
         if not own_object:
             return True
@@ -895,6 +911,10 @@ def _read_figure(
             and not (word == "in" and tail.rstrip().endswith((" taken in", " took in", " take in", " taking in", " brought in")))
         ):
             return None
+    if " in " in lowered[max(s_start, quantity.start - 40) : quantity.start] and _SHARE_OF_RE.search(
+        lowered, max(s_start, quantity.start - 40), quantity.start
+    ):
+        return None  # "nine in ten of Gaza's 2.2 million residents": the whole population
     symbol_from = max(s_start, quantity.start - 5)
     # Every match of the pattern holds one of these characters: skip the search without one.
     if not _SYMBOL_CHARS.isdisjoint(text[symbol_from : quantity.start]) and _SYMBOL_BEFORE_RE.search(
@@ -1152,6 +1172,22 @@ def _read_figure(
             outcome = "killed"
         else:
             outcome = name[2:]
+    total_kind: str | None = None  # who a running total counts, when it says ("the number killed": none)
+    if outcome is None and before_match is None and "bring" in lowered[max(s_start, quantity.start - 100) : quantity.start]:
+        bringing = _BRINGING_RE.search(lowered, max(s_start, quantity.start - 100), quantity.start)
+        if bringing is not None:
+            # "..., bringing the number killed to 35", "400,000 displaced ..., bringing the
+            # total in eastern Congo to more than 6.5 million": the running total.
+            what = bringing.group("what")
+            named = _OUTCOME_WORD_RE.search(what)
+            if named is not None:
+                outcome = next(k for k, v in named.groupdict().items() if v)[2:]
+                total_kind = _category(what) or "unknown"  # (a toll's own noun, or none)
+            elif "toll" in what or "death" in what:
+                outcome, total_kind = "killed", "unknown"
+            elif context.last is not None:
+                outcome, inherited, breakdown = context.last.outcome, context.last, True
+                noun_phrase = ""
     if outcome is None and (listed or revised) and context.last is not None:
         # (an earlier count of the toll is of the toll, not of its last part: "rose to 11,
         # including three children, ..., up from eight")
@@ -1209,7 +1245,7 @@ def _read_figure(
         outcome = next(k for k, v in later.groupdict().items() if v)
     if outcome == "killed" and _incident_count(after[:60], after_lower[:60]):
         return None
-    if outcome == "displaced" and ("return" in after_lower or " back" in after_lower) and _RETURNED_RE.match(after_lower):
+    if outcome == "displaced" and ("return" in after_lower or " back" in after_lower or " home" in after_lower) and _RETURNED_RE.match(after_lower):
         return None  # "1.2 million displaced Syrians have gone back": returnees, no casualty
 
     # "10 others wounded" is the noun of the clause again; "one more person" is a person.
@@ -1233,6 +1269,8 @@ def _read_figure(
         category = _category(phrase)
         if category is None and " family of" in before_match.group(0).lower():
             category = "people"  # "killed a family of five"
+        if category is None and before_match.re is _BEFORE_TOLL_RE and _category(_leading_noun_phrase(after)) is None:
+            category = "unknown"  # "bringing the death toll to 40": a toll names no one, whatever came before
     if category is None and lowered.endswith("family of ", max(s_start, quantity.start - 12), quantity.start):
         category = "people"  # "a family of four ... is still unaccounted for"
     if category is None and after.startswith((" were ", " was ", " are ", " is ")):
@@ -1271,9 +1309,16 @@ def _read_figure(
     if (
         outcome == "displaced"
         and category in ("fighters", "security_forces")
-        and ("crossed" in after_lower[:90] or " left " in after_lower[:60] or " toward" in after_lower[:40])
+        and (
+            "crossed" in after_lower[:90]
+            or " left " in after_lower[:60]
+            or " toward" in after_lower[:40]
+            or " arrived " in after_lower[:60]
+        )
     ):
         return None  # "200 soldiers crossed into Kursk", "troops left the town": not people fleeing
+    if total_kind is not None:
+        category = total_kind
     sentence_text = text[s_start:s_end]
     figure = Figure(
         id=stable_id("fig-", report_id, quantity.number_start, outcome),
@@ -1478,7 +1523,8 @@ _HELD_BEFORE_RE = re.compile(
     r"\b(arrested|detained|captured|abducted|kidnapped|apprehended)\s+(?:at\s+least\s+|about\s+|some\s+|more\s+than\s+)?$"
 )
 _RETURNED_RE = re.compile(
-    r"\s+(?:[a-z'’-]+\s+){0,3}?(?:have|has|had)\s+(?:since\s+|now\s+|already\s+)?(?:returned|gone\s+back|come\s+back)\b"
+    r"\s+(?:[a-z'’-]+\s+){0,3}?(?:have|has|had)\s+(?:since\s+|now\s+|already\s+)?(?:returned|gone\s+back|come\s+back"
+    r"|gone\s+home|come\s+home)\b"
 )
 _HOSTAGES_RE = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:hostages|captives)\b")
 _ADJECTIVE_THEN_VERB_RE = re.compile(
@@ -2117,6 +2163,12 @@ def _sentence_source(sentence: str) -> str | None:
 
 
 _LEAD_IN_TAILS = frozenset("update updates statement figures toll count report says".split())
+# A transcript's speaker label in capitals at a paragraph's start: "HAGARI: ...", "JEAN-ROBERT PIERRE: ...".
+_SPEAKER_LABEL_RE = re.compile(r"[ \t]*([A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+){0,2}):[ \t]")
+_SPEAKER_LABEL_LINE_RE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+){0,2}:[ \t]")
+_FLASH_TAGS = frozenset(
+    "urgent breaking update correction background note editor's note flash alert latest live".split()
+)
 _TRANSCRIPT_LABELS = frozenset(
     "reporter correspondent presenter anchor host interviewer narrator announcer".split()
 )
@@ -2526,7 +2578,8 @@ def _is_pronoun(word: str) -> bool:
 
 
 _DATA_OF_RE = re.compile(
-    r"^(?:the\s+)?(?:latest\s+|official\s+|preliminary\s+)?(?:figures|data|numbers|records|statistics|information|estimates)"
+    r"^(?:the\s+)?(?:latest\s+|last\s+|official\s+|preliminary\s+)?(?:figures|data|numbers|records|statistics|information"
+    r"|estimates|count|tally)"
     r"\s+(?:of|from|by|compiled\s+by|published\s+by|released\s+by)\s+(?=\S)",
     re.IGNORECASE,
 )
@@ -2720,6 +2773,7 @@ class _SourceMemory:
         self.text = text
         self.named: list[tuple[int, str]] = []  # (sentence start, resolved name), in order
         self.cache: dict[int, str | None] = {}
+        self.labels: int | None = None  # paragraphs that open with a speaker's label, once counted
 
     def for_sentence(self, start: int, sentence: str) -> str | None:
         if start not in self.cache:
@@ -2727,6 +2781,9 @@ class _SourceMemory:
             # post's sentences are its author's, unless one says whose count it gives.
             post = self._post_author(start, sentence)
             found = post if post is not None and "according to" not in sentence.lower() else self._resolve(start, sentence)
+            if found is None or (found[:4].lower() == "our " and not _OUTLET_VOICE_RE.match(found)):
+                # "HAGARI: One officer ... was killed": a transcript's named speaker.
+                found = self._labelled_speaker(start) or found
             if found is not None and found[:4].lower() == "our " and not _OUTLET_VOICE_RE.match(found):
                 # "our Office has documented", "our teams registered": the body whose statement
                 # this is, if the text says ("our correspondent in Bol reports" stays: a reporter).
@@ -2735,6 +2792,22 @@ class _SourceMemory:
             if self.cache[start]:
                 self.named.append((start, self.cache[start] or ""))
         return self.cache[start]
+
+    def _labelled_speaker(self, start: int) -> str | None:
+        """The speaker whose label opens the paragraph in a transcript ("PIERRE: What I see
+        ..."), not a presenter's or reporter's role label, nor a wire flash's tag."""
+        paragraph_start = self.text.rfind("\n", 0, start) + 1
+        label = _SPEAKER_LABEL_RE.match(self.text, paragraph_start)
+        if label is None or label.group(1).lower() in _TRANSCRIPT_LABELS | _FLASH_TAGS:
+            return None
+        if self.labels is None:
+            # A transcript has turns: two labelled paragraphs at least ("KHAR: The death toll
+            # ..." alone is a Pakistani dateline).
+            self.labels = sum(1 for _ in _SPEAKER_LABEL_LINE_RE.finditer(self.text))
+        if self.labels < 2:
+            return None
+        name = label.group(1).title()
+        return self.expand(start, name) if name else None
 
     def _post_author(self, start: int, sentence: str) -> str | None:
         """Who wrote the quoted post a sentence is part of, when its paragraph opens with a
@@ -2920,6 +2993,22 @@ class _SourceMemory:
             for _, earlier in reversed(self.named):
                 if any(w in earlier.lower() for w in described) and any(c.isupper() for c in earlier[:1]):
                     return earlier
+            # Also a source named in a sentence of the paragraph that gave no figure ("UNHCR says
+            # more than 1 million refugees have returned. ... 4.5 million are still refugees
+            # abroad, the agency said.").
+            paragraph_start = self.text.rfind("\n", 0, start)
+            for s_start, s_end in reversed(sentence_spans(self.text)):
+                if s_start >= start:
+                    continue
+                if s_start <= paragraph_start:
+                    break
+                earlier_name = _sentence_source(self.text[s_start:s_end])
+                if (
+                    earlier_name not in (None, _PRONOUN, _FIRST_PERSON)
+                    and any(w in earlier_name.lower() for w in described)  # type: ignore[union-attr]
+                    and earlier_name[:1].isupper()  # type: ignore[index]
+                ):
+                    return earlier_name  # type: ignore[return-value]
             return name
         if len(words) == 1 and words[0].lower() in _DOCUMENT_WORDS:
             # "The statement said": whoever an earlier sentence said issued it.
@@ -3074,6 +3163,8 @@ _DESCRIBED_HEADS: dict[str, tuple[str, ...]] = {
     "monitor": ("observatory", "monitor", "watch", "network"),
     "watchdog": ("observatory", "monitor", "watch", "network"),
     "observatory": ("observatory",),
+    # "the agency said" after "UNHCR says": a UN agency named before
+    "agency": ("agency", "unhcr", "unrwa", "unicef", "iom", "wfp", "ocha", "programme", "high commissioner", "for migration"),
 }
 _RESCUE_WORDS: tuple[str, ...] = ("defence", "defense", "rescue", "helmets", "crescent")
 
