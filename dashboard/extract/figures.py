@@ -1179,9 +1179,9 @@ def _read_figure(
             # "..., bringing the number killed to 35", "400,000 displaced ..., bringing the
             # total in eastern Congo to more than 6.5 million": the running total.
             what = bringing.group("what")
-            named = _OUTCOME_WORD_RE.search(what)
-            if named is not None:
-                outcome = next(k for k, v in named.groupdict().items() if v)[2:]
+            said_in_total = _OUTCOME_WORD_RE.search(what)
+            if said_in_total is not None:
+                outcome = next(k for k, v in said_in_total.groupdict().items() if v)[2:]
                 total_kind = _category(what) or "unknown"  # (a toll's own noun, or none)
             elif "toll" in what or "death" in what:
                 outcome, total_kind = "killed", "unknown"
