@@ -1716,3 +1716,26 @@ def test_a_transcript_s_named_speaker_but_not_a_dateline() -> None:
     assert [(f.low, f.attributed_to) for f in casualty_figures(text, "r1")] == [(1, "Adraee"), (40, "ministry")]
     dateline = "Toll rises\n\nKHAR: The death toll from Sunday's bombing rose to at least 54 on Monday."
     assert [(f.low, f.attributed_to) for f in casualty_figures(dateline, "r1")] == [(54, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # A passive "were reported" has no speaker.
+        ("Four soldiers were reported missing.", None),
+        ("Survivors of the attack on the village of Tera say dozens of people were killed.", "survivors"),
+        ("By the count of a regional newspaper, more than 500 people have been killed this year.",
+         "a regional newspaper"),
+        ("Airwars, a group that checks each incident, has so far identified at least 90 civilians killed.", "Airwars"),
+        ("The tribunal found that soldiers killed 72 people between 2002 and 2008.", "tribunal"),
+        ("Police detained 14 men, the prosecutor's office acknowledged on Friday.", "prosecutor office"),
+    ],
+)
+def test_dev33_to_dev36_sources(text: str, source: str | None) -> None:
+    assert [s for _, _, s in read_with_sources(text)][:1] == [source]
+
+
+def test_a_label_that_ends_with_a_participle_is_no_speaker() -> None:
+    text = "DTM snapshot\n\nKEY FIGURES\n- Displaced individuals identified: 12,040\n"
+    assert read_with_sources(text) == [(12040, "displaced", None)]
+    assert read("Rescuers found 12 bodies in the rubble.") == [(12, 12, "exact", "people", "killed")]

@@ -668,6 +668,7 @@ _ACCORDING_RE = re.compile(
     r"\b(?:according\s+to|as\s+reported\s+by|reported\s+by|verified\s+by|confirmed\s+by|as\s+given\s+by"
     r"|per(?=\s+(?:the\s+)?[A-Z])"
     r"|documented\s+by|figures\s+from|data\s+from|a\s+tally\s+by|a\s+count\s+by"
+    r"|by\s+the\s+(?:count|tally|reckoning|estimate)\s+of"  # "By the count of a local newspaper, ..."
     r"|(?:compiled|gathered|collected)\s+by|selon)\s+"
     r"(?P<src>[^,.;:()\"“”]+?)(?=\s*[,.;:()\"“”]|\s+(?:which|who|that|on|as|and|but|while|said|says|based|we|they"
     r"|consulted|cited|seen|obtained|quoted|reviewed"
@@ -703,7 +704,7 @@ _POSSESSIVE_TOLL_RE = re.compile(
     re.IGNORECASE,
 )
 _SUBJECT_SKIP = frozenset(
-    "has have had also previously now separately later earlier has' just already since".split()
+    "has have had also previously now separately later earlier has' just already since once so far thus".split()
 )
 _SUBJECT_STOP = frozenset(
     """that which who whom as while when after before but because since although though and or if
@@ -1903,10 +1904,14 @@ _REPORTING_VERBS = frozenset(
     recorded records estimated estimates counted announced announces stated states told put puts
     registered tallied added noted gave given gives raised revised updated lowered reports counts claims claimed claim tells tell adds notes
     announce saying telling reporting warned warns talking report estimate wrote writes spoke speaks speak believes
-    informed lists raises revises updates lowers""".split()
+    informed lists raises revises updates lowers identified acknowledged found""".split()
 )
 _OWN_PEOPLE = frozenset("teams team volunteers crews staff members workers rescuers medics doctors".split())
-_NOUN_LIKE_VERBS = frozenset("notes note reports report records record counts count claims claim estimates estimate documents".split())
+# (also participles ending a label: "Displaced individuals identified: 51,458")
+_NOUN_LIKE_VERBS = frozenset(
+    """notes note reports report records record counts count claims claim estimates estimate documents identified
+    recorded registered documented confirmed verified reported found""".split()
+)
 _ACCORDING_OPENERS = (
     "according to",
     "given by",
@@ -1919,6 +1924,10 @@ _ACCORDING_OPENERS = (
     "data from",
     "tally by",
     "count by",
+    "by the count of",
+    "by the tally of",
+    "by the reckoning of",
+    "by the estimate of",
     "compiled by",
     "selon ",
     "gathered by",
@@ -1956,6 +1965,8 @@ def _reporting_verbs(sentence: str, lower: str) -> tuple[int, ...]:
                     and not (root == "talking" and not lower.startswith((" about", " of"), i + 7))
                     # "The same source spoke of more than 200 wounded"; not "spoke to reporters".
                     and not (root in ("spoke", "speak") and not lower.startswith(" of ", word.end()))
+                    # "The court found that troops killed 135 people"; not "found 12 bodies".
+                    and not (root == "found" and not lower.startswith(" that ", word.end()))
                     # "An estimated 8,000 fled": an adjective, not a verb.
                     and not (root == "estimat" and _article_before(lower, i))
                 ):
@@ -1974,7 +1985,8 @@ def _reporting_verbs(sentence: str, lower: str) -> tuple[int, ...]:
 # "country", "not", "Hasakah") rarely make a false hit that needs a closer look.
 _VERB_ROOTS = tuple(
     "said say report verif confirm document record estimat count announc stated states told put regist"
-    " tallied added adds noted notes claim tell warn talking wrote writes spoke speak believes informed lists".split()
+    " tallied added adds noted notes claim tell warn talking wrote writes spoke speak believes informed lists"
+    " identified acknowledged found".split()
 )
 
 
@@ -2255,8 +2267,10 @@ def _speaker(sentence: str, verb: int) -> str | None:
         if appositive:
             return appositive.group("name")
     progressive = _PROGRESSIVE_RE.search(sentence, max(0, verb - 30), verb)
-    if progressive is not None and sentence.startswith(("revised", "raised", "updated", "lowered"), verb):
-        return None  # "The toll was revised to 79": a passive, what was revised is no speaker
+    if progressive is not None and not _WORD_RE.match(sentence.lower(), verb).group(0).endswith("ing"):  # type: ignore[union-attr]
+        # "The toll was revised to 79", "Three soldiers were reported missing": a passive;
+        # what was revised or reported is no speaker ("is now saying" is one).
+        return None
     # "Magen David Adom, the ambulance service, is now saying": the subject is before "is now".
     subject = _subject_before(sentence, progressive.start() if progressive else verb)
     if subject == _PRONOUN:
@@ -2404,6 +2418,11 @@ def _words_of(sentence: str, start: int, stop: int) -> list[tuple[str, int]]:
 
 def _subject_before(sentence: str, stop: int) -> tuple[str, int] | str | None:
     """The noun phrase right before a reporting verb, if it names a source: (text, start)."""
+    head_of = _HEAD_OF_RE.match(sentence, 0, stop) if " of " in sentence[:stop] else None
+    if head_of is not None and _is_person_noun(head_of.group("head").lower()) and head_of.group("head").lower() not in _NOT_HEAD_OF:
+        # "Survivors of Saturday's attack on the town of Barsalogho say": the survivors, not
+        # the town (the phrase after the last article).
+        return head_of.group("head"), head_of.start("head")
     role = None
     window = sentence[max(0, stop - 60) : stop]
     if any(key in window for key in _HOW_REACHED_KEYS):  # a cheap test first: runs per verb
@@ -2496,6 +2515,8 @@ def _coordinated_speakers(sentence: str, start: int, tokens: list[tuple[str, int
 _ADJECTIVES_IN_ED = frozenset({"armed", "displaced", "wounded", "injured", "detained", "retired", "united"})
 
 
+_HEAD_OF_RE = re.compile(r"(?:[A-Z]{2,}:\s+)?(?P<head>[A-Z][a-z]+)\s+of\s+[^,;:.\"“”]{3,100}?\s*$")
+_NOT_HEAD_OF = frozenset({"members", "member", "thousands", "hundreds", "dozens", "tens", "families", "people"})
 _WHERE_BEFORE_RE = re.compile(r"\s(?:at|in|from|near)\s+$", re.IGNORECASE)
 _WHERE_AFTER_RE = re.compile(
     r"\s(?:at|in|on|near|from|outside|inside)\s+(?:the\s+|a\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s*$", re.IGNORECASE
@@ -2512,6 +2533,7 @@ _SENTENCE_SUBJECT_RE = re.compile(
 def _source_phrase(words: list[tuple[str, int]]) -> tuple[str, int] | str | None:
     while words and words[-1][0].lower() in _SUBJECT_SKIP:
         words = words[:-1]
+
     # Start at the last determiner, if any ("In a grim revelation the UN office" -> "the UN office").
     for i in range(len(words) - 1, -1, -1):
         if words[i][0].lower() in ("the", "a", "an") and not _inside_name(words, i):
