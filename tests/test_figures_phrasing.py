@@ -1739,3 +1739,17 @@ def test_a_label_that_ends_with_a_participle_is_no_speaker() -> None:
     text = "DTM snapshot\n\nKEY FIGURES\n- Displaced individuals identified: 12,040\n"
     assert read_with_sources(text) == [(12040, "displaced", None)]
     assert read("Rescuers found 12 bodies in the rubble.") == [(12, 12, "exact", "people", "killed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The army said troops killed 23 armed men near the border.", [(23, 23, "exact", "fighters", "killed")]),
+        # Displaced people who were killed: the verb before says what befell them.
+        ("The society said a strike on the school killed seven displaced people sheltering there.",
+         [(7, 7, "exact", "people", "killed")]),
+        ("The school hosts 3,000 displaced people.", [(3000, 3000, "exact", "people", "displaced")]),
+    ],
+)
+def test_dev36_counts(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected

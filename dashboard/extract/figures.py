@@ -168,7 +168,7 @@ _CATEGORY_RE = re.compile(
             |(?<!aid\s)(?<!rights\s)(?<!relief\s)(?<!medical\s)(?<!support\s)(?<!civil\s)groups?|(?:terrorist\s+)?cells?)
           |fighters?|gunm[ae]n|militants?|insurgents?|rebels?|jihadists?|combatants?|attackers?
           |assailants?|militiam[ae]n|militia\s+members|extremists?|terrorists?|mercenaries|khwarij|khawarij|kharijis
-          |maoists?|naxal(?:ite)?s|aggressors
+          |maoists?|naxal(?:ite)?s|aggressors|armed\s+m[ae]n
           |(?:cartel|gang)\s+members|gangsters)
       | (?P<children>children|child|kids|boys|girls|daughters|sons|minors|infants|babies|toddlers)
       | (?P<women>women|woman)
@@ -590,6 +590,10 @@ _CONTINUATION_STEMS = ("of those", "of them", "of these", "among them", "among t
 _AMONG_WHICH_RE = re.compile(
     r"(?:\s+[a-z-]+){0,2}?(?:\s+and\s+(?:[\w,-]+\s+){1,3}?[a-z-]+)?\s+among\s+(?:the|those)\s+"
     r"(dead|killed|victims|fatalities|wounded|injured)\b"
+)
+_HARM_RIGHT_BEFORE_RE = re.compile(
+    r"\b(killed|killing|kills|wounded|wounding|injured|injuring|shot\s+dead)\s+"
+    r"(?:at\s+least\s+|about\s+|some\s+|more\s+than\s+|nearly\s+|around\s+)?$"
 )
 _BRINGING_RE = re.compile(r"\bbring(?:ing|s)?\s+(?:the\s+|its\s+|their\s+)?(?P<what>[^.;:\d]{0,60}?)\s+to\s+$")
 _SHARE_OF_RE = re.compile(r"\bin\s+(?:every\s+)?(?:ten|10|five|four|three|a\s+hundred)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$")
@@ -1173,6 +1177,14 @@ def _read_figure(
             outcome = "killed"
         else:
             outcome = name[2:]
+    if (
+        outcome == "displaced"
+        and after_lower.startswith((" displaced ", " internally displaced "))
+        and (harm := _HARM_RIGHT_BEFORE_RE.search(lowered, max(s_start, quantity.start - 40), quantity.start)) is not None
+    ):
+        # "a strike killed five displaced people sheltering in the building": what befell them
+        # is the verb before; "displaced" says who they were.
+        outcome = "injured" if harm.group(1).startswith(("wound", "injur")) else "killed"
     total_kind: str | None = None  # who a running total counts, when it says ("the number killed": none)
     if outcome is None and before_match is None and "bring" in lowered[max(s_start, quantity.start - 100) : quantity.start]:
         bringing = _BRINGING_RE.search(lowered, max(s_start, quantity.start - 100), quantity.start)
@@ -1891,7 +1903,8 @@ _CATEGORY_OF_WORD: dict[str, str] = {
 # Words that may start a multi-word category: the full pattern runs when one is present.
 _MULTIWORD_HINTS = frozenset(
     "of security police army military government regime state pro-government border militia gendarmerie cartel gang service"
-    " medical health aid humanitarian media".split()  # (these make "personnel" persons, not forces)
+    " medical health aid humanitarian media armed".split()  # (these make "personnel" persons, not forces;
+    # "armed men" are fighters)
 )
 
 
