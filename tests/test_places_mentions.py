@@ -800,3 +800,19 @@ def test_a_department_named_like_a_person_and_words_that_are_no_places(gazetteer
     assert place_for("Cesar", mentions, places).kind == "adm1"
     names = {text[m.start : m.end] for m in mentions}
     assert "Central" not in names and "Adam" not in names
+
+
+def test_conflict_places_missing_from_cities500_and_names_that_are_no_places(gazetteer: Gazetteer) -> None:
+    # Written for this test: towns of the places.csv overlay, Shan State by its short name,
+    # and three false hits seen in our sets: "Line of Control" (a Mexican "El Control"),
+    # "Lashkar-e-Taiba" (a Chinese Taiba), Nikes shoes (a GeoNames alternate name of Fremont).
+    text = (
+        "Thousands fled from Zamzam to Tawila, and fighting reached Minova. In Shan, the army "
+        "bombed Lashio. Troops fired across the Line of Control; the Lashkar-e-Taiba office in "
+        "Muridke was hit. Searchers found Nikes and jeans at the ranch."
+    )
+    mentions, places = resolved(text, gazetteer)
+    assert place_for("Tawila", mentions, places).country == "SD"
+    assert place_for("Minova", mentions, places).country == "CD"
+    assert place_for("Shan", mentions, places).kind == "adm1"
+    assert {p.country for p in places.values()} <= {"SD", "CD", "MM", "PK"}

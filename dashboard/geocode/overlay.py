@@ -293,7 +293,7 @@ def load_overlay(geodata_dir: Path = GEODATA_DIR, extra: Iterable[Path] = ()) ->
         family_names=frozenset(plain(r["name"]) for r in people if r["type"] in ("family", "organisation")),
         titles=frozenset(plain(r["name"]) for r in people if r["type"] == "title"),
         cues=tuple(cues),
-        organisations=tuple(r["name"] for r in people if r["type"] == "organisation" and " " in r["name"]),
+        organisations=tuple(r["name"] for r in people if r["type"] == "organisation" and (" " in r["name"] or "-" in r["name"])),
     )
     overlay.files[:0] = [
         d / name
