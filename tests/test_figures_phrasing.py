@@ -1729,6 +1729,8 @@ def test_a_transcript_s_named_speaker_but_not_a_dateline() -> None:
         ("Airwars, a group that checks each incident, has so far identified at least 90 civilians killed.", "Airwars"),
         ("The tribunal found that soldiers killed 72 people between 2002 and 2008.", "tribunal"),
         ("Police detained 14 men, the prosecutor's office acknowledged on Friday.", "prosecutor office"),
+        # A clause that describes a noun ("the worst loss the army has acknowledged") reports nothing.
+        ("About 30 soldiers died there, the worst loss the army has acknowledged since 2020.", None),
     ],
 )
 def test_dev33_to_dev36_sources(text: str, source: str | None) -> None:

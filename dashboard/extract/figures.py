@@ -1982,6 +1982,9 @@ def _reporting_verbs(sentence: str, lower: str) -> tuple[int, ...]:
                     and not (root == "found" and not lower.startswith(" that ", word.end()))
                     # "An estimated 8,000 fled": an adjective, not a verb.
                     and not (root == "estimat" and _article_before(lower, i))
+                    # "the heaviest loss the group has acknowledged": a relative clause
+                    # describing a noun, not the sentence's report.
+                    and not (lower[i - 5 : i] in (" has ", " had ", "have ") and _CONTACT_CLAUSE_RE.search(lower, 0, i) is not None)
                 ):
                     # "Reuters could not verify the figure": a denial names no source.
                     window = lower[i - 24 if i > 24 else 0 : i]
@@ -2052,6 +2055,9 @@ _CLAIM_NOT_REPORTING = (
     " responsibility",
     " credit",
     " victory",
+)
+_CONTACT_CLAUSE_RE = re.compile(
+    r"(?:^|[,;(]\s*)(?:the|a|an)\s+(?:[a-z-]+\s+){1,3}(?:the|its|their|a|an)\s+(?:[a-z-]+\s+){1,3}(?:has|had|have)\s+$"
 )
 _NEGATED_RE = re.compile(r"\b(?:not|n't|never|unable\s+to)\s+(?:\w+\s+){0,2}$")
 _TOLL_VERB_ROOTS = (
