@@ -344,12 +344,15 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
 _NON_WORD = re.compile(r"[^\w\s]+")
 _ARTICLES = {"the", "a", "an"}
 # Small words left out of acronyms: "Syrian Observatory for Human Rights" -> SOHR.
-_ACRONYM_SKIP = {"for", "of", "the", "and", "on", "in", "a", "an"}
+# (and the Arabic articles: "Jama'at Nusrat al-Islam wal-Muslimin" -> JNIM)
+_ACRONYM_SKIP = {"for", "of", "the", "and", "on", "in", "a", "an", "al", "wal", "el"}
+_IN_WORD_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 
 
 def _source_words(name: str) -> list[str]:
     text = unicodedata.normalize("NFKC", name).translate(_APOSTROPHES).lower()
     text = text.replace("'s ", " ").replace(".", "")  # "the UN's office", "U.N." -> "un"
+    text = _IN_WORD_APOSTROPHE.sub("", text)  # "Jama'at" is one word
     words = _NON_WORD.sub(" ", text).split()
     while words and words[0] in _ARTICLES:
         words = words[1:]

@@ -252,6 +252,9 @@ def test_sources_match_by_whole_words_and_acronyms() -> None:
     assert attribution_agrees("HRMMU", "UN Human Rights Monitoring Mission in Ukraine")
     assert not attribution_agrees("UN", "Human Rights Monitoring Mission in Ukraine")
     assert not attribution_agrees("HRW", "UN Human Rights Monitoring Mission in Ukraine")
+    # Arabic names: the articles al-/wal- give no letter, an in-word apostrophe splits nothing.
+    assert attribution_agrees("JNIM", "Jama'at Nusrat al-Islam wal-Muslimin")
+    assert not attribution_agrees("JNIM", "Islamic State in the Greater Sahara")
 
 
 def test_any_listed_name_of_the_source_is_right(tmp_path: Path) -> None:

@@ -1755,3 +1755,71 @@ def test_a_label_that_ends_with_a_participle_is_no_speaker() -> None:
 )
 def test_dev36_counts(text: str, expected: list[Row]) -> None:
     assert read(text) == expected
+
+
+def test_a_speaker_right_after_a_count_beats_a_later_reported_by() -> None:
+    text = (
+        "The number of dead in the clashes has climbed to more than 90, the Syrian Network for Human "
+        "Rights said on Friday, up from 61 reported by the monitor on Thursday."
+    )
+    assert read_with_sources(text) == [
+        (91, "killed", "Syrian Network for Human Rights"),
+        (61, "killed", "Syrian Network for Human Rights"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It said 45 members of the defence and interior ministries had also been killed.",
+         [(45, 45, "exact", "security_forces", "killed")]),
+        ("The dead included 30 civilians, 12 of whom it said had been summarily executed.",
+         [(30, 30, "exact", "civilians", "killed"), (12, 12, "exact", "civilians", "killed")]),
+        ("Police said one member of the border guard was killed.",
+         [(1, 1, "exact", "security_forces", "killed")]),
+        # a part named after the count, without a verb, takes the count's outcome
+        ("The governor says 21 people were killed, three children among them, and 64 were wounded.",
+         [(21, 21, "exact", "people", "killed"), (3, 3, "exact", "children", "killed"),
+          (64, 64, "exact", "people", "injured")]),
+    ],
+)
+def test_dev37_counts(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("According to local resistance committees, the shelling killed at least 20 people.",
+         "local resistance committees"),
+        ("In its claim, ISWAP said it had killed 40 soldiers.", "ISWAP"),
+        ("Jama'at Nusrat al-Islam wal-Muslimin (JNIM) is active in Mali. In a post, JNIM said it killed 50 soldiers.",
+         "Jama'at Nusrat al-Islam wal-Muslimin"),
+    ],
+)
+def test_dev37_sources(text: str, source: str) -> None:
+    assert [s for _, _, s in read_with_sources(text)][-1:] == [source]
+
+
+def test_a_body_s_own_statement_and_report_name_it() -> None:
+    statement = (
+        "Statement on the Karrada attack\n\nMinistry of Interior of Iraq\nStatement No. 4, Baghdad, 2 May 2025\n\n"
+        "The Ministry mourns one member of the police who was killed in the raid and wishes a speedy "
+        "recovery to three of its members who were wounded."
+    )
+    assert [(f.low, f.category, f.outcome, f.attributed_to) for f in casualty_figures(statement, "r1")] == [
+        (1, "security_forces", "killed", "Ministry of Interior of Iraq"),
+        (3, "security_forces", "injured", "Ministry of Interior of Iraq"),
+    ]
+    sitrep = (
+        "Medics Without Walls situation report: Khartoum\n\nSituation report No. 3\n\n"
+        "Our teams have confirmed the deaths of six volunteers in Omdurman."
+    )
+    assert [(f.low, f.attributed_to, f.verified) for f in casualty_figures(sitrep, "r1")] == [
+        (6, "Medics Without Walls", True)
+    ]
+    weekly = (
+        "Monitor statement on Kutum\n\nDarfur Conflict Monitor - Weekly statement, 3 May 2024\n\n"
+        "Based on testimonies, we estimate that between 50 and 70 people were killed."
+    )
+    assert read_with_sources(weekly) == [(50, "killed", "Darfur Conflict Monitor")]

@@ -156,15 +156,15 @@ _PERSON_WORDS = frozenset(
 # patients, staff, men ...) is "people"; none at all is "unknown".
 _CATEGORY_RE = re.compile(
     r"""\b(?:
-        (?P<security_forces>(?:members|officers|personnel)\s+of\s+(?:the\s+)?(?:defen[cs]e|interior)(?:\s+and\s+(?:defen[cs]e|interior))?\s+ministr(?:y|ies)
-          |(?:members|officers|personnel|ranks)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}?
+        (?P<security_forces>(?:members?|officers?|personnel)\s+of\s+(?:the\s+)?(?:defen[cs]e|interior)(?:\s+and\s+(?:defen[cs]e|interior))?\s+ministr(?:y|ies)
+          |(?:members?|officers?|personnel|ranks)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}?
             (?:security|army|police|military|armed\s+forces|forces?|directorate|guards?|gendarmerie)
           |gendarmerie\s+\w+|(?:police|military|army)\s+cadets|cadets|jawans
           |security\s+(?:personnel|forces|force\s+members|members|officers|agents|guards)
           |soldiers?|troops|servicem[ae]n|service\s+members|policem[ae]n|police(?:\s+officers?)?|officers?|gendarmes|border\s+guards
           |guards|peacekeepers|(?<!medical\s)(?<!health\s)(?<!aid\s)(?<!humanitarian\s)(?<!media\s)personnel|army\s+(?:officers|personnel)|military\s+personnel
           |(?:government|regime|state|pro-government)\s+forces|conscripts|occupiers|sons\s+of\s+the\s+soil)
-      | (?P<fighters>(?:members|fighters)\s+of\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:militias?|armed\s+groups?
+      | (?P<fighters>(?:members?|fighters?)\s+of\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:militias?|armed\s+groups?
             |(?<!aid\s)(?<!rights\s)(?<!relief\s)(?<!medical\s)(?<!support\s)(?<!civil\s)groups?|(?:terrorist\s+)?cells?)
           |fighters?|gunm[ae]n|militants?|insurgents?|rebels?|jihadists?|combatants?|attackers?
           |assailants?|militiam[ae]n|militia\s+members|extremists?|terrorists?|mercenaries|khwarij|khawarij|kharijis
@@ -231,6 +231,8 @@ _AUX = (
     r"|confirmed|believed|feared|thought|said|reported|found|left|now|since|so\s+far|already|either"
     r"|seriously|critically|severely|badly|gravely|slightly|lightly|moderately|fatally|mortally|internally"
     r"|newly|recently|forcibly|temporarily|reported\s+as|listed\s+as|registered\s+as"
+    # how they were killed or held: "27 of whom had been summarily executed"
+    r"|summarily|extrajudicially|arbitrarily|unlawfully|illegally|deliberately|brutally|indiscriminately"
     r"|still|remain|remains|remained|nonetheless|however|probably|likely|estimated|understood"
     r"|shot\s+and|to|among\s+(?:those|the|people))"
 )
@@ -243,7 +245,9 @@ _NP_WORD = (
     r"|loyal\s+to"
     r"|(?:and|or)(?=\s+(?:women|children|men|boys|girls|elderly|civilians|soldiers|their|other|his|her"
     r"|neighbouring|neighboring|nearby|surrounding)\b)"
-    r"|(?:and|or)(?=\s+(?:a|an)\s+(?:civilian|child|woman|man|boy|girl|soldier|fighter|policeman|journalist)\b))"
+    r"|(?:and|or)(?=\s+(?:a|an)\s+(?:civilian|child|woman|man|boy|girl|soldier|fighter|policeman|journalist)\b)"
+    # "members of the defence and interior ministries", "the army and security forces"
+    r"|(?:and|or)(?=\s+(?:[^\W\d][\w'’-]*\s+)?(?:ministries|forces|services|agencies|units|brigades|militias|police)\b))"
 )
 # After the count: a short noun phrase (maybe coordinated with more counts: "28 gunmen and
 # four civilians"), an optional aside (", including four children,"), auxiliaries, then
@@ -371,7 +375,8 @@ _BEFORE_TOLL_RE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _AMONG_THEM_RE = re.compile(
-    r"\s+(?:[\w'’-]+\s+){0,3}?(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:them|those|these)\b", re.IGNORECASE
+    # (also without a verb: "34 people were killed, two children among them")
+    r"\s+(?:[\w'’-]+\s+){0,3}?(?:(?:were|was|are|is)\s+(?:also\s+)?)?among\s+(?:them|those|these)\b", re.IGNORECASE
 )
 _PART_OPENING_RE = re.compile(r"\s*(?:among\s+them|among\s+those|of\s+those|including)\b", re.IGNORECASE)
 _THE_DEAD_NAMED_RE = re.compile(r"\b(?:the\s+(?:dead|victims|bodies)|those\s+killed)\b")  # (lower-cased)
@@ -735,7 +740,8 @@ _SOURCE_HEADS = frozenset(
     rescuer survivor relative activist paramedic journalist reporter surgeon surgeons physician
     physicians coroner pathologist commander commanders forces militia militias rebels insurgents junta
     watchdog presidency municipality prefecture ombudsman cabinet opposition president chairman
-    chairwoman head
+    chairwoman head committees commissions councils associations coalitions departments directorates
+    missions unions
     """.split()
 )
 _COMMON_FIRST_WORDS = frozenset(
@@ -1011,6 +1017,16 @@ def _read_figure(
                 outcome = "killed" if among.group(1) in ("dead", "killed", "victims", "fatalities") else "injured"
                 inherited = context.last if context.last is not None and context.last.outcome == outcome else None
             noun_phrase = _leading_noun_phrase(after)
+    if (
+        outcome is None
+        and " among " in after_lower[:40]
+        and (whole := context.main or context.parent) is not None
+        and _AMONG_THEM_RE.match(after)
+    ):
+        # "34 people were killed, two children among them, and 117 were injured": a part of
+        # the count before, whatever verb comes later.
+        outcome, breakdown, inherited = whole.outcome, True, whole
+        noun_phrase = _leading_noun_phrase(after[: after_lower.find(" among ")])
     if outcome is None:
         outcome, noun_phrase = _outcome_after(after, after_lower)
         if outcome is not None and " of " in noun_phrase.lower():
@@ -1344,6 +1360,7 @@ def _read_figure(
         attributed_to=_own_according(sentence_text, quantity.end - s_start, sources, s_start)
         or _own_speaker(sentence_text, quantity.start - s_start, sources, s_start)
         or _speaker_before_later_according(sentence_text, quantity.start - s_start, sources, s_start)
+        or _speaker_after_before_according(sentence_text, quantity.end - s_start, sources, s_start)
         or sources.for_sentence(s_start, sentence_text)
         or _list_line_source(text, s_start, quantity.start),
         verified=caption_verified or _says_verified(lowered[s_start:s_end], quantity.start - s_start),
@@ -1355,6 +1372,8 @@ def _read_figure(
         # "The Internal Security Forces said two of its members were killed": the source's own
         # members, of the source's kind.
         own_kind = _category(figure.attributed_to)
+        if own_kind is None and _FORCES_MINISTRY_RE.search(figure.attributed_to):
+            own_kind = "security_forces"  # an interior or defence ministry's members are its forces
         if own_kind in ("security_forces", "fighters"):
             figure = replace(figure, category=own_kind)
     context.last, context.last_end = figure, quantity.end
@@ -1704,6 +1723,29 @@ def _speaker_before_later_according(sentence: str, offset: int, sources: _Source
     return sources.expand(start, speaker, sentence)
 
 
+def _speaker_after_before_according(sentence: str, offset: int, sources: _SourceMemory, start: int) -> str | None:
+    """"The toll has risen to more than 350, the Observatory said on Thursday, up from 248
+    reported by the monitor on Wednesday": a speaker right after the count is its source;
+    the "reported by" of the later phrase belongs to the later count."""
+    lower = sentence.lower()
+    if not any(opener in lower for opener in _ACCORDING_OPENERS):
+        return None
+    verbs = [v for v in _reporting_verbs(sentence, lower) if v > offset]
+    if not verbs:
+        return None
+    verb = verbs[0]
+    between = lower[offset:verb]
+    if not between.startswith(",") or len(between) > 80 or any(c.isdigit() for c in between):
+        return None  # the speaker must close the count's own clause: ", the monitor said"
+    if not any(lower.find(opener, verb) > verb for opener in _ACCORDING_OPENERS):
+        return None
+    speaker = _speaker(sentence, verb)
+    if speaker is None or speaker in (_PRONOUN, _FIRST_PERSON):
+        return None
+    return sources.expand(start, speaker, sentence)
+
+
+_FORCES_MINISTRY_RE = re.compile(r"\b(?:interior|defen[cs]e)\s+ministry|\bministry\s+of\s+(?:the\s+)?(?:interior|defen[cs]e)\b", re.I)
 _LATER_CLAUSE_MARKS = (", when ", ", after ", ", while ", ", whereas ", "; ")
 _AGE_AFTER_NAME_RE = re.compile(r"[A-Z][\w'’-]+,\s*$")
 _AGE_END_RE = re.compile(r"\s*(?:[,;.)–—-]|and\b|$)")
@@ -1982,6 +2024,8 @@ def _reporting_verbs(sentence: str, lower: str) -> tuple[int, ...]:
                     and not (root == "found" and not lower.startswith(" that ", word.end()))
                     # "An estimated 8,000 fled": an adjective, not a verb.
                     and not (root == "estimat" and _article_before(lower, i))
+                    # "In its claim, JNIM said ...": a noun after a determiner.
+                    and not lower.endswith(_DETERMINER_ENDS, 0, i)
                     # "the heaviest loss the group has acknowledged": a relative clause
                     # describing a noun, not the sentence's report.
                     and not (lower[i - 5 : i] in (" has ", " had ", "have ") and _CONTACT_CLAUSE_RE.search(lower, 0, i) is not None)
@@ -2056,6 +2100,7 @@ _CLAIM_NOT_REPORTING = (
     " credit",
     " victory",
 )
+_DETERMINER_ENDS = (" its ", " their ", " his ", " her ", " our ", " your ", " this ", " that ")
 _CONTACT_CLAUSE_RE = re.compile(
     r"(?:^|[,;(]\s*)(?:the|a|an)\s+(?:[a-z-]+\s+){1,3}(?:the|its|their|a|an)\s+(?:[a-z-]+\s+){1,3}(?:has|had|have)\s+$"
 )
@@ -2710,7 +2755,7 @@ _ISSUER_LINE_RES = (
     # "PRESS RELEASE - Amnesty International Nigeria, Abuja"
     re.compile(rf"^{_MARK}\s*[-–—:]\s*(?P<src>[^\n]{{3,120}}?)\s*$", re.IGNORECASE),
     # "Syria Civil Defence (The White Helmets) – STATEMENT – 9 October 2023"
-    re.compile(rf"^(?P<src>[^\n]{{3,100}}?)\s+[-–—]\s+{_MARK}\b", re.IGNORECASE),
+    re.compile(rf"^(?P<src>[^\n]{{3,100}}?)\s+[-–—]\s+(?:(?:weekly|daily|monthly|official|public|joint)\s+)?{_MARK}\b", re.IGNORECASE),
     re.compile(r"^Spokesperson\s+for\s+(?:the\s+)?(?P<src>[^:\n]{3,100}):"),
     # "Statement attributed to the UNICEF Representative in Haiti"
     re.compile(r"^Statement\s+(?:attributed\s+to|by)\s+(?:the\s+)?(?P<src>[^\n]{3,100}?)\s*$"),
@@ -2721,6 +2766,11 @@ _ISSUER_HEADS = (
     r"|charity|charities|ngos?|association|foundation|federation|union|service)"
 )
 _MARK_ONLY_RE = re.compile(rf"^{_MARK}\b", re.IGNORECASE)
+# A body's own report named in its title: "MSF situation report No. 4", "OCHA Flash Update: ...".
+_REPORT_TITLE_RE = re.compile(
+    r"(?P<src>[A-Z][\w'’&.-]*(?:\s+(?:for|of|and|[A-Z][\w'’&.-]*)){0,6})\s+"
+    r"(?:[Ss]ituation\s+[Rr]eport|[Ss]itrep|SITREP|[Ff]ield\s+[Uu]pdate|[Ff]lash\s+[Uu]pdate|[Hh]umanitarian\s+[Uu]pdate)\b"
+)
 _ISSUER_HEAD_RE = re.compile(rf"\b{_ISSUER_HEADS}\b", re.IGNORECASE)
 # A title that names who speaks: "Sudan: aid group says staff killed", "Civil Defence statement on ...".
 _ISSUER_TITLE_RE = re.compile(
@@ -2760,6 +2810,8 @@ def statement_issuer(text: str) -> str | None:
                     and (len(src.split()) >= 3 or _ISSUER_HEAD_RE.search(src))
                 ):
                     return src
+    if lines and (report := _REPORT_TITLE_RE.match(lines[0])) is not None:
+        return report.group("src")  # "Frontline Health Sudan situation report: North Darfur"
     # A title names the issuer only of a text that says it is a statement (not of a news story
     # about one: there "we" and "our" are the outlet's).
     if lines and any(_MARK_ONLY_RE.match(line) or _STATEMENT_MARK_RE.search(line) for line in lines[:6]):
@@ -2769,6 +2821,11 @@ def statement_issuer(text: str) -> str | None:
     return None
 
 
+# "The Ministry ...", "The Command ...": a body's statement naming itself as the subject.
+_ISSUER_SUBJECT_RE = re.compile(
+    r"The\s+(Ministry|Directorate|Office|Command|Commission|Committee|Council|Agency|Society|Network|Observatory"
+    r"|Mission|Authority|Department|Army|Police|Service|Organi[sz]ation|Movement|Group|Government)\s+(?:[a-z]+s\b|has\b|had\b|is\b|was\b|also\b)"
+)
 _DOCUMENT_WORDS = frozenset("statement communique communiqué report release bulletin".split())
 _ACRONYM_WORD_RE = re.compile(r"[A-Z][A-Z]{2,7}")
 
@@ -2782,12 +2839,14 @@ def _spelled_out(text: str, acronym: str) -> str | None:
     name = _SPELLED_NAME_RE.search(text, max(0, at - 120), at)
     if name is None:
         return None
-    spelled = name.group("name")
+    spelled = name.group("name").rsplit(". ", 1)[-1]  # (not the end of the sentence before)
     return spelled[4:] if spelled.startswith("The ") else spelled
 
 
+# (Arabic names keep their lower-case articles: "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)")
+_SPELLED_WORD = r"(?:[A-Z][\w'’.-]*|(?:al|wal|el|ad|an|ar|as|ash|at|az|ul)-[A-Z][\w'’.-]*)"
 _SPELLED_NAME_RE = re.compile(
-    r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:of|for|in|on|and|the|[A-Z][\w'’.-]*))*\s+[A-Z][\w'’.-]*)\s*$"
+    rf"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:of|for|in|on|and|the|{_SPELLED_WORD}))*\s+{_SPELLED_WORD})\s*$"
 )
 
 
@@ -2891,6 +2950,12 @@ class _SourceMemory:
         """In a body's own statement, "we" and "our" are that body (tests/data/README.md):
         "Two members of our forces were injured" under "STATEMENT - Ministry of Interior"."""
         lower = sentence.lower()
+        if sentence.startswith("The ") and (subject := _ISSUER_SUBJECT_RE.match(sentence)) is not None:
+            # "The Ministry mourns one member ... killed", in the Ministry's own statement: the
+            # body speaks of itself by its head word.
+            issuer = statement_issuer(self.text)
+            if issuer is not None and subject.group(1).lower() in issuer.lower():
+                return issuer
         if "we" not in lower and "our" not in lower and "us" not in lower:
             return None  # (cheap: most sentences have none of the letters in a row)
         unquoted = _QUOTED_RE.sub(" ", sentence)
@@ -3034,6 +3099,14 @@ class _SourceMemory:
             for _, earlier in reversed(self.named):
                 if any(w in earlier.lower() for w in described) and any(c.isupper() for c in earlier[:1]):
                     return earlier
+            # "... the Syrian Observatory for Human Rights said, up from 248 reported by the
+            # monitor": the name given earlier in this very sentence.
+            for word in described:
+                for title in {word.capitalize(), word.upper()}:
+                    for at, end in _whole_word_spans(sentence, title):
+                        named_here = _name_around(sentence, at, end)
+                        if len(named_here.split()) > 1 or title.isupper():
+                            return named_here
             # Also a source named in a sentence of the paragraph that gave no figure ("UNHCR says
             # more than 1 million refugees have returned. ... 4.5 million are still refugees
             # abroad, the agency said.").
