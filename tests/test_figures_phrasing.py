@@ -1823,3 +1823,41 @@ def test_a_body_s_own_statement_and_report_name_it() -> None:
         "Based on testimonies, we estimate that between 50 and 70 people were killed."
     )
     assert read_with_sources(weekly) == [(50, "killed", "Darfur Conflict Monitor")]
+
+
+def test_dev41_bodies_described_after_their_name() -> None:
+    statement = (
+        "Statement on the killings in Homs\n\nThe Syrian Network for Human Rights (SNHR) condemns the killings "
+        "in the strongest terms.\n\nOur teams have documented the killing of at least 30 civilians."
+    )
+    assert [(f.low, f.attributed_to, f.verified) for f in casualty_figures(statement, "r1")] == [
+        (30, "Syrian Network for Human Rights", True)
+    ]
+    assert read_with_sources(
+        "Six volunteers of the aid group Hope Without Borders were among the dead, the organisation said."
+    ) == [(6, "killed", "Hope Without Borders")]
+    assert read_with_sources(
+        "The Darfur Bar Association, a lawyers' group that tracks abuses, said 80 people were killed on Monday. "
+        "In the next village, more than 40 people were killed, the group said."
+    ) == [(80, "killed", "Darfur Bar Association"), (41, "killed", "Darfur Bar Association")]
+    assert read_with_sources(
+        "The Sudan Doctors Network said on Friday that 50 people were killed. "
+        "The medical group said more than 90 people had been wounded."
+    ) == [(50, "killed", "Sudan Doctors Network"), (91, "injured", "Sudan Doctors Network")]
+    # "the group" that was never described as a source is not the last source named.
+    assert read_with_sources(
+        "Police said 12 officers died. The group, which had threatened more attacks, said in a statement "
+        "that it had killed 20 soldiers."
+    ) == [(12, "killed", "police"), (20, "killed", "group")]
+    # "a monitoring group" is a new source, not one named before.
+    assert [s for _, _, s in read_with_sources(
+        "The ministry reported 100 deaths. A monitoring group reported over 300 deaths."
+    )] == ["ministry", "a monitoring group"]
+
+
+def test_a_part_of_a_count_keeps_the_count_s_source() -> None:
+    text = (
+        "The RSF said on Sunday they had taken the camp, after an assault that the United Nations said "
+        "had killed more than 100 people, among them 20 children."
+    )
+    assert read_with_sources(text) == [(101, "killed", "United Nations"), (20, "killed", "United Nations")]

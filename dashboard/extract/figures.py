@@ -1368,6 +1368,11 @@ def _read_figure(
         end=s_end,
         surface=quantity.surface,
     )
+    if breakdown and inherited is not None and inherited.start == s_start and inherited.attributed_to:
+        # A part of a count in the same sentence has that count's source ("..., an assault that
+        # the United Nations said had killed more than 100 people, among them 20 children").
+        # (After the sentence's own source was looked up: that lookup remembers it for later.)
+        figure = replace(figure, attributed_to=inherited.attributed_to)
     if category == "people" and figure.attributed_to and after_lower.startswith((" of its", " of their")) and _ITS_MEMBERS_RE.match(after_lower):
         # "The Internal Security Forces said two of its members were killed": the source's own
         # members, of the source's kind.
@@ -2766,6 +2771,10 @@ _ISSUER_HEADS = (
     r"|charity|charities|ngos?|association|foundation|federation|union|service)"
 )
 _MARK_ONLY_RE = re.compile(rf"^{_MARK}\b", re.IGNORECASE)
+_ISSUER_OPENING_RE = re.compile(
+    r"(?:The\s+)?(?P<src>[A-Z][\w'’-]*(?:\s+(?:for|of|on|and|the|[A-Z][\w'’-]*)){1,8})(?:\s+\([A-Z]{2,}\))?\s+"
+    r"(?:condemns|calls|expresses|welcomes|deplores|denounces|mourns|is\s+alarmed|is\s+deeply|strongly|warns|urges)\b"
+)
 # A body's own report named in its title: "MSF situation report No. 4", "OCHA Flash Update: ...".
 _REPORT_TITLE_RE = re.compile(
     r"(?P<src>[A-Z][\w'’&.-]*(?:\s+(?:for|of|and|[A-Z][\w'’&.-]*)){0,6})\s+"
@@ -2818,6 +2827,12 @@ def statement_issuer(text: str) -> str | None:
         match = _ISSUER_TITLE_RE.search(lines[0])
         if match:
             return _normalise_source(match.group("src"), at_sentence_start=match.start("src") == 0)
+        # "Statement on the killings ..." then "The Syrian Network for Human Rights (SNHR)
+        # condemns ...": the body that opens the statement speaking.
+        for line in lines[1:3]:
+            opening = _ISSUER_OPENING_RE.match(line)
+            if opening is not None:
+                return opening.group("src")
     return None
 
 
@@ -3129,15 +3144,31 @@ class _SourceMemory:
             issuer = self._document_issuer(start, words[0].lower())
             if issuer is not None:
                 return issuer
+        key = words[-1].lower()
+        before = self.text[:start]
+        described_body = (
+            key in _BODY_NOUNS
+            and all(w.islower() for w in words)
+            and "armed" not in words
+            # "the group said", not "a monitoring group reported": a body named before
+            and re.search(rf"\b(?:the|this|that)\s+{re.escape(name)}\b", sentence, re.IGNORECASE) is not None
+        )
+        if described_body:
+            # "Nine staff members of the aid group Relief International were among the dead,
+            # the organisation said": the body the text introduced by that noun.
+            introduced = [m.group("name") for m in _INTRODUCED_BODY_RE.finditer(before[-400:] + sentence)]
+            if introduced:
+                return introduced[-1]
+            if len(words) > 1:
+                # "The medical group said": the last body named as a source
+                return self._last_body_named() or name
         if len(words) > 1:
             return name  # "hospital officials" is its own source, not "Palestinian health officials"
         if _ACRONYM_WORD_RE.fullmatch(name) and (spelled := _spelled_out(self.text[: start + len(sentence)], name)):
             return spelled  # "BINUH" after "The United Nations Integrated Office in Haiti (BINUH)"
-        key = words[-1].lower()
         for _, earlier in reversed(self.named):
             if len(earlier) > len(name) and key in earlier.lower().split():
                 return earlier
-        before = self.text[:start]
         if words[-1][:1].isupper():
             longest = max(
                 (_name_around(before, start, end) for start, end in _whole_word_spans(before, words[-1])),
@@ -3165,7 +3196,29 @@ class _SourceMemory:
             appositive = _APPOSITIVE_RE.search(before, max(0, hit - 120), hit)
             if appositive:
                 return appositive.group("name")
+        if described_body:
+            # "The Emergency Lawyers, a rights group that has tracked abuses since 2023, said
+            # ... more than 200 were killed, the group said": the body named before that the
+            # text described by this noun (not any body: "the group" may be an armed group).
+            last = self._last_body_named()
+            if last is not None and re.search(
+                rf"{re.escape(last)}\)?,\s+(?:a|an|the)\s+[^,.;]{{0,40}}\b{key}\b", before
+            ):
+                return last
         return name
+
+    def _last_body_named(self) -> str | None:
+        for _, earlier in reversed(self.named):
+            if earlier[:1].isupper() and (len(earlier.split()) > 1 or earlier.isupper()):
+                return earlier
+        return None
+
+
+_BODY_NOUNS = frozenset(("group", "organisation", "organization", "charity", "ngo"))
+# "the aid group Relief International", "the rights organisation Amnesty International"
+_INTRODUCED_BODY_RE = re.compile(
+    r"\b(?:group|organi[sz]ation|charity|NGO)\s+(?P<name>[A-Z][\w'’-]*(?:\s+(?:for|of|[A-Z][\w'’-]*)){0,5})"
+)
 
 
 def _whole_word_spans(text: str, word: str) -> list[tuple[int, int]]:
