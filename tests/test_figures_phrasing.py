@@ -1861,3 +1861,24 @@ def test_a_part_of_a_count_keeps_the_count_s_source() -> None:
         "had killed more than 100 people, among them 20 children."
     )
     assert read_with_sources(text) == [(101, "killed", "United Nations"), (20, "killed", "United Nations")]
+
+
+def test_dev42_communique_and_counts() -> None:
+    communique = (
+        "Government communique on the attack near Bol\n\nN'Djamena, 3 May 2024\n\n"
+        "The Government of the Republic of Chad informs the public that its forces were attacked at dawn.\n\n"
+        "Sadly, 12 of our soldiers fell on the field of honour."
+    )
+    assert [(f.low, f.category, f.outcome, f.attributed_to) for f in casualty_figures(communique, "r1")] == [
+        (12, "security_forces", "killed", "Government of the Republic of Chad")
+    ]
+    assert read_with_sources("The number of people martyred in the firing has risen to 35, police said.") == [
+        (35, "killed", "police")
+    ]
+    assert read("The siege ended on Wednesday, with 14 passengers and all 20 attackers killed.") == [
+        (14, 14, "exact", "people", "killed"),
+        (20, 20, "exact", "fighters", "killed"),
+    ]
+    assert read_with_sources(
+        '"They burned the market," said a farmer who gave his name as Musa, 51. He said two of his sons were missing.'
+    ) == [(2, "missing", "Musa")]

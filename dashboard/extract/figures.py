@@ -187,7 +187,8 @@ _OUTCOME_WORDS = {
     "killed": r"killed|killing|killings|kills|kill|dead|died|die|deaths?|executed|executing|executions?|martyred|martyrs"
     r"|in\s+(?:the\s+)?(?:[\w'’]+\s+)?morgues?"
     r"|murdered|murders|homicides|slain|massacred|perished|fatalities|lost\s+their\s+lives|lives|shot\s+dead|bodies|toll|among\s+the\s+victims"
-    r"|paid\s+the\s+(?:supreme|ultimate)\s+(?:price|sacrifice)|sent\s+to\s+hell|embraced\s+(?:shahadat|martyrdom)"  # army communiques
+    r"|paid\s+the\s+(?:supreme|ultimate)\s+(?:price|sacrifice)|sent\s+to\s+hell|embraced\s+(?:shahadat|martyrdom)"
+    r"|fell\s+(?:on\s+the\s+field\s+of\s+honou?r|in\s+(?:battle|combat|action)|as\s+martyrs)"  # "fell on the field of honour"  # army communiques
     r"|drowned|eliminated|neutrali[sz]ed",  # ("eliminated", "neutralised": persons only, see _figure)
     "injured": r"injured|injuring|injuries|wounded|wounding|hurt|hospitali[sz]ed"
     r"|(?:taken|rushed|admitted|sent|brought|evacuated)\s+to\s+(?:a\s+|the\s+)?hospitals?"
@@ -255,7 +256,7 @@ _NP_WORD = (
 _AFTER_RE = re.compile(
     rf"""\s*(?:["”]\s*)?(?:-\s*)?
     (?P<np>(?:{_NP_WORD}(?:\s+|(?=[,"”]))){{0,8}}?)(?:["”]\s+)?
-    (?:(?:,\s*|\s*)(?:and|or)\s+{COUNT}\s+(?:{_NP_WORD}\s+){{0,6}}?)*
+    (?:(?:,\s*|\s*)(?:and|or)\s+(?:all\s+)?{COUNT}\s+(?:{_NP_WORD}\s+){{0,6}}?)*
     (?:,\s*(?:including|among\s+them|most\s+of\s+them|mostly|mainly|many\s+of\s+them|all|both|or|aged
         |(?:[\w.,-]+\s+){{1,2}}of\s+(?:them|whom)
         # "About 1.9 million people, nine in ten of the territory's residents, have been displaced"
@@ -360,7 +361,7 @@ _BEFORE_RE = re.compile(
 )
 _BEFORE_TOLL_RE = re.compile(
     r"""(?:
-        (?P<b_killed>\b(?:death\s+toll|toll|(?:reported\s+)?fatalities|(?:number|count|tally)\s+of\s+(?:[\w-]+\s+){0,2}?(?:dead|deaths|killed|victims|fatalities)
+        (?P<b_killed>\b(?:death\s+toll|toll|(?:reported\s+)?fatalities|(?:number|count|tally)\s+of\s+(?:[\w-]+\s+){0,2}?(?:dead|deaths|killed|victims|fatalities|martyred|martyrs)
               |(?:put|puts|putting|placed|places)\s+(?:the|its|their)\s+figure
               # "revised the toll to 84, after the government had earlier put it at 101"
               |(?:put|puts|putting|placed|places)(?=\s+it\s+at\b))
@@ -494,6 +495,9 @@ _OUTCOME_STEMS = (
     " for relatives",
     "relatives",  # "had moved to relatives in Afrin"
     "supreme price",  # "two gallant soldiers paid the supreme price"
+    "fell on",  # "about forty of our soldiers fell on the field of honour"
+    "fell in",
+    "fell as",
     "drowned",
     "funeral",
     "deprived of",
@@ -2773,7 +2777,7 @@ _ISSUER_HEADS = (
 _MARK_ONLY_RE = re.compile(rf"^{_MARK}\b", re.IGNORECASE)
 _ISSUER_OPENING_RE = re.compile(
     r"(?:The\s+)?(?P<src>[A-Z][\w'’-]*(?:\s+(?:for|of|on|and|the|[A-Z][\w'’-]*)){1,8})(?:\s+\([A-Z]{2,}\))?\s+"
-    r"(?:condemns|calls|expresses|welcomes|deplores|denounces|mourns|is\s+alarmed|is\s+deeply|strongly|warns|urges)\b"
+    r"(?:condemns|calls|expresses|welcomes|deplores|denounces|mourns|informs|is\s+alarmed|is\s+deeply|strongly|warns|urges)\b"
 )
 # A body's own report named in its title: "MSF situation report No. 4", "OCHA Flash Update: ...".
 _REPORT_TITLE_RE = re.compile(
@@ -2793,7 +2797,7 @@ _ISSUER_TITLE_RE = re.compile(
 _ISSUER_PLACE_TAIL_RE = re.compile(r",\s*[A-Z][\w'’-]+(?:,?\s+\d[^,]*)?$|,\s*\d[^,]*$")
 # A line that says the text is a statement: a mark line (_MARK_ONLY_RE), "X statement on ...",
 # "X – STATEMENT – date".
-_STATEMENT_MARK_RE = re.compile(rf"\bstatement\s+on\b|[-–—]\s+{_MARK}\b", re.IGNORECASE)
+_STATEMENT_MARK_RE = re.compile(rf"\b{_MARK}\s+on\b|[-–—]\s+{_MARK}\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=64)
@@ -2829,7 +2833,7 @@ def statement_issuer(text: str) -> str | None:
             return _normalise_source(match.group("src"), at_sentence_start=match.start("src") == 0)
         # "Statement on the killings ..." then "The Syrian Network for Human Rights (SNHR)
         # condemns ...": the body that opens the statement speaking.
-        for line in lines[1:3]:
+        for line in lines[1:6]:
             opening = _ISSUER_OPENING_RE.match(line)
             if opening is not None:
                 return opening.group("src")
@@ -2840,6 +2844,9 @@ def statement_issuer(text: str) -> str | None:
 _ISSUER_SUBJECT_RE = re.compile(
     r"The\s+(Ministry|Directorate|Office|Command|Commission|Committee|Council|Agency|Society|Network|Observatory"
     r"|Mission|Authority|Department|Army|Police|Service|Organi[sz]ation|Movement|Group|Government)\s+(?:[a-z]+s\b|has\b|had\b|is\b|was\b|also\b)"
+)
+_GAVE_NAME_RE = re.compile(
+    r"\b(?:gave|gives|giving)\s+(?:his|her|only\s+(?:his|her))\s+(?:first\s+)?name\s+as\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"
 )
 _DOCUMENT_WORDS = frozenset("statement communique communiqué report release bulletin".split())
 _ACRONYM_WORD_RE = re.compile(r"[A-Z][A-Z]{2,7}")
@@ -3085,6 +3092,8 @@ class _SourceMemory:
                     return appositive.group("name")
                 if person and (aged := _NAME_AGE_RE.match(self.text, s_start, s_end)):
                     return aged.group("name")  # "Jean-Paul Mumbere, 63, a retired teacher, fled ... he says"
+                if person and (gave := _GAVE_NAME_RE.search(self.text, s_start, s_end)):
+                    return gave.group("name")  # "said a trader who gave his name as Abdul, 38. He said"
                 if person and (called := _CALLED_RE.search(self.text, s_start, s_end)):
                     return called.group("name")  # "a woman called Hawa, 34, ... She told me"
                 if person and (described := _person_described(self.text[s_start:s_end])):
