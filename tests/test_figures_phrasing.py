@@ -1882,3 +1882,63 @@ def test_dev42_communique_and_counts() -> None:
     assert read_with_sources(
         '"They burned the market," said a farmer who gave his name as Musa, 51. He said two of his sons were missing.'
     ) == [(2, "missing", "Musa")]
+
+
+def test_dev39_statements_quoted_and_excerpted() -> None:
+    quoted = (
+        "Spokesman condemns attack\n\nKABUL, 3 May 2024 - The following is the text of a statement issued by "
+        "Ahmad Wali, spokesman of the provincial police, on the attack.\n\n"
+        '"Last night gunmen attacked a checkpoint. According to initial information, 12 people were killed.\n\n'
+        'We will pursue the attackers."'
+    )
+    assert read_with_sources(quoted) == [(12, "killed", "Ahmad Wali, spokesman of the provincial police")]
+    excerpt = (
+        "The raid on the village\n\nExcerpt from a field report by a Sudanese rights group, published in Kampala\n\n"
+        "Based on interviews and on lists compiled by local volunteers, our researchers documented the deaths "
+        "of at least 60 people."
+    )
+    assert [(f.low, f.attributed_to, f.verified) for f in casualty_figures(excerpt, "r1")] == [
+        (60, "a Sudanese rights group", True)
+    ]
+    dated = (
+        "Prison deaths\n\nLIMA, 4 May 2024 - Statement of the Andean Commission for Human Rights (ACHR)\n\n"
+        "The Andean Commission for Human Rights condemns the deaths of at least 14 detainees in the prison."
+    )
+    assert read_with_sources(dated) == [(14, "killed", "Andean Commission for Human Rights (ACHR)")]
+    office = (
+        "Ombudsman warns of crisis\n\nLima, 2 June 2024. Statement by the Ombudsman's Office of Peru.\n\n"
+        "Our regional office has received reports of at least 20 people killed. "
+        "Teams of the Office have confirmed 12 of these deaths."
+    )
+    assert [(f.low, f.attributed_to, f.verified) for f in casualty_figures(office, "r1")] == [
+        (20, "Ombudsman's Office of Peru", False),
+        (12, "Ombudsman's Office of Peru", True),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Our earlier edition had put the toll at 31, citing police sources in Kandahar.", "police sources in Kandahar"),
+        ("Officials remind us that five soldiers were killed in an ambush last year.", "officials"),
+        ("The Madani Resistance Committee said the attack had lasted hours. According to the resistance "
+         "committee, at least 70 people were still unaccounted for.", "Madani Resistance Committee"),
+    ],
+)
+def test_dev39_sources(text: str, source: str) -> None:
+    assert [s for _, _, s in read_with_sources(text)][-1:] == [source]
+
+
+def test_dev39_counts() -> None:
+    assert read_with_sources("It was a new tally from the state prosecutor's office: 97 people killed and 120 reported missing.") == [
+        (97, "killed", "state prosecutor office"),
+        (120, "missing", "state prosecutor office"),
+    ]
+    assert read("Police said the dead included two officers and 40 suspected members of the Red Command gang.") == [
+        (2, 2, "exact", "security_forces", "killed"),
+        (40, 40, "exact", "fighters", "killed"),
+    ]
+    # who killed them is not who was counted
+    assert read("The group says it has documented more than 900 deaths at the hands of the security forces.") == [
+        (901, None, "more_than", "unknown", "killed")
+    ]

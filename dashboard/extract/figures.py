@@ -165,7 +165,7 @@ _CATEGORY_RE = re.compile(
           |guards|peacekeepers|(?<!medical\s)(?<!health\s)(?<!aid\s)(?<!humanitarian\s)(?<!media\s)personnel|army\s+(?:officers|personnel)|military\s+personnel
           |(?:government|regime|state|pro-government)\s+forces|conscripts|occupiers|sons\s+of\s+the\s+soil)
       | (?P<fighters>(?:members?|fighters?)\s+of\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:militias?|armed\s+groups?
-            |(?<!aid\s)(?<!rights\s)(?<!relief\s)(?<!medical\s)(?<!support\s)(?<!civil\s)groups?|(?:terrorist\s+)?cells?)
+            |(?<!aid\s)(?<!rights\s)(?<!relief\s)(?<!medical\s)(?<!support\s)(?<!civil\s)groups?|(?:terrorist\s+)?cells?|gangs?|cartels?)
           |fighters?|gunm[ae]n|militants?|insurgents?|rebels?|jihadists?|combatants?|attackers?
           |assailants?|militiam[ae]n|militia\s+members|extremists?|terrorists?|mercenaries|khwarij|khawarij|kharijis
           |maoists?|naxal(?:ite)?s|aggressors|armed\s+m[ae]n
@@ -680,7 +680,7 @@ _UNVERIFIED_RE = re.compile(
 _ACCORDING_RE = re.compile(
     r"\b(?:according\s+to|as\s+reported\s+by|reported\s+by|verified\s+by|confirmed\s+by|as\s+given\s+by"
     r"|per(?=\s+(?:the\s+)?[A-Z])"
-    r"|documented\s+by|figures\s+from|data\s+from|a\s+tally\s+by|a\s+count\s+by"
+    r"|documented\s+by|figures\s+from|data\s+from|a\s+tally\s+by|a\s+count\s+by|(?:tally|count)\s+from"
     r"|by\s+the\s+(?:count|tally|reckoning|estimate)\s+of"  # "By the count of a local newspaper, ..."
     r"|(?:compiled|gathered|collected)\s+by|selon)\s+"
     r"(?P<src>[^,.;:()\"“”]+?)(?=\s*[,.;:()\"“”]|\s+(?:which|who|that|on|as|and|but|while|said|says|based|we|they"
@@ -1855,7 +1855,7 @@ _HOSTAGES_KILLED_RE = re.compile(
 
 
 # Six words: "members of the Mozambican armed forces".
-_LEADING_NP_RE = re.compile(rf"\s*[\"“]?(?:of\s+)?(?:{_NP_WORD}[\"”]?\s*){{0,6}}", re.IGNORECASE)
+_LEADING_NP_RE = re.compile(rf"\s*[\"“]?(?:of\s+)?(?:{_NP_WORD}[\"”]?\s*){{0,8}}", re.IGNORECASE)
 _LEADING_NP_CASELESS = caseless(_LEADING_NP_RE)
 
 
@@ -1898,6 +1898,9 @@ def _category(phrase: str) -> str | None:
     """
     # "4 children and a woman": the count is of the children; the singular after "and a" is not.
     phrase = _SINGULAR_TAIL_RE.sub("", phrase)
+    hands = phrase.find(" at the hands of ")
+    if hands >= 0:
+        phrase = phrase[:hands]  # "deaths at the hands of the security forces": the killers
     words = [w.strip(".,;:!?\"“”()'’") for w in phrase.lower().split()]
     for k in range(1, len(words)):
         if words[k] in ("families", "households") and words[k - 1] in _PERSON_WORDS:
@@ -1968,7 +1971,7 @@ _REPORTING_VERBS = frozenset(
     recorded records estimated estimates counted announced announces stated states told put puts
     registered tallied added noted gave given gives raised revised updated lowered reports counts claims claimed claim tells tell adds notes
     announce saying telling reporting warned warns talking report estimate wrote writes spoke speaks speak believes
-    informed lists raises revises updates lowers identified acknowledged found""".split()
+    informed lists raises revises updates lowers identified acknowledged found remind reminds reminded""".split()
 )
 _OWN_PEOPLE = frozenset("teams team volunteers crews staff members workers rescuers medics doctors".split())
 # (also participles ending a label: "Displaced individuals identified: 51,458")
@@ -1987,6 +1990,8 @@ _ACCORDING_OPENERS = (
     "figures from",
     "data from",
     "tally by",
+    "tally from",
+    "count from",
     "count by",
     "by the count of",
     "by the tally of",
@@ -2055,7 +2060,7 @@ def _reporting_verbs(sentence: str, lower: str) -> tuple[int, ...]:
 _VERB_ROOTS = tuple(
     "said say report verif confirm document record estimat count announc stated states told put regist"
     " tallied added adds noted notes claim tell warn talking wrote writes spoke speak believes informed lists"
-    " identified acknowledged found".split()
+    " identified acknowledged found remind".split()
 )
 
 
@@ -2109,6 +2114,7 @@ _CLAIM_NOT_REPORTING = (
     " credit",
     " victory",
 )
+_BASIS_RE = re.compile(r"\b(?:based\s+on|on\s+the\s+basis\s+of|drawing\s+on)\b[^.;]*$")
 _DETERMINER_ENDS = (" its ", " their ", " his ", " her ", " our ", " your ", " this ", " that ")
 _CONTACT_CLAUSE_RE = re.compile(
     r"(?:^|[,;(]\s*)(?:the|a|an)\s+(?:[a-z-]+\s+){1,3}(?:the|its|their|a|an)\s+(?:[a-z-]+\s+){1,3}(?:has|had|have)\s+$"
@@ -2188,6 +2194,14 @@ def _sentence_source(sentence: str) -> str | None:
     for opener in _ACCORDING_OPENERS:
         at = lower.find(opener)
         if at >= 0:
+            if (
+                ("based on" in lower or "basis of" in lower or "drawing on" in lower)
+                and _BASIS_RE.search(lower, 0, at) is not None
+                and any(v > at for v in _reporting_verbs(sentence, lower))
+            ):
+                # "Based on ... lists compiled by village volunteers, our researchers documented
+                # ...": what the count rests on; the verb after names who counted.
+                continue
             match = _ACCORDING_RE.search(sentence, max(0, at - 3))
             if match and match.group("src").split()[0].lower() in ("its", "their", "his", "her"):
                 continue  # "according to its monthly report": the subject's own report, below
@@ -2766,6 +2780,9 @@ _ISSUER_LINE_RES = (
     # "Syria Civil Defence (The White Helmets) – STATEMENT – 9 October 2023"
     re.compile(rf"^(?P<src>[^\n]{{3,100}}?)\s+[-–—]\s+(?:(?:weekly|daily|monthly|official|public|joint)\s+)?{_MARK}\b", re.IGNORECASE),
     re.compile(r"^Spokesperson\s+for\s+(?:the\s+)?(?P<src>[^:\n]{3,100}):"),
+    # "GUAYAQUIL, 11 November 2025 - Statement of the Permanent Committee ...", "Bogotá, 22
+    # January 2025. Statement by the Ombudsman's Office of Colombia."
+    re.compile(rf"^[^\n]{{0,60}}?\d{{4}}\s*[-–—.:]\s+{_MARK}\s+(?:of|by|from)\s+(?:the\s+)?(?P<src>[^\n]{{3,120}}?)\.?\s*$", re.IGNORECASE),
     # "Statement attributed to the UNICEF Representative in Haiti"
     re.compile(r"^Statement\s+(?:attributed\s+to|by)\s+(?:the\s+)?(?P<src>[^\n]{3,100}?)\s*$"),
 )
@@ -2775,6 +2792,18 @@ _ISSUER_HEADS = (
     r"|charity|charities|ngos?|association|foundation|federation|union|service)"
 )
 _MARK_ONLY_RE = re.compile(rf"^{_MARK}\b", re.IGNORECASE)
+_ISSUED_BY_RE = re.compile(
+    rf"\b(?:text|transcript)\s+of\s+(?:a|an|the)\s+{_MARK}\s+(?:issued|released|published|read\s+out)\s+by\s+"
+    r"(?P<src>[A-Z][^,\n]{2,60}?(?:,\s+(?:the\s+)?(?:spokes\w+|head|chief|director|minister)\s+(?:of|for)\s+[^,\n]{3,80}?)?)"
+    r"(?=,\s+on\b|,\s+after\b|\s+on\s|\.|:|$)",
+    re.IGNORECASE,
+)
+# "Excerpt from a field report by a Myanmar human rights group, published in Bangkok"
+_EXCERPT_BY_RE = re.compile(
+    r"(?:Excerpts?|Extracts?)\s+from\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:report|statement|briefing|submission)\s+"
+    r"(?:issued\s+|published\s+|released\s+)?by\s+(?P<src>[^,.\n]{3,80}?)\s*(?:,|\.|$)"
+)
+# "GUAYAQUIL, 11 November 2025 - Statement of the Permanent Committee for ... (CDH)"
 _ISSUER_OPENING_RE = re.compile(
     r"(?:The\s+)?(?P<src>[A-Z][\w'’-]*(?:\s+(?:for|of|on|and|the|[A-Z][\w'’-]*)){1,8})(?:\s+\([A-Z]{2,}\))?\s+"
     r"(?:condemns|calls|expresses|welcomes|deplores|denounces|mourns|informs|is\s+alarmed|is\s+deeply|strongly|warns|urges)\b"
@@ -2823,6 +2852,10 @@ def statement_issuer(text: str) -> str | None:
                     and (len(src.split()) >= 3 or _ISSUER_HEAD_RE.search(src))
                 ):
                     return src
+    for line in lines[1:3]:
+        issued = _ISSUED_BY_RE.search(line) or _EXCERPT_BY_RE.match(line)
+        if issued is not None:
+            return issued.group("src")  # "the text of a statement issued by Zabihullah Mujahid, spokesman of ..."
     if lines and (report := _REPORT_TITLE_RE.match(lines[0])) is not None:
         return report.group("src")  # "Frontline Health Sudan situation report: North Darfur"
     # A title names the issuer only of a text that says it is a statement (not of a news story
@@ -2841,6 +2874,7 @@ def statement_issuer(text: str) -> str | None:
 
 
 # "The Ministry ...", "The Command ...": a body's statement naming itself as the subject.
+_ACRONYM_TAIL_RE = re.compile(r"\s*\([A-Z]{2,}\)\s*$")
 _ISSUER_SUBJECT_RE = re.compile(
     r"The\s+(Ministry|Directorate|Office|Command|Commission|Committee|Council|Agency|Society|Network|Observatory"
     r"|Mission|Authority|Department|Army|Police|Service|Organi[sz]ation|Movement|Group|Government)\s+(?:[a-z]+s\b|has\b|had\b|is\b|was\b|also\b)"
@@ -2910,6 +2944,9 @@ class _SourceMemory:
                 # "our Office has documented", "our teams registered": the body whose statement
                 # this is, if the text says ("our correspondent in Bol reports" stays: a reporter).
                 found = statement_issuer(self.text)
+                if found is None and (citing := _CITING_RE.search(sentence)) is not None:
+                    # "Our earlier edition had put the toll at 54, citing hospital sources"
+                    found = _normalise_source(citing.group("src"), at_sentence_start=False)
             self.cache[start] = found
             if self.cache[start]:
                 self.named.append((start, self.cache[start] or ""))
@@ -2972,6 +3009,10 @@ class _SourceMemory:
         """In a body's own statement, "we" and "our" are that body (tests/data/README.md):
         "Two members of our forces were injured" under "STATEMENT - Ministry of Interior"."""
         lower = sentence.lower()
+        if sentence[:1].isupper() and (issuer := statement_issuer(self.text)) is not None:
+            bare = _ACRONYM_TAIL_RE.sub("", issuer)
+            if len(bare) > 8 and sentence.startswith((bare, f"The {bare}")):
+                return issuer  # "The Permanent Committee for ... condemns the deaths of at least 31"
         if sentence.startswith("The ") and (subject := _ISSUER_SUBJECT_RE.match(sentence)) is not None:
             # "The Ministry mourns one member ... killed", in the Ministry's own statement: the
             # body speaks of itself by its head word.
@@ -3048,10 +3089,17 @@ class _SourceMemory:
                 self._quote_closing_sentence(start, sentence) or self._list_heading(start) or self._caption(start)
             )
             if closing is None:
+                if self.text.startswith(('"', "“"), self.text.rfind("\n", 0, start) + 1) and _ISSUED_BY_RE.search(self.text[:600]):
+                    # a quoted paragraph of "the text of a statement issued by X": X's words
+                    return statement_issuer(self.text)
                 return self._issuer_voice(sentence)
             found = _sentence_source(closing[1])
             if found is None and (bracketed := _HEADING_SOURCE_RE.search(closing[1])) is not None:
                 found = bracketed.group("src")  # "Breakdown of the new deaths (Ministry of Health):"
+            if found is None and closing[0] > start and (issuer := statement_issuer(self.text)) is not None:
+                # "The following is the text of a statement issued by X ...": the quoted text
+                # is the issuer's own words.
+                return issuer
             if found is None or found == _FIRST_PERSON:
                 return None
             start, sentence = closing
@@ -3169,8 +3217,19 @@ class _SourceMemory:
             if introduced:
                 return introduced[-1]
             if len(words) > 1:
-                # "The medical group said": the last body named as a source
-                return self._last_body_named() or name
+                # "the resistance committee": the name it shortens ("Madani Resistance Committee")
+                title = " ".join(w.capitalize() for w in words)
+                upto = before + sentence
+                spans = _whole_word_spans(upto, title)
+                if spans:
+                    return max((_name_around(upto, a, b) for a, b in spans), key=len)
+                if key != "committee":
+                    # "The medical group said": the last body named as a source
+                    return self._last_body_named() or name
+        if len(words) > 2 and words[0].lower() in _OWN_PEOPLE and words[1] == "of":
+            # "Teams of the Office have confirmed 32 of these deaths": the office's own people
+            body = " ".join(words[3:] if words[2].lower() == "the" else words[2:])
+            return self.expand(start, body, sentence)
         if len(words) > 1:
             return name  # "hospital officials" is its own source, not "Palestinian health officials"
         if _ACRONYM_WORD_RE.fullmatch(name) and (spelled := _spelled_out(self.text[: start + len(sentence)], name)):
@@ -3223,7 +3282,7 @@ class _SourceMemory:
         return None
 
 
-_BODY_NOUNS = frozenset(("group", "organisation", "organization", "charity", "ngo"))
+_BODY_NOUNS = frozenset(("group", "organisation", "organization", "charity", "ngo", "committee"))
 # "the aid group Relief International", "the rights organisation Amnesty International"
 _INTRODUCED_BODY_RE = re.compile(
     r"\b(?:group|organi[sz]ation|charity|NGO)\s+(?P<name>[A-Z][\w'’-]*(?:\s+(?:for|of|[A-Z][\w'’-]*)){0,5})"
