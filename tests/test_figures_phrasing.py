@@ -1942,3 +1942,32 @@ def test_dev39_counts() -> None:
     assert read("The group says it has documented more than 900 deaths at the hands of the security forces.") == [
         (901, None, "more_than", "unknown", "killed")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Three seafarers were killed and at least four others injured when a missile struck the ship.",
+         [(3, 3, "exact", "people", "killed"), (4, None, "at_least", "people", "injured")]),
+        ("The office recorded 400 people killed near the sites. Of these, 250 were killed at the gates.",
+         [(400, 400, "exact", "people", "killed"), (250, 250, "exact", "people", "killed")]),
+        ("Twelve children and teenagers, aged between 10 and 16, were killed.",
+         [(12, 12, "exact", "children", "killed")]),
+        ("Among the martyrs are three paramedics.", [(3, 3, "exact", "people", "killed")]),
+    ],
+)
+def test_dev40_counts(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("In Kherson's main hospital, Dr Olena Koval said staff had treated 45 wounded.", "Dr Olena Koval"),
+        ("The Syrian Network for Human Rights said it had documented 500 killings. Of those, the network "
+         "attributed 120 deaths to militias.", "Syrian Network for Human Rights"),
+        ("Among the dead, the church says, were two children.", "church"),
+    ],
+)
+def test_dev40_sources(text: str, source: str) -> None:
+    assert [s for _, _, s in read_with_sources(text)][-1:] == [source]

@@ -125,6 +125,7 @@ _THINGS = frozenset(
 _PERSON_WORDS = frozenset(
     """
     people person persons individuals men man others victims bodies suspects residents resident villagers
+    seafarers mariners congregants filipinos vietnamese muslims britons thais
     worshippers worshipers farmers shepherds herders students pupils workers staff employees volunteers
     journalists reporters medics paramedics doctors nurses surgeons patients companions refugees migrants
     passengers pilgrims detainees prisoners inmates hostages captives teachers relatives members member
@@ -244,7 +245,7 @@ _NP_WORD = (
     r"|\d{1,2}-year-olds?"  # "two 14-year-old girls"
     # "148 fighters loyal to the former government had been killed"
     r"|loyal\s+to"
-    r"|(?:and|or)(?=\s+(?:women|children|men|boys|girls|elderly|civilians|soldiers|their|other|his|her"
+    r"|(?:and|or)(?=\s+(?:women|children|men|boys|girls|elderly|civilians|soldiers|teenagers|adolescents|youths|infants|babies|their|other|his|her"
     r"|neighbouring|neighboring|nearby|surrounding)\b)"
     r"|(?:and|or)(?=\s+(?:a|an)\s+(?:civilian|child|woman|man|boy|girl|soldier|fighter|policeman|journalist)\b)"
     # "members of the defence and interior ministries", "the army and security forces"
@@ -342,7 +343,7 @@ _BEFORE_RE = re.compile(
             |buried|burying|bury
             |claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|claims\s+the\s+lives\s+of|the\s+lives\s+of
             |(?:deaths?|killings?|killing|executions?|murders?|bodies|massacre|funerals?)\s+(?:of|for)
-            |among\s+(?:the\s+dead|the\s+victims|those\s+killed|the\s+people\s+killed|[\w-]+['’]s\s+(?:dead|victims))
+            |among\s+(?:the\s+dead|the\s+victims|the\s+martyrs|those\s+killed|the\s+people\s+killed|[\w-]+['’]s\s+(?:dead|victims))
                 (?:,\s*(?:it|he|she|they|officials|the\s+[\w-]+)\s+(?:said|says|added),)?(?:\s+(?:were|was|are|is))?))
       | (?P<b_injured>\b(?:wounded|wounding|injured|injuring|injuries\s+to|(?:injury|injuries|injuring|wounding)\s+of|treated|treating
               |among\s+the\s+(?:wounded|injured)(?:\s+(?:were|was|are|is))?))
@@ -744,7 +745,7 @@ _SOURCE_HEADS = frozenset(
     rescuer survivor relative activist paramedic journalist reporter surgeon surgeons physician
     physicians coroner pathologist commander commanders forces militia militias rebels insurgents junta
     watchdog presidency municipality prefecture ombudsman cabinet opposition president chairman
-    chairwoman head committees commissions councils associations coalitions departments directorates
+    chairwoman head church diocese parish patriarchate committees commissions councils associations coalitions departments directorates
     missions unions
     """.split()
 )
@@ -1316,6 +1317,15 @@ def _read_figure(
             # ("two soldiers were killed while four others were wounded": "others" are more of
             # the same kind, whatever the clause)
             inherited = context.main or context.last
+        if (
+            inherited is None
+            and context.main is None
+            and context.parent is not None
+            and _BREAKDOWN_OPENING_RE.match(lowered[s_start : quantity.start]) is not None
+        ):
+            # "Our Office had recorded 798 people killed. Of these, 615 were killed near the
+            # sites": a part of the count before, of its kind.
+            inherited, breakdown = context.parent, True
         if (
             inherited is None
             and context.parent is not None
@@ -1971,7 +1981,7 @@ _REPORTING_VERBS = frozenset(
     recorded records estimated estimates counted announced announces stated states told put puts
     registered tallied added noted gave given gives raised revised updated lowered reports counts claims claimed claim tells tell adds notes
     announce saying telling reporting warned warns talking report estimate wrote writes spoke speaks speak believes
-    informed lists raises revises updates lowers identified acknowledged found remind reminds reminded""".split()
+    informed lists raises revises updates lowers identified acknowledged found remind reminds reminded attributed attributes""".split()
 )
 _OWN_PEOPLE = frozenset("teams team volunteers crews staff members workers rescuers medics doctors".split())
 # (also participles ending a label: "Displaced individuals identified: 51,458")
@@ -2060,7 +2070,7 @@ def _reporting_verbs(sentence: str, lower: str) -> tuple[int, ...]:
 _VERB_ROOTS = tuple(
     "said say report verif confirm document record estimat count announc stated states told put regist"
     " tallied added adds noted notes claim tell warn talking wrote writes spoke speak believes informed lists"
-    " identified acknowledged found remind".split()
+    " identified acknowledged found remind attribut".split()
 )
 
 
@@ -2377,7 +2387,12 @@ def _speaker(sentence: str, verb: int) -> str | None:
         # Only a capitalised word made it a source: prefer the sentence's own subject when it
         # is a source noun ("A national committee investigating the violence on Syria's coast said").
         initial = _INITIAL_NP_RE.match(sentence)
-        if initial and initial.group("head").lower() in _SOURCE_HEADS and initial.end() <= verb:
+        if (
+            initial
+            and initial.group("head").lower() in _SOURCE_HEADS
+            and initial.end() <= verb
+            and not sentence.startswith(_PLACE_PREPOSITIONS)  # "In Jenin's hospital, Dr Bakr said": where
+        ):
             return _normalise_source(initial.group(0), at_sentence_start=True)
     return _normalise_source(subject[0], at_sentence_start=subject[1] == 0)
 
@@ -2554,6 +2569,8 @@ def _subject_before(sentence: str, stop: int) -> tuple[str, int] | str | None:
     start = max(0, stop - 90)
     if start > 0:
         start = sentence.find(" ", start, stop) + 1  # do not start inside a word
+    if sentence.startswith(_PLACE_PREPOSITIONS, start) and (comma := sentence.rfind(", ", start, stop)) > start:
+        start = comma + 2  # "In Jenin's hospital, Dr Wisam Bakr said": the speaker after where
     tokens = _words_of(sentence, start, stop)
     while tokens and tokens[-1][0].lower() in _SUBJECT_SKIP:
         tokens.pop()
@@ -2575,6 +2592,9 @@ def _subject_before(sentence: str, stop: int) -> tuple[str, int] | str | None:
     if role is not None and isinstance(subject, tuple):
         return f"{subject[0]}, {role}", subject[1]
     return subject
+
+
+_PLACE_PREPOSITIONS = ("In ", "At ", "Inside ", "Outside ", "Near ", "From ")
 
 
 def _speaker_head(words: list[tuple[str, int]]) -> bool:
