@@ -148,6 +148,28 @@ def test_countries_are_places(gazetteer: Gazetteer) -> None:
     assert gazetteer.candidates("Syrian Arab Republic")[0][0].id == syria.id
 
 
+@pytest.mark.parametrize(
+    ("name", "south", "north", "west", "east"),
+    [
+        # Boxes round each country's mainland (from an atlas): a country named in a report is
+        # drawn on its mainland, not in the sea between it and far islands or territories.
+        ("United States", 25.0, 49.0, -125.0, -67.0),
+        ("United Kingdom", 50.0, 58.6, -7.5, 1.8),
+        ("Portugal", 37.0, 42.2, -9.5, -6.2),
+        ("Spain", 36.0, 43.8, -9.3, 3.3),
+        ("Ecuador", -5.0, 1.5, -81.0, -75.2),
+        ("Chile", -56.0, -17.5, -75.7, -66.4),
+        ("New Zealand", -47.3, -34.4, 166.4, 178.6),
+        ("Syria", 32.3, 37.3, 35.7, 42.4),
+    ],
+)
+def test_a_country_lies_on_its_mainland(
+    gazetteer: Gazetteer, name: str, south: float, north: float, west: float, east: float
+) -> None:
+    country = next(p for p, _ in gazetteer.candidates(name) if p.kind == "country")
+    assert south <= country.lat <= north and west <= country.lon <= east, (country.lat, country.lon)
+
+
 def test_place_by_id(gazetteer: Gazetteer) -> None:
     latakia = gazetteer.place("geonames:173576")
     assert latakia is not None and latakia.name == "Latakia"

@@ -816,3 +816,14 @@ def test_conflict_places_missing_from_cities500_and_names_that_are_no_places(gaz
     assert place_for("Minova", mentions, places).country == "CD"
     assert place_for("Shan", mentions, places).kind == "adm1"
     assert {p.country for p in places.values()} <= {"SD", "CD", "MM", "PK"}
+
+
+def test_world_regions_named_after_america_are_no_places(gazetteer: Gazetteer) -> None:
+    # "America" is a GeoNames name of the United States and of towns in Argentina; a continent
+    # or world region is no point on the map.
+    text = (
+        "Ecuador, once one of the safest countries in South America, now has the highest murder rate "
+        "in Latin America, and migrants cross Central America towards Mexico."
+    )
+    mentions, places = resolved(text, gazetteer)
+    assert {p.country for p in places.values()} == {"EC", "MX"}

@@ -20,6 +20,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
+import math
 import os
 import pickle
 import re
@@ -41,7 +42,7 @@ from dashboard import settings
 from dashboard.geocode.normalise import NO_APOSTROPHES, article_variants, fold_words, normalise_name
 
 # Bump when the files' layout or meaning changes: older indexes are rebuilt on load.
-INDEX_FORMAT = 8
+INDEX_FORMAT = 9
 # Towns from this size up are also scanned with their apostrophes left out ("Debre Markos").
 # Smaller ones are not: a village's looser spelling finds more namesakes than the village
 # (the Israeli "El Mazra'a" for a Syrian "al-Mazraa").
@@ -119,6 +120,38 @@ def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
     return centre.y, centre.x
 
 
+def main_landmass(points: list[tuple[float, float]], cell_deg: float = 2.0) -> list[tuple[float, float]]:
+    """The points of a country's largest connected cluster (cells of ``cell_deg`` degrees that
+    touch, corners included): the mainland without far islands and territories.
+
+    The hull of all the United States' places has its centroid in the Pacific (Alaska, Hawaii),
+    Britain's in Germany (Gibraltar, the Falklands), Portugal's and Spain's in the Atlantic (the
+    Azores, the Canaries), so a country named in a report would be drawn in the sea.
+    """
+    cells: dict[tuple[int, int], list[tuple[float, float]]] = defaultdict(list)
+    for point in points:
+        cells[(math.floor(point[0] / cell_deg), math.floor(point[1] / cell_deg))].append(point)
+    seen: set[tuple[int, int]] = set()
+    best: list[tuple[float, float]] = []
+    for start in cells:
+        if start in seen:
+            continue
+        seen.add(start)
+        stack, cluster = [start], []
+        while stack:
+            x, y = stack.pop()
+            cluster.extend(cells[(x, y)])
+            for dx in (-1, 0, 1):
+                for dy in (-1, 0, 1):
+                    near = (x + dx, y + dy)
+                    if near in cells and near not in seen:
+                        seen.add(near)
+                        stack.append(near)
+        if len(cluster) > len(best):
+            best = cluster
+    return best
+
+
 def build_index(target: Path | None = None, *, log: bool = False) -> Path:
     """Build the index into ``target`` (default ``index_dir()``) and return its path."""
     started = time.perf_counter()
@@ -190,6 +223,7 @@ def build_index(target: Path | None = None, *, log: bool = False) -> Path:
         if country is None or not points:
             continue
         row = len(gids)
+        points = main_landmass(points)
         lat, lon = _centre(points)
         gids.append(int(country["geonameid"]))
         kinds.append(KIND_COUNTRY)

@@ -793,7 +793,7 @@ class Gazetteer:
             source = f"{named[1] + '; ' if named else ''}{shape_note}"
         elif kind == "country":
             geometry = self.overlay.geometry_overrides.get(place_id) or self._areas.get(f"country:{cc}")
-            source = f"{GEONAMES_SOURCE} (countries); approximate shape: convex hull of its places"
+            source = f"{GEONAMES_SOURCE} (countries); approximate shape: convex hull of its mainland's places"
         lat, lon = float(self._lat[row]), float(self._lon[row])
         if kind == "adm1":
             means = self._adm1_means
