@@ -1747,6 +1747,8 @@ def _speaker_after_before_according(sentence: str, offset: int, sources: _Source
     reported by the monitor on Wednesday": a speaker right after the count is its source;
     the "reported by" of the later phrase belongs to the later count."""
     lower = sentence.lower()
+    if not (" by " in lower or "according" in lower or " from " in lower or "per " in lower or "selon" in lower):
+        return None  # (a cheap test first: every opener holds one of these)
     if not any(opener in lower for opener in _ACCORDING_OPENERS):
         return None
     verbs = [v for v in _reporting_verbs(sentence, lower) if v > offset]
@@ -2849,6 +2851,18 @@ _ISSUER_PLACE_TAIL_RE = re.compile(r",\s*[A-Z][\w'’-]+(?:,?\s+\d[^,]*)?$|,\s*\
 _STATEMENT_MARK_RE = re.compile(rf"\b{_MARK}\s+on\b|[-–—]\s+{_MARK}\b", re.IGNORECASE)
 
 
+def _names_a_statement(line: str) -> bool:
+    """Whether a header line marks a statement (the search only when a mark's word is there:
+    a case-blind alternation tried at every offset is slow)."""
+    lower = line.lower()
+    if not any(key in lower for key in _MARK_KEYS):
+        return False
+    return _MARK_ONLY_RE.match(line) is not None or _STATEMENT_MARK_RE.search(line) is not None
+
+
+_MARK_KEYS = ("release", "statement", "briefing", "update", "excerpt", "communiq")
+
+
 @lru_cache(maxsize=64)
 def statement_issuer(text: str) -> str | None:
     """Who issues a statement, as its header or title names it (None for other texts)."""
@@ -2857,7 +2871,8 @@ def statement_issuer(text: str) -> str | None:
         if _MARK_ONLY_RE.match(line) and _ISSUER_HEAD_RE.search(lines[i - 1]) and len(lines[i - 1]) <= 80:
             return lines[i - 1]  # "Sudanese Red Crescent Society" above "Press statement – Port Sudan"
     for line in lines[1:6]:
-        for pattern in _ISSUER_LINE_RES:
+        marked = any(key in line.lower() for key in _MARK_KEYS)
+        for pattern in _ISSUER_LINE_RES if marked else _ISSUER_LINE_RES[2:3]:  # (only "Spokesperson for" needs no mark)
             match = pattern.match(line)
             if match:
                 # "PRESS RELEASE - Amnesty International Nigeria, Abuja": the body, not where;
@@ -2873,6 +2888,8 @@ def statement_issuer(text: str) -> str | None:
                 ):
                     return src
     for line in lines[1:3]:
+        if " by " not in line:
+            continue
         issued = _ISSUED_BY_RE.search(line) or _EXCERPT_BY_RE.match(line)
         if issued is not None:
             return issued.group("src")  # "the text of a statement issued by Zabihullah Mujahid, spokesman of ..."
@@ -2880,7 +2897,7 @@ def statement_issuer(text: str) -> str | None:
         return report.group("src")  # "Frontline Health Sudan situation report: North Darfur"
     # A title names the issuer only of a text that says it is a statement (not of a news story
     # about one: there "we" and "our" are the outlet's).
-    if lines and any(_MARK_ONLY_RE.match(line) or _STATEMENT_MARK_RE.search(line) for line in lines[:6]):
+    if lines and any(_names_a_statement(line) for line in lines[:6]):
         match = _ISSUER_TITLE_RE.search(lines[0])
         if match:
             return _normalise_source(match.group("src"), at_sentence_start=match.start("src") == 0)
