@@ -827,3 +827,10 @@ def test_world_regions_named_after_america_are_no_places(gazetteer: Gazetteer) -
     )
     mentions, places = resolved(text, gazetteer)
     assert {p.country for p in places.values()} == {"EC", "MX"}
+
+
+def test_arab_states_make_no_list_of_provinces(gazetteer: Gazetteer) -> None:
+    # "states" after "Arab" is a kind of country: the countries before it stay countries.
+    text = "Troops left Sweida under a ceasefire mediated by the United States, Turkey and Arab states."
+    mentions, places = resolved(text, gazetteer)
+    assert {p.country for p in places.values() if p.kind == "country"} == {"US", "TR"}

@@ -683,6 +683,8 @@ def _name_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[Pl
 
 
 _PLURAL_AREAS = re.compile(r"^\s+(?:governorates|provinces|regions|states|oblasts)\b", re.I)
+# "the United States, Turkey and Arab states": a kind of country, not a list of provinces.
+_NOT_AREA_NAMES = frozenset("arab gulf baltic balkan western european african asian nordic sahel member".split())
 _LIST_GAP = re.compile(r"^(?:\s*,\s*|\s*,?\s+and\s+|\s*&\s*)$")
 
 
@@ -698,7 +700,9 @@ def _spread_plural_kinds(text: str, spans: list[PlaceSpan]) -> list[PlaceSpan]:
         return _LIST_GAP.match(text[out[a].end : out[b].start]) is not None
 
     for i in range(len(out) - 1, -1, -1):
-        if _PLURAL_AREAS.match(text[out[i].end : out[i].end + 20]):
+        if _PLURAL_AREAS.match(text[out[i].end : out[i].end + 20]) and (
+            text[out[i].start : out[i].end].lower() not in _NOT_AREA_NAMES
+        ):
             j = i
             while True:
                 out[j] = replace(out[j], kind_hint="adm1")
