@@ -188,8 +188,8 @@ _OUTCOME_WORDS = {
     "killed": r"killed|killing|killings|kills|kill|dead|died|die|deaths?|executed|executing|executions?|martyred|martyrs"
     r"|in\s+(?:the\s+)?(?:[\w'’]+\s+)?morgues?"
     r"|murdered|murders|homicides|slain|massacred|perished|fatalities|lost\s+their\s+lives|lives|shot\s+dead|bodies|toll|among\s+the\s+victims"
-    r"|paid\s+the\s+(?:supreme|ultimate)\s+(?:price|sacrifice)|sent\s+to\s+hell|embraced\s+(?:shahadat|martyrdom)"
-    r"|fell\s+(?:on\s+the\s+field\s+of\s+honou?r|in\s+(?:battle|combat|action)|as\s+martyrs)"  # "fell on the field of honour"  # army communiques
+    r"|paid\s+the\s+(?:supreme|ultimate)\s+(?:price|sacrifice)|sent\s+to\s+hell|embraced\s+(?:shahadat|martyrdom)"  # army communiques
+    r"|fell\s+(?:on\s+the\s+field\s+of\s+honou?r|in\s+(?:battle|combat|action)|as\s+martyrs)"  # "fell on the field of honour"
     r"|drowned|eliminated|neutrali[sz]ed",  # ("eliminated", "neutralised": persons only, see _figure)
     "injured": r"injured|injuring|injuries|wounded|wounding|hurt|hospitali[sz]ed"
     r"|(?:taken|rushed|admitted|sent|brought|evacuated)\s+to\s+(?:a\s+|the\s+)?hospitals?"
@@ -2801,13 +2801,14 @@ _ISSUER_LINE_RES = (
     re.compile(rf"^{_MARK}\s*[-–—:]\s*(?P<src>[^\n]{{3,120}}?)\s*$", re.IGNORECASE),
     # "Syria Civil Defence (The White Helmets) – STATEMENT – 9 October 2023"
     re.compile(rf"^(?P<src>[^\n]{{3,100}}?)\s+[-–—]\s+(?:(?:weekly|daily|monthly|official|public|joint)\s+)?{_MARK}\b", re.IGNORECASE),
-    re.compile(r"^Spokesperson\s+for\s+(?:the\s+)?(?P<src>[^:\n]{3,100}):"),
     # "GUAYAQUIL, 11 November 2025 - Statement of the Permanent Committee ...", "Bogotá, 22
     # January 2025. Statement by the Ombudsman's Office of Colombia."
     re.compile(rf"^[^\n]{{0,60}}?\d{{4}}\s*[-–—.:]\s+{_MARK}\s+(?:of|by|from)\s+(?:the\s+)?(?P<src>[^\n]{{3,120}}?)\.?\s*$", re.IGNORECASE),
     # "Statement attributed to the UNICEF Representative in Haiti"
     re.compile(r"^Statement\s+(?:attributed\s+to|by)\s+(?:the\s+)?(?P<src>[^\n]{3,100}?)\s*$"),
 )
+# (the one header line that needs no mark word)
+_SPOKESPERSON_LINE_RE = re.compile(r"^Spokesperson\s+for\s+(?:the\s+)?(?P<src>[^:\n]{3,100}):")
 _ISSUER_HEADS = (
     r"(?:groups?|organi[sz]ations?|agency|agencies|office|ministry|directorate|committee|defen[cs]e|council"
     r"|authority|army|police|forces|network|observatory|mission|society|crescent|cross|commission|unicef|unhcr|who|iom|msf|icrc"
@@ -2872,7 +2873,7 @@ def statement_issuer(text: str) -> str | None:
             return lines[i - 1]  # "Sudanese Red Crescent Society" above "Press statement – Port Sudan"
     for line in lines[1:6]:
         marked = any(key in line.lower() for key in _MARK_KEYS)
-        for pattern in _ISSUER_LINE_RES if marked else _ISSUER_LINE_RES[2:3]:  # (only "Spokesperson for" needs no mark)
+        for pattern in (*_ISSUER_LINE_RES, _SPOKESPERSON_LINE_RE) if marked else (_SPOKESPERSON_LINE_RE,):
             match = pattern.match(line)
             if match:
                 # "PRESS RELEASE - Amnesty International Nigeria, Abuja": the body, not where;
