@@ -834,3 +834,14 @@ def test_arab_states_make_no_list_of_provinces(gazetteer: Gazetteer) -> None:
     text = "Troops left Sweida under a ceasefire mediated by the United States, Turkey and Arab states."
     mentions, places = resolved(text, gazetteer)
     assert {p.country for p in places.values() if p.kind == "country"} == {"US", "TR"}
+
+
+def test_the_first_word_after_a_wire_dateline_opens_a_sentence(gazetteer: Gazetteer) -> None:
+    # "The" after the dateline's dash opens the story; it is no part of a longer name (as it
+    # is mid-sentence in "told The Eagle", a newspaper).
+    text = "Talks\n\nWASHINGTON, 3 May 2025 - The United States said 40 people were killed in Sudan."
+    mentions, places = resolved(text, gazetteer)
+    assert {p.country for p in places.values() if p.kind == "country"} == {"US", "SD"}
+    paper = "Villagers told The Eagle that residents had fled to Mamfe in Cameroon."
+    mentions, places = resolved(paper, gazetteer)
+    assert {p.country for p in places.values()} == {"CM"}

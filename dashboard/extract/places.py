@@ -184,8 +184,15 @@ def _is_sentence_start(text: str, start: int) -> bool:
         i -= 1
     if i < 0 or text[i] in _SENTENCE_END:
         return True
+    if text[i] not in "-–—":
+        return False
+    line_start = text.rfind("\n", 0, i) + 1
     # A live page's entry opens with its time: "09:00 - Welcome back", "13:45 — Reports reaching".
-    return text[i] in "-–—" and _TIMESTAMP_LEAD.match(text, text.rfind("\n", 0, i) + 1, i + 1) is not None
+    if _TIMESTAMP_LEAD.match(text, line_start, i + 1) is not None:
+        return True
+    # A wire story opens after its dateline: "WASHINGTON, 3 May 2025 - The United States said".
+    dateline = _DATELINE.match(text, line_start, i + 2)
+    return dateline is not None and i - dateline.end(1) <= 60 and dateline.group(1).isupper()
 
 
 _TIMESTAMP_LEAD = re.compile(r"[ \t]*\d{1,2}[:.h]\d{2}(?:[ \t]*(?:GMT|UTC|BST|CET|EET|local(?:[ \t]+time)?))?[ \t]*[-–—]$")
