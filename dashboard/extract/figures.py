@@ -2826,7 +2826,8 @@ _EXCERPT_BY_RE = re.compile(
     r"(?:Excerpts?|Extracts?)\s+from\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:report|statement|briefing|submission)\s+"
     r"(?:issued\s+|published\s+|released\s+)?by\s+(?P<src>[^,.\n]{3,80}?)\s*(?:,|\.|$)"
 )
-# "GUAYAQUIL, 11 November 2025 - Statement of the Permanent Committee for ... (CDH)"
+# A statement's opening sentence with its issuer speaking: "The Syrian Network for Human Rights
+# (SNHR) condemns ...", "The Government of the Republic of Chad informs ...".
 _ISSUER_OPENING_RE = re.compile(
     r"(?:The\s+)?(?P<src>[A-Z][\w'’-]*(?:\s+(?:for|of|on|and|the|[A-Z][\w'’-]*)){1,8})(?:\s+\([A-Z]{2,}\))?\s+"
     r"(?:condemns|calls|expresses|welcomes|deplores|denounces|mourns|informs|is\s+alarmed|is\s+deeply|strongly|warns|urges)\b"
@@ -2855,10 +2856,15 @@ _STATEMENT_MARK_RE = re.compile(rf"\b{_MARK}\s+on\b|[-–—]\s+{_MARK}\b", re.I
 def _names_a_statement(line: str) -> bool:
     """Whether a header line marks a statement (the search only when a mark's word is there:
     a case-blind alternation tried at every offset is slow)."""
-    lower = line.lower()
-    if not any(key in lower for key in _MARK_KEYS):
+    if not _has_mark_word(line):
         return False
     return _MARK_ONLY_RE.match(line) is not None or _STATEMENT_MARK_RE.search(line) is not None
+
+
+def _has_mark_word(line: str) -> bool:
+    """Whether a line holds a word every statement mark (``_MARK``) contains."""
+    lower = line.lower()
+    return any(key in lower for key in _MARK_KEYS)
 
 
 _MARK_KEYS = ("release", "statement", "briefing", "update", "excerpt", "communiq")
@@ -2872,7 +2878,7 @@ def statement_issuer(text: str) -> str | None:
         if _MARK_ONLY_RE.match(line) and _ISSUER_HEAD_RE.search(lines[i - 1]) and len(lines[i - 1]) <= 80:
             return lines[i - 1]  # "Sudanese Red Crescent Society" above "Press statement – Port Sudan"
     for line in lines[1:6]:
-        marked = any(key in line.lower() for key in _MARK_KEYS)
+        marked = _has_mark_word(line)
         for pattern in (*_ISSUER_LINE_RES, _SPOKESPERSON_LINE_RE) if marked else (_SPOKESPERSON_LINE_RE,):
             match = pattern.match(line)
             if match:
@@ -2911,8 +2917,8 @@ def statement_issuer(text: str) -> str | None:
     return None
 
 
-# "The Ministry ...", "The Command ...": a body's statement naming itself as the subject.
 _ACRONYM_TAIL_RE = re.compile(r"\s*\([A-Z]{2,}\)\s*$")
+# "The Ministry ...", "The Command ...": a body's statement naming itself as the subject.
 _ISSUER_SUBJECT_RE = re.compile(
     r"The\s+(Ministry|Directorate|Office|Command|Commission|Committee|Council|Agency|Society|Network|Observatory"
     r"|Mission|Authority|Department|Army|Police|Service|Organi[sz]ation|Movement|Group|Government)\s+(?:[a-z]+s\b|has\b|had\b|is\b|was\b|also\b)"
