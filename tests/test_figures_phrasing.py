@@ -1971,3 +1971,41 @@ def test_dev40_counts(text: str, expected: list[Row]) -> None:
 )
 def test_dev40_sources(text: str, source: str) -> None:
     assert [s for _, _, s in read_with_sources(text)][-1:] == [source]
+
+
+# --- ninth session: sources in the fullest form the text gives ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a title and surname after the full name: the full name
+        ("Dr Mariam Haddad runs the burns unit in Idlib. Four of the unit's nurses have been killed "
+         "since May, Dr Haddad said.", "Dr Mariam Haddad"),
+        ("Ihor Terekhov visited the market on Sunday. Nine people were wounded, Mayor Terekhov said.",
+         "Mayor Ihor Terekhov"),
+        # a name the surname only starts is not the person ("Al Shifa Hospital")
+        ("Staff at the Haddad Clinic worked all night. Four nurses were killed, Dr Haddad said.", "Dr Haddad"),
+        # the role after "according to", then the person's name
+        ("Eleven people were injured, according to the city's mayor, Ihor Terekhov.",
+         "city mayor, Ihor Terekhov"),
+        # an institution after the comma is not the role's name
+        ("Eleven people were injured, according to the regional police, Reuters reported.", "regional police"),
+        # the name a witness gave
+        ("A farmer, who gave his name as Abdul Wahid, said he had buried six of his neighbours.",
+         "a farmer, who gave his name as Abdul Wahid"),
+        ("One nurse, who asked to be identified only as Amina, said 14 patients had died overnight.",
+         "One nurse, who asked to be identified only as Amina"),
+        ('"We counted 23 bodies on the road," said a driver from Kadugli, who asked us to call him Musa.',
+         "a driver from Kadugli, who asked us to call him Musa"),
+        # a toll is no speaker; who gave it is
+        ("An earlier toll released on Sunday had put the dead at 31.", None),
+        ("The last toll issued by the health ministry on Friday was 56 dead.", "health ministry"),
+        ("The first toll given by the Minister of Health, Dr Rania Khoury, stood at 18 dead.",
+         "Minister of Health, Dr Rania Khoury"),
+        # "raised the number of ... to N": the one who raised it said it
+        ("Kenya's police on Friday raised the number of protesters killed in Nairobi to 16.", "Kenya police"),
+    ],
+)
+def test_source_fullest_form(text: str, source: str | None) -> None:
+    assert [s for _, _, s in read_with_sources(text)][-1:] == [source]

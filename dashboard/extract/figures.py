@@ -2088,7 +2088,7 @@ def _names_a_count(lower: str) -> bool:
     return any(noun in lower for noun in _COUNT_NOUNS)
 
 
-_COUNT_NOUNS = ("toll", "count", "tally", "figure", "account", "estimate")
+_COUNT_NOUNS = ("toll", "count", "tally", "figure", "account", "estimate", "number")
 
 
 # Verbs whose base form is also a noun: a verb only after a plural subject or a pronoun.
@@ -2224,7 +2224,12 @@ def _sentence_source(sentence: str) -> str | None:
                     return _normalise_source(joined.group("src"), at_sentence_start=False)
             if match and _names_a_source(match.group("src")):
                 src = match.group("src")
+                if src.islower():
+                    # "according to the regional governor, Oleh Syniehubov."
+                    src = _with_name_after(sentence, src, match.end("src"))
                 return _normalise_source(_tally_counter(src) or src, at_sentence_start=False)
+    if " by " in lower and (giver := _toll_giver(sentence)) is not None:
+        return giver
     first_person = False
     for verb in _reporting_verbs(sentence, lower):
         speaker = _speaker(sentence, verb)
@@ -2273,6 +2278,46 @@ def _sentence_source(sentence: str) -> str | None:
     return None
 
 
+# ", who gave his name as Gul Rahman,", ", who asked to be identified only as Dr Nasser,"
+_GIVEN_NAME_RE = re.compile(
+    r",\s+who\s+(?:gave\s+(?:his|her|their)\s+(?:first\s+)?name(?:\s+only)?\s+as"
+    r"|asked\s+(?:us\s+)?to\s+be\s+(?:identified|called|named)(?:\s+only)?(?:\s+as)?"
+    r"|asked\s+us\s+to\s+call\s+(?:him|her|them)|identified\s+(?:himself|herself)(?:\s+only)?\s+as"
+    r"|(?:is|was|goes)\s+(?:known|called)(?:\s+only)?(?:\s+as)?)"
+    r"\s+(?P<name>[A-Z][\w'’-]*(?:\s+(?:al-|el-|abu\s+)?[A-Z][\w'’-]*){0,3})(?:,\s+\d{1,3})?(?=\s*(?:[,.;]|$))"
+)
+_TOLL_HEADS = frozenset("toll tolls figure figures count counts tally tallies estimate estimates number".split())
+# "The previous toll announced by the Minister of Health, ...": who gave a count.
+_TOLL_BY_RE = re.compile(
+    r"\b(?:toll|figure|count|tally|estimate)s?\s+(?:[a-z]+\s+){0,2}?(?:issued|announced|released|published|given|put\s+out)"
+    r"\s+by\s+(?P<src>[^,.;:()\"“”]+?)(?=\s*[,.;:()\"“”]|\s+(?:on|in|at|was|were|is|had|has|put|stood)\b|$)",
+    re.IGNORECASE,
+)
+
+
+def _toll_giver(sentence: str) -> str | None:
+    """Who gave the toll a sentence is about ("the last toll issued by the health ministry was
+    56"), with the person's name after a role ("by the Minister of Health, Dr Firass Abiad")."""
+    by = _TOLL_BY_RE.search(sentence)
+    if by is None or not _names_a_source(by.group("src")):
+        return None
+    return _normalise_source(_with_name_after(sentence, by.group("src"), by.end("src")), at_sentence_start=False)
+
+
+def _with_name_after(sentence: str, role: str, end: int) -> str:
+    """``role`` and the person's name that follows it at ``sentence[end:]`` between commas
+    ("the regional governor, Oleh Syniehubov"): the fullest form the text gives."""
+    if not sentence.startswith(",", end):
+        return role
+    person = _TRAILING_PERSON_RE.match(sentence, end)
+    if person is None or any(w in _NOT_PERSON_WORDS for w in person.group("name").lower().split()):
+        return role  # "according to the police, Reuters reported": not the role's name
+    return f"{role}, {person.group('name').rstrip('.')}"
+
+
+_TRAILING_PERSON_RE = re.compile(
+    r",\s+(?P<name>[A-Z][\w'’.-]+(?:\s+(?:al-|el-|bin\s+|abu\s+|de\s+)?[A-Z][\w'’.-]+){1,3})\s*(?:[.;,]|$)"
+)
 _LEAD_IN_TAILS = frozenset("update updates statement figures toll count report says".split())
 # A transcript's speaker label in capitals at a paragraph's start: "HAGARI: ...", "JEAN-ROBERT PIERRE: ...".
 _SPEAKER_LABEL_RE = re.compile(r"[ \t]*([A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+){0,2}):[ \t]")
@@ -2310,6 +2355,13 @@ def _speaker(sentence: str, verb: int) -> str | None:
     # A quotation before the verb: "“At least 30 people were killed,” said Ali Hassan".
     quoted = before[-1:] in _QUOTE_ENDS
     # "..., a medical source told AFP": after "told" comes who was told, not the speaker.
+    if (before.endswith(",") or quoted) and " who " in sentence[verb:]:
+        # '"We buried eleven ...," said a man in Shahba, 20 km north of the city, who gave his
+        # name as Nizar.': everything from the verb to the name describes the speaker.
+        given = _GIVEN_NAME_RE.search(sentence, verb)
+        if given is not None and not any(c in sentence[verb : given.start()] for c in '.;"“”'):
+            speaker_start = _WORD_RE.match(sentence.lower(), verb).end()  # type: ignore[union-attr]
+            return _normalise_source(sentence[speaker_start : given.end("name")].strip(), at_sentence_start=False)
     if (before.endswith(",") or quoted or not before) and not sentence.startswith(("told", "informed"), verb):
         inverted = _INVERTED_RE.match(sentence, _WORD_RE.match(sentence.lower(), verb).end())  # type: ignore[union-attr]
         if inverted:
@@ -2338,6 +2390,15 @@ def _speaker(sentence: str, verb: int) -> str | None:
             subject = _source_phrase(_words_of(sentence, 0, opening.end("np")))
             if isinstance(subject, tuple):
                 return _normalise_source(subject[0], at_sentence_start=subject[1] == 0)
+    if before.endswith(",") and " who " in before:
+        # "One man, who gave his name as Gul Rahman, said": the person and the name they gave.
+        given = _GIVEN_NAME_RE.search(before, max(0, len(before) - 120))
+        if given is not None and given.end() == len(before) - 1:
+            subject = _subject_before(sentence, given.start())
+            if isinstance(subject, tuple):
+                phrase = sentence[subject[1] : given.end("name")]
+                return _normalise_source(phrase, at_sentence_start=subject[1] == 0)
+            return given.group("name")
     if before.endswith(","):
         # "Ahmad Fahmawi, 34, a taxi driver from the camp, said ...": a person named with
         # their age, then what they are, then the verb.
@@ -2385,6 +2446,10 @@ def _speaker(sentence: str, verb: int) -> str | None:
         # said": a source of its own)
         return _PRONOUN
     head = _POSSESSIVE_S_RE.sub("", subject[0].split()[-1]).lower()
+    if head in _TOLL_HEADS:
+        # "An earlier toll given on Thursday had put the dead at 60": a count is no speaker
+        # (who gave it may be: see _toll_giver).
+        return None
     if head not in _SOURCE_HEADS and subject[1] > 0:
         # Only a capitalised word made it a source: prefer the sentence's own subject when it
         # is a source noun ("A national committee investigating the violence on Syria's coast said").
@@ -2653,6 +2718,8 @@ def _source_phrase(words: list[tuple[str, int]]) -> tuple[str, int] | str | None
     if not words:
         return None
     head = _POSSESSIVE_S_RE.sub("", words[-1][0]).lower()
+    if head in _TIME_WORDS:
+        return None  # "An earlier count released on Sunday had put": when, not who
     # "one rescuer said": "one" counts the speaker here, it is not the pronoun "one".
     counted = len(words) > 1 and words[0][0].lower() == "one"
     if (_is_pronoun(words[0][0]) and not counted) or _is_pronoun(words[-1][0]):
@@ -3274,6 +3341,9 @@ class _SourceMemory:
             # "Teams of the Office have confirmed 32 of these deaths": the office's own people
             body = " ".join(words[3:] if words[2].lower() == "the" else words[2:])
             return self.expand(start, body, sentence)
+        if len(words) > 1 and words[0].rstrip(".") in _PERSON_TITLES and all(w[:1].isupper() for w in words[1:]):
+            # "Dr Abu Salim said" after "Dr Yousef Abu Salim ...": the fullest form the text gave.
+            return _fuller_person_name(self.text[:start], words[0], words[1:]) or name
         if len(words) > 1:
             return name  # "hospital officials" is its own source, not "Palestinian health officials"
         if _ACRONYM_WORD_RE.fullmatch(name) and (spelled := _spelled_out(self.text[: start + len(sentence)], name)):
@@ -3424,6 +3494,34 @@ def _person_described(sentence: str) -> str | None:
     return None
 
 
+# Titles a report puts before a surname it has given in full before ("Dr Abu Salim", "Mr Syniehubov").
+_PERSON_TITLES = frozenset(
+    """Dr Mr Mrs Ms Miss Prof Professor Gen General Col Colonel Maj Major Capt Captain Lt Sgt Governor Gov
+    Mayor President Minister Judge Father Sheikh Imam Bishop""".split()
+)
+
+
+def _fuller_person_name(before: str, title: str, surname: list[str]) -> str | None:
+    """The longest name ending in ``surname`` that ``before`` gives ("Dr Yousef Abu Salim" for
+    "Abu Salim"), if it has more words than the surname; not a name the surname only starts
+    ("Abu Salim Hospital")."""
+    tail = " ".join(surname)
+    if tail not in before:
+        return None
+    best: str | None = None
+    for start, end in _whole_word_spans(before, tail):
+        if re.match(r"\s+[A-Z]", before[end : end + 2]):
+            continue  # "Abu Salim Hospital": part of a longer name
+        named = _name_around(before, start, end)
+        words = named.split()
+        if len(words) > len(surname) and not any(w in _NOT_PERSON_WORDS or w.lower() in _NOT_PERSON_WORDS for w in words):
+            if best is None or len(named) > len(best):
+                best = named
+    if best is not None and title and best.split()[0].rstrip(".") not in _PERSON_TITLES:
+        best = f"{title} {best}"  # "Dr" + "Yousef Abu Salim"
+    return best
+
+
 # A person named between commas: ", Clementine Nkweta-Salami," (two to four capitalised words).
 _PERSON_APPOSITIVE_RE = re.compile(r",\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}),")
 _ORGANISATION_HEADS = frozenset(
@@ -3482,12 +3580,17 @@ def _name_around(text: str, start: int, end: int) -> str:
     name: list[str] = []
     if tokens and tokens[-1] == "":
         for token in reversed(tokens[:-1]):
+            line_start = "\n" in token  # a name does not run across lines, but it may open one
+            if line_start:
+                token = token.rsplit("\n", 1)[1]
             bare = token.replace("-", "").replace("'", "").replace("’", "")
             if token[:1].isupper() and bare.isalpha():
                 name.insert(0, token)
             elif token in _CONNECTORS and name:
                 name.insert(0, token)
             else:
+                break
+            if line_start:
                 break
     # Not the name: connectors, "The", or a count opening the sentence ("Four Interior Ministry ...").
     while name and (name[0] in _CONNECTORS or name[0] == "The" or name[0].lower() in _NUMBER_WORDS):
