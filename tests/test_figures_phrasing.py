@@ -2009,3 +2009,32 @@ def test_dev40_sources(text: str, source: str) -> None:
 )
 def test_source_fullest_form(text: str, source: str | None) -> None:
     assert [s for _, _, s in read_with_sources(text)][-1:] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # who prepared the document speaks as "we"
+        ("Monthly protection update: Ituri, May 2024\n\nPrepared by the Ituri Protection Cluster (IPC). "
+         "Figures are provisional.\n\nIn May we recorded 41 civilians killed in Djugu territory.",
+         "Ituri Protection Cluster"),
+        ("Situation brief: Kordofan\n\nUpdated 3 March 2025 | Prepared by the field team of a Sudanese "
+         "medical charity working in El Obeid since 2019\n\nOur clinic treated 37 wounded people last week.",
+         "field team of a Sudanese medical charity"),
+        # a byline is the reporter, not the voice of "our"
+        ("Bandits kill villagers in Zamfara\n\nWritten by Aisha Bello\n\nOur correspondent says 12 villagers "
+         "were killed.", "Our correspondent"),
+        # a periodic summary titled by its monitor
+        ("Sahel conflict tracker: weekly summary by country\n\nReporting period: 1 to 7 June 2024.\n\n"
+         "Our researchers confirmed 19 civilian deaths near Djibo.", "Sahel conflict tracker"),
+        # a report excerpt headed by its body and date
+        ("Under fire: clinics in Ouham (report excerpt)\n\nHealth Without Frontiers Network, March 2024. "
+         "Chapter 3\n\nIn February our mobile team treated 58 patients for gunshot wounds.",
+         "Health Without Frontiers Network"),
+        # a line of the issuer's own list opening with "We"
+        ("Shelling of El Fasher\n\nSudan Doctors Union – STATEMENT – 2 May 2024\n\nThe week in numbers:\n\n"
+         "- We recorded the deaths of 27 civilians in El Fasher.", "Sudan Doctors Union"),
+    ],
+)
+def test_document_voice(text: str, source: str) -> None:
+    assert [s for _, _, s in read_with_sources(text)][-1:] == [source]

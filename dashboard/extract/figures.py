@@ -2905,6 +2905,22 @@ _REPORT_TITLE_RE = re.compile(
     r"(?:[Ss]ituation\s+[Rr]eport|[Ss]itrep|SITREP|[Ff]ield\s+[Uu]pdate|[Ff]lash\s+[Uu]pdate|[Hh]umanitarian\s+[Uu]pdate)\b"
 )
 _ISSUER_HEAD_RE = re.compile(rf"\b{_ISSUER_HEADS}\b", re.IGNORECASE)
+# A header line saying who made the document (not a byline: "Written by" names a reporter).
+_PREPARED_BY_RE = re.compile(
+    r"(?:^|\|\s*)(?:Prepared|Compiled|Produced|Issued)\s+by\s+(?P<src>[^.\n|(]{3,100}?)"
+    r"(?=\s+(?:working|based|active|operating)\b|\s*\(|\s*\.|\s*\||\s*$)"
+)
+# "Eastern Congo security tracker: weekly summary by province"
+_PERIODIC_TITLE_RE = re.compile(
+    r"(?P<src>[A-Z][^:\n]{2,60}?)\s*:\s+(?:weekly|daily|monthly|quarterly|annual)\s+"
+    r"(?:summary|update|report|bulletin|brief|briefing|digest|round-?up)\b",
+    re.IGNORECASE,
+)
+_MONITOR_HEADS = frozenset("monitor tracker watch project observatory".split())
+_DATED_ISSUER_RE = re.compile(
+    r"(?P<src>[A-Z][\w'’&-]*(?:\s+(?:for|of|and|the|[A-Z][\w'’&-]*)){1,6}),\s+(?:\d{1,2}\s+)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}\b"
+)
 # A title that names who speaks: "Sudan: aid group says staff killed", "Civil Defence statement on ...".
 _ISSUER_TITLE_RE = re.compile(
     rf"(?:^|:\s+|\s[-–—]\s+)(?P<src>(?:[\w'’-]+\s+){{0,5}}?{_ISSUER_HEADS}(?:\s+in\s+[A-Z][\w-]*)?)"
@@ -2967,8 +2983,21 @@ def statement_issuer(text: str) -> str | None:
         issued = _ISSUED_BY_RE.search(line) or _EXCERPT_BY_RE.match(line)
         if issued is not None:
             return issued.group("src")  # "the text of a statement issued by Zabihullah Mujahid, spokesman of ..."
+    for line in lines[1:4]:
+        if "by " in line and (prepared := _PREPARED_BY_RE.search(line)) is not None:
+            # "Prepared by the Myanmar Conflict Monitoring Network (MCMN). Figures are ..."
+            return _normalise_source(prepared.group("src"), at_sentence_start=False)
     if lines and (report := _REPORT_TITLE_RE.match(lines[0])) is not None:
         return report.group("src")  # "Frontline Health Sudan situation report: North Darfur"
+    if (
+        lines
+        and (periodic := _PERIODIC_TITLE_RE.match(lines[0])) is not None
+        and (_ISSUER_HEAD_RE.search(periodic.group("src")) or periodic.group("src").split()[-1].lower() in _MONITOR_HEADS)
+    ):
+        return periodic.group("src")  # "Nigeria conflict monitor: weekly summary by state"
+    if len(lines) > 1 and "excerpt" in lines[0].lower() and (dated := _DATED_ISSUER_RE.match(lines[1])) is not None:
+        return dated.group("src")  # "... (report excerpt)" then "Care Across Borders, November 2024. Section 2"
+
     # A title names the issuer only of a text that says it is a statement (not of a news story
     # about one: there "we" and "our" are the outlet's).
     if lines and any(_names_a_statement(line) for line in lines[:6]):
@@ -3212,6 +3241,10 @@ class _SourceMemory:
                 # is the issuer's own words.
                 return issuer
             if found is None or found == _FIRST_PERSON:
+                if closing[0] < start and _FIRST_PERSON_WORD_RE.match(sentence.lstrip("-•*– ")):
+                    # "The toll in numbers:" then "- We also documented the injury of 230
+                    # civilians": a line of the issuer's own list, in its voice.
+                    return self._issuer_voice(sentence)
                 return None
             start, sentence = closing
         if found is None:
