@@ -346,6 +346,7 @@ _ARTICLES = {"the", "a", "an"}
 # Small words left out of acronyms: "Syrian Observatory for Human Rights" -> SOHR.
 # (and the Arabic articles: "Jama'at Nusrat al-Islam wal-Muslimin" -> JNIM)
 _ACRONYM_SKIP = {"for", "of", "the", "and", "on", "in", "a", "an", "al", "wal", "el"}
+_BRACKETED = re.compile(r"\s*\([^()]*\)")
 _IN_WORD_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 
 
@@ -383,6 +384,13 @@ def attribution_agrees(annotated: str | None, predicted: str | None) -> bool:
     """
     if not annotated or not predicted:
         return not annotated and not predicted
+    if "(" in annotated or "(" in predicted:
+        # "The Group for the Support of Islam and Muslims (JNIM)": the bracket gives the same
+        # body another name, so the name without it is the same source.
+        plain_a, plain_p = _BRACKETED.sub(" ", annotated), _BRACKETED.sub(" ", predicted)
+        if (plain_a, plain_p) != (annotated, predicted) and plain_a.strip() and plain_p.strip():
+            if attribution_agrees(plain_a, plain_p):
+                return True
     a, p = _source_words(annotated), _source_words(predicted)
     return (
         _contains_words(a, p)

@@ -255,6 +255,12 @@ def test_sources_match_by_whole_words_and_acronyms() -> None:
     # Arabic names: the articles al-/wal- give no letter, an in-word apostrophe splits nothing.
     assert attribution_agrees("JNIM", "Jama'at Nusrat al-Islam wal-Muslimin")
     assert not attribution_agrees("JNIM", "Islamic State in the Greater Sahara")
+    # A bracketed acronym is another name of the same body, not words the other side must have.
+    assert attribution_agrees(
+        "The Group for the Support of Islam and Muslims (JNIM)", "Group for the Support of Islam and Muslims, its fighters"
+    )
+    assert attribution_agrees("Syria Civil Defence (The White Helmets)", "Syria Civil Defence")
+    assert not attribution_agrees("Syria Civil Defence (The White Helmets)", "Syrian Arab Red Crescent (SARC)")
 
 
 def test_any_listed_name_of_the_source_is_right(tmp_path: Path) -> None:

@@ -2038,3 +2038,18 @@ def test_source_fullest_form(text: str, source: str | None) -> None:
 )
 def test_document_voice(text: str, source: str) -> None:
     assert [s for _, _, s in read_with_sources(text)][-1:] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a name, then what it is ("al-Qaeda's branch in the Sahel"), then the verb
+        ("Katiba Macina, al-Qaeda's branch in central Mali, claimed the ambush, saying its men had killed "
+         "about 40 soldiers.", "Katiba Macina, al-Qaeda branch in central Mali"),
+        # "for the" inside a name is not where the subject starts
+        ("The Office for the Coordination of Humanitarian Affairs said 2,300 people had fled.",
+         "Office for the Coordination of Humanitarian Affairs"),
+    ],
+)
+def test_named_subject_with_description(text: str, source: str) -> None:
+    assert [s for _, _, s in read_with_sources(text)][-1:] == [source]

@@ -2546,7 +2546,8 @@ _POSSESSIVE_S_RE = re.compile(r"['’]s$")
 _ROLE_CLAUSE_RE = re.compile(
     r",\s*(?P<role>(?!based\s|headquartered\s|located\s)[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:of|for|at|in|to)\s+[^,()]*?"
     # "Hassan al-Ghabbash, Syria's health minister, told"
-    r"|[A-Z][\w-]*['’]s\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)(?:\s*\([^(),]*\))?,\s*$"
+    # (and "al-Qaeda's affiliate in the region")
+    r"|(?:[a-z]{1,3}-)?[A-Z][\w-]*['’]s\s+(?:[a-z][\w-]*\s+){0,3}[\w-]+)(?:\s*\([^(),]*\))?,\s*$"
 )
 
 
@@ -2743,8 +2744,9 @@ def _is_person_noun(word: str) -> bool:
 
 def _inside_name(words: list[tuple[str, int]], i: int) -> bool:
     """Whether the article at ``words[i]`` is inside a name: "Committee of the Red Cross",
-    "Office of the High Commissioner" (a capitalised word, "of", then the article)."""
-    return i >= 2 and words[i - 1][0] == "of" and (words[i - 2][0][:1].isupper() or _source_before_of(words, i - 1))
+    "Office of the High Commissioner", "Group for the Support of Islam" (a capitalised word,
+    "of" or "for", then the article)."""
+    return i >= 2 and words[i - 1][0] in ("of", "for") and (words[i - 2][0][:1].isupper() or _source_before_of(words, i - 1))
 
 
 def _source_before_of(words: list[tuple[str, int]], i: int) -> bool:
