@@ -2053,3 +2053,32 @@ def test_document_voice(text: str, source: str) -> None:
 )
 def test_named_subject_with_description(text: str, source: str) -> None:
     assert [s for _, _, s in read_with_sources(text)][-1:] == [source]
+
+
+def test_dev44_counts() -> None:
+    # a part of the wounded with its own noun keeps that noun
+    assert read("Eleven people were hurt in the blast. Two of the injured women died in hospital.") == [
+        (11, 11, "exact", "people", "injured"),
+        (2, 2, "exact", "women", "killed"),
+    ]
+    # buried: dead; buried under rubble: trapped, no outcome
+    assert read("Villagers said 23 people were buried in a common grave near Mangu.") == [
+        (23, 23, "exact", "people", "killed")
+    ]
+    assert read("Rescuers said 23 people were buried under the rubble of the market.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a release's dateline of two cities is where, not who; the opening sentence's body is who
+        ("Clinic staff killed in Tawila\n\nPress release - Port Sudan / Kampala, 2 May 2025\n\n"
+         "Sahel Health Alliance is devastated to confirm that four of our nurses were killed.",
+         "Sahel Health Alliance"),
+        # "One of them said": one of those the text named before
+        ("Two former militia commanders told the court in May that the quarry was used. One of them said that at least "
+         "40 people had been buried at the quarry.", "Two former militia commanders"),
+    ],
+)
+def test_dev44_sources(text: str, source: str) -> None:
+    assert [s for _, _, s in read_with_sources(text)][-1:] == [source]

@@ -190,7 +190,9 @@ _OUTCOME_WORDS = {
     r"|murdered|murders|homicides|slain|massacred|perished|fatalities|lost\s+their\s+lives|lives|shot\s+dead|bodies|toll|among\s+the\s+victims"
     r"|paid\s+the\s+(?:supreme|ultimate)\s+(?:price|sacrifice)|sent\s+to\s+hell|embraced\s+(?:shahadat|martyrdom)"  # army communiques
     r"|fell\s+(?:on\s+the\s+field\s+of\s+honou?r|in\s+(?:battle|combat|action)|as\s+martyrs)"  # "fell on the field of honour"
-    r"|drowned|eliminated|neutrali[sz]ed",  # ("eliminated", "neutralised": persons only, see _figure)
+    r"|drowned|eliminated|neutrali[sz]ed"  # ("eliminated", "neutralised": persons only, see _figure)
+    # "15 people were buried in a mass grave"; not those trapped ("buried under the rubble")
+    r"|buried(?!\s+(?:under|beneath|alive|in\s+(?:the\s+)?(?:rubble|debris|ruins)))",
     "injured": r"injured|injuring|injuries|wounded|wounding|hurt|hospitali[sz]ed"
     r"|(?:taken|rushed|admitted|sent|brought|evacuated)\s+to\s+(?:a\s+|the\s+)?hospitals?"
     r"|in\s+(?:a\s+|the\s+)?hospitals?|(?:treated|cared\s+for)\s+(?:in|at)\s+(?:a\s+|the\s+)?hospitals?"
@@ -1004,7 +1006,8 @@ def _read_figure(
         if inherited is not None and inherited.outcome != outcome:
             inherited = None  # "seven women and three children [dead] ... 11 of the wounded"
         rest = after[of_the.end() :]
-        noun_phrase = _were_noun(rest, inherited)
+        # "Three of the wounded children died": the part's own noun
+        noun_phrase = of_the.group("n") or _were_noun(rest, inherited)
         if not noun_phrase and (inherited is None or inherited.category == "unknown"):
             noun_phrase = "people"  # "five of the wounded were in critical condition": persons
         clause = rest.split(",", 1)[0]
@@ -1560,7 +1563,7 @@ def _outcome_after_relative(after: str) -> tuple[str | None, str]:
 
 # "90 of the dead were men": a part of a toll named by its outcome.
 _OF_THE_DEAD_RE = re.compile(
-    r"\s+(?:more\s+)?of\s+(?:the|those)\s+(?P<o>dead|victims|killed|wounded|injured)\b(?!\s+(?:people|civilians))",
+    r"\s+(?:more\s+)?of\s+(?:the|those)\s+(?P<o>dead|victims|killed|wounded|injured)\b(?!\s+(?:people|civilians))(?:\s+(?P<n>children|women|girls|boys|soldiers|fighters|officers|policemen)\b)?",
     re.IGNORECASE,
 )
 _OF_THE_DEAD_CASELESS = caseless(_OF_THE_DEAD_RE)
@@ -2721,6 +2724,8 @@ def _source_phrase(words: list[tuple[str, int]]) -> tuple[str, int] | str | None
     head = _POSSESSIVE_S_RE.sub("", words[-1][0]).lower()
     if head in _TIME_WORDS:
         return None  # "An earlier count released on Sunday had put": when, not who
+    if len(words) >= 3 and words[-2][0] == "of" and words[-1][0].lower() in ("them", "those", "us"):
+        return _PRONOUN  # "One of them said": one of those named before
     # "one rescuer said": "one" counts the speaker here, it is not the pronoun "one".
     counted = len(words) > 1 and words[0][0].lower() == "one"
     if (_is_pronoun(words[0][0]) and not counted) or _is_pronoun(words[-1][0]):
@@ -2899,7 +2904,8 @@ _EXCERPT_BY_RE = re.compile(
 # (SNHR) condemns ...", "The Government of the Republic of Chad informs ...".
 _ISSUER_OPENING_RE = re.compile(
     r"(?:The\s+)?(?P<src>[A-Z][\w'’-]*(?:\s+(?:for|of|on|and|the|[A-Z][\w'’-]*)){1,8})(?:\s+\([A-Z]{2,}\))?\s+"
-    r"(?:condemns|calls|expresses|welcomes|deplores|denounces|mourns|informs|is\s+alarmed|is\s+deeply|strongly|warns|urges)\b"
+    r"(?:condemns|calls|expresses|welcomes|deplores|denounces|mourns|informs|is\s+alarmed|is\s+deeply|strongly|warns|urges"
+    r"|is\s+(?:devastated|saddened|horrified|shocked|appalled|outraged)|(?:deeply\s+)?regrets)\b"
 )
 # A body's own report named in its title: "MSF situation report No. 4", "OCHA Flash Update: ...".
 _REPORT_TITLE_RE = re.compile(
@@ -2918,6 +2924,7 @@ _PERIODIC_TITLE_RE = re.compile(
     r"(?:summary|update|report|bulletin|brief|briefing|digest|round-?up)\b",
     re.IGNORECASE,
 )
+_PLACES_PAIR_RE = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:\s*/\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)+")
 _MONITOR_HEADS = frozenset("monitor tracker watch project observatory".split())
 _DATED_ISSUER_RE = re.compile(
     r"(?P<src>[A-Z][\w'’&-]*(?:\s+(?:for|of|and|the|[A-Z][\w'’&-]*)){1,6}),\s+(?:\d{1,2}\s+)?"
@@ -2975,6 +2982,7 @@ def statement_issuer(text: str) -> str | None:
                 if (
                     src[:1].isupper()
                     and ":" not in src  # "Syrian Arab Republic: Earthquake - Flash Update"
+                    and not _PLACES_PAIR_RE.fullmatch(src)  # "Press release - Port Sudan / Nairobi, 15 April": where from
                     and not any(c.isdigit() for c in src)
                     and (len(src.split()) >= 3 or _ISSUER_HEAD_RE.search(src))
                 ):
