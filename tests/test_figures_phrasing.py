@@ -2082,3 +2082,29 @@ def test_dev44_counts() -> None:
 )
 def test_dev44_sources(text: str, source: str) -> None:
     assert [s for _, _, s in read_with_sources(text)][-1:] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the speaker before a quotation speaks its later sentences too
+        ('In a statement, the Kurdish Red Crescent said: "Our teams worked through the night. In all, '
+         '14 of our volunteers were wounded."', "Kurdish Red Crescent"),
+        # a unit's number is part of its name
+        ("A source in the 166th Brigade, who asked not to be named, said nine of its soldiers were killed.",
+         "166th Brigade"),
+        # "its report": the body named before
+        ("The World Food Programme said on Friday that 40 trucks had been looted. Its report on Tuesday had "
+         "said 23 drivers were missing.", "World Food Programme"),
+        # "she" after a sentence opening with a name and what the person is
+        ("Mariam, a 41-year-old nurse from Kadugli, waited at the gate. Three of her colleagues were killed, "
+         "she said.", "Mariam"),
+    ],
+)
+def test_dev43_sources(text: str, source: str) -> None:
+    assert [s for _, _, s in read_with_sources(text)][-1:] == [source]
+
+
+def test_dev43_counts() -> None:
+    # a mother's children are no count of victims
+    assert read("Leila, a mother of four who fled Khiam in October, lost her husband in the strike.") == []

@@ -919,6 +919,8 @@ def _read_figure(
             lowered, max(0, quantity.start - 40), quantity.start
         ):
             return None  # "his two sons, aged 9 and 12": the second age
+        if word == "of" and tail.endswith(_PARENT_OF):
+            return None  # "a mother of five who had fled Rafah": her children, not a count of victims
         if (
             word in _NOT_PEOPLE_WORD_BEFORE
             and not (word == "from" and _REVISED_FROM_RE.search(tail))
@@ -1404,6 +1406,7 @@ def _read_figure(
     return figure
 
 
+_PARENT_OF = ("mother of ", "father of ", "parent of ", "parents of ", "grandmother of ", "grandfather of ")
 _AGES_BEFORE_RE = re.compile(r"\baged?\s+(?:\d+\s*(?:,|and|or|to|-)\s*)+$")
 # Not after "the": "relatives searching for the missing: 1545" is a phone line, not a label.
 _LABEL_BEFORE_RE = re.compile(
@@ -2444,7 +2447,8 @@ def _speaker(sentence: str, verb: int) -> str | None:
     if subject[0].split()[0].lower() in _REPORTING_VERBS:
         return None  # "..., said his group had counted 86": the verb before, not a name
     owner, *owned = subject[0].lower().split()
-    if owner in ("its", "their") and owned and owned[-1] in _OWN_PEOPLE:
+    if owner in ("its", "their") and owned and (owned[-1] in _OWN_PEOPLE or owned[-1] in _OWN_DOCUMENTS):
+        # ("Its report on Saturday had said 11,300": the body named before, whose report it was)
         # "Its teams have recorded ...": the body named before (not "Its health authority
         # said": a source of its own)
         return _PRONOUN
@@ -2554,6 +2558,9 @@ _ROLE_CLAUSE_RE = re.compile(
 )
 
 
+_UNIT_NUMBER_RE = re.compile(r"\d{1,4}(?:st|nd|rd|th)?")
+
+
 def _words_of(sentence: str, start: int, stop: int) -> list[tuple[str, int]]:
     tokens = [(m.group(0), m.start()) for m in _TOKEN_RE.finditer(sentence, start, stop)]
     words: list[tuple[str, int]] = []
@@ -2568,8 +2575,19 @@ def _words_of(sentence: str, start: int, stop: int) -> list[tuple[str, int]]:
             and all(w.lower() in _SUBJECT_SKIP for w, _ in words)
         ):
             continue  # "the International Organization for Migration (IOM) reports"
-        if not bare or token[-1] in ',;:"“”)(—–' or (bare[0].isdigit() and not bare.endswith("-old")):
-            break  # (an age is part of the phrase: "a 23-year-old farmer")
+        if not bare or token[-1] in ',;:"“”)(—–' or (
+            bare[0].isdigit()
+            and not bare.endswith("-old")  # (an age is part of the phrase: "a 23-year-old farmer")
+            # a unit's number is part of its name: "the 444 Brigade", "the 25th Division"
+            and not (
+                words
+                and words[0][0][:1].isupper()
+                and index > 0
+                and tokens[index - 1][0].lower() == "the"
+                and _UNIT_NUMBER_RE.fullmatch(bare)
+            )
+        ):
+            break
         if bare.lower() in _SUBJECT_STOP and not (len(bare) > 1 and bare.isupper()):  # "WHO" is a name
             # "and", "to", "on" between two capitalised words are inside a name ("Ministry of Health
             # and Population", "Committee to Protect Journalists").
@@ -3032,6 +3050,7 @@ _ISSUER_SUBJECT_RE = re.compile(
 _GAVE_NAME_RE = re.compile(
     r"\b(?:gave|gives|giving)\s+(?:his|her|only\s+(?:his|her))\s+(?:first\s+)?name\s+as\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"
 )
+_OWN_DOCUMENTS = frozenset("report reports statement update bulletin figures count tally toll data".split())
 _DOCUMENT_WORDS = frozenset("statement communique communiqué report release bulletin".split())
 _ACRONYM_WORD_RE = re.compile(r"[A-Z][A-Z]{2,7}")
 
@@ -3228,6 +3247,29 @@ class _SourceMemory:
         s_start, s_end = spans[index]
         return s_start, self.text[s_start:s_end]
 
+    def _quote_opening_sentence(self, start: int) -> tuple[int, str] | None:
+        """The earlier sentence of the same paragraph where a quotation still open at ``start``
+        opened: 'the SDF General Command said: "Our forces ... During the operation 25 of our
+        fighters were martyred."' (the speaker comes before the quotation)."""
+        paragraph_start = self.text.rfind("\n", 0, start) + 1
+        before = self.text[paragraph_start:start]
+        if '"' not in before and "“" not in before:
+            return None
+        if before.count('"') % 2 == 1:
+            opening = before.rfind('"')
+        elif before.count("“") > before.count("”"):
+            opening = before.rfind("“")
+        else:
+            return None
+        if not before[:opening].rstrip().endswith((":", ",")):
+            return None  # a paragraph that opens quoting (a quotation running on from before): no speaker here
+        spans = sentence_spans(self.text)
+        index = sentence_index(spans, paragraph_start + opening)
+        if index < 0 or spans[index][0] >= start:
+            return None
+        s_start, s_end = spans[index]
+        return s_start, self.text[s_start:s_end]
+
     def _resolve(self, start: int, sentence: str) -> str | None:
         found = _sentence_source(sentence)
         if found == _FIRST_PERSON:
@@ -3236,7 +3278,10 @@ class _SourceMemory:
             # '"We have received 26 bodies since Sunday. Most were young men," the official
             # said': a quotation's sentences take the speaker named where it closes.
             closing = (
-                self._quote_closing_sentence(start, sentence) or self._list_heading(start) or self._caption(start)
+                self._quote_closing_sentence(start, sentence)
+                or self._quote_opening_sentence(start)
+                or self._list_heading(start)
+                or self._caption(start)
             )
             if closing is None:
                 if self.text.startswith(('"', "“"), self.text.rfind("\n", 0, start) + 1) and _ISSUED_BY_RE.search(self.text[:600]):
@@ -3298,6 +3343,10 @@ class _SourceMemory:
                     return gave.group("name")  # "said a trader who gave his name as Abdul, 38. He said"
                 if person and (called := _CALLED_RE.search(self.text, s_start, s_end)):
                     return called.group("name")  # "a woman called Hawa, 34, ... She told me"
+                if person and (introduced := _NAME_THEN_PERSON_RE.match(self.text, s_start, s_end)):
+                    after_name = self.text[introduced.end() : s_end]
+                    if (described := _person_described(after_name)) is not None and after_name.startswith(described):
+                        return introduced.group("name")  # "Samah, a 34-year-old mother of five, ... she said"
                 if person and (described := _person_described(self.text[s_start:s_end])):
                     return described  # "At a clinic, a nurse showed us the corridors. ... she said"
                 if person and (lead := _LEADING_PERSON_RE.match(self.text, s_start, s_end)):
@@ -3524,6 +3573,8 @@ _LEADING_PERSON_RE = re.compile(
     r"(?:(?:President|Governor|Mayor|Minister|General|Gen\.|Colonel|Col\.|Commander|Chief|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)\s+)?"
     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})\s+[a-z]"
 )
+# A sentence opening with a name, then what the person is: "Samah, a 34-year-old mother of five, ..."
+_NAME_THEN_PERSON_RE = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:al-|el-|abu\s+|bin\s+)?[A-Z][\w'’-]+){0,3}),\s+")
 _PERSON_NP_RE = re.compile(r"\b(?P<det>a|an|one)\s+(?P<w1>[a-z0-9][\w-]*)(?:\s+(?P<w2>[a-z]+))?")
 
 
