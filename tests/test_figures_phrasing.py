@@ -2108,3 +2108,22 @@ def test_dev43_sources(text: str, source: str) -> None:
 def test_dev43_counts() -> None:
     # a mother's children are no count of victims
     assert read("Leila, a mother of four who fled Khiam in October, lost her husband in the strike.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # "count" as a verb after a plural subject
+        ("Search collectives count more than 300 people missing in Guerrero this year.", "Search collectives"),
+        # a second clause with its own speaker after an "according to"
+        ("According to the police, 14 officers were killed in May, and the interior ministry says its "
+         "agents have detained 35 suspects.", "interior ministry"),
+        # a list of places inside an aside about the speaker
+        ("Islamic State Sahel Province, a group whose fighters roam Niger, Mali and Burkina Faso, said it "
+         "had killed 22 soldiers.", "Islamic State Sahel Province"),
+        # (but a name between commas is the speaker)
+        ("Fourteen people were hurt, the mayor, Ihor Terekhov, said.", "Ihor Terekhov"),
+    ],
+)
+def test_dev44_more_sources(text: str, source: str) -> None:
+    assert [s for _, _, s in read_with_sources(text)][-1:] == [source]

@@ -1670,14 +1670,24 @@ def _own_speaker(sentence: str, offset: int, sources: _SourceMemory, start: int)
         return None  # (a short sentence has one speaker: skip the verb search)
     lower = sentence.lower()
     verbs = [v for v in _reporting_verbs(sentence, lower) if v < offset]
-    if len(verbs) < 2:
+    if not verbs:
+        return None
+    according = lower.find("according to", 0, verbs[0])
+    if len(verbs) < 2 and according < 0:
         return None
     verb = verbs[-1]
     word = _WORD_RE.match(lower, verb)
     between = lower[word.end() if word else verb : offset]
     if len(between) > 40 or not _VERB_TO_COUNT_RE.fullmatch(between):
         return None
-    first_end = verbs[-2] + len(_WORD_RE.match(lower, verbs[-2]).group(0))  # type: ignore[union-attr]
+    if len(verbs) < 2:
+        # "According to the ministry, 21 officers were killed, and the army says its troops
+        # have arrested 96 suspects": the second clause's own speaker (not its "according to").
+        if not any(mark in lower[according:verb] for mark in (", and", "; ", ", while", ", but")):
+            return None
+        first_end = according
+    else:
+        first_end = verbs[-2] + len(_WORD_RE.match(lower, verbs[-2]).group(0))  # type: ignore[union-attr]
     counting = word is not None and word.group(0).startswith(("regist", "record", "document", "count", "verif", "confirm"))
     if counting and not any(mark in lower[first_end:verb] for mark in (", and", "; ", ", while", ", but")):
         # "The Interior Ministry said the province had registered 1,000 deaths": the second
@@ -1693,7 +1703,9 @@ def _own_speaker(sentence: str, offset: int, sources: _SourceMemory, start: int)
 _VERB_TO_COUNT_RE = re.compile(
     r"\s+(?:that\s+)?"
     # "the drone attack, which the US military says killed three soldiers"
-    r"(?:(?:had\s+|has\s+|have\s+)?(?:killed|wounded|injured|displaced|detained)\s+)?"
+    # "the army says its troops have arrested 96 suspects"
+    r"(?:(?:its|their)\s+[a-z]+\s+)?"
+    r"(?:(?:had\s+|has\s+|have\s+)?(?:killed|wounded|injured|displaced|detained|arrested|abducted|kidnapped)\s+)?"
     r"(?:(?:the|some|about|around|nearly|at\s+least|more\s+than|over)\s+)?"
 )
 
@@ -1987,7 +1999,7 @@ _FIRST_PERSON = "\x00first-person"  # marker: only a quotation's own "I"/"we" re
 _REPORTING_VERBS = frozenset(
     """said says say reported verified verifies verify confirmed confirms confirm documented documents
     recorded records estimated estimates counted announced announces stated states told put puts
-    registered tallied added noted gave given gives raised revised updated lowered reports counts claims claimed claim tells tell adds notes
+    registered tallied added noted gave given gives raised revised updated lowered reports count counts claims claimed claim tells tell adds notes
     announce saying telling reporting warned warns talking report estimate wrote writes spoke speaks speak believes
     informed lists raises revises updates lowers identified acknowledged found remind reminds reminded attributed attributes""".split()
 )
@@ -2098,7 +2110,7 @@ _COUNT_NOUNS = ("toll", "count", "tally", "figure", "account", "estimate", "numb
 
 
 # Verbs whose base form is also a noun: a verb only after a plural subject or a pronoun.
-_BASE_FORM_VERBS = frozenset(("report", "estimate"))
+_BASE_FORM_VERBS = frozenset(("report", "estimate", "count"))
 _PLURAL_SUBJECT_WORDS = frozenset("we they i you also now still often may might could would".split())
 
 
@@ -2430,7 +2442,12 @@ def _speaker(sentence: str, verb: int) -> str | None:
         core = core[: len(core) - len(core.rsplit(None, 1)[-1])].rstrip()  # "..., had earlier put"
     if core.endswith(","):
         appositive = _APPOSITIVE_NAME_RE.search(sentence, max(0, len(core) - 100), len(core))
-        if appositive:
+        if appositive and not (
+            # the end of a list inside an aside: "JNIM, an affiliate whose fighters operate
+            # across Mali, Burkina Faso and Niger, said"
+            (clause := _RELATIVE_CLAUSE_RE.search(sentence, max(0, len(core) - 120), len(core))) is not None
+            and clause.start() < appositive.start()
+        ):
             return appositive.group("name")
     progressive = _PROGRESSIVE_RE.search(sentence, max(0, verb - 30), verb)
     if progressive is not None and not _WORD_RE.match(sentence.lower(), verb).group(0).endswith("ing"):  # type: ignore[union-attr]
@@ -2523,7 +2540,9 @@ _RELATIVE_CLAUSE_RE = re.compile(
     r",\s*(?:who|which|a|an|the|speaking|based|headquartered|(?:contacted|reached|interviewed|seen|quoted|cited)\s+by"
     r"|(?:also\s+|better\s+)?known\s+as|formerly"
     r"|(?:(?:some|about|around|roughly|nearly)\s+)?\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)(?=\s))\b"
-    r"(?:[^,]|(?<=\d),(?=\d))*,\s*$",  # (a count's thousands comma stays inside: "of 3,200 people")
+    # (a count's thousands comma stays inside: "of 3,200 people"; and a list of names: "an al
+    # Qaeda affiliate whose fighters operate across Mali, Burkina Faso and Niger,")
+    r"(?:[^,]|(?<=\d),(?=\d)|,(?=(?:\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?,)*\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+and\s))*,\s*$",
     re.IGNORECASE,
 )
 # How the speaker was reached, between the speaker and the verb: "Residents reached by
