@@ -2445,8 +2445,8 @@ def _speaker(sentence: str, verb: int) -> str | None:
         if appositive and not (
             # the end of a list inside an aside: "JNIM, an affiliate whose fighters operate
             # across Mali, Burkina Faso and Niger, said"
-            (clause := _RELATIVE_CLAUSE_RE.search(sentence, max(0, len(core) - 120), len(core))) is not None
-            and clause.start() < appositive.start()
+            (aside := _RELATIVE_CLAUSE_RE.search(sentence, max(0, len(core) - 120), len(core))) is not None
+            and aside.start() < appositive.start()
         ):
             return appositive.group("name")
     progressive = _PROGRESSIVE_RE.search(sentence, max(0, verb - 30), verb)
