@@ -2127,3 +2127,22 @@ def test_dev43_counts() -> None:
 )
 def test_dev44_more_sources(text: str, source: str) -> None:
     assert [s for _, _, s in read_with_sources(text)][-1:] == [source]
+
+
+def test_session9_counts() -> None:
+    # a participle phrase between the noun and the verb
+    assert read("Eleven Kenyan police officers serving with the U.N.-backed mission in Haiti were killed.") == [
+        (11, 11, "exact", "security_forces", "killed")
+    ]
+    # leaving a named place for another: displaced
+    assert read("By nightfall hundreds of families had left Tabqa for the villages to the east.") == [
+        (200, None, "vague", "unknown", "displaced")
+    ]
+    # (leaving for duty is no flight)
+    assert read("Ten soldiers left the base for a patrol on Monday.") == []
+
+
+def test_according_to_their_governments() -> None:
+    assert read_with_sources(
+        "At least nine peacekeepers serving with the mission have been killed, according to their governments."
+    ) == [(9, "killed", "governments")]

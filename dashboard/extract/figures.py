@@ -224,7 +224,9 @@ _OUTCOME_WORDS = {
     r"|new(?:ly\s+arrived)?\s+arrivals|newly\s+arrived"  # humanitarian reports: people newly displaced
     r"|arrived\s+in\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2}?\s+(?:from|since)\s+"  # "have arrived in Kaya from Barsalogho"
     r"|arrived\s+from\s+(?=[A-Z])"  # "97,000 people had arrived from Nagorno-Karabakh"
-    r"|left\s+(?=since\b|over\s+the\s+past\b|in\s+recent\b)",  # "300 families had left since Friday"
+    r"|left\s+(?=since\b|over\s+the\s+past\b|in\s+recent\b)"  # "300 families had left since Friday"
+    # "dozens of families had left Koya for the neighbouring town", "... left Adan Yabaal on foot"
+    r"|left\s+(?:[\w'’-]+\s+){1,6}?(?:for|towards?|on\s+foot)\b",
     "detained": r"detained|detaining|detentions?|in\s+detention|arrested|arresting|arrests|rounded\s+up|captured"
     r"|(?<!be\s)held(?!\s+(?:tomorrow|today|on|at|in\s+the|next|later))|apprehended",  # (not "funerals will be held")
 }
@@ -259,6 +261,9 @@ _NP_WORD = (
 _AFTER_RE = re.compile(
     rf"""\s*(?:["”]\s*)?(?:-\s*)?
     (?P<np>(?:{_NP_WORD}(?:\s+|(?=[,"”]))){{0,8}}?)(?:["”]\s+)?
+    # "13 foreign soldiers serving with the U.N. mission and a regional force were killed"
+    (?:(?:serving|deployed|stationed|posted)\s+(?:with|in|alongside|at|to)\s+(?:[^,.;:"“”\d]|(?<=[A-Z])\.){{3,70}}?\s+
+        (?=(?:have|has|had|were|was|are|is|killed)\b))?
     (?:(?:,\s*|\s*)(?:and|or)\s+(?:all\s+)?{COUNT}\s+(?:{_NP_WORD}\s+){{0,6}}?)*
     (?:,\s*(?:including|among\s+them|most\s+of\s+them|mostly|mainly|many\s+of\s+them|all|both|or|aged
         |(?:[\w.,-]+\s+){{1,2}}of\s+(?:them|whom)
@@ -491,6 +496,7 @@ _OUTCOME_STEMS = (
     "left surrounding",
     "left their",
     "left the",  # "About 200 families have left the village"
+    "left ",  # "dozens of families had left Koya for the neighbouring town" (checked against the tail)
     "left villages",
     " for the nearby",  # "have left Beit Jinn for the nearby towns"
     " for nearby",
@@ -734,7 +740,7 @@ _SOURCE_HEADS = frozenset(
     cluster clusters
     official officials source sources group groups network organisation organization organisations database tracker registry chiefs elders
     organizations activists witnesses spokesman spokesperson spokeswoman commission committee council
-    authorities authority government army military police hospital hospitals doctors medics rescuers
+    authorities authority government governments army military police hospital hospitals doctors medics rescuers
     defence defense crescent cross mission envoy un unicef unhcr ocha who icrc watch international
     outlet outlets television tv channel newspaper daily broadcaster correspondent journalists team
     inquiry investigation investigators panel court tribunal prosecutor prosecutors study survey
@@ -2233,7 +2239,12 @@ def _sentence_source(sentence: str) -> str | None:
                 # ...": what the count rests on; the verb after names who counted.
                 continue
             match = _ACCORDING_RE.search(sentence, max(0, at - 3))
-            if match and match.group("src").split()[0].lower() in ("its", "their", "his", "her"):
+            if (
+                match
+                and match.group("src").split()[0].lower() in ("its", "their", "his", "her")
+                # ("according to their governments": a source of its own)
+                and match.group("src").split()[-1].lower() not in _OWN_SOURCES
+            ):
                 continue  # "according to its monthly report": the subject's own report, below
             if match and not _names_a_source(match.group("src")):
                 # "according to local and UN sources": two sources joined by "and".
@@ -3069,6 +3080,7 @@ _ISSUER_SUBJECT_RE = re.compile(
 _GAVE_NAME_RE = re.compile(
     r"\b(?:gave|gives|giving)\s+(?:his|her|only\s+(?:his|her))\s+(?:first\s+)?name\s+as\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"
 )
+_OWN_SOURCES = frozenset("government governments authorities".split())
 _OWN_DOCUMENTS = frozenset("report reports statement update bulletin figures count tally toll data".split())
 _DOCUMENT_WORDS = frozenset("statement communique communiqué report release bulletin".split())
 _ACRONYM_WORD_RE = re.compile(r"[A-Z][A-Z]{2,7}")
