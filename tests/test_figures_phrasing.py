@@ -2146,3 +2146,31 @@ def test_according_to_their_governments() -> None:
     assert read_with_sources(
         "At least nine peacekeepers serving with the mission have been killed, according to their governments."
     ) == [(9, "killed", "governments")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The village had 400 residents before the raid, so roughly one in six of its people was killed.",
+        "A cousin of one of the victims spoke to reporters outside the morgue.",
+        "One woman told reporters her family had been displaced by the drones.",
+        "Families in the camp have been displaced four, five, six times since the war began.",
+        "3 out of every 10 of the displaced are children under five.",
+    ],
+)
+def test_numbers_that_count_no_victims(text: str) -> None:
+    assert read(text) == []
+
+
+def test_one_of_the_deadliest() -> None:
+    assert read("Officials said 17 people were killed in the raid on Friday, one of the deadliest in the valley.") == [
+        (17, 17, "exact", "people", "killed")
+    ]
+
+
+def test_a_count_before_in_still_counts() -> None:
+    assert read("Officials recorded more than 9,000 homicides in 2023.") == [(9001, None, "more_than", "unknown", "killed")]
+    assert read("Two policemen were wounded, one of them seriously.") == [
+        (2, 2, "exact", "security_forces", "injured"),
+        (1, 1, "exact", "security_forces", "injured"),
+    ]

@@ -941,6 +941,8 @@ def _read_figure(
         lowered, max(s_start, quantity.start - 40), quantity.start
     ):
         return None  # "nine in ten of Gaza's 2.2 million residents": the whole population
+    if _not_a_count(lowered, quantity, after_lower):
+        return None
     symbol_from = max(s_start, quantity.start - 5)
     # Every match of the pattern holds one of these characters: skip the search without one.
     if not _SYMBOL_CHARS.isdisjoint(text[symbol_from : quantity.start]) and _SYMBOL_BEFORE_RE.search(
@@ -1413,6 +1415,32 @@ def _read_figure(
 
 
 _PARENT_OF = ("mother of ", "father of ", "parent of ", "parents of ", "grandmother of ", "grandfather of ")
+def _not_a_count(lowered: str, quantity: Quantity, after_lower: str) -> bool:
+    """Numbers that count no victims, told by the words right after them: "one of the deadliest
+    attacks", "a relative of one of the dead", "one woman told us", "displaced five, six, seven
+    times", "one in six of its people", "4 out of every 10 displaced persons"."""
+    if " times" in after_lower[:30] and _TIMES_AFTER_RE.match(after_lower):
+        return True
+    if (" in " in after_lower[:12] or " out of " in after_lower[:12]) and _RATIO_AFTER_RE.match(after_lower):
+        return True
+    if lowered.endswith("out of every ", 0, quantity.start):
+        return True
+    if quantity.low != 1 or quantity.high != 1:
+        return False
+    if after_lower.startswith(" of the ") and (
+        lowered.endswith(" of ", 0, quantity.start) or _SUPERLATIVE_AFTER_RE.match(after_lower)
+    ):
+        return True  # "a relative of one of the victims", "one of the deadliest attacks"
+    return _ONE_SPEAKER_AFTER_RE.match(after_lower) is not None  # "one woman told reporters"
+
+
+_TIMES_AFTER_RE = re.compile(r"(?:\s*,\s*(?:two|three|four|five|six|seven|eight|nine|ten|\d+))*\s*,?\s+times\b")
+_RATIO_AFTER_RE = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b(?!\s*(?:people|civilians|children|cases|days?|weeks?|months?|years?|hours?|minutes?|separate|different|attacks?|incidents?|villages?|towns?)\b)")
+_SUPERLATIVE_AFTER_RE = re.compile(r" of the (?:[a-z]+est|most|worst|largest|biggest|best)\b")
+_ONE_SPEAKER_AFTER_RE = re.compile(
+    r"\s+(?:woman|man|resident|survivor|witness|mother|father|nurse|doctor|official|volunteer|villager)\s+"
+    r"(?:told|said|says|tells|recalled|recalls|described|added)\b"
+)
 _AGES_BEFORE_RE = re.compile(r"\baged?\s+(?:\d+\s*(?:,|and|or|to|-)\s*)+$")
 # Not after "the": "relatives searching for the missing: 1545" is a phone line, not a label.
 _LABEL_BEFORE_RE = re.compile(
