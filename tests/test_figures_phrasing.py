@@ -2174,3 +2174,30 @@ def test_a_count_before_in_still_counts() -> None:
         (2, 2, "exact", "security_forces", "injured"),
         (1, 1, "exact", "security_forces", "injured"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # "he" after "Dr Haddad, 41," when the text gave the full name before
+        ("Dr Samir Haddad runs the only burns unit in the north.\n\nDr Haddad, 41, trained in Aleppo. His "
+         "brother and two nephews were killed in March, he said.", "Dr Samir Haddad"),
+        # "according to his notebook": the person the text named
+        ("Amal Darwish, a nurse, said the ward had run out of beds. On Monday it received 37 wounded, according "
+         "to her notebook.", "Amal Darwish"),
+        # the second count of what a speaker says
+        ("Our correspondent reports that a ferry sank near Mopti; the district chief says three fishermen drowned "
+         "and 14 are missing.",
+         "district chief"),
+    ],
+)
+def test_session9_person_sources(text: str, source: str) -> None:
+    assert [s for _, _, s in read_with_sources(text)][-1:] == [source]
+
+
+def test_reported_by_his_office_is_not_the_person_before() -> None:
+    # "his office" is no record of the person's own: the sentence's speaker keeps the count
+    assert read_with_sources(
+        "The governor, Rafael Ortiz, said on Monday that 900 people had now fled their homes, up from the 400 "
+        "reported by his office on Friday."
+    )[:1] == [(900, "displaced", "Rafael Ortiz")]

@@ -1712,7 +1712,13 @@ def _own_speaker(sentence: str, offset: int, sources: _SourceMemory, start: int)
     verb = verbs[-1]
     word = _WORD_RE.match(lower, verb)
     between = lower[word.end() if word else verb : offset]
-    if len(between) > 40 or not _VERB_TO_COUNT_RE.fullmatch(between):
+    if not (len(between) <= 40 and _VERB_TO_COUNT_RE.fullmatch(between)) and not (
+        # "the regional governor says four passengers drowned and 11 are missing": the second
+        # count of what the verb's speaker says
+        len(between) <= 60
+        and _SECOND_COUNT_BETWEEN_RE.fullmatch(between)
+        and any(w in _NUMBER_WORDS or w[:1].isdigit() for w in between.split())
+    ):
         return None
     if len(verbs) < 2:
         # "According to the ministry, 21 officers were killed, and the army says its troops
@@ -1733,6 +1739,7 @@ def _own_speaker(sentence: str, offset: int, sources: _SourceMemory, start: int)
     return sources.expand(start, speaker, sentence)
 
 
+_SECOND_COUNT_BETWEEN_RE = re.compile(r"\s+(?:that\s+)?(?:[^\s,;:.]+\s+){1,6}?and\s+(?:that\s+)?")
 # What may stand between a reporting verb and the count it gives: "estimated that around".
 _VERB_TO_COUNT_RE = re.compile(
     r"\s+(?:that\s+)?"
@@ -2267,6 +2274,12 @@ def _sentence_source(sentence: str) -> str | None:
                 # ...": what the count rests on; the verb after names who counted.
                 continue
             match = _ACCORDING_RE.search(sentence, max(0, at - 3))
+            if (
+                match
+                and match.group("src").split()[0].lower() in ("his", "her")
+                and match.group("src").split()[-1].lower() in _PERSONAL_RECORDS
+            ):
+                return _PRONOUN  # "according to his notebook": the person named before
             if (
                 match
                 and match.group("src").split()[0].lower() in ("its", "their", "his", "her")
@@ -3108,6 +3121,7 @@ _ISSUER_SUBJECT_RE = re.compile(
 _GAVE_NAME_RE = re.compile(
     r"\b(?:gave|gives|giving)\s+(?:his|her|only\s+(?:his|her))\s+(?:first\s+)?name\s+as\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"
 )
+_PERSONAL_RECORDS = frozenset("notebook notes diary records list lists count tally figures estimate".split())
 _OWN_SOURCES = frozenset("government governments authorities".split())
 _OWN_DOCUMENTS = frozenset("report reports statement update bulletin figures count tally toll data".split())
 _DOCUMENT_WORDS = frozenset("statement communique communiqué report release bulletin".split())
@@ -3397,7 +3411,9 @@ class _SourceMemory:
                 if person and (appositive := _PERSON_APPOSITIVE_RE.search(self.text, s_start, s_end)):
                     return appositive.group("name")
                 if person and (aged := _NAME_AGE_RE.match(self.text, s_start, s_end)):
-                    return aged.group("name")  # "Jean-Paul Mumbere, 63, a retired teacher, fled ... he says"
+                    # "Jean-Paul Mumbere, 63, a retired teacher, fled ... he says" (in full if the
+                    # text gave it in full before: "Dr Abu Salim, 38," after "Dr Yousef Abu Salim")
+                    return self.expand(s_start, aged.group("name"))
                 if person and (gave := _GAVE_NAME_RE.search(self.text, s_start, s_end)):
                     return gave.group("name")  # "said a trader who gave his name as Abdul, 38. He said"
                 if person and (called := _CALLED_RE.search(self.text, s_start, s_end)):
