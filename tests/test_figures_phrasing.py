@@ -2201,3 +2201,28 @@ def test_reported_by_his_office_is_not_the_person_before() -> None:
         "The governor, Rafael Ortiz, said on Monday that 900 people had now fled their homes, up from the 400 "
         "reported by his office on Friday."
     )[:1] == [(900, "displaced", "Rafael Ortiz")]
+
+
+def test_dev45_counts() -> None:
+    assert read("Doctors said 64 people had sought medical help after the blast.") == [(64, 64, "exact", "people", "injured")]
+    assert read("Three farmers were found burnt to death in their huts.") == [(3, 3, "exact", "people", "killed")]
+    assert read("One jawan was killed in the ambush.") == [(1, 1, "exact", "security_forces", "killed")]
+    assert read("Rescuers have recovered the remains of at least 45 people from the site.") == [
+        (45, None, "at_least", "people", "killed")
+    ]
+    assert read("In the ensuing exchange, five brave sons of soil, having fought gallantly, embraced shahadat.") == [
+        (5, 5, "exact", "security_forces", "killed")
+    ]
+    assert read("Since January, 310 khwarij and terrorists have been sent to hell.") == [(310, 310, "exact", "fighters", "killed")]
+    assert read("More than 900 people had been treated there for injuries by Friday.") == [
+        (901, None, "more_than", "people", "injured")
+    ]
+
+
+def test_dev45_sources() -> None:
+    # a quotation right after one whose speaker is named is the same speaker's
+    text = (
+        'Governor Ivan Petrenko posted an update on Telegram. "So far 11 people have been killed," he writes. '
+        '"Another 30 people have been injured."'
+    )
+    assert read_with_sources(text) == [(11, "killed", "Ivan Petrenko"), (30, "injured", "Ivan Petrenko")]

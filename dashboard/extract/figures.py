@@ -160,11 +160,11 @@ _CATEGORY_RE = re.compile(
         (?P<security_forces>(?:members?|officers?|personnel)\s+of\s+(?:the\s+)?(?:defen[cs]e|interior)(?:\s+and\s+(?:defen[cs]e|interior))?\s+ministr(?:y|ies)
           |(?:members?|officers?|personnel|ranks)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}?
             (?:security|army|police|military|armed\s+forces|forces?|directorate|guards?|gendarmerie)
-          |gendarmerie\s+\w+|(?:police|military|army)\s+cadets|cadets|jawans
+          |gendarmerie\s+\w+|(?:police|military|army)\s+cadets|cadets|jawans?
           |security\s+(?:personnel|forces|force\s+members|members|officers|agents|guards)
           |soldiers?|troops|servicem[ae]n|service\s+members|policem[ae]n|police(?:\s+officers?)?|officers?|gendarmes|border\s+guards
           |guards|peacekeepers|(?<!medical\s)(?<!health\s)(?<!aid\s)(?<!humanitarian\s)(?<!media\s)personnel|army\s+(?:officers|personnel)|military\s+personnel
-          |(?:government|regime|state|pro-government)\s+forces|conscripts|occupiers|sons\s+of\s+the\s+soil)
+          |(?:government|regime|state|pro-government)\s+forces|conscripts|occupiers|sons\s+of\s+(?:the\s+)?soil)
       | (?P<fighters>(?:members?|fighters?)\s+of\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:militias?|armed\s+groups?
             |(?<!aid\s)(?<!rights\s)(?<!relief\s)(?<!medical\s)(?<!support\s)(?<!civil\s)groups?|(?:terrorist\s+)?cells?|gangs?|cartels?)
           |fighters?|gunm[ae]n|militants?|insurgents?|rebels?|jihadists?|combatants?|attackers?
@@ -190,7 +190,7 @@ _OUTCOME_WORDS = {
     r"|murdered|murders|homicides|slain|massacred|perished|fatalities|lost\s+their\s+lives|lives|shot\s+dead|bodies|toll|among\s+the\s+victims"
     r"|paid\s+the\s+(?:supreme|ultimate)\s+(?:price|sacrifice)|sent\s+to\s+hell|embraced\s+(?:shahadat|martyrdom)"  # army communiques
     r"|fell\s+(?:on\s+the\s+field\s+of\s+honou?r|in\s+(?:battle|combat|action)|as\s+martyrs)"  # "fell on the field of honour"
-    r"|drowned|eliminated|neutrali[sz]ed"  # ("eliminated", "neutralised": persons only, see _figure)
+    r"|drowned|eliminated|neutrali[sz]ed|burn[te]d?\s+to\s+death"  # ("eliminated", "neutralised": persons only, see _figure)
     # "15 people were buried in a mass grave"; not those trapped ("buried under the rubble")
     r"|buried(?!\s+(?:under|beneath|alive|in\s+(?:the\s+)?(?:rubble|debris|ruins)))",
     "injured": r"injured|injuring|injuries|wounded|wounding|hurt|hospitali[sz]ed"
@@ -198,8 +198,8 @@ _OUTCOME_WORDS = {
     r"|in\s+(?:a\s+|the\s+)?hospitals?|(?:treated|cared\s+for)\s+(?:in|at)\s+(?:a\s+|the\s+)?hospitals?"
     r"|(?:flown|airlifted|evacuated|taken|sent)\s+(?:[\w-]+\s+){0,4}?for\s+treatment"
     r"|in\s+(?:intensive|critical)\s+care|(?:receiving|received|under(?:going)?)\s+(?:medical\s+)?treatment"
-    r"|(?:sought|seeking|needed|needing)\s+(?:medical\s+)?treatment"
-    r"|(?:with|treated\s+for)\s+(?:[\w-]+\s+){0,3}?(?:burns|injuries|wounds)"
+    r"|(?:sought|seeking|needed|needing)\s+(?:medical\s+)?(?:treatment|help|care|attention)"
+    r"|(?:with|treated\s+(?:there\s+|here\s+)?for)\s+(?:[\w-]+\s+){0,3}?(?:burns|injuries|wounds)"
     # "its teams have treated some 200 people for gunshot and shrapnel wounds"
     r"|for\s+(?:[\w-]+\s+){0,3}?(?:burns|injuries|wounds)"
     r"|(?:brought|taken|rushed|admitted|arrived)\s+(?:in\s+)?with\s+(?:[\w-]+\s+){0,3}?(?:burns|injuries|wounds)",
@@ -250,6 +250,7 @@ _NP_WORD = (
     # "148 fighters loyal to the former government had been killed"
     r"|loyal\s+to"
     r"|(?:and|or)(?=\s+(?:women|children|men|boys|girls|elderly|civilians|soldiers|teenagers|adolescents|youths|infants|babies|their|other|his|her"
+    r"|terrorists|militants|insurgents|rebels|gunmen|fighters"
     r"|neighbouring|neighboring|nearby|surrounding)\b)"
     r"|(?:and|or)(?=\s+(?:a|an)\s+(?:civilian|child|woman|man|boy|girl|soldier|fighter|policeman|journalist)\b)"
     # "members of the defence and interior ministries", "the army and security forces"
@@ -273,7 +274,7 @@ _AFTER_RE = re.compile(
       # any short aside before an auxiliary: "1.7 million people, most of the population, have
       # been displaced", "300,000 people, Syrians and Lebanese alike, have crossed into Syria"
       |,\s*(?!(?:and|but|while|who|whom|which|that|after|before|when|as)\b)[^.;:\d,()"“”]{{3,60}},\s*
-        (?=(?:have|has|had|were|was|are|is)\s)
+        (?=(?:have|has|had|were|was|are|is|embraced)\s)
       # a breakdown in commas: "Six people from one family, three women and three children,
       # have been missing"
       |,\s*{COUNT}\s+(?:{_NP_WORD}\s*){{1,3}}(?:(?:,\s*|\s+and\s+){COUNT}\s+(?:{_NP_WORD}\s*){{1,3}})+,\s*)?
@@ -349,7 +350,7 @@ _BEFORE_RE = re.compile(
             |neutrali[sz]ed["”]?|neutrali[sz]ing
             |buried|burying|bury
             |claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|claims\s+the\s+lives\s+of|the\s+lives\s+of
-            |(?:deaths?|killings?|killing|executions?|murders?|bodies|massacre|funerals?)\s+(?:of|for)
+            |(?:deaths?|killings?|killing|executions?|murders?|bodies|(?:human\s+)?remains|massacre|funerals?)\s+(?:of|for)
             |among\s+(?:the\s+dead|the\s+victims|the\s+martyrs|those\s+killed|the\s+people\s+killed|[\w-]+['’]s\s+(?:dead|victims))
                 (?:,\s*(?:it|he|she|they|officials|the\s+[\w-]+)\s+(?:said|says|added),)?(?:\s+(?:were|was|are|is))?))
       | (?P<b_injured>\b(?:wounded|wounding|injured|injuring|injuries\s+to|(?:injury|injuries|injuring|wounding)\s+of|treated|treating
@@ -437,6 +438,7 @@ _BEFORE_STEMS = (
     "whereabouts",
     "holding",  # "holding 214 people hostage" (checked against a hostage tail)
     "buri",  # "we have buried 21 people"
+    "remains of",  # "collected the remains of at least 100 people"
     "bury",  # "helped to bury 18 members of two families"
     "treat",  # "treated 16 people with gunshot wounds" (checked against a wounds tail)
     "held",
@@ -522,6 +524,12 @@ _OUTCOME_STEMS = (
     "treatment",  # "66 people were receiving treatment in hospitals"
     "treated at",  # "27 were still being treated at the hospital"
     "treated in",
+    "treated there",  # "1,200 people had been treated there for injuries"
+    "medical help",  # "182 people had sought medical help"
+    "medical care",
+    "medical attention",
+    "to death",  # "two elderly men were found burnt to death"
+    "remains of",  # "collected the remains of at least 100 people"
     "morgue",  # "900 more were still in the city's morgues"
     "crossed",  # "Hundreds of families crossed into Venezuela" (not troops: see _figure)
     "detention",  # "17,000 people remain in detention"
@@ -3320,6 +3328,19 @@ class _SourceMemory:
         s_start, s_end = spans[index]
         return s_start, self.text[s_start:s_end]
 
+    def _previous_quotation(self, start: int) -> tuple[int, str] | None:
+        """The sentence before ``start`` in the same paragraph, if it quotes someone and names them."""
+        paragraph_start = self.text.rfind("\n", 0, start) + 1
+        spans = sentence_spans(self.text)
+        index = sentence_index(spans, start)
+        if index <= 0 or spans[index - 1][0] < paragraph_start:
+            return None
+        s_start, s_end = spans[index - 1]
+        previous = self.text[s_start:s_end]
+        if not any(q in previous for q in '"”'):
+            return None
+        return s_start, previous
+
     def _quote_opening_sentence(self, start: int) -> tuple[int, str] | None:
         """The earlier sentence of the same paragraph where a quotation still open at ``start``
         opened: 'the SDF General Command said: "Our forces ... During the operation 25 of our
@@ -3356,6 +3377,10 @@ class _SourceMemory:
                 or self._list_heading(start)
                 or self._caption(start)
             )
+            if closing is None and sentence.startswith(('"', "“")):
+                # '"As of now, 18 people have been killed," he writes. "Another 86 people have
+                # been injured."': a quotation right after one with its speaker is theirs too.
+                closing = self._previous_quotation(start)
             if closing is None:
                 if self.text.startswith(('"', "“"), self.text.rfind("\n", 0, start) + 1) and _ISSUED_BY_RE.search(self.text[:600]):
                     # a quoted paragraph of "the text of a statement issued by X": X's words
@@ -3639,7 +3664,7 @@ def _last_group_named(text: str) -> str | None:
 
 
 # Heads of organisation names that a report shortens to "the ministry", "the office" ...
-_GENDERED_SAID_RE = re.compile(r"\b(?:he|she)\s+(?:\w+\s+)?(?:said|says|told|added|stated)\b", re.IGNORECASE)
+_GENDERED_SAID_RE = re.compile(r"\b(?:he|she)\s+(?:\w+\s+)?(?:said|says|told|added|stated|writes|wrote|posted)\b", re.IGNORECASE)
 _COUNTED_BY_CARE_RE = re.compile(
     r"(?<=\s)(?:have\s+|has\s+|had\s+)?(?:treated|registered|admitted|received)\s+(?=\S*\d|\w+\s)"
 )
