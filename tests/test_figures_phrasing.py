@@ -2226,3 +2226,12 @@ def test_dev45_sources() -> None:
         '"Another 30 people have been injured."'
     )
     assert read_with_sources(text) == [(11, "killed", "Ivan Petrenko"), (30, "injured", "Ivan Petrenko")]
+
+
+def test_dev46_counts() -> None:
+    assert read("Police detained at least three ministers overnight.") == [(3, None, "at_least", "people", "detained")]
+    assert read("Four former rebels who had handed in their weapons were shot dead.") == [(4, 4, "exact", "people", "killed")]
+    assert read(
+        "Eight soldiers serving with the African Union mission (AUSSOM) and the national army of Somalia "
+        "were killed near Baidoa."
+    ) == [(8, 8, "exact", "security_forces", "killed")]

@@ -133,7 +133,7 @@ _PERSON_WORDS = frozenset(
     shoppers customers guests mourners protesters protestors demonstrators bystanders passers-by
     pedestrians commuters labourers laborers porters citizens locals inhabitants nationals tourists
     visitors spectators fans crew crewmen sailors adults elderly youths teenagers officials leaders
-    activists lawyers judges politicians survivors
+    activists lawyers judges politicians survivors ministers mayors governors councillors
     brothers sisters siblings cousins parents fathers mothers husbands wives uncles aunts nephews nieces
     couples grandparents lives colleagues comrades signatories
     gatherers hunters pickers collectors smugglers traffickers builders sellers supporters voters believers
@@ -263,7 +263,7 @@ _AFTER_RE = re.compile(
     rf"""\s*(?:["”]\s*)?(?:-\s*)?
     (?P<np>(?:{_NP_WORD}(?:\s+|(?=[,"”]))){{0,8}}?)(?:["”]\s+)?
     # "13 foreign soldiers serving with the U.N. mission and a regional force were killed"
-    (?:(?:serving|deployed|stationed|posted)\s+(?:with|in|alongside|at|to)\s+(?:[^,.;:"“”\d]|(?<=[A-Z])\.){{3,70}}?\s+
+    (?:(?:serving|deployed|stationed|posted)\s+(?:with|in|alongside|at|to)\s+(?:[^,.;:"“”\d]|(?<=[A-Z])\.){{3,110}}?\s+
         (?=(?:have|has|had|were|was|are|is|killed)\b))?
     (?:(?:,\s*|\s*)(?:and|or)\s+(?:all\s+)?{COUNT}\s+(?:{_NP_WORD}\s+){{0,6}}?)*
     (?:,\s*(?:including|among\s+them|most\s+of\s+them|mostly|mainly|many\s+of\s+them|all|both|or|aged
@@ -1984,6 +1984,8 @@ def _category(phrase: str) -> str | None:
     for k in range(1, len(words)):
         if words[k] in ("families", "households") and words[k - 1] in _PERSON_WORDS:
             return "unknown"  # "4,000 Bedouin families": units, whoever is in them
+        if words[k - 1] in ("former", "ex-") and _CATEGORY_OF_WORD.get(words[k]) in ("fighters", "security_forces"):
+            return "people"  # "five former combatants who had signed the peace agreement": no longer fighters
     if _MULTIWORD_HINTS.isdisjoint(words):
         # (a singular person noun counts as its plural: "One volunteer is still missing")
         found = [
