@@ -2235,3 +2235,19 @@ def test_dev46_counts() -> None:
         "Eight soldiers serving with the African Union mission (AUSSOM) and the national army of Somalia "
         "were killed near Baidoa."
     ) == [(8, 8, "exact", "security_forces", "killed")]
+
+
+def test_session9_displacement_and_bodies() -> None:
+    assert read("The bodies of two men and four children were recovered from the river on Sunday.") == [
+        (2, 2, "exact", "people", "killed"),
+        (4, 4, "exact", "children", "killed"),
+    ]
+    assert read("Some 1,800 households have left Djugu and nearby villages since the raid.") == [
+        (1800, 1800, "about", "unknown", "displaced")
+    ]
+    assert read("Around 400 families have left mountain communities above Badiraguato.") == [
+        (400, 400, "about", "unknown", "displaced")
+    ]
+    assert read("At least 5,000 Rohingya have slipped across the river this month.") == [
+        (5000, None, "at_least", "people", "displaced")
+    ]

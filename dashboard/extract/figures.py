@@ -211,11 +211,11 @@ _OUTCOME_WORDS = {
     "displaced": r"displaced|displacing|displacement|fled|flee|fleeing|uprooted|evacuated|homeless"
     r"|(?:forced|driven)\s+(?:from|out\s+of)\s+their\s+(?:homes|villages|towns)|forced\s+to\s+(?:flee|leave)"
     r"|(?:left|abandoned)\s+(?:(?:their|the|neighbouring|neighboring|nearby|surrounding)\s+)?(?:[\w-]+\s+)?"
-    r"(?:homes|houses|villages?|hamlets?|towns?|city|areas?|districts?|neighbou?rhoods?|camps?|region)\b"
+    r"(?:homes|houses|villages?|hamlets?|towns?|city|areas?|districts?|neighbou?rhoods?|camps?|region|communities)\b"
     # "Dozens of families have left Beit Jinn for the nearby towns"
     r"|left\s+(?:[\w'’-]+\s+){1,3}?for\s+(?:the\s+)?(?:nearby|neighbouring|neighboring|safer|other|relatives|camps?|towns?|villages?|areas?|cities)\b"
     r"|(?:moved|gone|went|fled)\s+(?:in\s+)?(?:to|with)\s+(?:stay\s+with\s+)?relatives|(?:staying|living)\s+with\s+relatives"
-    r"|crossed\s+(?:the\s+border\s+)?into"
+    r"|crossed\s+(?:the\s+border\s+)?into|slipped\s+across\b"
     r"|(?:registered|housed|accommodated|placed|sheltered)\s+in\s+(?:[\w-]+\s+)?(?:shelters|camps|sites|schools)"
     r"|(?:found|sought|taken|took|taking|seeking)\s+(?:shelter|refuge)|sheltering"
     # "1,000 people have arrived in Tera over the past day, fearing further attacks"
@@ -226,7 +226,7 @@ _OUTCOME_WORDS = {
     r"|arrived\s+from\s+(?=[A-Z])"  # "97,000 people had arrived from Nagorno-Karabakh"
     r"|left\s+(?=since\b|over\s+the\s+past\b|in\s+recent\b)"  # "300 families had left since Friday"
     # "dozens of families had left Koya for the neighbouring town", "... left Adan Yabaal on foot"
-    r"|left\s+(?:[\w'’-]+\s+){1,6}?(?:for|towards?|on\s+foot)\b",
+    r"|left\s+(?:[\w'’-]+\s+){1,6}?(?:for|towards?|on\s+foot|since)\b",
     "detained": r"detained|detaining|detentions?|in\s+detention|arrested|arresting|arrests|rounded\s+up|captured"
     r"|(?<!be\s)held(?!\s+(?:tomorrow|today|on|at|in\s+the|next|later))|apprehended",  # (not "funerals will be held")
 }
@@ -532,6 +532,7 @@ _OUTCOME_STEMS = (
     "remains of",  # "collected the remains of at least 100 people"
     "morgue",  # "900 more were still in the city's morgues"
     "crossed",  # "Hundreds of families crossed into Venezuela" (not troops: see _figure)
+    "slipped across",  # "8,000 Rohingya had slipped across in recent weeks"
     "detention",  # "17,000 people remain in detention"
     "figure at",  # "put the figure at up to 600"
     "dead",
@@ -1253,7 +1254,16 @@ def _read_figure(
             noun_phrase = ""  # "up from 60 the day before": no noun of its own
     if outcome is None:
         outcome, noun_phrase = _outcome_after_relative(after)
-    if outcome is None and coordinated and context.last is not None and _has_own_verb(after):
+    if (
+        outcome is None
+        and coordinated
+        and context.last is not None
+        and _has_own_verb(after)
+        # (not a verb of the whole: "The bodies of three women and three children were recovered")
+        and not any(
+            cue in lowered[max(s_start, context.last_end - 45) : context.last_end] for cue in ("bodies of ", "remains of ")
+        )
+    ):
         coordinated = (
             False  # "16 militants have been killed and dozens of passengers have been allowed to leave"
         )
