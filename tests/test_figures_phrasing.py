@@ -2251,3 +2251,7 @@ def test_session9_displacement_and_bodies() -> None:
     assert read("At least 5,000 Rohingya have slipped across the river this month.") == [
         (5000, None, "at_least", "people", "displaced")
     ]
+
+
+def test_needed_surgery_is_injured() -> None:
+    assert read("Doctors said 35 of the patients needed surgery.") == [(35, 35, "exact", "people", "injured")]

@@ -199,6 +199,7 @@ _OUTCOME_WORDS = {
     r"|(?:flown|airlifted|evacuated|taken|sent)\s+(?:[\w-]+\s+){0,4}?for\s+treatment"
     r"|in\s+(?:intensive|critical)\s+care|(?:receiving|received|under(?:going)?)\s+(?:medical\s+)?treatment"
     r"|(?:sought|seeking|needed|needing)\s+(?:medical\s+)?(?:treatment|help|care|attention)"
+    r"|(?:needed|needing|required|requiring|underwent|undergoing)\s+(?:urgent\s+|emergency\s+)?(?:surgery|operations|amputations?)"
     r"|(?:with|treated\s+(?:there\s+|here\s+)?for)\s+(?:[\w-]+\s+){0,3}?(?:burns|injuries|wounds)"
     # "its teams have treated some 200 people for gunshot and shrapnel wounds"
     r"|for\s+(?:[\w-]+\s+){0,3}?(?:burns|injuries|wounds)"
@@ -526,6 +527,7 @@ _OUTCOME_STEMS = (
     "treated in",
     "treated there",  # "1,200 people had been treated there for injuries"
     "medical help",  # "182 people had sought medical help"
+    "surgery",  # "more than 100 needed surgery"
     "medical care",
     "medical attention",
     "to death",  # "two elderly men were found burnt to death"
