@@ -2255,3 +2255,17 @@ def test_session9_displacement_and_bodies() -> None:
 
 def test_needed_surgery_is_injured() -> None:
     assert read("Doctors said 35 of the patients needed surgery.") == [(35, 35, "exact", "people", "injured")]
+
+
+def test_release_names_itself_by_acronym() -> None:
+    text = (
+        "Sudan: clinics overwhelmed in Tawila\n\nPress release - Médecins Sans Frontières (MSF)\n\n"
+        "Since Friday, the two clinics MSF runs in the town have received more than 300 wounded people."
+    )
+    assert read_with_sources(text) == [(301, "injured", "Médecins Sans Frontières (MSF)")]
+
+
+def test_according_to_ends_before_a_verb() -> None:
+    assert read_with_sources(
+        "Clashes on the road, which according to OCHA had driven some 90,000 people from their homes, went on."
+    ) == [(90000, "displaced", "OCHA")]

@@ -704,6 +704,7 @@ _ACCORDING_RE = re.compile(
     r"|by\s+the\s+(?:count|tally|reckoning|estimate)\s+of"  # "By the count of a local newspaper, ..."
     r"|(?:compiled|gathered|collected)\s+by|selon)\s+"
     r"(?P<src>[^,.;:()\"“”]+?)(?=\s*[,.;:()\"“”]|\s+(?:which|who|that|on|as|and|but|while|said|says|based|we|they"
+    r"|had|has|have|was|were|is|are|will|would"
     r"|consulted|cited|seen|obtained|quoted|reviewed"
     r"|in\s+(?!human\b))\b|$)",
     re.IGNORECASE,
@@ -3278,6 +3279,11 @@ class _SourceMemory:
             bare = _ACRONYM_TAIL_RE.sub("", issuer)
             if len(bare) > 8 and sentence.startswith((bare, f"The {bare}")):
                 return issuer  # "The Permanent Committee for ... condemns the deaths of at least 31"
+            acronym = _ACRONYM_TAIL_RE.search(issuer)
+            if acronym is not None and re.search(rf"\b{re.escape(acronym.group(0).strip(' ()'))}\b", sentence):
+                # "Between 26 and 31 January, the two hospitals MSF supports received more than 600
+                # wounded people", in MSF's own release: the body names itself by its acronym.
+                return issuer
         if sentence.startswith("The ") and (subject := _ISSUER_SUBJECT_RE.match(sentence)) is not None:
             # "The Ministry mourns one member ... killed", in the Ministry's own statement: the
             # body speaks of itself by its head word.
