@@ -704,7 +704,7 @@ _ACCORDING_RE = re.compile(
     r"|by\s+the\s+(?:count|tally|reckoning|estimate)\s+of"  # "By the count of a local newspaper, ..."
     r"|(?:compiled|gathered|collected)\s+by|selon)\s+"
     r"(?P<src>[^,.;:()\"“”]+?)(?=\s*[,.;:()\"“”]|\s+(?:which|who|that|on|as|and|but|while|said|says|based|we|they"
-    r"|had|has|have|was|were|is|are|will|would"
+    r"|had|has|have|will|would"  # ("according to OCHA had driven"; not "figures RNDDH was able to document")
     r"|consulted|cited|seen|obtained|quoted|reviewed"
     r"|in\s+(?!human\b))\b|$)",
     re.IGNORECASE,
