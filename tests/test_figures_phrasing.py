@@ -2269,3 +2269,12 @@ def test_according_to_ends_before_a_verb() -> None:
     assert read_with_sources(
         "Clashes on the road, which according to OCHA had driven some 90,000 people from their homes, went on."
     ) == [(90000, "displaced", "OCHA")]
+
+
+def test_dev22_follow_ups() -> None:
+    assert read("Since March, 12 members of the army and the National Guard have been wounded.") == [
+        (12, 12, "exact", "security_forces", "injured")
+    ]
+    assert read_with_sources(
+        "Prosecutors say 300 people were killed this year, and the search collectives say about 450 people are missing."
+    )[-1:] == [(450, "missing", "search collectives")]

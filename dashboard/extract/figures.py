@@ -255,7 +255,7 @@ _NP_WORD = (
     r"|neighbouring|neighboring|nearby|surrounding)\b)"
     r"|(?:and|or)(?=\s+(?:a|an)\s+(?:civilian|child|woman|man|boy|girl|soldier|fighter|policeman|journalist)\b)"
     # "members of the defence and interior ministries", "the army and security forces"
-    r"|(?:and|or)(?=\s+(?:[^\W\d][\w'’-]*\s+)?(?:ministries|forces|services|agencies|units|brigades|militias|police)\b))"
+    r"|(?:and|or)(?=\s+(?:[^\W\d][\w'’-]*\s+){0,2}?(?:ministries|forces|services|agencies|units|brigades|militias|police|guard)\b))"
 )
 # After the count: a short noun phrase (maybe coordinated with more counts: "28 gunmen and
 # four civilians"), an optional aside (", including four children,"), auxiliaries, then
@@ -758,7 +758,7 @@ _SOURCE_HEADS = frozenset(
     inquiry investigation investigators panel court tribunal prosecutor prosecutors study survey
     administration officer officers governor mayor commissioner director chief minister councillor
     councilor department directorate service services union charity residents villagers survivors
-    relatives neighbours neighbors locals paramedics wing volunteers workers staff teams crews elders
+    relatives neighbours neighbors locals paramedics wing volunteers workers staff teams crews elders collective collectives
     leaders representatives spokesmen spokespeople nurses neighbour neighbor witness resident
     centre center foundation institute society association coalition alliance bureau board command
     clinic doctor nurse medic volunteer elder official partners unhcr unmiss iom wfp msf
