@@ -1455,8 +1455,14 @@ def _not_a_count(lowered: str, quantity: Quantity, after_lower: str) -> bool:
     return _ONE_SPEAKER_AFTER_RE.match(after_lower) is not None  # "one woman told reporters"
 
 
-_TIMES_AFTER_RE = re.compile(r"(?:\s*,\s*(?:two|three|four|five|six|seven|eight|nine|ten|\d+))*\s*,?\s+times\b")
-_RATIO_AFTER_RE = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b(?!\s*(?:people|civilians|children|cases|days?|weeks?|months?|years?|hours?|minutes?|separate|different|attacks?|incidents?|villages?|towns?)\b)")
+_SMALL_NUMBER = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+_TIMES_AFTER_RE = re.compile(rf"(?:\s*,\s*{_SMALL_NUMBER})*\s*,?\s+times\b")
+_RATIO_AFTER_RE = re.compile(
+    rf"\s+(?:in|out\s+of)\s+(?:every\s+)?{_SMALL_NUMBER}\b"
+    # (not "12 in 10 days", "3 in 20 villages": a count, then where or when)
+    r"(?!\s*(?:people|civilians|children|cases|days?|weeks?|months?|years?|hours?|minutes?|separate|different"
+    r"|attacks?|incidents?|villages?|towns?)\b)"
+)
 _SUPERLATIVE_AFTER_RE = re.compile(r" of the (?:[a-z]+est|most|worst|largest|biggest|best)\b")
 _ONE_SPEAKER_AFTER_RE = re.compile(
     r"\s+(?:woman|man|resident|survivor|witness|mother|father|nurse|doctor|official|volunteer|villager)\s+"
