@@ -2327,7 +2327,7 @@ def _sentence_source(sentence: str) -> str | None:
                     # "according to the regional governor, Oleh Syniehubov."
                     src = _with_name_after(sentence, src, match.end("src"))
                 return _normalise_source(_tally_counter(src) or src, at_sentence_start=False)
-    if " by " in lower and any(k in lower for k in _TOLL_KEYS) and (giver := _toll_giver(sentence)) is not None:
+    if " by " in lower and _names_a_count(lower) and (giver := _toll_giver(sentence)) is not None:
         return giver
     first_person = False
     for verb in _reporting_verbs(sentence, lower):
@@ -2386,7 +2386,6 @@ _GIVEN_NAME_RE = re.compile(
     r"\s+(?P<name>[A-Z][\w'’-]*(?:\s+(?:al-|el-|abu\s+)?[A-Z][\w'’-]*){0,3})(?:,\s+\d{1,3})?(?=\s*(?:[,.;]|$))"
 )
 _TOLL_HEADS = frozenset("toll tolls figure figures count counts tally tallies estimate estimates number".split())
-_TOLL_KEYS = ("toll", "figure", "count", "tally", "estimate")
 # "The previous toll announced by the Minister of Health, ...": who gave a count.
 _TOLL_BY_RE = re.compile(
     r"\b(?:toll|figure|count|tally|estimate)s?\s+(?:[a-z]+\s+){0,2}?(?:issued|announced|released|published|given|put\s+out)"
