@@ -2278,3 +2278,30 @@ def test_dev22_follow_ups() -> None:
     assert read_with_sources(
         "Prosecutors say 300 people were killed this year, and the search collectives say about 450 people are missing."
     )[-1:] == [(450, "missing", "search collectives")]
+
+
+# --- tenth session: a bare count shares the noun across a subordinate clause that has ended ------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "more than" is a qualifier, not the comparison "than" that opens a clause.
+        (
+            "Officials said at least 58 people had died, more than a third of them children, and that 140 were wounded.",
+            [(58, None, "at_least", "people", "killed"), (140, 140, "exact", "people", "injured")],
+        ),
+        # The clause opened by "when" ends at ", and": the bare count is coordinated again.
+        (
+            "At least nine people were killed when a rocket hit a market in Nahariya, and about 40 were hurt.",
+            [(9, None, "at_least", "people", "killed"), (40, 40, "about", "people", "injured")],
+        ),
+        (
+            "Twelve people are missing after the attack on Mutarule and at least 30 are in hospital.",
+            [(12, 12, "exact", "people", "missing"), (30, None, "at_least", "people", "injured")],
+        ),
+    ],
+)
+def test_bare_count_after_a_closed_subordinate_clause(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected
+

@@ -888,6 +888,28 @@ _SUBORDINATE_RE = re.compile(
     re.I,
 )
 _COORDINATION_CASELESS, _SUBORDINATE_CASELESS = caseless(_COORDINATION_RE), caseless(_SUBORDINATE_RE)
+# "more than half of them": a qualifier, not a comparison that opens a clause.
+_QUALIFIER_THAN_RE = re.compile(r"\b(?:more|less|fewer|rather)\s+than\b", re.I)
+# ", and that 562 were wounded", "... overnight, and about 90 were treated": back in a clause
+# coordinated with the one before the subordinate one.
+_BACK_TO_MAIN_RE = re.compile(r",\s*and\b|\band\s+that\b|\sand\s*$", re.I)
+
+
+def _subordinate_between(gap: str) -> bool:
+    """Whether a count after `gap` stands in a clause subordinate to the count before it.
+
+    "two soldiers were killed after 30 ..." is; "413 people had been killed, more than half of
+    them women and children, and that 562 were wounded" and "a further 10 people were missing
+    after the attack and at least 15 were being treated" are not: the last clause boundary is
+    a coordination, so the bare count shares the noun of the count before.
+    """
+    last = None
+    for last in _SUBORDINATE_RE.finditer(_QUALIFIER_THAN_RE.sub(" ", gap)):
+        pass
+    if last is None:
+        return False
+    return _BACK_TO_MAIN_RE.search(_QUALIFIER_THAN_RE.sub(" ", gap), last.end()) is None
+
 _OTHERS_RE = re.compile(
     r"^\s*(?:others|more|other\s+members)\b(?!\s+(?:people|persons?|civilians|soldiers|children|women)\b)", re.I
 )
@@ -1347,7 +1369,7 @@ def _read_figure(
     if category is None:
         # A bare count takes the noun of its clause: "killing 54 people and wounding 158".
         others = _OTHERS_RE.match(noun_phrase) is not None
-        if inherited is None and context.last is not None and (others or not _SUBORDINATE_RE.search(gap)):
+        if inherited is None and context.last is not None and (others or not _subordinate_between(gap)):
             # ("two soldiers were killed while four others were wounded": "others" are more of
             # the same kind, whatever the clause)
             inherited = context.main or context.last
