@@ -903,12 +903,9 @@ def _subordinate_between(gap: str) -> bool:
     after the attack and at least 15 were being treated" are not: the last clause boundary is
     a coordination, so the bare count shares the noun of the count before.
     """
-    last = None
-    for last in _SUBORDINATE_RE.finditer(_QUALIFIER_THAN_RE.sub(" ", gap)):
-        pass
-    if last is None:
-        return False
-    return _BACK_TO_MAIN_RE.search(_QUALIFIER_THAN_RE.sub(" ", gap), last.end()) is None
+    gap = _QUALIFIER_THAN_RE.sub(" ", gap)
+    ends = [m.end() for m in _SUBORDINATE_RE.finditer(gap)]
+    return bool(ends) and _BACK_TO_MAIN_RE.search(gap, ends[-1]) is None
 
 _OTHERS_RE = re.compile(
     r"^\s*(?:others|more|other\s+members)\b(?!\s+(?:people|persons?|civilians|soldiers|children|women)\b)", re.I
