@@ -2305,3 +2305,30 @@ def test_dev22_follow_ups() -> None:
 def test_bare_count_after_a_closed_subordinate_clause(text: str, expected: list[Row]) -> None:
     assert read(text) == expected
 
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a part of the displaced, of the deaths, of the most badly wounded: persons
+        (
+            "The governor said the town was housing about 4,000 of the displaced in two schools.",
+            [(4000, 4000, "about", "people", "displaced")],
+        ),
+        (
+            "Investigators have so far confirmed 17 of these deaths.",
+            [(17, 17, "exact", "people", "killed")],
+        ),
+        (
+            "Army helicopters flew 14 of the most seriously injured to the capital.",
+            [(14, 14, "exact", "people", "injured")],
+        ),
+        # "others" after a count with no noun are still persons
+        (
+            "Rescuers counted 31 dead by noon. Nine others were treated for injuries.",
+            [(31, 31, "exact", "unknown", "killed"), (9, 9, "exact", "people", "injured")],
+        ),
+    ],
+)
+def test_parts_and_others_are_persons(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected

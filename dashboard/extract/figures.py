@@ -1042,7 +1042,8 @@ def _read_figure(
     if of_the is not None:
         # "90 of the dead were men": a part of the toll told before; its noun, if any, after
         # "were" (men are no category of their own: they keep the toll's).
-        outcome = "injured" if of_the.group("o").lower() in ("wounded", "injured") else "killed"
+        # ("32 of these deaths", "15,000 of the displaced": parts of a count too)
+        outcome = _OF_THE_OUTCOMES.get(of_the.group("o").lower(), "killed")
         breakdown, inherited = True, context.main or context.parent
         if inherited is not None and inherited.outcome != outcome:
             inherited = None  # "seven women and three children [dead] ... 11 of the wounded"
@@ -1390,6 +1391,8 @@ def _read_figure(
             inherited = context.parent  # "14 people were killed ... Another 20 were wounded"
         if inherited is not None:
             category = inherited.category
+            if category == "unknown" and others:
+                category = "people"  # "We have counted 20 dead. Ten others are in hospital": persons
         else:  # "detained 53 others", "40 of them died": persons, even with no noun before to take
             category = "people" if _OTHERS_RE.match(noun_phrase) or split else "unknown"
 
@@ -1646,10 +1649,12 @@ def _outcome_after_relative(after: str) -> tuple[str | None, str]:
 
 # "90 of the dead were men": a part of a toll named by its outcome.
 _OF_THE_DEAD_RE = re.compile(
-    r"\s+(?:more\s+)?of\s+(?:the|those)\s+(?P<o>dead|victims|killed|wounded|injured)\b(?!\s+(?:people|civilians))(?:\s+(?P<n>children|women|girls|boys|soldiers|fighters|officers|policemen)\b)?",
+    r"\s+(?:more\s+)?of\s+(?:the|those|these)\s+(?:most\s+(?:critically|seriously|severely|badly)\s+)?"
+    r"(?P<o>dead|victims|killed|wounded|injured|displaced|deaths|killings)\b(?!\s+(?:people|civilians))(?:\s+(?P<n>children|women|girls|boys|soldiers|fighters|officers|policemen)\b)?",
     re.IGNORECASE,
 )
 _OF_THE_DEAD_CASELESS = caseless(_OF_THE_DEAD_RE)
+_OF_THE_OUTCOMES = {"wounded": "injured", "injured": "injured", "displaced": "displaced"}
 _PART_VERB_BEFORE_RE = re.compile(
     r"\b(killing|killed|shot\s+dead|executing|executed|deaths\s+of|wounding|wounded|injuring|injured)\s+"
     r"(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+)?$"
