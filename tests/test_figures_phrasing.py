@@ -2332,3 +2332,42 @@ def test_bare_count_after_a_closed_subordinate_clause(text: str, expected: list[
 )
 def test_parts_and_others_are_persons(text: str, expected: list[Row]) -> None:
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a toll told before and counted again: the later figure is of the same toll, no noun
+        (
+            "A car bomb killed 27 people at the market on Sunday. By Monday evening the figure had climbed to 41.",
+            [(27, 27, "exact", "people", "killed"), (41, 41, "exact", "unknown", "killed")],
+        ),
+        (
+            "Officials said 19 people had died in the flooding of the camp. On Friday the governor gave a new figure of 23.",
+            [(19, 19, "exact", "people", "killed"), (23, 23, "exact", "unknown", "killed")],
+        ),
+        (
+            "The shelling killed nine people in Kherson. Overnight the regional administration raised it to 11.",
+            [(9, 9, "exact", "people", "killed"), (11, 11, "exact", "unknown", "killed")],
+        ),
+        (
+            "The monitor first counted 60 deaths. Residents put it at more than 150 people.",
+            [(60, 60, "exact", "unknown", "killed"), (151, None, "more_than", "people", "killed")],
+        ),
+        # "up from the 16 that ..." is the earlier count of the same toll
+        (
+            "The toll rose to 52 on Tuesday, up from the 30 reported on Monday.",
+            [(52, 52, "exact", "unknown", "killed"), (30, 30, "exact", "unknown", "killed")],
+        ),
+    ],
+)
+def test_a_toll_referred_back_to(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected
+
+
+def test_a_figure_of_something_else_is_no_toll() -> None:
+    # "the figure" with no count before it in the text, and a count of money
+    assert read("The figure had climbed to 400 by June, the central bank said.") == []
+    assert read("Five people were killed in the raid. The budget figure was raised to 90 million dollars.") == [
+        (5, 5, "exact", "people", "killed")
+    ]

@@ -371,7 +371,7 @@ _BEFORE_RE = re.compile(
 )
 _BEFORE_TOLL_RE = re.compile(
     r"""(?:
-        (?P<b_killed>\b(?:death\s+toll|toll|(?:reported\s+)?fatalities|(?:number|count|tally)\s+of\s+(?:[\w-]+\s+){0,2}?(?:dead|deaths|killed|victims|fatalities|martyred|martyrs)
+        (?P<b_killed>\b(?:death\s+tolls?|tolls?|(?:reported\s+)?fatalities|(?:number|count|tally)\s+of\s+(?:[\w-]+\s+){0,2}?(?:dead|deaths|killed|victims|fatalities|martyred|martyrs)
               |(?:put|puts|putting|placed|places)\s+(?:the|its|their)\s+figure
               # "revised the toll to 84, after the government had earlier put it at 101"
               |(?:put|puts|putting|placed|places)(?=\s+it\s+at\b))
@@ -536,7 +536,18 @@ _OUTCOME_STEMS = (
     "crossed",  # "Hundreds of families crossed into Venezuela" (not troops: see _figure)
     "slipped across",  # "8,000 Rohingya had slipped across in recent weeks"
     "detention",  # "17,000 people remain in detention"
-    "figure at",  # "put the figure at up to 600"
+    "figure",  # "put the figure at up to 600", "the figure had climbed to 100", "a new figure of 18"
+    "tally",
+    "raised it",  # "had raised it to 34": a toll told before (_ANAPHORIC_TOLL_RE)
+    "revised it",
+    "lowered it",
+    "updated it",
+    "brought it to",
+    "pushed it to",
+    "put it at",
+    "puts it at",
+    "putting it at",
+    "placed it at",
     "dead",
     "died",
     " die",
@@ -829,7 +840,7 @@ def casualty_figures(text: str, report_id: str) -> list[Figure]:
             parent = context.main or context.parent if context is not None else None
             if parent is not None and "\n" in text[parent.end : spans[index][0]]:
                 parent = None
-            context = _SentenceContext(spans[index][0], parent=parent)
+            context = _SentenceContext(spans[index][0], parent=parent, previous=figures[-1] if figures else None)
         figure = _read_figure(text, lowered, spans[index], quantity, report_id, context, sources)
         if figure is not None:
             figures.append(figure)
@@ -874,6 +885,7 @@ class _SentenceContext:
     last_end: int = -1  # where its count ended
     main: Figure | None = None  # the last figure that is not a breakdown of another
     parent: Figure | None = None  # the main figure of an earlier sentence of the paragraph
+    previous: Figure | None = None  # the last figure read before this sentence, anywhere
 
 
 # Between the previous figure's count and this one: a coordination or list
@@ -1275,6 +1287,13 @@ def _read_figure(
         noun_phrase = _leading_noun_phrase(after)
         if revised and _category(noun_phrase) is None:
             noun_phrase = ""  # "up from 60 the day before": no noun of its own
+    if outcome is None and before_match is None and (earlier := context.last or context.parent or context.previous):
+        if _ANAPHORIC_TOLL_CASELESS.search(lowered, max(s_start, quantity.start - 90), quantity.start) is not None:
+            # "By Tuesday the figure had climbed to 100", "had raised it to 34", "gave a new
+            # figure of 18": the toll told before, counted again; a toll names no one.
+            outcome = earlier.outcome
+            noun_phrase = _leading_noun_phrase(after)
+            total_kind = _category(noun_phrase) or "unknown"
     if outcome is None:
         outcome, noun_phrase = _outcome_after_relative(after)
     if (
@@ -1391,7 +1410,7 @@ def _read_figure(
             inherited = context.parent  # "14 people were killed ... Another 20 were wounded"
         if inherited is not None:
             category = inherited.category
-            if category == "unknown" and others:
+            if category == "unknown" and others and noun_phrase.lstrip()[:5].lower() == "other":
                 category = "people"  # "We have counted 20 dead. Ten others are in hospital": persons
         else:  # "detained 53 others", "40 of them died": persons, even with no noun before to take
             category = "people" if _OTHERS_RE.match(noun_phrase) or split else "unknown"
@@ -1606,10 +1625,20 @@ _HEADING_OUTCOME_RE = re.compile(r"\b(" + "|".join(_LABEL_OUTCOMES) + r")\b", re
 _REVISED_FROM_RE = re.compile(
     r"\b(?:up|down|revised|raised|lowered|rose|risen|rising|climbed|climbing|increased|jumped|grew|soared"
     r"|fell|dropped)\s+from\s+(?:(?:an?|the)\s+(?:earlier|previous|initial)\s+"
-    r"(?:toll|count|figure|tally)\s+of\s+)?$",
+    r"(?:toll|count|figure|tally)\s+of\s+|the\s+)?$",  # ("up from the 16 that the army first reported")
     re.IGNORECASE,
 )
 _REVISED_FROM_CASELESS = caseless(_REVISED_FROM_RE)
+# A toll referred back to: "the figure had climbed to", "that figure was raised to", "a new
+# figure of", "the tally it gave on Monday had been", "had raised it to", "put it at".
+_ANAPHORIC_TOLL_RE = re.compile(
+    r"(?:\b(?:the|that|this|its|their|his|her|a|an)\s+(?:(?:new|revised|updated|latest|earlier|previous|initial"
+    r"|first|official|final|last)\s+)?(?:figure|tally)(?:\s+[\w'’-]+){0,6}?\s+(?:to|at|of|been|was|is|reached)"
+    r"|\b(?:raised|revised|lowered|updated|brought|pushed|put|puts|putting|placed)\s+it\s+(?:up\s+|down\s+)?(?:to|at))"
+    r"\s+$",
+    re.IGNORECASE,
+)
+_ANAPHORIC_TOLL_CASELESS = caseless(_ANAPHORIC_TOLL_RE)
 # "Five former FARC fighters who had laid down their weapons ... were also killed": a
 # relative clause between the count's noun and its verb. The verb must be passive ("were
 # killed"), so "three gunmen who killed a woman and wounded two" gives the gunmen nothing.
