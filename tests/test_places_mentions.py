@@ -845,3 +845,49 @@ def test_the_first_word_after_a_wire_dateline_opens_a_sentence(gazetteer: Gazett
     paper = "Villagers told The Eagle that residents had fled to Mamfe in Cameroon."
     mentions, places = resolved(paper, gazetteer)
     assert {p.country for p in places.values()} == {"CM"}
+
+
+def test_feasts_cartels_and_barrios_are_no_places(gazetteer: Gazetteer) -> None:
+    # GeoNames has a Christmas in Florida, a Santa Rosa de Lima and villages called "Barrio"
+    # in Mexico; here they are a feast, a cartel and the Spanish word for a neighbourhood.
+    # Cartels named after a state name no place; the state named on its own does.
+    text = (
+        "Gunmen opened fire on a Christmas party in the Barrio de San Juan of Celaya on Sunday. "
+        "Police blamed the Santa Rosa de Lima cartel, which fights the Jalisco New Generation Cartel "
+        "and the Sinaloa cartel for the routes through Guanajuato."
+    )
+    mentions, places = resolved(text, gazetteer)
+    surfaces = [m.surface for m in mentions if m.place_id]
+    assert not {"Christmas", "Barrio", "Santa Rosa de Lima", "Jalisco", "Sinaloa"} & set(surfaces)
+    assert place_for("Celaya", mentions, places).country == "MX"
+    assert "Guanajuato" in surfaces
+
+
+def test_an_aside_saying_state_makes_the_name_the_state(gazetteer: Gazetteer) -> None:
+    # Guanajuato is both a state and its capital city; the aside says which one is meant.
+    # "a State Department spokesman" after a city says nothing about that city.
+    mentions, places = resolved(
+        "Mexican troops were sent on Monday to Zacatecas, a mining state with a wave of killings this year.",
+        gazetteer,
+    )
+    assert place_for("Zacatecas", mentions, places).precision == "adm1"
+    mentions, places = resolved(
+        "Mexican troops were sent to Zacatecas on Monday. In Washington, a State Department spokesman "
+        "said the violence was worrying.",
+        gazetteer,
+    )
+    assert place_for("Zacatecas", mentions, places).precision == "city"
+    assert place_for("Washington", mentions, places).precision == "city"
+
+
+def test_central_before_a_country_keeps_the_country(gazetteer: Gazetteer) -> None:
+    # "central Damascus" is the city rather than its governorate, but "central Mexico" is a part
+    # of the country, not Mexico City (nor Mexico, Missouri, when Washington is named too).
+    mentions, places = resolved(
+        "Violence has spread across central Mexico. In Washington, a spokesman said it was worrying. "
+        "A car bomb exploded in central Damascus.",
+        gazetteer,
+    )
+    assert place_for("Mexico", mentions, places).precision == "country"
+    assert place_for("Mexico", mentions, places).country == "MX"
+    assert place_for("Damascus", mentions, places).precision == "city"

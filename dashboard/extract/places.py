@@ -78,7 +78,7 @@ class PlaceSpan:
     """A stretch of the report that names a place, before it is resolved.
 
     ``name`` is the part to look up in the gazetteer (None for indirect cues);
-    ``kind_hint`` is ``adm1``, ``city``, ``village`` or ``countryside`` when the words
+    ``kind_hint`` is ``adm1``, ``city``, ``village``, ``central`` or ``countryside`` when the words
     around the name say so; ``weak`` marks matches whose capital letter proves nothing
     (sentence start, headline, glued to another capitalised word).
     """
@@ -108,7 +108,9 @@ _PLACE_SUFFIXES = frozenset(
 _CALENDAR_WORDS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
+    "monday tuesday wednesday thursday friday saturday sunday "
+    # feasts: "a Christmas party" (GeoNames has a Christmas in Florida), "since Easter"
+    "christmas easter ramadan eid ashura nowruz".split()
 )
 _DIRECTIONS = frozenset(
     "northern southern eastern western central north south east west upper lower greater old rural".split()
@@ -140,12 +142,19 @@ _BEFORE_KIND = [
     (re.compile(r"\b(?:provinces|governorates|regions)\s+of\s+(?:the\s+)?$", re.I), "adm1"),
     (re.compile(r"\b(?:city|town|cities|towns)\s+of\s+$", re.I), "city"),
     (re.compile(r"\bvillage\s+of\s+$", re.I), "village"),
-    (re.compile(r"\b(?:central|downtown)\s+$", re.I), "city"),
+    (re.compile(r"\bdowntown\s+$", re.I), "city"),
+    # "central Damascus" is the city, not the governorate; "central Mexico" is still the country
+    (re.compile(r"\bcentral\s+$", re.I), "central"),
 ]
 # Words after a name that say its kind ("Latakia province", "Gaza City", "the Idlib
 # countryside", which also widens the span), tried in this order; matched at the name's end.
 _AFTER_KIND_ONE = re.compile(
-    r"(?P<adm1>[\s-]+(?:province|governorate|region|oblast|state)\b)"
+    r"(?P<adm1>[\s-]+(?:province|governorate|region|oblast|state)\b"
+    # "Guanajuato, an industrial state that ...": an aside saying what the name is (not "the
+    # state capital", not "the region's largest city")
+    # (lower case: "In Washington, a State Department spokesman" says nothing of the kind)
+    r"|(?-i:,\s+(?:a|an)\s+(?:[a-z-]+\s+){0,2}?(?:province|governorate|region|oblast|state)"
+    r"(?![\w'’-]|\s+capital|\s+[A-Z])))"
     r"|(?P<city>\s+city\b)"
     r"|(?P<countryside>\s+countryside\b)"
     # "the Barrio Nuevo neighbourhood": part of a town; the resolver keeps it only near one.
@@ -346,6 +355,7 @@ _ORGANISATION_AFTER_RE = re.compile(
     r"(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:Organi[sz]ation|Army|Front|Party|Movement|Council|Union|Alliance"
     r"|Brigades?|Corps|Committee|Network|Institute)\b"
 )
+_CARTEL_AFTER_RE = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*){0,3}[ \t]+[Cc]artel\b")
 _SAINT_NAME = re.compile(r"(?:St\.?|Saint|Mar|San|Santa|São|Sao)\s+\S+$")
 _SAINT_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:the\s+(?:Baptist|Evangelist|Apostle|Divine|Great|Martyr|Theologian)\b"
@@ -650,6 +660,10 @@ def _name_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[Pl
             and _ORGANISATION_AFTER_RE.match(text, end)
         ):
             continue  # "the Kachin Independence Organisation": inside an organisation's name
+        if _CARTEL_AFTER_RE.match(text, end):
+            continue  # "the Sinaloa cartel", "the Jalisco New Generation Cartel": a criminal group
+        if word == "barrio":
+            continue  # Spanish for a neighbourhood: "the Barrio de la Cuarta neighbourhood"
         if text.startswith("-based", end):
             continue  # "the Britain-based monitor": where an organisation sits, not a scene
         if near[0] is not None and near[0][1] in ("Operation", "Operations", "OPERATION"):

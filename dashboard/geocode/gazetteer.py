@@ -45,6 +45,7 @@ _KIND_HINTS = {
     "adm1": {"adm1", "adm2", "region"},
     "city": {"city", "village"},
     "village": {"village", "city"},
+    "central": {"city", "village", "country"},  # "central Aleppo", "central Mexico": not a province
 }
 _QUERY_KIND = [
     (re.compile(r"^(?:the\s+)?(?:province|governorate|region)\s+of\s+(.+)$", re.I), "adm1"),
