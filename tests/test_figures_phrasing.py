@@ -2371,3 +2371,31 @@ def test_a_figure_of_something_else_is_no_toll() -> None:
     assert read("Five people were killed in the raid. The budget figure was raised to 90 million dollars.") == [
         (5, 5, "exact", "people", "killed")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "resulted in" a count of the dead: "in" here is no "in 2024" or "in 10 days"
+        ("The shelling of the market resulted in 23 deaths.", [(23, 23, "exact", "unknown", "killed")]),
+        # a part "among" a count: the count's outcome
+        (
+            "Three children were among the 19 people wounded in the blast.",
+            [(3, 3, "exact", "children", "injured"), (19, 19, "exact", "people", "injured")],
+        ),
+        (
+            "A nurse was among seven people killed when the clinic was shelled.",
+            [(7, 7, "exact", "people", "killed")],
+        ),
+        (
+            "Two soldiers were among four people killed at the checkpoint.",
+            [(2, 2, "exact", "security_forces", "killed"), (4, 4, "exact", "people", "killed")],
+        ),
+    ],
+)
+def test_resulted_in_and_among_a_count(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected
+
+
+def test_in_before_a_count_of_days_is_still_no_figure() -> None:
+    assert read("Eleven people were killed in 3 days of shelling.") == [(11, 11, "exact", "people", "killed")]

@@ -891,3 +891,14 @@ def test_central_before_a_country_keeps_the_country(gazetteer: Gazetteer) -> Non
     assert place_for("Mexico", mentions, places).precision == "country"
     assert place_for("Mexico", mentions, places).country == "MX"
     assert place_for("Damascus", mentions, places).precision == "city"
+
+
+def test_university_opens_a_name_not_a_place(gazetteer: Gazetteer) -> None:
+    # GeoNames has a University in Florida; in a Nigerian report it opens a hospital's name.
+    mentions, places = resolved(
+        "Nineteen of the wounded were taken to the University of Maiduguri Teaching Hospital in Borno State.",
+        gazetteer,
+    )
+    surfaces = [m.surface for m in mentions if m.place_id]
+    assert "University" not in surfaces
+    assert any(s.startswith("Borno") for s in surfaces)

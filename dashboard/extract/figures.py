@@ -96,6 +96,7 @@ _NOT_PEOPLE_WORD_BEFORE = _MONTH_WORDS | frozenset(
     chapter section paragraph verse gate unit brigade division battalion in since until till by from
     year usd us eur gbp syp no""".split()  # ("no one was killed")
 )
+_IN_OUTCOME_NOUN_RE = re.compile(r"\s+(?:martyrs|deaths|dead|fatalities|killings|injuries|wounded|casualties)\b")
 _SYMBOL_BEFORE_RE = re.compile(r"(?:[$€£¥#]|\bno\.|\bnr\.)\s*$", re.IGNORECASE)
 _SYMBOL_CHARS = frozenset("$€£¥#.")
 
@@ -241,7 +242,9 @@ _AUX = (
     # how they were killed or held: "27 of whom had been summarily executed"
     r"|summarily|extrajudicially|arbitrarily|unlawfully|illegally|deliberately|brutally|indiscriminately"
     r"|still|remain|remains|remained|nonetheless|however|probably|likely|estimated|understood"
-    r"|shot\s+and|to|among\s+(?:those|the|people))"
+    # ("were among the 16 people injured": the part's outcome is that of the count it is among)
+    r"|shot\s+and|to|among\s+(?:(?:the\s+)?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"(?:\s+(?:people|persons))?|those|the|people))"
 )
 _NP_WORD = (
     r"(?:(?!(?:were|was|are|is|have|has|had|been|and|or|but|who|whom|that|which|while|when|after|before"
@@ -978,6 +981,8 @@ def _read_figure(
             and not (word == "us" and "us" in text[quantity.start - 4 : quantity.start])  # "tell us 16"
             # "the ward had taken in 23 wounded people": "in" ends a phrasal verb
             and not (word == "in" and tail.rstrip().endswith((" taken in", " took in", " take in", " taking in", " brought in")))
+            # "has resulted, in a cumulative toll, in 492 martyrs": "in" before a count of the dead
+            and not (word == "in" and _IN_OUTCOME_NOUN_RE.match(after_lower) is not None)
         ):
             return None
     if " in " in lowered[max(s_start, quantity.start - 40) : quantity.start] and _SHARE_OF_RE.search(

@@ -112,6 +112,10 @@ _CALENDAR_WORDS = frozenset(
     # feasts: "a Christmas party" (GeoNames has a Christmas in Florida), "since Easter"
     "christmas easter ramadan eid ashura nowruz".split()
 )
+# Words that open the names of other things, never a place on their own: "the Barrio de la
+# Cuarta neighbourhood" (Spanish for a neighbourhood), "the University of Maiduguri Teaching
+# Hospital" (GeoNames has a University in Florida).
+_NOT_PLACE_WORDS = frozenset(("barrio", "university"))
 _DIRECTIONS = frozenset(
     "northern southern eastern western central north south east west upper lower greater old rural".split()
 )
@@ -635,7 +639,7 @@ def _name_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[Pl
         word = plain(surface)
         if (sentence_start or in_headline) and word in rules.common_words:
             continue
-        if word in _CALENDAR_WORDS:
+        if word in _CALENDAR_WORDS or word in _NOT_PLACE_WORDS:
             continue  # "in March", "on Sunday": dates, even where a town has the name
         near = _near_words(text, start, end)
         person = _looks_like_person(text, start, end, surface, rules, near)
@@ -662,8 +666,6 @@ def _name_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[Pl
             continue  # "the Kachin Independence Organisation": inside an organisation's name
         if _CARTEL_AFTER_RE.match(text, end):
             continue  # "the Sinaloa cartel", "the Jalisco New Generation Cartel": a criminal group
-        if word == "barrio":
-            continue  # Spanish for a neighbourhood: "the Barrio de la Cuarta neighbourhood"
         if text.startswith("-based", end):
             continue  # "the Britain-based monitor": where an organisation sits, not a scene
         if near[0] is not None and near[0][1] in ("Operation", "Operations", "OPERATION"):
