@@ -2399,3 +2399,37 @@ def test_resulted_in_and_among_a_count(text: str, expected: list[Row]) -> None:
 
 def test_in_before_a_count_of_days_is_still_no_figure() -> None:
     assert read("Eleven people were killed in 3 days of shelling.") == [(11, 11, "exact", "people", "killed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who says it, not what they cite
+        (
+            "The health ministry says at least 31 people have been killed in Kherson, based on figures from hospitals.",
+            [(31, "killed", "health ministry")],
+        ),
+        (
+            "At least 90 people were killed in the fighting for Bukavu, the UN refugee agency said, citing figures "
+            "from local authorities.",
+            [(90, "killed", "UN refugee agency")],
+        ),
+        # with no one saying it, the figures' origin is the source
+        ("Based on figures from hospitals, 40 people were killed.", [(40, "killed", "hospitals")]),
+        # "the group said" after a body that gave the figure before it, in the same paragraph
+        (
+            "The International Rescue Committee says its clinics treated 212 wounded people last week. "
+            "Of the wounded, 64 needed surgery, the group said.",
+            [(212, "injured", "International Rescue Committee"), (64, "injured", "International Rescue Committee")],
+        ),
+    ],
+)
+def test_who_cites_and_the_group_said(text: str, expected: list[tuple[int | None, str, str | None]]) -> None:
+    assert read_with_sources(text) == expected
+
+
+def test_a_part_of_the_wounded_is_persons() -> None:
+    assert read("Doctors treated 300 wounded people. Of the wounded, 41 needed surgery.") == [
+        (300, 300, "exact", "people", "injured"),
+        (41, 41, "exact", "people", "injured"),
+    ]

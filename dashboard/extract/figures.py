@@ -312,7 +312,7 @@ def _incident_count(after: str, after_lower: str) -> bool:
 
 # A sentence that breaks down an earlier figure: "Of those the office documented, 90 were
 # men, 18 were women and three were children."
-_BREAKDOWN_OPENING_RE = re.compile(r"^\W*(?:of|among)\s+(?:those|them|these|the\s+(?:dead|victims|killed))\b")
+_BREAKDOWN_OPENING_RE = re.compile(r"^\W*(?:of|among)\s+(?:those|them|these|the\s+(?:dead|victims|killed|wounded|injured))\b")
 _WERE_NOUN_RE = re.compile(
     # "were Alawite civilians", "were young Kurdish men": two words may come before the noun
     # (the pattern is case-blind), but no negation.
@@ -2272,6 +2272,7 @@ _CLAIM_NOT_REPORTING = (
     " credit",
     " victory",
 )
+_CITED_BASIS_ENDS = ("based on ", "citing ", "drawing on ", "quoting ", "using ")
 _BASIS_RE = re.compile(r"\b(?:based\s+on|on\s+the\s+basis\s+of|drawing\s+on)\b[^.;]*$")
 _DETERMINER_ENDS = (" its ", " their ", " his ", " her ", " our ", " your ", " this ", " that ")
 _CONTACT_CLAUSE_RE = re.compile(
@@ -2359,6 +2360,13 @@ def _sentence_source(sentence: str) -> str | None:
             ):
                 # "Based on ... lists compiled by village volunteers, our researchers documented
                 # ...": what the count rests on; the verb after names who counted.
+                continue
+            if (
+                lower.endswith(_CITED_BASIS_ENDS, max(0, at - 14), at)
+                and any(v < at for v in _reporting_verbs(sentence, lower))
+            ):
+                # "OCHA says 17 people have been killed, based on figures from hospitals", "...,
+                # the WHO said, citing figures from the government": who says it is the source.
                 continue
             match = _ACCORDING_RE.search(sentence, max(0, at - 3))
             if (
@@ -3662,6 +3670,10 @@ class _SourceMemory:
             if last is not None and re.search(
                 rf"{re.escape(last)}\)?,\s+(?:a|an|the)\s+[^,.;]{{0,40}}\b{key}\b", before
             ):
+                return last
+            if last is not None and self.named and self.named[-1][1] == last and "\n" not in self.text[self.named[-1][0] : start]:
+                # "MSF says its teams treated 858 wounded people ... Of the wounded, 387 needed
+                # surgery, the group said": the body that gave the paragraph's last figure.
                 return last
         return name
 
