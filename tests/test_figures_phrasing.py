@@ -2433,3 +2433,41 @@ def test_a_part_of_the_wounded_is_persons() -> None:
         (300, 300, "exact", "people", "injured"),
         (41, 41, "exact", "people", "injured"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a toll phrase with an aside between commas, ended by the toll's verb
+        (
+            "The number of people killed in Monday's raid on Kaura Namoda, a market town in Zamfara State, "
+            "has risen to 48, officials said.",
+            [(48, 48, "exact", "people", "killed")],
+        ),
+        # "the number killed", with no "of"
+        ("A diplomatic cable put the number killed at up to 300.", [(None, 300, "up_to", "unknown", "killed")]),
+        # "to N from M": the earlier count of the same toll
+        (
+            "The toll of the shelling of the camp has risen to 61 from 40.",
+            [(61, 61, "exact", "unknown", "killed"), (40, 40, "exact", "unknown", "killed")],
+        ),
+        # missing: "believed to be missing", "still under the rubble"
+        (
+            "Rescuers were searching for about 12 people believed to be missing after the blast.",
+            [(12, 12, "about", "people", "missing")],
+        ),
+        (
+            "The civil defence said 25 people were still under the rubble of the building.",
+            [(25, 25, "exact", "people", "missing")],
+        ),
+    ],
+)
+def test_long_tolls_and_missing_under_rubble(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected
+
+
+def test_a_toll_aside_ending_in_of_is_no_toll() -> None:
+    # "a factor of six" after a toll phrase and a comma is no count of the dead
+    assert read("The number of dead remains a matter of guesswork, with estimates that differ by a factor of six.") == []
+    # the dead pulled from under the rubble are dead, not missing
+    assert read("Rescuers pulled 14 bodies from under the rubble.") == [(14, 14, "exact", "people", "killed")]

@@ -96,6 +96,7 @@ _NOT_PEOPLE_WORD_BEFORE = _MONTH_WORDS | frozenset(
     chapter section paragraph verse gate unit brigade division battalion in since until till by from
     year usd us eur gbp syp no""".split()  # ("no one was killed")
 )
+_TO_N_FROM_RE = re.compile(r"\bto\s+(?:at\s+least\s+|more\s+than\s+|over\s+|about\s+|some\s+)?[\w,]+\s+from\s+(?:about\s+|some\s+|around\s+)?$")
 _IN_OUTCOME_NOUN_RE = re.compile(r"\s+(?:martyrs|deaths|dead|fatalities|killings|injuries|wounded|casualties)\b")
 _SYMBOL_BEFORE_RE = re.compile(r"(?:[$€£¥#]|\bno\.|\bnr\.)\s*$", re.IGNORECASE)
 _SYMBOL_CHARS = frozenset("$€£¥#.")
@@ -206,7 +207,9 @@ _OUTCOME_WORDS = {
     r"|for\s+(?:[\w-]+\s+){0,3}?(?:burns|injuries|wounds)"
     r"|(?:brought|taken|rushed|admitted|arrived)\s+(?:in\s+)?with\s+(?:[\w-]+\s+){0,3}?(?:burns|injuries|wounds)",
     "missing": r"missing|unaccounted\s+for|disappeared|went\s+missing"
-    r"|(?:have\s+|has\s+|had\s+)?not\s+been\s+(?:seen|heard\s+from)",
+    r"|(?:have\s+|has\s+|had\s+)?not\s+been\s+(?:seen|heard\s+from)"
+    # "about 30 people were still believed to be under the rubble" (not the dead pulled "from under")
+    r"|(?:be|are|were|is|remain|remained|remains|lie|lying|trapped)\s+(?:still\s+)?(?:under|beneath)\s+(?:the\s+)?(?:rubble|debris|ruins)",
     "abducted": r"abducted|abducting|abductions?|kidnapped|kidnapping|taken\s+hostage|seized"
     r"|deprived\s+of\s+(?:their|his|her)\s+liberty"
     r"|taken\s+(?:[\w-]+\s+){0,3}?as\s+(?:hostages?|captives?)|(?:held|taken)\s+captive|held\s+hostage",
@@ -242,6 +245,7 @@ _AUX = (
     # how they were killed or held: "27 of whom had been summarily executed"
     r"|summarily|extrajudicially|arbitrarily|unlawfully|illegally|deliberately|brutally|indiscriminately"
     r"|still|remain|remains|remained|nonetheless|however|probably|likely|estimated|understood"
+    r"|be(?=\s+(?:missing|dead|unaccounted))"  # "believed to be missing"
     # ("were among the 16 people injured": the part's outcome is that of the count it is among)
     r"|shot\s+and|to|among\s+(?:(?:the\s+)?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
     r"(?:\s+(?:people|persons))?|those|the|people))"
@@ -374,11 +378,16 @@ _BEFORE_RE = re.compile(
 )
 _BEFORE_TOLL_RE = re.compile(
     r"""(?:
-        (?P<b_killed>\b(?:death\s+tolls?|tolls?|(?:reported\s+)?fatalities|(?:number|count|tally)\s+of\s+(?:[\w-]+\s+){0,2}?(?:dead|deaths|killed|victims|fatalities|martyred|martyrs)
+        (?P<b_killed>\b(?:death\s+tolls?|tolls?|(?:reported\s+)?fatalities|(?:number|count|tally)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:dead|deaths|killed|victims|fatalities|martyred|martyrs)
               |(?:put|puts|putting|placed|places)\s+(?:the|its|their)\s+figure
               # "revised the toll to 84, after the government had earlier put it at 101"
               |(?:put|puts|putting|placed|places)(?=\s+it\s+at\b))
-              (?:\s+[\w'’()-]+){0,18}?\s+(?:to|at|of|from|reached|hit|passed|exceeded|topped|surpassed|is|was|stands\s+at|stood\s+at))
+              (?:\s+[\w'’()-]+){0,18}?\s+(?:to|at|of|from|reached|hit|passed|exceeded|topped|surpassed|is|was|stands\s+at|stood\s+at)
+            # asides between commas, when a verb of the toll ends it: "the number of people killed in
+            # the attack on Pont-Sonde, a farming town in the Artibonite, has risen to 115"
+            |(?:death\s+tolls?|tolls?|(?:number|count|tally)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:dead|deaths|killed|victims|fatalities|martyrs))
+              (?:,?\s+[\w'’()-]+){0,30}?\s+(?:(?:has|had|have)\s+)?(?:(?:risen|rose|climbed|jumped|increased|grown)\s+to
+              |reached|hit|passed|exceeded|topped|surpassed|stands\s+at|stood\s+at))
       | (?P<b_injured>\bnumber\s+of\s+(?:wounded|injured)(?:\s+[\w'’-]+){0,6}?\s+(?:to|at|of|reached|is|was))
       # "put the number of people unaccounted for at about 40"
       | (?P<b_missing>\bnumber\s+of\s+(?:[\w-]+\s+){0,2}?(?:missing|unaccounted\s+for|disappeared)
@@ -539,6 +548,9 @@ _OUTCOME_STEMS = (
     "crossed",  # "Hundreds of families crossed into Venezuela" (not troops: see _figure)
     "slipped across",  # "8,000 Rohingya had slipped across in recent weeks"
     "detention",  # "17,000 people remain in detention"
+    "under the rubble",  # "30 people were still believed to be under the rubble"
+    "under the debris",
+    "under the ruins",
     "figure",  # "put the figure at up to 600", "the figure had climbed to 100", "a new figure of 18"
     "tally",
     "raised it",  # "had raised it to 34": a toll told before (_ANAPHORIC_TOLL_RE)
@@ -976,6 +988,8 @@ def _read_figure(
         if (
             word in _NOT_PEOPLE_WORD_BEFORE
             and not (word == "from" and _REVISED_FROM_RE.search(tail))
+            # "has risen to at least 165 from about 100": the toll's earlier count
+            and not (word == "from" and _TO_N_FROM_RE.search(lowered, max(0, quantity.start - 40), quantity.start))
             # "In April dozens of people were killed": a month before a number word is no date.
             and not (word in _MONTH_WORDS and not quantity.surface[:1].isdigit())
             and not (word == "us" and "us" in text[quantity.start - 4 : quantity.start])  # "tell us 16"
@@ -1017,8 +1031,9 @@ def _read_figure(
     listed = bool(gap) and gap.strip() == ":"
     # "... rose to 80 on Monday, the governor said, up from 60 the day before": the earlier
     # count of the same toll.
-    revised = bool(gap) and bool(
-        _REVISED_FROM_CASELESS.search(gap_lower) if ascii_gap else _REVISED_FROM_RE.search(gap)
+    revised = bool(gap) and (
+        bool(_REVISED_FROM_CASELESS.search(gap_lower) if ascii_gap else _REVISED_FROM_RE.search(gap))
+        or gap.strip() == "from"  # "has risen to at least 165 from about 100 a day earlier"
     )
     breakdown = False
     inherited: Figure | None = None  # the figure whose category a bare count takes
@@ -1175,7 +1190,7 @@ def _read_figure(
         if before_match is None and _holds_any(_THE_DEAD_CUES_AUTOMATON, near):
             before_match = _search_from_word_starts(_THE_DEAD_WERE_RE, text[before_start : quantity.start])
         if before_match is None:
-            far_start = max(s_start, quantity.start - 160)
+            far_start = max(s_start, quantity.start - 220)
             far = lowered[far_start : quantity.start]
             if "toll" in far or "number" in far or "count of" in far or "tally of" in far or "figure" in far or "fatalities" in far:
                 before_start = far_start
