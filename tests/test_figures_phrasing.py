@@ -2471,3 +2471,20 @@ def test_a_toll_aside_ending_in_of_is_no_toll() -> None:
     assert read("The number of dead remains a matter of guesswork, with estimates that differ by a factor of six.") == []
     # the dead pulled from under the rubble are dead, not missing
     assert read("Rescuers pulled 14 bodies from under the rubble.") == [(14, 14, "exact", "people", "killed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "State television quoted the interior ministry as saying 17 police officers were killed.",
+            [(17, "killed", "interior ministry")],
+        ),
+        (
+            "IRNA quoted Hossein Kermanpour, a health ministry spokesman, as saying 30 people were killed.",
+            [(30, "killed", "Hossein Kermanpour, a health ministry spokesman")],
+        ),
+    ],
+)
+def test_quoted_as_saying(text: str, expected: list[tuple[int | None, str, str | None]]) -> None:
+    assert read_with_sources(text) == expected
