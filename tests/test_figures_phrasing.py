@@ -2488,3 +2488,23 @@ def test_a_toll_aside_ending_in_of_is_no_toll() -> None:
 )
 def test_quoted_as_saying(text: str, expected: list[tuple[int | None, str, str | None]]) -> None:
     assert read_with_sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # communiques write a count twice: one count, with what follows the brackets
+        (
+            "The gunmen killed twenty-one (21) civilians and wounded nine (09) others.",
+            [(21, 21, "exact", "civilians", "killed"), (9, 9, "exact", "civilians", "injured")],
+        ),
+        ("Our forces neutralised 15 (fifteen) terrorists near Tillaberi.", [(15, 15, "exact", "fighters", "killed")]),
+        # demonyms and bodyguards are persons
+        (
+            "More than 3,000 Chadians have fled into Cameroon, and two of the mayor's bodyguards were killed.",
+            [(3001, None, "more_than", "people", "displaced"), (2, 2, "exact", "people", "killed")],
+        ),
+    ],
+)
+def test_counts_written_twice_and_more_person_nouns(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected

@@ -147,7 +147,10 @@ _PERSON_WORDS = frozenset(
     iranians iraqis afghans pakistanis indians russians americans turks egyptians jordanians yemenis
     saudis somalis ethiopians eritreans nigerians malians congolese rwandans burmese rohingya haitians
     colombians venezuelans mexicans chinese nepalis bangladeshis libyans tunisians algerians moroccans
-    foreigners expatriates
+    burkinabe burkinabes mozambicans malawians chadians cameroonians nigeriens kenyans ugandans burundians
+    tanzanians zimbabweans armenians azerbaijanis georgians belarusians hondurans ecuadorians salvadorans
+    guatemalans peruvians brazilians cambodians indonesians malaysians tamils baloch pashtuns hazaras uyghurs
+    foreigners expatriates bodyguards escorts
     collaborators informants suppliers perpetrators accomplices worker official neighbours neighbors friends
     grandsons granddaughters grandchildren nephews martyrs criminals arrivals trainees recruits practitioners
     writers authors novelists poets artists musicians photographers filmmakers chiefs elders travellers travelers

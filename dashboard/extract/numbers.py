@@ -446,8 +446,29 @@ def find_quantities(
             parts = (match, None)
         for part in parts:
             quantity = read_quantity(part, text) if part is not None else None
-            if quantity is not None:
-                found.append(quantity)
+            if quantity is None:
+                continue
+            if (
+                found
+                and text.startswith(")", quantity.end)
+                and text[found[-1].end : quantity.start] == " ("
+                and found[-1].low == quantity.low
+                and found[-1].high == quantity.high
+            ):
+                # "forty-four (44) civilians", "12 (twelve) people" (communiques write counts
+                # twice): one count, so that what follows ("civilians") is what it counts.
+                previous = found[-1]
+                found[-1] = Quantity(
+                    previous.start,
+                    quantity.end + 1,
+                    text[previous.start : quantity.end + 1],
+                    previous.low,
+                    previous.high,
+                    previous.qualifier,
+                    previous.number_start,
+                )
+                continue
+            found.append(quantity)
     return found
 
 
