@@ -2508,3 +2508,23 @@ def test_quoted_as_saying(text: str, expected: list[tuple[int | None, str, str |
 )
 def test_counts_written_twice_and_more_person_nouns(text: str, expected: list[Row]) -> None:
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "brought in dead"; "under the age of five" is an age
+        (
+            "A nurse said nine children under the age of five had been brought in dead.",
+            [(9, 9, "exact", "children", "killed")],
+        ),
+        # taken to a clinic or to "the district hospital": wounded
+        ("Fourteen people were taken to the district hospital.", [(14, 14, "exact", "people", "injured")]),
+        ("About 40 people had been taken to clinics in nearby villages.", [(40, 40, "about", "people", "injured")]),
+        # a unit's ordinal inside the noun phrase; constables are police
+        ("Two soldiers of the 41st Infantry Battalion were wounded.", [(2, 2, "exact", "security_forces", "injured")]),
+        ("One head constable was killed in the ambush.", [(1, 1, "exact", "security_forces", "killed")]),
+    ],
+)
+def test_dev50_counts(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected

@@ -167,7 +167,7 @@ _CATEGORY_RE = re.compile(
             (?:security|army|police|military|armed\s+forces|forces?|directorate|guards?|gendarmerie)
           |gendarmerie\s+\w+|(?:police|military|army)\s+cadets|cadets|jawans?
           |security\s+(?:personnel|forces|force\s+members|members|officers|agents|guards)
-          |soldiers?|troops|servicem[ae]n|service\s+members|policem[ae]n|police(?:\s+officers?)?|officers?|gendarmes|border\s+guards
+          |soldiers?|troops|servicem[ae]n|service\s+members|policem[ae]n|police(?:\s+officers?)?|officers?|gendarmes|border\s+guards|constables?
           |guards|peacekeepers|(?<!medical\s)(?<!health\s)(?<!aid\s)(?<!humanitarian\s)(?<!media\s)personnel|army\s+(?:officers|personnel)|military\s+personnel
           |(?:government|regime|state|pro-government)\s+forces|conscripts|occupiers|sons\s+of\s+(?:the\s+)?soil)
       | (?P<fighters>(?:members?|fighters?)\s+of\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:militias?|armed\s+groups?
@@ -193,13 +193,14 @@ _OUTCOME_WORDS = {
     "killed": r"killed|killing|killings|kills|kill|dead|died|die|deaths?|executed|executing|executions?|martyred|martyrs"
     r"|in\s+(?:the\s+)?(?:[\w'’]+\s+)?morgues?"
     r"|murdered|murders|homicides|slain|massacred|perished|fatalities|lost\s+their\s+lives|lives|shot\s+dead|bodies|toll|among\s+the\s+victims"
+    r"|(?:brought|carried)\s+in\s+dead|dead\s+on\s+arrival"
     r"|paid\s+the\s+(?:supreme|ultimate)\s+(?:price|sacrifice)|sent\s+to\s+hell|embraced\s+(?:shahadat|martyrdom)"  # army communiques
     r"|fell\s+(?:on\s+the\s+field\s+of\s+honou?r|in\s+(?:battle|combat|action)|as\s+martyrs)"  # "fell on the field of honour"
     r"|drowned|eliminated|neutrali[sz]ed|burn[te]d?\s+to\s+death"  # ("eliminated", "neutralised": persons only, see _figure)
     # "15 people were buried in a mass grave"; not those trapped ("buried under the rubble")
     r"|buried(?!\s+(?:under|beneath|alive|in\s+(?:the\s+)?(?:rubble|debris|ruins)))",
     "injured": r"injured|injuring|injuries|wounded|wounding|hurt|hospitali[sz]ed"
-    r"|(?:taken|rushed|admitted|sent|brought|evacuated)\s+to\s+(?:a\s+|the\s+)?hospitals?"
+    r"|(?:taken|rushed|admitted|sent|brought|evacuated)\s+to\s+(?:a\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?(?:hospitals?|clinics?)\b"
     r"|in\s+(?:a\s+|the\s+)?hospitals?|(?:treated|cared\s+for)\s+(?:in|at)\s+(?:a\s+|the\s+)?hospitals?"
     r"|(?:flown|airlifted|evacuated|taken|sent)\s+(?:[\w-]+\s+){0,4}?for\s+treatment"
     r"|in\s+(?:intensive|critical)\s+care|(?:receiving|received|under(?:going)?)\s+(?:medical\s+)?treatment"
@@ -258,6 +259,7 @@ _NP_WORD = (
     r"|during|as|if|than|with|by|on|into|to|for|he|she|it|they|we|claims?|says?|said)\b)"
     r"[^\W\d][\w'’-]*"
     r"|\d{1,2}-year-olds?"  # "two 14-year-old girls"
+    r"|\d{1,3}(?:st|nd|rd|th)(?=\s+[A-Z])"  # "two soldiers of the 103rd Infantry Brigade"
     # "148 fighters loyal to the former government had been killed"
     r"|loyal\s+to"
     r"|(?:and|or)(?=\s+(?:women|children|men|boys|girls|elderly|civilians|soldiers|teenagers|adolescents|youths|infants|babies|their|other|his|her"
@@ -551,6 +553,8 @@ _OUTCOME_STEMS = (
     "crossed",  # "Hundreds of families crossed into Venezuela" (not troops: see _figure)
     "slipped across",  # "8,000 Rohingya had slipped across in recent weeks"
     "detention",  # "17,000 people remain in detention"
+    "hospital",  # "Twelve people were taken to the district hospital"
+    "clinic",
     "under the rubble",  # "30 people were still believed to be under the rubble"
     "under the debris",
     "under the ruins",
@@ -988,6 +992,8 @@ def _read_figure(
             return None  # "his two sons, aged 9 and 12": the second age
         if word == "of" and tail.endswith(_PARENT_OF):
             return None  # "a mother of five who had fled Rafah": her children, not a count of victims
+        if word == "of" and tail.endswith(("age of ", "ages of ")):
+            return None  # "children under the age of five": an age
         if (
             word in _NOT_PEOPLE_WORD_BEFORE
             and not (word == "from" and _REVISED_FROM_RE.search(tail))
@@ -2112,7 +2118,7 @@ _AGE_WORD_RE = re.compile(r"\b(\d{1,2})-year-olds?\b")
 _CATEGORY_OF_WORD: dict[str, str] = {
     **dict.fromkeys(
         """soldier soldiers troops serviceman servicemen policeman policemen police officer officers gendarmes cadets
-        guards peacekeepers personnel conscripts occupiers jawans""".split(),
+        guards peacekeepers personnel conscripts occupiers jawans constable constables""".split(),
         "security_forces",
     ),
     **dict.fromkeys(
