@@ -2528,3 +2528,18 @@ def test_counts_written_twice_and_more_person_nouns(text: str, expected: list[Ro
 )
 def test_dev50_counts(text: str, expected: list[Row]) -> None:
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("About 300 remain in the city's crowded morgues.", [(300, 300, "about", "unknown", "killed")]),
+        ("Police said 80 of the escaped inmates had been recaptured.", [(80, 80, "exact", "people", "detained")]),
+        (
+            "More than 4,000 Burundians had arrived in the east of the country since Monday.",
+            [(4001, None, "more_than", "people", "displaced")],
+        ),
+    ],
+)
+def test_dev49_counts(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected

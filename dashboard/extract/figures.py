@@ -191,7 +191,7 @@ _CATEGORY_CASELESS = caseless(_CATEGORY_RE)
 # Outcome words, grouped by the outcome they report.
 _OUTCOME_WORDS = {
     "killed": r"killed|killing|killings|kills|kill|dead|died|die|deaths?|executed|executing|executions?|martyred|martyrs"
-    r"|in\s+(?:the\s+)?(?:[\w'’]+\s+)?morgues?"
+    r"|in\s+(?:the\s+)?(?:[\w'’]+\s+){0,2}?morgues?"
     r"|murdered|murders|homicides|slain|massacred|perished|fatalities|lost\s+their\s+lives|lives|shot\s+dead|bodies|toll|among\s+the\s+victims"
     r"|(?:brought|carried)\s+in\s+dead|dead\s+on\s+arrival"
     r"|paid\s+the\s+(?:supreme|ultimate)\s+(?:price|sacrifice)|sent\s+to\s+hell|embraced\s+(?:shahadat|martyrdom)"  # army communiques
@@ -231,12 +231,12 @@ _OUTCOME_WORDS = {
     r"|arrived\s+(?:in|at)\s+[^.;]{0,60}?,\s*(?:fleeing|fearing|having\s+fled|after\s+fleeing)"
     r"|(?:reached|arrived\s+(?:in|at))\s+[^.;,]{0,60}?\s+after\s+(?:fleeing|escaping)"
     r"|new(?:ly\s+arrived)?\s+arrivals|newly\s+arrived"  # humanitarian reports: people newly displaced
-    r"|arrived\s+in\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2}?\s+(?:from|since)\s+"  # "have arrived in Kaya from Barsalogho"
+    r"|arrived\s+in\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,4}?\s+(?:from|since)\s+"  # "have arrived in Kaya from Barsalogho"
     r"|arrived\s+from\s+(?=[A-Z])"  # "97,000 people had arrived from Nagorno-Karabakh"
     r"|left\s+(?=since\b|over\s+the\s+past\b|in\s+recent\b)"  # "300 families had left since Friday"
     # "dozens of families had left Koya for the neighbouring town", "... left Adan Yabaal on foot"
     r"|left\s+(?:[\w'’-]+\s+){1,6}?(?:for|towards?|on\s+foot|since)\b",
-    "detained": r"detained|detaining|detentions?|in\s+detention|arrested|arresting|arrests|rounded\s+up|captured"
+    "detained": r"detained|detaining|detentions?|in\s+detention|arrested|arresting|arrests|rounded\s+up|captured|recaptured"
     r"|(?<!be\s)held(?!\s+(?:tomorrow|today|on|at|in\s+the|next|later))|apprehended",  # (not "funerals will be held")
 }
 _OUTCOME_RE_PART = "|".join(f"(?P<o_{name}>{words})" for name, words in _OUTCOME_WORDS.items())
