@@ -2543,3 +2543,10 @@ def test_dev50_counts(text: str, expected: list[Row]) -> None:
 )
 def test_dev49_counts(text: str, expected: list[Row]) -> None:
     assert read(text) == expected
+
+
+def test_locations_and_blasts_are_no_victims() -> None:
+    assert read("Missile strikes on nine locations overnight killed 31 civilians.") == [
+        (31, 31, "exact", "civilians", "killed")
+    ]
+    assert read("Three blasts tore through the market, killing 14 people.") == [(14, 14, "exact", "people", "killed")]

@@ -118,6 +118,7 @@ _THINGS = frozenset(
     camp camps shelters centres centers tents
     motorcycles motorbikes bicycles belts vests devices
     sides parties countries nations delegations meetings talks sessions
+    locations targets blasts explosions bombings
     """.split()
 )
 
