@@ -2550,3 +2550,34 @@ def test_locations_and_blasts_are_no_victims() -> None:
         (31, 31, "exact", "civilians", "killed")
     ]
     assert read("Three blasts tore through the market, killing 14 people.") == [(14, 14, "exact", "people", "killed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a qualified count after "the year" or a month is no date
+        (
+            "Since the start of the year more than 90,000 people have been displaced in Ituri.",
+            [(90001, None, "more_than", "people", "displaced")],
+        ),
+        # displacement said by who moved or sheltered them
+        ("Its crews had evacuated 150 families from the old city.", [(150, 150, "exact", "unknown", "displaced")]),
+        ("The county was sheltering over 3,000 people in schools.", [(3001, None, "more_than", "people", "displaced")]),
+        ("Officials said 12,400 people had been moved to safety.", [(12400, 12400, "exact", "people", "displaced")]),
+        ("Some 9,000 have registered as refugees in Uganda.", [(9000, 9000, "about", "unknown", "displaced")]),
+        ("About 7,000 people have arrived in Cabo Delgado province.", [(7000, 7000, "about", "people", "displaced")]),
+        ("By noon 2,100 people had registered at 40 shelters.", [(2100, 2100, "exact", "people", "displaced")]),
+        # hanged, vanished, considered missing, trapped under concrete
+        ("Up to 900 prisoners were hanged at the jail.", [(None, 900, "up_to", "people", "killed")]),
+        ("Three students vanished in Iguala.", [(3, 3, "exact", "people", "missing")]),
+        ("Eleven people are considered missing.", [(11, 11, "exact", "people", "missing")]),
+        ("Four people were believed trapped under the concrete.", [(4, 4, "exact", "people", "missing")]),
+    ],
+)
+def test_displaced_and_missing_phrasings(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected
+
+
+def test_evacuating_the_wounded_or_troops_is_no_displacement() -> None:
+    assert read("Helicopters evacuated 12 wounded soldiers to Kabul.") == [(12, 12, "exact", "security_forces", "injured")]
+    assert read("The army evacuated 40 soldiers from the base.") == []

@@ -97,6 +97,7 @@ _NOT_PEOPLE_WORD_BEFORE = _MONTH_WORDS | frozenset(
     year usd us eur gbp syp no""".split()  # ("no one was killed")
 )
 _TO_N_FROM_RE = re.compile(r"\bto\s+(?:at\s+least\s+|more\s+than\s+|over\s+|about\s+|some\s+)?[\w,]+\s+from\s+(?:about\s+|some\s+|around\s+)?$")
+_HURT_NOUN_RE = re.compile(r"\b(?:wounded|injured|patients|casualties|bodies|dead)\b", re.I)
 _IN_OUTCOME_NOUN_RE = re.compile(r"\s+(?:martyrs|deaths|dead|fatalities|killings|injuries|wounded|casualties)\b")
 _SYMBOL_BEFORE_RE = re.compile(r"(?:[$€£¥#]|\bno\.|\bnr\.)\s*$", re.IGNORECASE)
 _SYMBOL_CHARS = frozenset("$€£¥#.")
@@ -194,7 +195,7 @@ _OUTCOME_WORDS = {
     "killed": r"killed|killing|killings|kills|kill|dead|died|die|deaths?|executed|executing|executions?|martyred|martyrs"
     r"|in\s+(?:the\s+)?(?:[\w'’]+\s+){0,2}?morgues?"
     r"|murdered|murders|homicides|slain|massacred|perished|fatalities|lost\s+their\s+lives|lives|shot\s+dead|bodies|toll|among\s+the\s+victims"
-    r"|(?:brought|carried)\s+in\s+dead|dead\s+on\s+arrival"
+    r"|(?:brought|carried)\s+in\s+dead|dead\s+on\s+arrival|hanged"
     r"|paid\s+the\s+(?:supreme|ultimate)\s+(?:price|sacrifice)|sent\s+to\s+hell|embraced\s+(?:shahadat|martyrdom)"  # army communiques
     r"|fell\s+(?:on\s+the\s+field\s+of\s+honou?r|in\s+(?:battle|combat|action)|as\s+martyrs)"  # "fell on the field of honour"
     r"|drowned|eliminated|neutrali[sz]ed|burn[te]d?\s+to\s+death"  # ("eliminated", "neutralised": persons only, see _figure)
@@ -211,10 +212,10 @@ _OUTCOME_WORDS = {
     # "its teams have treated some 200 people for gunshot and shrapnel wounds"
     r"|for\s+(?:[\w-]+\s+){0,3}?(?:burns|injuries|wounds)"
     r"|(?:brought|taken|rushed|admitted|arrived)\s+(?:in\s+)?with\s+(?:[\w-]+\s+){0,3}?(?:burns|injuries|wounds)",
-    "missing": r"missing|unaccounted\s+for|disappeared|went\s+missing"
+    "missing": r"missing|unaccounted\s+for|disappeared|went\s+missing|vanished"
     r"|(?:have\s+|has\s+|had\s+)?not\s+been\s+(?:seen|heard\s+from)"
     # "about 30 people were still believed to be under the rubble" (not the dead pulled "from under")
-    r"|(?:be|are|were|is|remain|remained|remains|lie|lying|trapped)\s+(?:still\s+)?(?:under|beneath)\s+(?:the\s+)?(?:rubble|debris|ruins)",
+    r"|(?:be|are|were|is|remain|remained|remains|lie|lying|trapped)\s+(?:still\s+)?(?:under|beneath)\s+(?:the\s+)?(?:rubble|debris|ruins|concrete)",
     "abducted": r"abducted|abducting|abductions?|kidnapped|kidnapping|taken\s+hostage|seized"
     r"|deprived\s+of\s+(?:their|his|her)\s+liberty"
     r"|taken\s+(?:[\w-]+\s+){0,3}?as\s+(?:hostages?|captives?)|(?:held|taken)\s+captive|held\s+hostage",
@@ -226,7 +227,8 @@ _OUTCOME_WORDS = {
     r"|left\s+(?:[\w'’-]+\s+){1,3}?for\s+(?:the\s+)?(?:nearby|neighbouring|neighboring|safer|other|relatives|camps?|towns?|villages?|areas?|cities)\b"
     r"|(?:moved|gone|went|fled)\s+(?:in\s+)?(?:to|with)\s+(?:stay\s+with\s+)?relatives|(?:staying|living)\s+with\s+relatives"
     r"|crossed\s+(?:the\s+border\s+)?into|slipped\s+across\b"
-    r"|(?:registered|housed|accommodated|placed|sheltered)\s+in\s+(?:[\w-]+\s+)?(?:shelters|camps|sites|schools)"
+    r"|(?:registered|housed|accommodated|placed|sheltered)\s+(?:in|at)\s+(?:[\w-]+\s+){0,2}?(?:shelters|camps|sites|schools)"
+    r"|registered\s+as\s+refugees|moved\s+to\s+safety|(?:have|has|had)\s+arrived\s+in\b"
     r"|(?:found|sought|taken|took|taking|seeking)\s+(?:shelter|refuge)|sheltering"
     # "1,000 people have arrived in Tera over the past day, fearing further attacks"
     r"|arrived\s+(?:in|at)\s+[^.;]{0,60}?,\s*(?:fleeing|fearing|having\s+fled|after\s+fleeing)"
@@ -251,6 +253,7 @@ _AUX = (
     r"|summarily|extrajudicially|arbitrarily|unlawfully|illegally|deliberately|brutally|indiscriminately"
     r"|still|remain|remains|remained|nonetheless|however|probably|likely|estimated|understood"
     r"|be(?=\s+(?:missing|dead|unaccounted))"  # "believed to be missing"
+    r"|considered"  # "16 people are considered missing"
     # ("were among the 16 people injured": the part's outcome is that of the count it is among)
     r"|shot\s+and|to|among\s+(?:(?:the\s+)?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
     r"(?:\s+(?:people|persons))?|those|the|people))"
@@ -372,7 +375,9 @@ _BEFORE_RE = re.compile(
       | (?P<b_abducted>\b(?:abducted|abducting|kidnapped|kidnapping|(?:abduction|kidnapping)\s+of|seized|seizing
               |holding|held|taking|took|taken))
       | (?P<b_displaced>\b(?:displaced|displacing|displacement\s+of|uprooted|uprooting|forced|forcing
-          |driven|drove|driving))
+          |driven|drove|driving
+          # "had evacuated 234 families", "was sheltering over 2,000 people" (checked against the tail)
+          |evacuated|evacuating|sheltering|sheltered|housing|houses))
       | (?P<b_detained>\b(?:detained|detaining|arrested|arresting|(?:arrest|detention)\s+of|rounded\s+up|captured|capturing|apprehended))
       # "the whereabouts of at least 30 of them were still unknown" (checked against the tail)
       | (?P<b_missing>\bwhereabouts\s+of)
@@ -485,6 +490,10 @@ _BEFORE_STEMS = (
     "forc",
     "driv",  # "had driven about 10 million people from their homes" (checked against the tail)
     "drov",
+    "evacuat",  # "had evacuated 234 families" (not the wounded: see _HURT_NOUN_RE)
+    "shelter",  # "was sheltering over 2,000 people"
+    "housing",
+    "houses",
     "detain",
     "arrest",
     "rounded",
@@ -554,9 +563,13 @@ _OUTCOME_STEMS = (
     "crossed",  # "Hundreds of families crossed into Venezuela" (not troops: see _figure)
     "slipped across",  # "8,000 Rohingya had slipped across in recent weeks"
     "detention",  # "17,000 people remain in detention"
+    "to safety",  # "35,655 people had been moved to safety"
     "hospital",  # "Twelve people were taken to the district hospital"
     "clinic",
     "under the rubble",  # "30 people were still believed to be under the rubble"
+    "under the concrete",
+    "hanged",
+    "vanished",
     "under the debris",
     "under the ruins",
     "figure",  # "put the figure at up to 600", "the figure had climbed to 100", "a new figure of 18"
@@ -1002,6 +1015,8 @@ def _read_figure(
             and not (word == "from" and _TO_N_FROM_RE.search(lowered, max(0, quantity.start - 40), quantity.start))
             # "In April dozens of people were killed": a month before a number word is no date.
             and not (word in _MONTH_WORDS and not quantity.surface[:1].isdigit())
+            # "Since the start of the year more than 400,000 people": a qualified count is no date
+            and not ((word in _MONTH_WORDS or word == "year") and quantity.number_start > quantity.start)
             and not (word == "us" and "us" in text[quantity.start - 4 : quantity.start])  # "tell us 16"
             # "the ward had taken in 23 wounded people": "in" ends a phrasal verb
             and not (word == "in" and tail.rstrip().endswith((" taken in", " took in", " take in", " taking in", " brought in")))
@@ -1268,6 +1283,13 @@ def _read_figure(
             if not _FORCED_TAIL_RE.match(after):
                 return None
             outcome = "displaced"
+        elif name == "b_displaced" and before_match.group(name).lower().startswith(("evac", "shelt", "hous")):
+            if _category(noun_phrase) in (None, "fighters", "security_forces") or _HURT_NOUN_RE.search(noun_phrase):
+                # "evacuated 12 wounded soldiers", "evacuated 40 soldiers from the base", "housing
+                # 300 tents": not people made to flee
+                before_match, noun_phrase = None, ""
+            else:
+                outcome = "displaced"
         elif name == "b_injured" and before_match.group(name).lower().startswith("treat"):
             if not _TREATED_TAIL_RE.match(after):
                 return None  # "treated 300 patients" says nothing about how they were hurt
