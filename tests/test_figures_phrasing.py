@@ -2581,3 +2581,18 @@ def test_displaced_and_missing_phrasings(text: str, expected: list[Row]) -> None
 def test_evacuating_the_wounded_or_troops_is_no_displacement() -> None:
     assert read("Helicopters evacuated 12 wounded soldiers to Kabul.") == [(12, 12, "exact", "security_forces", "injured")]
     assert read("The army evacuated 40 soldiers from the base.") == []
+
+
+def test_it_is_one_body_not_the_residents() -> None:
+    text = (
+        "The National Human Rights Commission said its monitors had confirmed 19 civilian deaths in Kassala. "
+        "Residents who spoke to the Commission said more than 40 people died. "
+        "It said at least 12 people were wounded."
+    )
+    # (the middle figure is the residents'; how much of that phrase the source keeps is not at issue)
+    found = read_with_sources(text)
+    assert [found[0], found[2]] == [
+        (19, "killed", "National Human Rights Commission"),
+        (12, "injured", "National Human Rights Commission"),
+    ]
+    assert found[1][:2] == (41, "killed") and str(found[1][2]).lower().startswith("residents")

@@ -3093,6 +3093,7 @@ _LEADING_SUBJECT_RE = re.compile(
     r"(?P<name>[A-Z][\w’'-]*(?:\s+(?:for|of|[A-Z][\w’'-]*))*)(?:\s+\([A-Z]{2,}\))?\s+(?=[a-z])"
 )
 _IT_SAID_RE = re.compile(r"[:;,]\s+it\s+(?:said|says|reported|stated|added|claimed|claims)\b")
+_IT_SPEAKS_RE = re.compile(r"(?:^|[:;,]\s+)[Ii]t\s+(?:said|says|reported|stated|added|noted|claimed|claims|told)\b")
 
 
 _QUOTED_RE = re.compile(r'"[^"]*"|“[^”]*”')
@@ -3570,15 +3571,22 @@ class _SourceMemory:
             # reporting verb ("The UN's coordinator, Clementine Nkweta-Salami, called for an
             # inquiry. She said ..."), never a ministry or a government.
             person = _GENDERED_SAID_RE.search(sentence) is not None
+            # "it" is one body: "Residents who spoke to the Commission said ... It said at least 12
+            # people were wounded" is the Commission's, not the residents'.
+            singular = not person and _IT_SPEAKS_RE.search(sentence.lstrip(" \"“")) is not None
             for s_start, s_end in reversed(sentence_spans(self.text)):
                 if s_start >= start:
                     continue
                 if s_start <= paragraph_start:
                     break
                 if self.cache.get(s_start):
+                    if singular and _plural_persons(self.cache[s_start] or ""):
+                        continue
                     return self.cache[s_start]
                 named = _sentence_source(self.text[s_start:s_end])
                 if named is not None and named not in (_PRONOUN, _FIRST_PERSON):
+                    if singular and _plural_persons(named):
+                        continue
                     return self.expand(s_start, named, self.text[s_start:s_end])
                 if person and (appositive := _PERSON_APPOSITIVE_RE.search(self.text, s_start, s_end)):
                     return appositive.group("name")
@@ -3737,6 +3745,12 @@ class _SourceMemory:
             if earlier[:1].isupper() and (len(earlier.split()) > 1 or earlier.isupper()):
                 return earlier
         return None
+
+
+def _plural_persons(name: str) -> bool:
+    """Whether a source names several persons ("Residents", "local officials"), which "it" cannot mean."""
+    words = name.split()
+    return bool(words) and words[-1].lower() in _PERSON_WORDS and words[-1].lower().endswith("s")
 
 
 _BODY_NOUNS = frozenset(("group", "organisation", "organization", "charity", "ngo", "committee"))
