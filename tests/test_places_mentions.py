@@ -902,3 +902,15 @@ def test_university_opens_a_name_not_a_place(gazetteer: Gazetteer) -> None:
     surfaces = [m.surface for m in mentions if m.place_id]
     assert "University" not in surfaces
     assert any(s.startswith("Borno") for s in surfaces)
+
+
+def test_a_sentence_opening_word_before_a_country_does_not_hide_it(gazetteer: Gazetteer) -> None:
+    # A capitalised word glued to a name usually makes it a person's ("Jordan Bardella"), but
+    # not a sentence's first word: "Neighbouring Peru", "Across India".
+    mentions, places = resolved(
+        "Gangs have attacked prisons in Ecuador. Neighbouring Peru has declared a state of emergency. "
+        "Across Colombia, the army is on alert.",
+        gazetteer,
+    )
+    assert place_for("Peru", mentions, places).precision == "country"
+    assert place_for("Colombia", mentions, places).precision == "country"
