@@ -914,3 +914,16 @@ def test_a_sentence_opening_word_before_a_country_does_not_hide_it(gazetteer: Ga
     )
     assert place_for("Peru", mentions, places).precision == "country"
     assert place_for("Colombia", mentions, places).precision == "country"
+
+
+def test_a_city_name_inside_a_persons_name_is_no_place(gazetteer: Gazetteer) -> None:
+    # Somali names often carry "Aden"; a big city's name between two capitalised names is a
+    # middle name. The city named on its own stays a place.
+    mentions, places = resolved(
+        "Police spokesman Abdifatah Aden Hassan said 32 people were killed in Mogadishu. "
+        "Ships were attacked off Aden.",
+        gazetteer,
+    )
+    surfaces = [m.surface for m in mentions if m.place_id]
+    assert surfaces.count("Aden") == 1
+    assert "Mogadishu" in surfaces

@@ -439,6 +439,26 @@ def _glued_to_capital(
     return False
 
 
+def _inside_a_name(text: str, start: int, near: tuple[tuple[int, str] | None, re.Match[str] | None]) -> bool:
+    """A capitalised word right before and right after, neither a sentence start, a direction nor a
+    place word ("Abdifatah Aden Hassan"): the match is inside a person's name."""
+    before, after = near
+    if before is None or after is None:
+        return False
+    at, word = before
+    following = after.group(1)
+    return (
+        _capitalised(word)
+        and not word.isupper()
+        and not word.endswith(".")
+        and not _is_sentence_start(text, at)
+        and plain(word) not in _DIRECTIONS
+        and _capitalised(following)
+        and not following.isupper()
+        and plain(following) not in _PLACE_SUFFIXES
+    )
+
+
 def _organisation_offsets(text: str, rules: MentionRules) -> set[int]:
     """Characters covered by multi-word organisation names ("Save the Children")."""
     covered: set[int] = set()
@@ -678,6 +698,8 @@ def _name_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[Pl
         building = follows[1:2].lower() in _BUILDING_INITIALS and _BUILDING_AFTER_RE.match(text, end) is not None
         weak = sentence_start or in_headline or orphan_article or word in rules.common_words or building
         glued = orphan_article or _glued_to_capital(text, in_headline, rules, near)
+        if glued and not in_headline and _inside_a_name(text, start, near):
+            continue  # "Police spokesman Abdifatah Aden Hassan": a middle name, even of a big city
         if (sentence_start or in_headline) and _in_dateline(datelines, start, end):
             # The dateline's own form vouches for the name: it opens the line because it is
             # the place the report was filed from, not because a sentence starts there.
