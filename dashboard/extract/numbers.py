@@ -427,7 +427,7 @@ def find_quantities(
     anchors = anchor_positions(lowered, _COUNT_ROOTS, _COUNT_WORDS)
     if keep is not None:
         anchors = [a for a in anchors if keep(a)]
-    found = []
+    found: list[Quantity] = []
     for match in anchored_matches(QUANTITY_RE, text, lowered, anchors, _COUNT_OPENERS, 3):
         if match.group("r_high") and _year_before_to(match, lowered):
             # "since October 2023 to 44,000": a year, then the count "to" reaches -- two counts.
