@@ -2596,3 +2596,30 @@ def test_it_is_one_body_not_the_residents() -> None:
         (12, "injured", "National Human Rights Commission"),
     ]
     assert found[1][:2] == (41, "killed") and str(found[1][2]).lower().startswith("residents")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle phrase between the speaker and the verb
+        (
+            "A committee set up by the families puts the number at around 300 dead.",
+            [(300, "killed", "a committee")],
+        ),
+        # "the same official": the one named last
+        (
+            "The district commissioner said 41 people were killed in Bokkos. Another attack killed 17 people, "
+            "the same official said.",
+            [(41, "killed", "district commissioner"), (17, "killed", "district commissioner")],
+        ),
+        # a live page's time stamp before a person's name; "he" is that person
+        (
+            "SAT 14:02 | Amnesty International says at least 30 people were killed.\n\n"
+            'SAT 19:45 | Governor Bala Mohammed on X: "We will rebuild." He says 56 of the injured are in Bauchi.',
+            # (the name without its title, as for "Mayor Ana Lucia Paz" in test_dev13_sources)
+            [(30, "killed", "Amnesty International"), (56, "injured", "Bala Mohammed")],
+        ),
+    ],
+)
+def test_more_speakers(text: str, expected: list[tuple[int | None, str, str | None]]) -> None:
+    assert read_with_sources(text) == expected

@@ -2828,6 +2828,11 @@ def _words_of(sentence: str, start: int, stop: int) -> list[tuple[str, int]]:
     return words
 
 
+_REDUCED_RELATIVE_RE = re.compile(
+    r"\s(?:set\s+up|formed|founded|created|run|led|made\s+up)\s+by\s|\s(?:living|based|working)\s+in\s"
+)
+
+
 def _subject_before(sentence: str, stop: int) -> tuple[str, int] | str | None:
     """The noun phrase right before a reporting verb, if it names a source: (text, start)."""
     head_of = _HEAD_OF_RE.match(sentence, 0, stop) if " of " in sentence[:stop] else None
@@ -2849,6 +2854,12 @@ def _subject_before(sentence: str, stop: int) -> tuple[str, int] | str | None:
         if not last or last.lower() not in _SUBJECT_SKIP:
             break
         stop = len(head) - len(last)
+    if " by " in sentence[max(0, stop - 80) : stop] or " in " in sentence[max(0, stop - 80) : stop]:
+        reduced = _REDUCED_RELATIVE_RE.search(sentence, max(0, stop - 80), stop)
+        if reduced is not None and not any(c in sentence[reduced.start() : stop] for c in ',;"“”'):
+            # "A collective set up by victims' families puts the number at ...", "a collective
+            # of residents living in the capital put ...": the speaker is before the participle.
+            stop = reduced.start()
     who = sentence.rfind(" who ", max(0, stop - 120), stop)
     if who > 0 and not any(c in sentence[who:stop] for c in ',;"“”'):
         # "a 23-year-old farmer who survived by lying still told us": the speaker is before
@@ -3042,7 +3053,7 @@ _TIME_TAIL_RE = re.compile(
 
 
 def _normalise_source(phrase: str, *, at_sentence_start: bool) -> str | None:
-    phrase = _DATA_OF_RE.sub("", phrase.lstrip("-•*– "))  # "figures of the State Prosecutor's Office": the office
+    phrase = _DATA_OF_RE.sub("", phrase.lstrip("-•*–| "))  # "figures of the State Prosecutor's Office": the office
     counted = _DATA_BY_NAME_RE.match(phrase)
     if counted is not None:
         phrase = counted.group("name")  # "figures RNDDH was able to document": RNDDH
@@ -3604,7 +3615,11 @@ class _SourceMemory:
                         return introduced.group("name")  # "Samah, a 34-year-old mother of five, ... she said"
                 if person and (described := _person_described(self.text[s_start:s_end])):
                     return described  # "At a clinic, a nurse showed us the corridors. ... she said"
-                if person and (lead := _LEADING_PERSON_RE.match(self.text, s_start, s_end)):
+                if person and (
+                    lead := _LEADING_PERSON_RE.match(
+                        self.text, (stamp.end() if (stamp := _TIMESTAMP_PREFIX_RE.match(self.text, s_start, s_end)) else s_start), s_end
+                    )
+                ):
                     words = lead.group("name").split()
                     if not {w.lower() for w in words} & _NOT_PERSON_WORDS:
                         return lead.group("name")  # "Governor Claudio Castro called ... He said"
@@ -3623,6 +3638,10 @@ class _SourceMemory:
             if words[1].lower() in ("source", "sources") and self.named:
                 return self.named[-1][1]
             shown = self.expand(start, words[1], sentence)
+            if shown == words[1] and words[0].lower() == "same" and self.named:
+                # "another attack killed 52 people, the same official said": whoever the text
+                # named last ("the Bokkos local government chairman"), not a name of its own
+                return self.named[-1][1]
             return shown if shown != words[1] else name
         described = _described_source(words)
         if described is not None:
@@ -3834,6 +3853,8 @@ _COUNTED_BY_CARE_RE = re.compile(
     r"(?<=\s)(?:have\s+|has\s+|had\s+)?(?:treated|registered|admitted|received)\s+(?=\S*\d|\w+\s)"
 )
 # A sentence opening with a person's name (maybe after a title) and a verb.
+# "SAT 19:45 | ", "14:02 - ": a live page's time stamp before a post's first word.
+_TIMESTAMP_PREFIX_RE = re.compile(r"(?:[A-Za-z]{3,9}\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:GMT|UTC|local\s+time))?\s*[|–—-]\s*")
 _LEADING_PERSON_RE = re.compile(
     r"(?:(?:President|Governor|Mayor|Minister|General|Gen\.|Colonel|Col\.|Commander|Chief|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)\s+)?"
     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})\s+[a-z]"
