@@ -2623,3 +2623,26 @@ def test_it_is_one_body_not_the_residents() -> None:
 )
 def test_more_speakers(text: str, expected: list[tuple[int | None, str, str | None]]) -> None:
     assert read_with_sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "other" before an outcome used as an adjective
+        ("Dozens of other wounded soldiers are being treated in Bol.", [(24, None, "vague", "security_forces", "injured")]),
+        ("Nine other injured policemen were flown to Peshawar.", [(9, 9, "exact", "security_forces", "injured")]),
+        # a quoted noun
+        ('The army says it has killed dozens of "terrorists".', [(24, None, "vague", "fighters", "killed")]),
+        # "were army and Frontier Corps personnel" (and medical personnel are no forces)
+        (
+            "The number of hostages killed has risen to 31, of whom 20 were army and Frontier Corps personnel.",
+            [(31, 31, "exact", "people", "killed"), (20, 20, "exact", "security_forces", "killed")],
+        ),
+        (
+            "The number of people killed has risen to 31, of whom 6 were medical personnel.",
+            [(31, 31, "exact", "people", "killed"), (6, 6, "exact", "people", "killed")],
+        ),
+    ],
+)
+def test_more_nouns_of_counts(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected

@@ -329,9 +329,10 @@ _BREAKDOWN_OPENING_RE = re.compile(r"^\W*(?:of|among)\s+(?:those|them|these|the\
 _WERE_NOUN_RE = re.compile(
     # "were Alawite civilians", "were young Kurdish men": two words may come before the noun
     # (the pattern is case-blind), but no negation.
-    r"\s+(?:were|was|are|is)\s+(?:(?!not\b|no\b|never\b)[A-Z][\w'’-]+\s+){0,2}"
+    # ("were army and Frontier Corps personnel": the units before the noun, joined by "and")
+    r"\s+(?:were|was|are|is)\s+(?P<mods>(?:(?!not\b|no\b|never\b)(?:[A-Z][\w'’-]+|and)\s+){0,4}?)"
     r"(?P<noun>men|women|children|boys|girls|civilians|soldiers|fighters|people|persons|police\s+officers|policemen"
-    r"|officers|troops|militants|gunmen)\b"
+    r"|officers|troops|militants|gunmen|personnel)\b"
     r"(?=\s*(?:,|;|\.|and\b|$))",
     re.IGNORECASE,
 )
@@ -1994,6 +1995,8 @@ def _were_noun(after: str, whole: Figure | None) -> str:
     if were is None:
         return ""
     noun = were.group("noun").lower()
+    if noun == "personnel":
+        return f"{were.group('mods')}{noun}".lower()  # "army personnel", not "medical personnel"
     return "" if noun in ("men", "people", "persons") and whole is not None else noun
 
 
@@ -2029,7 +2032,12 @@ def _outcome_after(after: str, after_lower: str) -> tuple[str | None, str]:
             rest[:1] == " "
             and rest[1:].isalpha()
             # "40 injured people", "2,300 newly displaced people", "hundreds of wounded people"
-            and (not adverb or adverb.lower() == "of" or (adverb.endswith("ly") and " " not in adverb))
+            # ("Dozens of other wounded soldiers", "Twelve other injured policemen")
+            and (
+                not adverb
+                or " ".join(adverb.lower().split()) in ("of", "other", "of other", "more")
+                or (adverb.endswith("ly") and " " not in adverb)
+            )
         ):
             # The outcome used as an adjective: "40 injured people", "2,300 newly displaced people".
             noun = _leading_noun_phrase(after[match.end() :])
@@ -2058,7 +2066,7 @@ _HOSTAGES_KILLED_RE = re.compile(
 
 
 # Six words: "members of the Mozambican armed forces".
-_LEADING_NP_RE = re.compile(rf"\s*[\"“]?(?:of\s+)?(?:{_NP_WORD}[\"”]?\s*){{0,8}}", re.IGNORECASE)
+_LEADING_NP_RE = re.compile(rf"\s*[\"“]?(?:of\s+[\"“]?)?(?:{_NP_WORD}[\"”]?\s*){{0,8}}", re.IGNORECASE)
 _LEADING_NP_CASELESS = caseless(_LEADING_NP_RE)
 
 
