@@ -2646,3 +2646,21 @@ def test_more_speakers(text: str, expected: list[tuple[int | None, str, str | No
 )
 def test_more_nouns_of_counts(text: str, expected: list[Row]) -> None:
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # key-figure lines whose label holds dates in brackets, or a range
+        (
+            "Key figures\n\n- People killed in the attacks on Kadugli (2–4 May): more than 120, according to OCHA",
+            [(121, None, "more_than", "people", "killed")],
+        ),
+        (
+            "Key figures\n\n- People displaced from Kadugli: between 30,000 and 35,000 (IOM)",
+            [(30000, 35000, "range", "people", "displaced")],
+        ),
+    ],
+)
+def test_key_figure_labels(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected

@@ -1566,8 +1566,9 @@ _AGES_BEFORE_RE = re.compile(r"\baged?\s+(?:\d+\s*(?:,|and|or|to|-)\s*)+$")
 # Not after "the": "relatives searching for the missing: 1545" is a phone line, not a label.
 _LABEL_BEFORE_RE = re.compile(
     r"(?<!\bthe\s)\b(?P<label>killed|dead|deaths|fatalities|injured|wounded|injuries|missing|displaced|abducted|kidnapped"
-    r"|detained|arrested)\b[^:.;\d|]{0,90}(?::|\||\s[-–—])\s*"
-    r"(?:at\s+least\s+|about\s+|more\s+than\s+|an\s+estimated\s+|some\s+|around\s+|nearly\s+|over\s+)?$"
+    # (dates in brackets may sit in the label: "People killed in the attacks on Zamzam (11–13 April): 400")
+    r"|detained|arrested)\b(?:[^:.;\d|(]|\([^():;|]{0,30}\)){0,90}(?::|\||\s[-–—])\s*"
+    r"(?:at\s+least\s+|about\s+|more\s+than\s+|an\s+estimated\s+|some\s+|around\s+|nearly\s+|over\s+|between\s+)?$"
 )
 _LABEL_MARKS = frozenset(":|-–—")
 def _heading_outcome(heading: str) -> str | None:
