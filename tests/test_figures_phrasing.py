@@ -2664,3 +2664,35 @@ def test_more_nouns_of_counts(text: str, expected: list[Row]) -> None:
 )
 def test_key_figure_labels(text: str, expected: list[Row]) -> None:
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "regrets to report/announce": the body that regrets
+        (
+            "The Ministry of Defence regrets to report that three soldiers were killed on Monday.",
+            [(3, "killed", "Ministry of Defence")],
+        ),
+        (
+            "The General Staff deeply regrets to announce that some 20 of our soldiers were killed.",
+            [(20, "killed", "General Staff")],
+        ),
+        # a report's counter, not the report
+        (
+            "The report states that the Syrian Network for Human Rights documented the killing of 412 civilians.",
+            [(412, "killed", "Syrian Network for Human Rights")],
+        ),
+        (
+            "According to the report, SNHR also recorded 37 deaths under torture.",
+            [(37, "killed", "SNHR")],
+        ),
+        # information gathered by X: X
+        (
+            "According to information gathered by the Kivu Security Tracker, 52 people were killed.",
+            [(52, "killed", "Kivu Security Tracker")],
+        ),
+    ],
+)
+def test_regrets_and_reports(text: str, expected: list[tuple[int | None, str, str | None]]) -> None:
+    assert read_with_sources(text) == expected

@@ -788,6 +788,8 @@ _POSSESSIVE_TOLL_RE = re.compile(
 _SUBJECT_SKIP = frozenset(
     "has have had also previously now separately later earlier has' just already since once so far thus".split()
 )
+# "The General Staff deeply regrets to announce that ...": the verb's subject is before these.
+_REGRETS_TO = ("regrets to ", "regret to ", "is saddened to ", "is sad to ", "is devastated to ")
 _SUBJECT_STOP = frozenset(
     """that which who whom as while when after before but because since although though and or if
     where whereas than with by were was are is been be to at on into from killed""".split()
@@ -2241,7 +2243,12 @@ def _reporting_verbs(sentence: str, lower: str) -> tuple[int, ...]:
                     # "News reports say", "Reports reaching Quetta say": the noun, not the verb.
                     and not (word.group(0) in ("reports", "report") and _noun_report(lower, i))
                     # "Partners report that", "officials estimate"; not "a UN report said".
-                    and not (word.group(0) in _BASE_FORM_VERBS and not _plural_subject_before(lower, i))
+                    # ("The Ministry regrets to report that": the ministry reports)
+                    and not (
+                        word.group(0) in _BASE_FORM_VERBS
+                        and not _plural_subject_before(lower, i)
+                        and not lower.endswith(_REGRETS_TO, 0, i)
+                    )
                     # "Our notes: ...": a label, not a verb (but "X said: ..." is one).
                     and not (lower.startswith(":", word.end()) and word.group(0) in _NOUN_LIKE_VERBS)
                     # "talking about three people killed", not "talking to his wife".
@@ -2328,6 +2335,11 @@ _CLAIM_NOT_REPORTING = (
     " credit",
     " victory",
 )
+_REPORT_THEN_COUNTER_RE = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|[Tt]his)\s+(?:[a-z]+\s+)?report(?:\s+(?:states|says|said|adds|added|notes|noted|shows|showed|finds|found))?"
+    r"(?:\s+that)?\s*,?\s+(?:the\s+)?(?P<src>[A-Z][\w'’&-]*(?:\s+(?:for|of|on|[A-Z][\w'’&-]*)){0,6})\s+(?:also\s+|had\s+|has\s+)?"
+    r"(?:documented|recorded|verified|counted|registered|confirmed)\b"
+)
 _CITED_BASIS_ENDS = ("based on ", "citing ", "drawing on ", "quoting ", "using ")
 _BASIS_RE = re.compile(r"\b(?:based\s+on|on\s+the\s+basis\s+of|drawing\s+on)\b[^.;]*$")
 _DETERMINER_ENDS = (" its ", " their ", " his ", " her ", " our ", " your ", " this ", " that ")
@@ -2406,6 +2418,10 @@ def _sentence_source(sentence: str) -> str | None:
     cheap substring checks before any regex runs.
     """
     lower = sentence.lower()
+    if " report" in lower and (counter := _REPORT_THEN_COUNTER_RE.search(sentence)) is not None:
+        # "The report states that SNHR documented ...", "According to the report, SNHR also
+        # documented ...": the body that counted, not its document.
+        return _normalise_source(counter.group("src"), at_sentence_start=False)
     for opener in _ACCORDING_OPENERS:
         at = lower.find(opener)
         if at >= 0:
@@ -2855,6 +2871,13 @@ def _subject_before(sentence: str, stop: int) -> tuple[str, int] | str | None:
         how = _HOW_REACHED_RE.search(sentence, max(0, stop - 60), stop)
         if how:
             stop = how.start()  # "Residents of Wadi al-Dhahab reached by telephone said"
+    for phrase in _REGRETS_TO:
+        # "The Ministry of the Interior regrets to report": the subject before "regrets to"
+        if sentence.lower().endswith(phrase, 0, stop):
+            stop -= len(phrase)
+            if sentence.lower().endswith("deeply ", 0, stop):
+                stop -= len("deeply ")
+            break
     while True:
         # "A local rights group, the National ... Network (RNDDH), had earlier put": the
         # auxiliaries and adverbs are not the subject; the comma before them is its end.
@@ -3044,7 +3067,7 @@ def _is_pronoun(word: str) -> bool:
 _DATA_OF_RE = re.compile(
     r"^(?:the\s+)?(?:latest\s+|last\s+|official\s+|preliminary\s+)?(?:figures|data|numbers|records|statistics|information"
     r"|estimates|count|tally)"
-    r"\s+(?:of|from|by|compiled\s+by|published\s+by|released\s+by)\s+(?=\S)",
+    r"\s+(?:of|from|by|compiled\s+by|published\s+by|released\s+by|gathered\s+by|collected\s+by|provided\s+by)\s+(?=\S)",
     re.IGNORECASE,
 )
 
