@@ -2696,3 +2696,17 @@ def test_key_figure_labels(text: str, expected: list[Row]) -> None:
 )
 def test_regrets_and_reports(text: str, expected: list[tuple[int | None, str, str | None]]) -> None:
     assert read_with_sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The group said it had verified the detention of 412 people since the vote.", [(412, 412, "exact", "people", "detained")]),
+        ("Four people died and 19 others were brought in injured.", [(4, 4, "exact", "people", "killed"), (19, 19, "exact", "people", "injured")]),
+        # an escape is no displacement
+        ("During the riot, 44 inmates fled the prison.", []),
+        ("About 2,000 villagers fled the fighting.", [(2000, 2000, "about", "people", "displaced")]),
+    ],
+)
+def test_detention_of_brought_in_injured_and_escapes(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected

@@ -202,6 +202,7 @@ _OUTCOME_WORDS = {
     # "15 people were buried in a mass grave"; not those trapped ("buried under the rubble")
     r"|buried(?!\s+(?:under|beneath|alive|in\s+(?:the\s+)?(?:rubble|debris|ruins)))",
     "injured": r"injured|injuring|injuries|wounded|wounding|hurt|hospitali[sz]ed"
+    r"|(?:brought|carried)\s+in\s+(?:injured|wounded)"  # "27 others were brought in injured"
     r"|(?:taken|rushed|admitted|sent|brought|evacuated)\s+to\s+(?:a\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?(?:hospitals?|clinics?)\b"
     r"|in\s+(?:a\s+|the\s+)?hospitals?|(?:treated|cared\s+for)\s+(?:in|at)\s+(?:a\s+|the\s+)?hospitals?"
     r"|(?:flown|airlifted|evacuated|taken|sent)\s+(?:[\w-]+\s+){0,4}?for\s+treatment"
@@ -219,7 +220,10 @@ _OUTCOME_WORDS = {
     "abducted": r"abducted|abducting|abductions?|kidnapped|kidnapping|taken\s+hostage|seized"
     r"|deprived\s+of\s+(?:their|his|her)\s+liberty"
     r"|taken\s+(?:[\w-]+\s+){0,3}?as\s+(?:hostages?|captives?)|(?:held|taken)\s+captive|held\s+hostage",
-    "displaced": r"displaced|displacing|displacement|fled|flee|fleeing|uprooted|evacuated|homeless"
+    # (not an escape: "39 persons deprived of liberty fled the facility", "the gunmen fled the scene")
+    "displaced": r"displaced|displacing|displacement"
+    r"|(?:fled|flee|fleeing)(?!\s+(?:the\s+|a\s+)?(?:prisons?|jails?|facility|detention|penitentiary|custody|scene)\b)"
+    r"|uprooted|evacuated|homeless"
     r"|(?:forced|driven)\s+(?:from|out\s+of)\s+their\s+(?:homes|villages|towns)|forced\s+to\s+(?:flee|leave)"
     r"|(?:left|abandoned)\s+(?:(?:their|the|neighbouring|neighboring|nearby|surrounding)\s+)?(?:[\w-]+\s+)?"
     r"(?:homes|houses|villages?|hamlets?|towns?|city|areas?|districts?|neighbou?rhoods?|camps?|region|communities)\b"
@@ -496,6 +500,7 @@ _BEFORE_STEMS = (
     "housing",
     "houses",
     "detain",
+    "detention of",  # "verified the detention of 1,303 people"
     "arrest",
     "rounded",
     "captur",
