@@ -660,7 +660,9 @@ def _name_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[Pl
         if (sentence_start or in_headline) and word in rules.common_words:
             continue
         if word in _CALENDAR_WORDS or word in _NOT_PLACE_WORDS:
-            continue  # "in March", "on Sunday": dates, even where a town has the name
+            # "in March", "on Sunday", "a Christmas party": dates and feasts, even where a town
+            # has the name; "Barrio", "University": the first word of something else's name
+            continue
         near = _near_words(text, start, end)
         person = _looks_like_person(text, start, end, surface, rules, near)
         if person is not None:
