@@ -2710,3 +2710,9 @@ def test_regrets_and_reports(text: str, expected: list[tuple[int | None, str, st
 )
 def test_detention_of_brought_in_injured_and_escapes(text: str, expected: list[Row]) -> None:
     assert read(text) == expected
+
+
+def test_more_demonyms_are_persons() -> None:
+    assert read("Gambia reported that hundreds of Senegalese had fled across the border.") == [
+        (200, None, "vague", "people", "displaced")
+    ]

@@ -927,3 +927,13 @@ def test_a_city_name_inside_a_persons_name_is_no_place(gazetteer: Gazetteer) -> 
     surfaces = [m.surface for m in mentions if m.place_id]
     assert surfaces.count("Aden") == 1
     assert "Mogadishu" in surfaces
+
+
+def test_a_language_is_no_place(gazetteer: Gazetteer) -> None:
+    # GeoNames has a Dari in India; here it is a language of Afghanistan.
+    mentions, places = resolved(
+        "The statement was issued in Pashto and Dari by the defence ministry in Kabul.", gazetteer
+    )
+    surfaces = [m.surface for m in mentions if m.place_id]
+    assert "Dari" not in surfaces and "Pashto" not in surfaces
+    assert "Kabul" in surfaces

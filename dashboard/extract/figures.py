@@ -152,6 +152,7 @@ _PERSON_WORDS = frozenset(
     burkinabe burkinabes mozambicans malawians chadians cameroonians nigeriens kenyans ugandans burundians
     tanzanians zimbabweans armenians azerbaijanis georgians belarusians hondurans ecuadorians salvadorans
     guatemalans peruvians brazilians cambodians indonesians malaysians tamils baloch pashtuns hazaras uyghurs
+    senegalese gambians guineans ivorians ghanaians togolese beninese liberians mauritanians djiboutians
     foreigners expatriates bodyguards escorts
     collaborators informants suppliers perpetrators accomplices worker official neighbours neighbors friends
     grandsons granddaughters grandchildren nephews martyrs criminals arrivals trainees recruits practitioners

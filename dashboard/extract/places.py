@@ -115,7 +115,8 @@ _CALENDAR_WORDS = frozenset(
 # Words that open the names of other things, never a place on their own: "the Barrio de la
 # Cuarta neighbourhood" (Spanish for a neighbourhood), "the University of Maiduguri Teaching
 # Hospital" (GeoNames has a University in Florida).
-_NOT_PLACE_WORDS = frozenset(("barrio", "university"))
+# Languages too: "a statement in Dari" (GeoNames has a Dari in India).
+_NOT_PLACE_WORDS = frozenset("barrio university dari pashto urdu hausa swahili farsi tigrinya amharic".split())
 _DIRECTIONS = frozenset(
     "northern southern eastern western central north south east west upper lower greater old rural".split()
 )
