@@ -2716,3 +2716,9 @@ def test_more_demonyms_are_persons() -> None:
     assert read("Gambia reported that hundreds of Senegalese had fled across the border.") == [
         (200, None, "vague", "people", "displaced")
     ]
+
+
+def test_a_role_clause_with_a_spaced_article() -> None:
+    assert read_with_sources(
+        "JNIM, al Qaeda's affiliate in the Sahel, said in a claim that it had killed about 60 soldiers."
+    ) == [(60, "killed", "JNIM, al Qaeda affiliate in the Sahel")]

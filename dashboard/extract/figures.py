@@ -2806,7 +2806,8 @@ _ROLE_CLAUSE_RE = re.compile(
     r",\s*(?P<role>(?!based\s|headquartered\s|located\s)[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:of|for|at|in|to)\s+[^,()]*?"
     # "Hassan al-Ghabbash, Syria's health minister, told"
     # (and "al-Qaeda's affiliate in the region")
-    r"|(?:[a-z]{1,3}-)?[A-Z][\w-]*['’]s\s+(?:[a-z][\w-]*\s+){0,3}[\w-]+)(?:\s*\([^(),]*\))?,\s*$"
+    # (and "al Qaeda's affiliate", with a space after the article)
+    r"|(?:[a-z]{1,3}[-\s])?[A-Z][\w-]*['’]s\s+(?:[a-z][\w-]*\s+){0,3}[\w-]+)(?:\s*\([^(),]*\))?,\s*$"
 )
 
 
