@@ -2722,3 +2722,9 @@ def test_a_role_clause_with_a_spaced_article() -> None:
     assert read_with_sources(
         "JNIM, al Qaeda's affiliate in the Sahel, said in a claim that it had killed about 60 soldiers."
     ) == [(60, "killed", "JNIM, al Qaeda affiliate in the Sahel")]
+
+
+def test_a_neutralised_label_in_a_communique_list() -> None:
+    assert read("The provisional toll is as follows:\n\n- Terrorists neutralised: around thirty") == [
+        (30, 30, "about", "fighters", "killed")
+    ]

@@ -1574,6 +1574,7 @@ _AGES_BEFORE_RE = re.compile(r"\baged?\s+(?:\d+\s*(?:,|and|or|to|-)\s*)+$")
 # Not after "the": "relatives searching for the missing: 1545" is a phone line, not a label.
 _LABEL_BEFORE_RE = re.compile(
     r"(?<!\bthe\s)\b(?P<label>killed|dead|deaths|fatalities|injured|wounded|injuries|missing|displaced|abducted|kidnapped"
+    r"|neutralised|neutralized"  # a communique's list: "Terrorists neutralised: around fifty"
     # (dates in brackets may sit in the label: "People killed in the attacks on Zamzam (11–13 April): 400")
     r"|detained|arrested)\b(?:[^:.;\d|(]|\([^():;|]{0,30}\)){0,90}(?::|\||\s[-–—])\s*"
     r"(?:at\s+least\s+|about\s+|more\s+than\s+|an\s+estimated\s+|some\s+|around\s+|nearly\s+|over\s+|between\s+)?$"
@@ -1670,6 +1671,8 @@ def _table_caption(text: str, heading_start: int) -> str:
     return caption
 _LABEL_OUTCOMES = {
     "killed": "killed",
+    "neutralised": "killed",
+    "neutralized": "killed",
     "dead": "killed",
     "deaths": "killed",
     "fatalities": "killed",
