@@ -2881,13 +2881,12 @@ def _subject_before(sentence: str, stop: int) -> tuple[str, int] | str | None:
         how = _HOW_REACHED_RE.search(sentence, max(0, stop - 60), stop)
         if how:
             stop = how.start()  # "Residents of Wadi al-Dhahab reached by telephone said"
-    for phrase in _REGRETS_TO:
+    near = sentence[max(0, stop - 24) : stop].lower()  # (this runs per verb: lower a window, not the sentence)
+    if near.endswith(_REGRETS_TO):
         # "The Ministry of the Interior regrets to report": the subject before "regrets to"
-        if sentence.lower().endswith(phrase, 0, stop):
-            stop -= len(phrase)
-            if sentence.lower().endswith("deeply ", 0, stop):
-                stop -= len("deeply ")
-            break
+        stop -= len(next(phrase for phrase in _REGRETS_TO if near.endswith(phrase)))
+        if sentence[max(0, stop - 7) : stop].lower() == "deeply ":
+            stop -= len("deeply ")
     while True:
         # "A local rights group, the National ... Network (RNDDH), had earlier put": the
         # auxiliaries and adverbs are not the subject; the comma before them is its end.
