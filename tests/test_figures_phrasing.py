@@ -2728,3 +2728,33 @@ def test_a_neutralised_label_in_a_communique_list() -> None:
     assert read("The provisional toll is as follows:\n\n- Terrorists neutralised: around thirty") == [
         (30, 30, "about", "fighters", "killed")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # how they spoke, between commas, is no speaker after the verb
+        (
+            "Two army officers, speaking on condition of anonymity, said the raids struck camps of the "
+            "Lashkar group, or LeT, and killed at least 15 militants.",
+            [(15, "killed", "Two army officers")],
+        ),
+        # the second speaker's toll after "while"
+        (
+            "The Syrian Observatory said 60 people were killed, while a district official put the toll at about 90.",
+            [(60, "killed", "Syrian Observatory"), (90, "killed", "a district official")],
+        ),
+        # a count compared with another body's figure is the speaker's own
+        (
+            "The national human rights commission said on Tuesday that 27 people had died in the unrest, "
+            "double the figure given by the interior minister a day earlier.",
+            [(27, "killed", "national human rights commission")],
+        ),
+        # an outlet correcting itself names no source
+        ("CORRECTION: An earlier version of this story said nine people had been injured.", [(9, "injured", None)]),
+    ],
+)
+def test_asides_second_speakers_comparisons_and_corrections(
+    text: str, expected: list[tuple[int | None, str, str | None]]
+) -> None:
+    assert read_with_sources(text) == expected

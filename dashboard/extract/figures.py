@@ -1892,6 +1892,8 @@ _VERB_TO_COUNT_RE = re.compile(
     # "the army says its troops have arrested 96 suspects"
     r"(?:(?:its|their)\s+[a-z]+\s+)?"
     r"(?:(?:had\s+|has\s+|have\s+)?(?:killed|wounded|injured|displaced|detained|arrested|abducted|kidnapped)\s+)?"
+    # "while a local official put the toll at around 200"
+    r"(?:(?:the|its|their)\s+(?:death\s+)?(?:toll|figure|count|tally|number\s+of\s+(?:dead|deaths|victims))\s+at\s+)?"
     r"(?:(?:the|some|about|around|nearly|at\s+least|more\s+than|over)\s+)?"
 )
 
@@ -2392,7 +2394,11 @@ _WHERE_ASIDE_RE = re.compile(
     r"(?:post|posts|statement|message|video|briefing|report|conference|interview|channel|account|update)\b[^,]{0,40},$"
     # "A senior police officer in Sibi, where the wounded were first treated, said"
     r"|,\s+where\s+[^,]{3,80},$"
+    # "Two army officers, speaking on condition of anonymity, said": how they spoke
+    r"|,\s+(?:speaking|talking|writing)\b[^,]{0,60},$"
 )
+_OWN_COPY_RE = re.compile(r"\bversion\s+of\s+th(?:is|e)\s+(?:story|article|report|item|post)\b", re.IGNORECASE)
+_SPEAKING_ASIDE_RE = re.compile(r",\s+(?:speaking|talking|writing)\b[^,]{0,60},$")
 _NAME_ROLE_RE = re.compile(
     r"(?:^|,\s+)(?P<name>[A-Z][\w'’.-]+(?:\s+(?:al-|el-|bin\s+|abu\s+)?[A-Z][\w'’.-]+){1,3}),\s+(?:its|his|her|their)\s+[a-z][\w -]{1,40},$"
 )
@@ -2544,9 +2550,12 @@ _TOLL_HEADS = frozenset("toll tolls figure figures count counts tally tallies es
 # "The previous toll announced by the Minister of Health, ...": who gave a count.
 _TOLL_BY_RE = re.compile(
     r"\b(?:toll|figure|count|tally|estimate)s?\s+(?:[a-z]+\s+){0,2}?(?:issued|announced|released|published|given|put\s+out)"
-    r"\s+by\s+(?P<src>[^,.;:()\"“”]+?)(?=\s*[,.;:()\"“”]|\s+(?:on|in|at|was|were|is|had|has|put|stood)\b|$)",
+    r"\s+by\s+(?P<src>[^,.;:()\"“”]+?)(?=\s*[,.;:()\"“”]|\s+(?:on|in|at|was|were|is|had|has|put|stood|a\s+day|the\s+day|earlier|last|yesterday)\b|$)",
     re.IGNORECASE,
 )
+# "39 people had been killed, twice the figure given by the president": a count compared with
+# another's; the sentence's speaker gave it.
+_COMPARED_RE = re.compile(r"\b(?:twice|double|half|times|than|compared\s+with|up\s+from|down\s+from)\s+(?:the\s+|a\s+)?(?:\w+\s+)?$")
 
 
 def _toll_giver(sentence: str) -> str | None:
@@ -2554,6 +2563,8 @@ def _toll_giver(sentence: str) -> str | None:
     56"), with the person's name after a role ("by the Minister of Health, Dr Firass Abiad")."""
     by = _TOLL_BY_RE.search(sentence)
     if by is None or not _names_a_source(by.group("src")):
+        return None
+    if _COMPARED_RE.search(sentence, max(0, by.start() - 30), by.start()) is not None:
         return None
     return _normalise_source(_with_name_after(sentence, by.group("src"), by.end("src")), at_sentence_start=False)
 
@@ -2634,6 +2645,9 @@ def _speaker(sentence: str, verb: int) -> str | None:
                 and (head in _SOURCE_HEADS or any(w[:1].isupper() for w in words))
                 # (checked last: a regex search per verb) not "Ivan Fedorov, the governor, says X"
                 and not (before.endswith(",") and _named_subject_with_aside(sentence, verb))
+                # nor "Officials, speaking on condition of anonymity, said the raids on Kunar ...":
+                # what they said follows
+                and not (before.endswith(",") and _SPEAKING_ASIDE_RE.search(before, max(0, len(before) - 64)))
             ):
                 return _normalise_source(name, at_sentence_start=False)
     if before.endswith(",") and sentence.startswith("saying", verb):
@@ -2706,6 +2720,8 @@ def _speaker(sentence: str, verb: int) -> str | None:
         # said": a source of its own)
         return _PRONOUN
     head = _POSSESSIVE_S_RE.sub("", subject[0].split()[-1]).lower()
+    if " version of th" in subject[0].lower() and _OWN_COPY_RE.search(subject[0]) is not None:
+        return None  # "An earlier version of this story said": the outlet correcting itself
     if head in _TOLL_HEADS:
         # "An earlier toll given on Thursday had put the dead at 60": a count is no speaker
         # (who gave it may be: see _toll_giver).
