@@ -2758,3 +2758,30 @@ def test_asides_second_speakers_comparisons_and_corrections(
     text: str, expected: list[tuple[int | None, str, str | None]]
 ) -> None:
     assert read_with_sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the earlier toll after a time phrase and a comma
+        (
+            "The death toll from the bombing near the stadium in Quetta was revised to 31 overnight, from 26 announced earlier.",
+            [(31, 31, "exact", "unknown", "killed"), (26, 26, "exact", "unknown", "killed")],
+        ),
+        # an abbreviated month inside a long toll phrase
+        (
+            "Israel lowered the number of people killed in the attack of Oct. 7 to about 1,200.",
+            [(1200, 1200, "about", "people", "killed")],
+        ),
+        # an ethnic group is persons; "slaughtered" is killed
+        ("Some 4,000 Masalit were slaughtered in the town, the panel said.", [(4000, 4000, "about", "people", "killed")]),
+        # crossing a border from one country into another, or at a border point, is flight
+        (
+            "More than 30,000 people have crossed from Sudan into South Sudan since May.",
+            [(30001, None, "more_than", "people", "displaced")],
+        ),
+        ("About 6,000 people crossed at the Rusizi border point on Monday.", [(6000, 6000, "about", "people", "displaced")]),
+    ],
+)
+def test_revised_tolls_ethnic_groups_and_border_crossings(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected

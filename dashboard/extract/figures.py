@@ -96,7 +96,13 @@ _NOT_PEOPLE_WORD_BEFORE = _MONTH_WORDS | frozenset(
     chapter section paragraph verse gate unit brigade division battalion in since until till by from
     year usd us eur gbp syp no""".split()  # ("no one was killed")
 )
-_TO_N_FROM_RE = re.compile(r"\bto\s+(?:at\s+least\s+|more\s+than\s+|over\s+|about\s+|some\s+)?[\w,]+\s+from\s+(?:about\s+|some\s+|around\s+)?$")
+_TIME_THEN_FROM_RE = re.compile(r"(?:\s+(?:on\s+[a-z]+|late\s+on\s+[a-z]+|earlier|yesterday|today|overnight))?,\s+from\s")
+_TO_N_FROM_RE = re.compile(
+    r"\bto\s+(?:at\s+least\s+|more\s+than\s+|over\s+|about\s+|some\s+)?[\w,]+"
+    # "revised down the death toll ... to 84 on Thursday, from 103 announced a day earlier"
+    r"(?:\s+(?:on\s+[a-z]+|late\s+on\s+[a-z]+|earlier|yesterday|today|overnight))?,?"
+    r"\s+from\s+(?:about\s+|some\s+|around\s+)?$"
+)
 _HURT_NOUN_RE = re.compile(r"\b(?:wounded|injured|patients|casualties|bodies|dead)\b", re.I)
 _IN_OUTCOME_NOUN_RE = re.compile(r"\s+(?:martyrs|deaths|dead|fatalities|killings|injuries|wounded|casualties)\b")
 _SYMBOL_BEFORE_RE = re.compile(r"(?:[$€£¥#]|\bno\.|\bnr\.)\s*$", re.IGNORECASE)
@@ -153,6 +159,8 @@ _PERSON_WORDS = frozenset(
     tanzanians zimbabweans armenians azerbaijanis georgians belarusians hondurans ecuadorians salvadorans
     guatemalans peruvians brazilians cambodians indonesians malaysians tamils baloch pashtuns hazaras uyghurs
     senegalese gambians guineans ivorians ghanaians togolese beninese liberians mauritanians djiboutians
+    masalit fur zaghawa nuba tigrayans amharas oromos hutus tutsis banyamulenge fulani fulanis meiteis kukis
+    nagas hindus sikhs copts ahmadis assyrians turkmen ismailis
     foreigners expatriates bodyguards escorts
     collaborators informants suppliers perpetrators accomplices worker official neighbours neighbors friends
     grandsons granddaughters grandchildren nephews martyrs criminals arrivals trainees recruits practitioners
@@ -195,7 +203,7 @@ _CATEGORY_CASELESS = caseless(_CATEGORY_RE)
 _OUTCOME_WORDS = {
     "killed": r"killed|killing|killings|kills|kill|dead|died|die|deaths?|executed|executing|executions?|martyred|martyrs"
     r"|in\s+(?:the\s+)?(?:[\w'’]+\s+){0,2}?morgues?"
-    r"|murdered|murders|homicides|slain|massacred|perished|fatalities|lost\s+their\s+lives|lives|shot\s+dead|bodies|toll|among\s+the\s+victims"
+    r"|murdered|murders|homicides|slain|massacred|slaughtered|butchered|perished|fatalities|lost\s+their\s+lives|lives|shot\s+dead|bodies|toll|among\s+the\s+victims"
     r"|(?:brought|carried)\s+in\s+dead|dead\s+on\s+arrival|hanged"
     r"|paid\s+the\s+(?:supreme|ultimate)\s+(?:price|sacrifice)|sent\s+to\s+hell|embraced\s+(?:shahadat|martyrdom)"  # army communiques
     r"|fell\s+(?:on\s+the\s+field\s+of\s+honou?r|in\s+(?:battle|combat|action)|as\s+martyrs)"  # "fell on the field of honour"
@@ -231,7 +239,9 @@ _OUTCOME_WORDS = {
     # "Dozens of families have left Beit Jinn for the nearby towns"
     r"|left\s+(?:[\w'’-]+\s+){1,3}?for\s+(?:the\s+)?(?:nearby|neighbouring|neighboring|safer|other|relatives|camps?|towns?|villages?|areas?|cities)\b"
     r"|(?:moved|gone|went|fled)\s+(?:in\s+)?(?:to|with)\s+(?:stay\s+with\s+)?relatives|(?:staying|living)\s+with\s+relatives"
-    r"|crossed\s+(?:the\s+border\s+)?into|slipped\s+across\b"
+    r"|crossed\s+(?:the\s+border\s+|from\s+(?:[\w'’-]+\s+){1,3}?)?into|slipped\s+across\b"
+    # "some 9,000 people crossed at the Gatumba border point"
+    r"|crossed\s+at\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:border|crossing)\b"
     r"|(?:registered|housed|accommodated|placed|sheltered)\s+(?:in|at)\s+(?:[\w-]+\s+){0,2}?(?:shelters|camps|sites|schools)"
     r"|registered\s+as\s+refugees|moved\s+to\s+safety|(?:have|has|had)\s+arrived\s+in\b"
     r"|(?:found|sought|taken|took|taking|seeking)\s+(?:shelter|refuge)|sheltering"
@@ -399,7 +409,8 @@ _BEFORE_TOLL_RE = re.compile(
               |(?:put|puts|putting|placed|places)\s+(?:the|its|their)\s+figure
               # "revised the toll to 84, after the government had earlier put it at 101"
               |(?:put|puts|putting|placed|places)(?=\s+it\s+at\b))
-              (?:\s+[\w'’()-]+){0,18}?\s+(?:to|at|of|from|reached|hit|passed|exceeded|topped|surpassed|is|was|stands\s+at|stood\s+at)
+              # ("... in the attack of Oct. 7 to about 1,200": an abbreviated month)
+              (?:\s+(?:[\w'’()-]+|(?:jan|feb|aug|sept?|oct|nov|dec)\.)){0,18}?\s+(?:to|at|of|from|reached|hit|passed|exceeded|topped|surpassed|is|was|stands\s+at|stood\s+at)
             # asides between commas, when a verb of the toll ends it: "the number of people killed in
             # the attack on Pont-Sonde, a farming town in the Artibonite, has risen to 115"
             |(?:death\s+tolls?|tolls?|(?:number|count|tally)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:dead|deaths|killed|victims|fatalities|martyrs))
@@ -599,6 +610,8 @@ _OUTCOME_STEMS = (
     "murder",
     "homicide",
     "slain",
+    "slaughter",
+    "butcher",
     "massacr",
     "perish",
     "fatal",
@@ -1068,6 +1081,8 @@ def _read_figure(
     revised = bool(gap) and (
         bool(_REVISED_FROM_CASELESS.search(gap_lower) if ascii_gap else _REVISED_FROM_RE.search(gap))
         or gap.strip() == "from"  # "has risen to at least 165 from about 100 a day earlier"
+        # "revised down the toll to 84 on Thursday, from 103 announced a day earlier"
+        or (gap.endswith("from ") and _TIME_THEN_FROM_RE.fullmatch(gap_lower) is not None)
     )
     breakdown = False
     inherited: Figure | None = None  # the figure whose category a bare count takes
