@@ -2785,3 +2785,26 @@ def test_asides_second_speakers_comparisons_and_corrections(
 )
 def test_revised_tolls_ethnic_groups_and_border_crossings(text: str, expected: list[Row]) -> None:
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dotted acronym is kept whole
+        ("Eleven civilians were killed, according to the U.N. Most of them were farmers.", [(11, "killed", "U.N.")]),
+        ("Nine guards were wounded when inmates rioted, according to the prison's management.", [(9, "injured", "prison management")]),
+        ("Six of those officers were killed when the post was overrun, police headquarters said.", [(6, "killed", "police headquarters")]),
+        # ", saying" after a long subject with places in it
+        (
+            "Civil liberties groups in Lahore and Karachi have called for an inquiry, saying at least three of the dead were students.",
+            [(3, "killed", "civil liberties groups in Lahore and Karachi")],
+        ),
+        # the second speaker's own loss
+        (
+            "The ministry said 40 soldiers had been killed, while the Red Crescent said it had lost five volunteers.",
+            [(40, "killed", "ministry"), (5, "killed", "Red Crescent")],
+        ),
+    ],
+)
+def test_acronyms_headquarters_and_second_speakers(text: str, expected: list[tuple[int | None, str, str | None]]) -> None:
+    assert read_with_sources(text) == expected

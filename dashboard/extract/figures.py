@@ -770,7 +770,8 @@ _ACCORDING_RE = re.compile(
     r"|documented\s+by|figures\s+from|data\s+from|a\s+tally\s+by|a\s+count\s+by|(?:tally|count)\s+from"
     r"|by\s+the\s+(?:count|tally|reckoning|estimate)\s+of"  # "By the count of a local newspaper, ..."
     r"|(?:compiled|gathered|collected)\s+by|selon)\s+"
-    r"(?P<src>[^,.;:()\"“”]+?)(?=\s*[,.;:()\"“”]|\s+(?:which|who|that|on|as|and|but|while|said|says|based|we|they"
+    # (dotted acronyms stay whole: "according to the U.N. Many of the bodies ...")
+    r"(?P<src>(?:[^,.;:()\"“”]|\.(?=(?-i:[A-Z])\.))+?)(?=\s*(?:[,;:()\"“”]|\.(?!(?-i:[A-Z])\.))|\s+(?:which|who|that|on|as|and|but|while|said|says|based|we|they"
     r"|had|has|have|will|would"  # ("according to OCHA had driven"; not "figures RNDDH was able to document")
     r"|consulted|cited|seen|obtained|quoted|reviewed"
     r"|in\s+(?!human\b))\b|$)",
@@ -835,7 +836,7 @@ _SOURCE_HEADS = frozenset(
     physicians coroner pathologist commander commanders forces militia militias rebels insurgents junta
     watchdog presidency municipality prefecture ombudsman cabinet opposition president chairman
     chairwoman head church diocese parish patriarchate committees commissions councils associations coalitions departments directorates
-    missions unions
+    missions unions headquarters management
     """.split()
 )
 _COMMON_FIRST_WORDS = frozenset(
@@ -1906,7 +1907,9 @@ _VERB_TO_COUNT_RE = re.compile(
     # "the drone attack, which the US military says killed three soldiers"
     # "the army says its troops have arrested 96 suspects"
     r"(?:(?:its|their)\s+[a-z]+\s+)?"
-    r"(?:(?:had\s+|has\s+|have\s+)?(?:killed|wounded|injured|displaced|detained|arrested|abducted|kidnapped)\s+)?"
+    # "the Red Crescent said it had lost 34 volunteers"
+    r"(?:(?:it|they|we)\s+)?"
+    r"(?:(?:had\s+|has\s+|have\s+)?(?:killed|wounded|injured|displaced|detained|arrested|abducted|kidnapped|lost)\s+)?"
     # "while a local official put the toll at around 200"
     r"(?:(?:the|its|their)\s+(?:death\s+)?(?:toll|figure|count|tally|number\s+of\s+(?:dead|deaths|victims))\s+at\s+)?"
     r"(?:(?:the|some|about|around|nearly|at\s+least|more\s+than|over)\s+)?"
@@ -2431,7 +2434,7 @@ _QUOTE_ENDS = frozenset('"”’')
 _CLAUSE_WORDS = frozenset("had have has were was been is are will would could killed died".split())
 # "A national committee investigating ... said": the sentence's own subject.
 _SAYING_SUBJECT_RE = re.compile(
-    r"(?P<np>(?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s+(?:has\s+|have\s+|had\s+)?"
+    r"(?P<np>(?:[\w'’-]+\s+){0,7}?[\w'’-]+)\s+(?:has\s+|have\s+|had\s+)?"
     r"(?:[a-z]+ed|went|gave|put|made|took|sent|wrote|spoke|came|held|told|rose|said)\b"
 )
 _INITIAL_NP_RE = re.compile(
@@ -2494,6 +2497,8 @@ def _sentence_source(sentence: str) -> str | None:
                 if src.islower():
                     # "according to the regional governor, Oleh Syniehubov."
                     src = _with_name_after(sentence, src, match.end("src"))
+                elif src[-2:-1] == "." and sentence.startswith(".", match.end("src")):
+                    src += "."  # "the U.N." (the pattern stops before an acronym's last dot)
                 return _normalise_source(_tally_counter(src) or src, at_sentence_start=False)
     if " by " in lower and _names_a_count(lower) and (giver := _toll_giver(sentence)) is not None:
         return giver
