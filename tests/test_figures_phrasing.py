@@ -2808,3 +2808,24 @@ def test_revised_tolls_ethnic_groups_and_border_crossings(text: str, expected: l
 )
 def test_acronyms_headquarters_and_second_speakers(text: str, expected: list[tuple[int | None, str, str | None]]) -> None:
     assert read_with_sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "and" inside the noun phrase, before another noun for persons
+        ("Nineteen soldiers and policemen have been killed.", [(19, 19, "exact", "security_forces", "killed")]),
+        # armed and unarmed persons together are people
+        ("Some 80 guards and prison employees have been taken hostage.", [(80, 80, "about", "people", "abducted")]),
+        ("Since January, 11,200 victims of homicide have been registered in the state.", [(11200, 11200, "exact", "people", "killed")]),
+        ("One jawan laid down his life in the encounter.", [(1, 1, "exact", "security_forces", "killed")]),
+        (
+            "The authorities raised the number of people forced from their homes to more than 40,000.",
+            [(40001, None, "more_than", "people", "displaced")],
+        ),
+        # a day of the month before "and" + a month is a date, even when persons follow
+        ("Clashes reached the town on 1 and 2 April and residents of both communes fled.", []),
+    ],
+)
+def test_coordinated_persons_homicide_victims_and_dates_with_and(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected

@@ -82,6 +82,7 @@ _NOT_PEOPLE_AFTER_RE = re.compile(
       | (?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|o'clock\b|h\b)
       | (?:{_MONTHS})\b
       | (?:st|nd|rd|th)\b
+      | (?:and|to|or)\s+\d{{1,2}}\s+(?:{_MONTHS})\b  # "on 1 and 2 April"
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -203,8 +204,8 @@ _CATEGORY_CASELESS = caseless(_CATEGORY_RE)
 _OUTCOME_WORDS = {
     "killed": r"killed|killing|killings|kills|kill|dead|died|die|deaths?|executed|executing|executions?|martyred|martyrs"
     r"|in\s+(?:the\s+)?(?:[\w'’]+\s+){0,2}?morgues?"
-    r"|murdered|murders|homicides|slain|massacred|slaughtered|butchered|perished|fatalities|lost\s+their\s+lives|lives|shot\s+dead|bodies|toll|among\s+the\s+victims"
-    r"|(?:brought|carried)\s+in\s+dead|dead\s+on\s+arrival|hanged"
+    r"|murdered|murders|homicides?|slain|massacred|slaughtered|butchered|perished|fatalities|lost\s+their\s+lives|lives|shot\s+dead|bodies|toll|among\s+the\s+victims"
+    r"|(?:brought|carried)\s+in\s+dead|dead\s+on\s+arrival|hanged|laid\s+down\s+(?:his|her|their)\s+li(?:fe|ves)"
     r"|paid\s+the\s+(?:supreme|ultimate)\s+(?:price|sacrifice)|sent\s+to\s+hell|embraced\s+(?:shahadat|martyrdom)"  # army communiques
     r"|fell\s+(?:on\s+the\s+field\s+of\s+honou?r|in\s+(?:battle|combat|action)|as\s+martyrs)"  # "fell on the field of honour"
     r"|drowned|eliminated|neutrali[sz]ed|burn[te]d?\s+to\s+death"  # ("eliminated", "neutralised": persons only, see _figure)
@@ -273,6 +274,24 @@ _AUX = (
     r"|shot\s+and|to|among\s+(?:(?:the\s+)?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
     r"(?:\s+(?:people|persons))?|those|the|people))"
 )
+_SECURITY_WORDS = frozenset(
+    """soldier soldiers troops serviceman servicemen policeman policemen police officer officers gendarmes cadets
+    guards peacekeepers personnel conscripts occupiers jawan jawans constable constables guardsmen""".split()
+)
+_FIGHTER_WORDS = frozenset(
+    """fighter fighters gunman gunmen militant militants insurgent insurgents rebel rebels jihadist
+    jihadists combatant combatants attacker attackers assailant assailants militiaman militiamen
+    extremist extremists terrorist terrorists gangsters mercenaries khwarij khawarij kharijis
+    maoist maoists naxals naxalites aggressors""".split()
+)
+# "Nineteen soldiers and national guardsmen", "guards and administrative staff": "and" inside
+# the noun phrase when a noun for persons follows within two words.
+_AND_PERSONS = "|".join(sorted(_PERSON_WORDS | _SECURITY_WORDS | _FIGHTER_WORDS, key=len, reverse=True))
+# (not "two Syrians and one fighter": a count of its own)
+_COUNT_WORDS = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an|another|several|many|some|dozens"
+    r"|hundreds|scores|thousands|more|other)"
+)
 _NP_WORD = (
     r"(?:(?!(?:were|was|are|is|have|has|had|been|and|or|but|who|whom|that|which|while|when|after|before"
     r"|during|as|if|than|with|by|on|into|to|for|he|she|it|they|we|claims?|says?|said)\b)"
@@ -286,7 +305,8 @@ _NP_WORD = (
     r"|neighbouring|neighboring|nearby|surrounding)\b)"
     r"|(?:and|or)(?=\s+(?:a|an)\s+(?:civilian|child|woman|man|boy|girl|soldier|fighter|policeman|journalist)\b)"
     # "members of the defence and interior ministries", "the army and security forces"
-    r"|(?:and|or)(?=\s+(?:[^\W\d][\w'’-]*\s+){0,2}?(?:ministries|forces|services|agencies|units|brigades|militias|police|guard)\b))"
+    r"|(?:and|or)(?=\s+(?:[^\W\d][\w'’-]*\s+){0,2}?(?:ministries|forces|services|agencies|units|brigades|militias|police|guard)\b)"
+    rf"|(?:and|or)(?=\s+(?:(?!{_COUNT_WORDS}\b)[a-z][\w'’-]*\s+){{0,2}}?(?:{_AND_PERSONS})\b))"
 )
 # After the count: a short noun phrase (maybe coordinated with more counts: "28 gunmen and
 # four civilians"), an optional aside (", including four children,"), auxiliaries, then
@@ -420,7 +440,8 @@ _BEFORE_TOLL_RE = re.compile(
       # "put the number of people unaccounted for at about 40"
       | (?P<b_missing>\bnumber\s+of\s+(?:[\w-]+\s+){0,2}?(?:missing|unaccounted\s+for|disappeared)
               (?:\s+[\w'’-]+){0,6}?\s+(?:to|at|of|reached|is|was))
-      | (?P<b_displaced>\bnumber\s+of\s+(?:[\w-]+\s+){0,2}?displaced(?:\s+[\w'’-]+){0,6}?\s+(?:to|at|of|reached|is|was))
+      | (?P<b_displaced>\bnumber\s+of\s+(?:[\w-]+\s+){0,2}?(?:displaced|forced\s+(?:from|out\s+of)\s+their\s+homes|who\s+(?:have\s+|had\s+)?fled)
+              (?:\s+[\w'’-]+){0,6}?\s+(?:to|at|of|reached|is|was))
     )"""
     + _BEFORE_TAIL,
     re.IGNORECASE | re.VERBOSE,
@@ -587,6 +608,9 @@ _OUTCOME_STEMS = (
     "under the rubble",  # "30 people were still believed to be under the rubble"
     "under the concrete",
     "hanged",
+    "laid down his life",  # "one jawan laid down his life" (not "laid down their weapons")
+    "laid down her life",
+    "laid down their lives",
     "vanished",
     "under the debris",
     "under the ruins",
@@ -2141,6 +2165,9 @@ def _category(phrase: str) -> str | None:
     """
     # "4 children and a woman": the count is of the children; the singular after "and a" is not.
     phrase = _SINGULAR_TAIL_RE.sub("", phrase)
+    if " and " in phrase and _ARMED_AND_UNARMED_RE.search(phrase) is not None:
+        return "people"  # "guards and administrative staff": persons of two kinds
+
     hands = phrase.find(" at the hands of ")
     if hands >= 0:
         phrase = phrase[:hands]  # "deaths at the hands of the security forces": the killers
@@ -2175,22 +2202,17 @@ def _category(phrase: str) -> str | None:
 
 
 _AGE_WORD_RE = re.compile(r"\b(\d{1,2})-year-olds?\b")
+_ARMED_AND_UNARMED_RE = re.compile(
+    r"\b(?:guards|soldiers|policemen|police\s+officers|officers|troops|fighters|militants)\s+and\s+(?:[a-z]+\s+)?"
+    r"(?:staff|employees|workers|civilians|residents|passengers|villagers|inmates|prisoners)\b",
+    re.IGNORECASE,
+)
 
 
 # One-word categories (the same words as _CATEGORY_RE's one-word alternatives).
 _CATEGORY_OF_WORD: dict[str, str] = {
-    **dict.fromkeys(
-        """soldier soldiers troops serviceman servicemen policeman policemen police officer officers gendarmes cadets
-        guards peacekeepers personnel conscripts occupiers jawans constable constables""".split(),
-        "security_forces",
-    ),
-    **dict.fromkeys(
-        """fighter fighters gunman gunmen militant militants insurgent insurgents rebel rebels jihadist
-        jihadists combatant combatants attacker attackers assailant assailants militiaman militiamen
-        extremist extremists terrorist terrorists gangsters mercenaries khwarij khawarij kharijis
-        maoist maoists naxals naxalites aggressors""".split(),
-        "fighters",
-    ),
+    **dict.fromkeys(_SECURITY_WORDS, "security_forces"),
+    **dict.fromkeys(_FIGHTER_WORDS, "fighters"),
     **dict.fromkeys(
         "children child kids boys girls daughters sons minors infants babies toddlers".split(), "children"
     ),
