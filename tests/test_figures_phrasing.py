@@ -2829,3 +2829,29 @@ def test_acronyms_headquarters_and_second_speakers(text: str, expected: list[tup
 )
 def test_coordinated_persons_homicide_victims_and_dates_with_and(text: str, expected: list[Row]) -> None:
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "WHO" in capitals is the organisation, not a relative pronoun
+        (
+            "The agency condemns the strike on the clinic, which killed 31 patients, according to reports received by WHO.",
+            [(31, "killed", "WHO")],
+        ),
+        ("Shelling of the camp killed six people, camp coordinators said on Sept. 9.", [(6, "killed", "camp coordinators")]),
+        # a noun, not a verb: nobody named
+        ("Local estimates suggest that more than 900 families have fled the villages.", [(901, "displaced", None)]),
+        # "claimed by" names who claimed the attack, not who reports the toll
+        ("A bombing claimed by Islamic State at a market in 2019 killed 22 people.", [(22, "killed", None)]),
+        # a participle aside about the speaker
+        (
+            "The Association of Victims' Families, formed by relatives of the dead, said it had counted 87 people killed.",
+            [(87, "killed", "Association of Victims Families")],
+        ),
+    ],
+)
+def test_capital_who_coordinators_noun_estimates_claimed_by_and_formed_by(
+    text: str, expected: list[tuple[int | None, str, str | None]]
+) -> None:
+    assert read_with_sources(text) == expected

@@ -795,7 +795,7 @@ _ACCORDING_RE = re.compile(
     r"|by\s+the\s+(?:count|tally|reckoning|estimate)\s+of"  # "By the count of a local newspaper, ..."
     r"|(?:compiled|gathered|collected)\s+by|selon)\s+"
     # (dotted acronyms stay whole: "according to the U.N. Many of the bodies ...")
-    r"(?P<src>(?:[^,.;:()\"“”]|\.(?=(?-i:[A-Z])\.))+?)(?=\s*(?:[,;:()\"“”]|\.(?!(?-i:[A-Z])\.))|\s+(?:which|who|that|on|as|and|but|while|said|says|based|we|they"
+    r"(?P<src>(?:[^,.;:()\"“”]|\.(?=(?-i:[A-Z])\.))+?)(?=\s*(?:[,;:()\"“”]|\.(?!(?-i:[A-Z])\.))|\s+(?:which|(?-i:who)|that|on|as|and|but|while|said|says|based|we|they"
     r"|had|has|have|will|would"  # ("according to OCHA had driven"; not "figures RNDDH was able to document")
     r"|consulted|cited|seen|obtained|quoted|reviewed"
     r"|in\s+(?!human\b))\b|$)",
@@ -860,7 +860,7 @@ _SOURCE_HEADS = frozenset(
     physicians coroner pathologist commander commanders forces militia militias rebels insurgents junta
     watchdog presidency municipality prefecture ombudsman cabinet opposition president chairman
     chairwoman head church diocese parish patriarchate committees commissions councils associations coalitions departments directorates
-    missions unions headquarters management
+    missions unions headquarters management coordinators coordinator
     """.split()
 )
 _COMMON_FIRST_WORDS = frozenset(
@@ -2292,7 +2292,8 @@ def _reporting_verbs(sentence: str, lower: str) -> tuple[int, ...]:
                     # "the attack claimed the lives of 8", "claimed responsibility": no report.
                     and not (root == "claim" and lower.startswith(_CLAIM_NOT_REPORTING, word.end()))
                     # "News reports say", "Reports reaching Quetta say": the noun, not the verb.
-                    and not (word.group(0) in ("reports", "report") and _noun_report(lower, i))
+                    # ("Local estimates suggest ...")
+                    and not (word.group(0) in ("reports", "report", "estimates") and _noun_report(lower, i))
                     # "Partners report that", "officials estimate"; not "a UN report said".
                     # ("The Ministry regrets to report that": the ministry reports)
                     and not (
@@ -2385,6 +2386,7 @@ _CLAIM_NOT_REPORTING = (
     " responsibility",
     " credit",
     " victory",
+    " by",  # "A bombing claimed by Islamic State killed 13": the claim's author, no report
 )
 _REPORT_THEN_COUNTER_RE = re.compile(
     r"\b(?:[Tt]he|[Ii]ts|[Tt]his)\s+(?:[a-z]+\s+)?report(?:\s+(?:states|says|said|adds|added|notes|noted|shows|showed|finds|found))?"
@@ -2436,6 +2438,8 @@ _WHERE_ASIDE_RE = re.compile(
     r"|,\s+where\s+[^,]{3,80},$"
     # "Two army officers, speaking on condition of anonymity, said": how they spoke
     r"|,\s+(?:speaking|talking|writing)\b[^,]{0,60},$"
+    # "The Collectif ..., formed by relatives of victims, said": what the speaker is
+    r"|,\s+(?:formed|founded|set\s+up|created|run|led|made\s+up)\s+(?:by|of)\s+[^,]{3,60},$"
 )
 _OWN_COPY_RE = re.compile(r"\bversion\s+of\s+th(?:is|e)\s+(?:story|article|report|item|post)\b", re.IGNORECASE)
 _SPEAKING_ASIDE_RE = re.compile(r",\s+(?:speaking|talking|writing)\b[^,]{0,60},$")
@@ -3134,7 +3138,8 @@ def _is_pronoun(word: str) -> bool:
 _DATA_OF_RE = re.compile(
     r"^(?:the\s+)?(?:latest\s+|last\s+|official\s+|preliminary\s+)?(?:figures|data|numbers|records|statistics|information"
     r"|estimates|count|tally)"
-    r"\s+(?:of|from|by|compiled\s+by|published\s+by|released\s+by|gathered\s+by|collected\s+by|provided\s+by)\s+(?=\S)",
+    r"\s+(?:of|from|by|compiled\s+by|published\s+by|released\s+by|gathered\s+by|collected\s+by|provided\s+by)\s+(?=\S)"
+    r"|^(?:the\s+)?reports\s+received\s+by\s+(?=\S)",  # "according to reports received by WHO"
     re.IGNORECASE,
 )
 
