@@ -2855,3 +2855,22 @@ def test_capital_who_coordinators_noun_estimates_claimed_by_and_formed_by(
     text: str, expected: list[tuple[int | None, str, str | None]]
 ) -> None:
     assert read_with_sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # units of territory are things
+        "Five states concentrate nearly half of all homicides.",
+        # who the food is for is no casualty
+        "A convoy carrying food for 40,000 people has been held in Kosti since mid-October.",
+    ],
+)
+def test_states_and_people_fed_are_no_casualties(text: str) -> None:
+    assert read(text) == []
+
+
+def test_one_of_the_last_clinics_is_a_thing() -> None:
+    assert read("Nine doctors of the charity, which ran one of the last working clinics in the town, were killed.") == [
+        (9, 9, "exact", "people", "killed")
+    ]

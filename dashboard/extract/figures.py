@@ -97,6 +97,7 @@ _NOT_PEOPLE_WORD_BEFORE = _MONTH_WORDS | frozenset(
     chapter section paragraph verse gate unit brigade division battalion in since until till by from
     year usd us eur gbp syp no""".split()  # ("no one was killed")
 )
+_PROVISION_FOR_RE = re.compile(r"\b(?:food|aid|assistance|supplies|rations|meals|water|medicines?|kits|enough)\s+for\s+$")
 _TIME_THEN_FROM_RE = re.compile(r"(?:\s+(?:on\s+[a-z]+|late\s+on\s+[a-z]+|earlier|yesterday|today|overnight))?,\s+from\s")
 _TO_N_FROM_RE = re.compile(
     r"\bto\s+(?:at\s+least\s+|more\s+than\s+|over\s+|about\s+|some\s+)?[\w,]+"
@@ -127,6 +128,7 @@ _THINGS = frozenset(
     motorcycles motorbikes bicycles belts vests devices
     sides parties countries nations delegations meetings talks sessions
     locations targets blasts explosions bombings
+    states provinces governorates regions counties municipalities posts
     """.split()
 )
 
@@ -1055,6 +1057,8 @@ def _read_figure(
             return None  # "a mother of five who had fled Rafah": her children, not a count of victims
         if word == "of" and tail.endswith(("age of ", "ages of ")):
             return None  # "children under the age of five": an age
+        if word == "for" and _PROVISION_FOR_RE.search(lowered, max(0, quantity.start - 30), quantity.start):
+            return None  # "a convoy carrying food for 60,000 people": who it would feed
         if (
             word in _NOT_PEOPLE_WORD_BEFORE
             and not (word == "from" and _REVISED_FROM_RE.search(tail))
@@ -2139,6 +2143,9 @@ def _is_thing(noun_phrase: str) -> bool:
     words = noun_phrase.lower().split()
     if words and words[0] == "of":
         words = words[1:]
+        # "one of the last functioning health posts": past the determiner and adjectives
+        while words[:1] and words[0] in _OF_THE_SKIP:
+            words = words[1:]
     for word in words[:3]:
         if word in _THINGS:
             return True
@@ -2147,6 +2154,7 @@ def _is_thing(noun_phrase: str) -> bool:
     return False
 
 
+_OF_THE_SKIP = frozenset("the its their his her these those last first few remaining only".split())
 _THING_PHRASE_ENDS = frozenset(
     "of in from near within over during after before for at on by since across inside this last past previous".split()
 )
