@@ -2874,3 +2874,25 @@ def test_one_of_the_last_clinics_is_a_thing() -> None:
     assert read("Nine doctors of the charity, which ran one of the last working clinics in the town, were killed.") == [
         (9, 9, "exact", "people", "killed")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name with its age between commas
+        (
+            "A shopkeeper from the market, Nur Hassan, 47, said five of his neighbours were among those killed.",
+            [(5, "killed", "Nur Hassan")],
+        ),
+        # whose tally showed it
+        ("At least 19 of the deaths were in the capital, the AFP tally showed.", [(19, "killed", "AFP")]),
+        ("Drone footage showed 40 bodies in the street.", [(40, "killed", None)]),
+        # ", documenting" after a subject with its acronym in brackets
+        (
+            "The Syrian Network for Human Rights (SNHR) issued its report on Monday, documenting the deaths of 140 civilians in March.",
+            [(140, "killed", "Syrian Network for Human Rights")],
+        ),
+    ],
+)
+def test_names_with_ages_tallies_that_show_and_documenting(text: str, expected: list[tuple[int | None, str, str | None]]) -> None:
+    assert read_with_sources(text) == expected

@@ -2246,7 +2246,8 @@ _REPORTING_VERBS = frozenset(
     recorded records estimated estimates counted announced announces stated states told put puts
     registered tallied added noted gave given gives raised revised updated lowered reports count counts claims claimed claim tells tell adds notes
     announce saying telling reporting warned warns talking report estimate wrote writes spoke speaks speak believes
-    informed lists raises revises updates lowers identified acknowledged found remind reminds reminded attributed attributes""".split()
+    informed lists raises revises updates lowers identified acknowledged found remind reminds reminded attributed attributes
+    documenting recording showed shows""".split()
 )
 _OWN_PEOPLE = frozenset("teams team volunteers crews staff members workers rescuers medics doctors".split())
 # (also participles ending a label: "Displaced individuals identified: 51,458")
@@ -2341,7 +2342,7 @@ def _reporting_verbs(sentence: str, lower: str) -> tuple[int, ...]:
 _VERB_ROOTS = tuple(
     "said say report verif confirm document record estimat count announc stated states told put regist"
     " tallied added adds noted notes claim tell warn talking wrote writes spoke speak believes informed lists"
-    " identified acknowledged found remind attribut".split()
+    " identified acknowledged found remind attribut showed shows".split()
 )
 
 
@@ -2434,7 +2435,8 @@ _INVERTED_RE = re.compile(
 # An acronym in brackets may follow: "The army's media wing, Inter-Services Public Relations (ISPR), says".
 _APPOSITIVE_NAME_RE = re.compile(
     r",\s*(?:the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[a-z][\w'’-]*\s+){0,2}?(?:[a-z]{1,3}-)?[A-Z][\w'’.-]*){0,5})"
-    r"(?:\s+\([A-Z][\w.-]*\))?,\s*$"
+    # ("A railway porter, Abdul Ghani, 41, said": the age after the name)
+    r"(?:\s+\([A-Z][\w.-]*\))?(?:,\s*\d{1,3})?,\s*$"
 )
 _LIST_CUE_RE = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+[^,.;:]*?\s+and\s+$")
 _TRAILING_SPEAKER_RE = re.compile(r",\s*(?P<src>(?:the|a|an)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,6})$")
@@ -2468,7 +2470,7 @@ _QUOTE_ENDS = frozenset('"”’')
 _CLAUSE_WORDS = frozenset("had have has were was been is are will would could killed died".split())
 # "A national committee investigating ... said": the sentence's own subject.
 _SAYING_SUBJECT_RE = re.compile(
-    r"(?P<np>(?:[\w'’-]+\s+){0,7}?[\w'’-]+)\s+(?:has\s+|have\s+|had\s+)?"
+    r"(?P<np>(?:[\w'’-]+\s+){0,7}?[\w'’-]+(?:\s+\([A-Z][\w-]*\))?)\s+(?:has\s+|have\s+|had\s+)?"
     r"(?:[a-z]+ed|went|gave|put|made|took|sent|wrote|spoke|came|held|told|rose|said)\b"
 )
 _INITIAL_NP_RE = re.compile(
@@ -2704,7 +2706,7 @@ def _speaker(sentence: str, verb: int) -> str | None:
                 and not (before.endswith(",") and _SPEAKING_ASIDE_RE.search(before, max(0, len(before) - 64)))
             ):
                 return _normalise_source(name, at_sentence_start=False)
-    if before.endswith(",") and sentence.startswith("saying", verb):
+    if before.endswith(",") and sentence.startswith(("saying", "documenting", "recording", "reporting"), verb):
         # "French military intelligence went further, saying the toll was ...": the one saying
         # is the sentence's subject.
         opening = _SAYING_SUBJECT_RE.match(sentence)
@@ -2774,6 +2776,10 @@ def _speaker(sentence: str, verb: int) -> str | None:
         # said": a source of its own)
         return _PRONOUN
     head = _POSSESSIVE_S_RE.sub("", subject[0].split()[-1]).lower()
+    if sentence.startswith("show", verb):
+        # "the AFP tally showed": whose tally; "Images showed 12 bodies" names no source
+        counter = _tally_counter(subject[0]) if head in _TOLL_HEADS else None
+        return _normalise_source(counter, at_sentence_start=False) if counter else None
     if " version of th" in subject[0].lower() and _OWN_COPY_RE.search(subject[0]) is not None:
         return None  # "An earlier version of this story said": the outlet correcting itself
     if head in _TOLL_HEADS:
