@@ -2896,3 +2896,30 @@ def test_one_of_the_last_clinics_is_a_thing() -> None:
 )
 def test_names_with_ages_tallies_that_show_and_documenting(text: str, expected: list[tuple[int | None, str, str | None]]) -> None:
     assert read_with_sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a wire dateline's day is no range with the story's first count
+        ("MOPTI, Sept 18 - Dozens of people were killed when gunmen attacked a market.", [(24, None, "vague", "people", "killed")]),
+        ("MOPTI, Sept. 18 - Dozens of people were killed when gunmen attacked a market.", [(24, None, "vague", "people", "killed")]),
+        # Lebanese ministry wording
+        (
+            "A drone strike on a car near Nabatieh led to the martyrdom of two citizens and the injury of four others.",
+            [(2, 2, "exact", "people", "killed"), (4, 4, "exact", "people", "injured")],
+        ),
+        ("A strike on a house resulted in one martyr and five injured.", [(1, 1, "exact", "people", "killed"), (5, 5, "exact", "people", "injured")]),
+        # "and a driver" inside the noun phrase
+        ("Last year, six constables and a driver were killed in a similar blast.", [(6, 6, "exact", "security_forces", "killed")]),
+        ("Rescuers were still searching for at least two people under the rubble.", [(2, None, "at_least", "people", "missing")]),
+        ("Rescuers pulled 12 people from under the rubble.", []),
+        ("Residents said about 40 families had left for Tripoli.", [(40, 40, "about", "unknown", "displaced")]),
+        ("Officials said about 900 Afghans had crossed the border since Friday.", [(900, 900, "about", "people", "displaced")]),
+        ("The spokesman said 37 people were still being treated.", [(37, 37, "exact", "people", "injured")]),
+        # patients, not the wounded
+        ("About 300 children were being treated for malnutrition at the clinic.", []),
+    ],
+)
+def test_datelines_ministry_wording_rubble_and_flight(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected

@@ -106,7 +106,7 @@ _TO_N_FROM_RE = re.compile(
     r"\s+from\s+(?:about\s+|some\s+|around\s+)?$"
 )
 _HURT_NOUN_RE = re.compile(r"\b(?:wounded|injured|patients|casualties|bodies|dead)\b", re.I)
-_IN_OUTCOME_NOUN_RE = re.compile(r"\s+(?:martyrs|deaths|dead|fatalities|killings|injuries|wounded|casualties)\b")
+_IN_OUTCOME_NOUN_RE = re.compile(r"\s+(?:martyrs?|deaths|dead|fatalities|killings|injuries|wounded|casualties)\b")
 _SYMBOL_BEFORE_RE = re.compile(r"(?:[$€£¥#]|\bno\.|\bnr\.)\s*$", re.IGNORECASE)
 _SYMBOL_CHARS = frozenset("$€£¥#.")
 
@@ -204,7 +204,7 @@ _CATEGORY_CASELESS = caseless(_CATEGORY_RE)
 
 # Outcome words, grouped by the outcome they report.
 _OUTCOME_WORDS = {
-    "killed": r"killed|killing|killings|kills|kill|dead|died|die|deaths?|executed|executing|executions?|martyred|martyrs"
+    "killed": r"killed|killing|killings|kills|kill|dead|died|die|deaths?|executed|executing|executions?|martyred|martyrs?"
     r"|in\s+(?:the\s+)?(?:[\w'’]+\s+){0,2}?morgues?"
     r"|murdered|murders|homicides?|slain|massacred|slaughtered|butchered|perished|fatalities|lost\s+their\s+lives|lives|shot\s+dead|bodies|toll|among\s+the\s+victims"
     r"|(?:brought|carried)\s+in\s+dead|dead\s+on\s+arrival|hanged|laid\s+down\s+(?:his|her|their)\s+li(?:fe|ves)"
@@ -218,7 +218,7 @@ _OUTCOME_WORDS = {
     r"|(?:taken|rushed|admitted|sent|brought|evacuated)\s+to\s+(?:a\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?(?:hospitals?|clinics?)\b"
     r"|in\s+(?:a\s+|the\s+)?hospitals?|(?:treated|cared\s+for)\s+(?:in|at)\s+(?:a\s+|the\s+)?hospitals?"
     r"|(?:flown|airlifted|evacuated|taken|sent)\s+(?:[\w-]+\s+){0,4}?for\s+treatment"
-    r"|in\s+(?:intensive|critical)\s+care|(?:receiving|received|under(?:going)?)\s+(?:medical\s+)?treatment"
+    r"|in\s+(?:intensive|critical)\s+care|being\s+treated(?=\s*[,.;]|\s+for\s+(?:their\s+|his\s+|her\s+)?(?:wounds|injuries|burns))|(?:receiving|received|under(?:going)?)\s+(?:medical\s+)?treatment"
     r"|(?:sought|seeking|needed|needing)\s+(?:medical\s+)?(?:treatment|help|care|attention)"
     r"|(?:needed|needing|required|requiring|underwent|undergoing)\s+(?:urgent\s+|emergency\s+)?(?:surgery|operations|amputations?)"
     r"|(?:with|treated\s+(?:there\s+|here\s+)?for)\s+(?:[\w-]+\s+){0,3}?(?:burns|injuries|wounds)"
@@ -228,7 +228,8 @@ _OUTCOME_WORDS = {
     "missing": r"missing|unaccounted\s+for|disappeared|went\s+missing|vanished"
     r"|(?:have\s+|has\s+|had\s+)?not\s+been\s+(?:seen|heard\s+from)"
     # "about 30 people were still believed to be under the rubble" (not the dead pulled "from under")
-    r"|(?:be|are|were|is|remain|remained|remains|lie|lying|trapped)\s+(?:still\s+)?(?:under|beneath)\s+(?:the\s+)?(?:rubble|debris|ruins|concrete)",
+    r"|(?:be|are|were|is|remain|remained|remains|lie|lying|trapped)\s+(?:still\s+)?(?:under|beneath)\s+(?:the\s+)?(?:rubble|debris|ruins|concrete)"
+    r"|(?<=\s)(?<!from\s)(?:still\s+)?under\s+the\s+(?:rubble|debris|ruins)",  # "looking for at least one person under the rubble"
     "abducted": r"abducted|abducting|abductions?|kidnapped|kidnapping|taken\s+hostage|seized"
     r"|deprived\s+of\s+(?:their|his|her)\s+liberty"
     r"|taken\s+(?:[\w-]+\s+){0,3}?as\s+(?:hostages?|captives?)|(?:held|taken)\s+captive|held\s+hostage",
@@ -242,7 +243,8 @@ _OUTCOME_WORDS = {
     # "Dozens of families have left Beit Jinn for the nearby towns"
     r"|left\s+(?:[\w'’-]+\s+){1,3}?for\s+(?:the\s+)?(?:nearby|neighbouring|neighboring|safer|other|relatives|camps?|towns?|villages?|areas?|cities)\b"
     r"|(?:moved|gone|went|fled)\s+(?:in\s+)?(?:to|with)\s+(?:stay\s+with\s+)?relatives|(?:staying|living)\s+with\s+relatives"
-    r"|crossed\s+(?:the\s+border\s+|from\s+(?:[\w'’-]+\s+){1,3}?)?into|slipped\s+across\b"
+    r"|crossed\s+(?:the\s+border\s+|from\s+(?:[\w'’-]+\s+){1,3}?)?into|slipped\s+across\b|crossed\s+the\s+border\b"
+    r"|(?:had|have|has)\s+left\s+for\b"  # "dozens of families had left for Baalbek"
     # "some 9,000 people crossed at the Gatumba border point"
     r"|crossed\s+at\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:border|crossing)\b"
     r"|(?:registered|housed|accommodated|placed|sheltered)\s+(?:in|at)\s+(?:[\w-]+\s+){0,2}?(?:shelters|camps|sites|schools)"
@@ -305,7 +307,9 @@ _NP_WORD = (
     r"|(?:and|or)(?=\s+(?:women|children|men|boys|girls|elderly|civilians|soldiers|teenagers|adolescents|youths|infants|babies|their|other|his|her"
     r"|terrorists|militants|insurgents|rebels|gunmen|fighters"
     r"|neighbouring|neighboring|nearby|surrounding)\b)"
-    r"|(?:and|or)(?=\s+(?:a|an)\s+(?:civilian|child|woman|man|boy|girl|soldier|fighter|policeman|journalist)\b)"
+    r"|(?:and|or)(?=\s+(?:a|an)\s+(?:civilian|child|woman|man|boy|girl|soldier|fighter|policeman|journalist"
+    r"|driver|guard|officer|nurse|doctor|teacher|student|farmer|worker|medic|paramedic|resident|villager|passenger"
+    r"|relative|baby|infant|teenager|commander|gendarme|jawan)\b)"
     # "members of the defence and interior ministries", "the army and security forces"
     r"|(?:and|or)(?=\s+(?:[^\W\d][\w'’-]*\s+){0,2}?(?:ministries|forces|services|agencies|units|brigades|militias|police|guard)\b)"
     rf"|(?:and|or)(?=\s+(?:(?!{_COUNT_WORDS}\b)[a-z][\w'’-]*\s+){{0,2}}?(?:{_AND_PERSONS})\b))"
@@ -405,7 +409,7 @@ _BEFORE_RE = re.compile(
             |neutrali[sz]ed["”]?|neutrali[sz]ing
             |buried|burying|bury
             |claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|claims\s+the\s+lives\s+of|the\s+lives\s+of
-            |(?:deaths?|killings?|killing|executions?|murders?|bodies|(?:human\s+)?remains|massacre|funerals?)\s+(?:of|for)
+            |(?:deaths?|killings?|killing|executions?|murders?|bodies|(?:human\s+)?remains|massacre|funerals?|martyrdom)\s+(?:of|for)
             |among\s+(?:the\s+dead|the\s+victims|the\s+martyrs|those\s+killed|the\s+people\s+killed|[\w-]+['’]s\s+(?:dead|victims))
                 (?:,\s*(?:it|he|she|they|officials|the\s+[\w-]+)\s+(?:said|says|added),)?(?:\s+(?:were|was|are|is))?))
       | (?P<b_injured>\b(?:wounded|wounding|injured|injuring|injuries\s+to|(?:injury|injuries|injuring|wounding)\s+of|treated|treating
@@ -496,6 +500,7 @@ _OUTCOME_WORD_CASELESS = caseless(_OUTCOME_WORD_RE)
 _BEFORE_STEMS = (
     "neutrali",  # "the army had "neutralised" around 50 of the assailants"
     "martyred",  # "the terrorists had martyred 21 innocent passengers"
+    "martyrdom of",  # "led to the martyrdom of two citizens"
     "funeral",  # "funerals for at least 20 trainees"
     "eliminat",  # "forces eliminated 12 terrorists" (military statements)
     "apprehend",
@@ -592,6 +597,7 @@ _OUTCOME_STEMS = (
     "arrivals",
     "treatment",  # "66 people were receiving treatment in hospitals"
     "treated at",  # "27 were still being treated at the hospital"
+    "being treated",  # "62 people were still being treated"
     "treated in",
     "treated there",  # "1,200 people had been treated there for injuries"
     "medical help",  # "182 people had sought medical help"
@@ -1049,6 +1055,8 @@ def _read_figure(
     tail = lowered[quantity.start - 16 if quantity.start > 16 else 0 : quantity.start]
     if tail[-1:] in (" ", "-", "\t"):
         word = tail[:-1].replace("-", " ").replace("\t", " ").rsplit(" ", 1)[-1].rsplit("\n", 1)[-1]
+        if word[-1:] == "." and word[:-1] in _MONTH_WORDS:
+            word = word[:-1]  # "Sept. 18": an abbreviated month
         if "age" in lowered[max(0, quantity.start - 40) : quantity.start] and _AGES_BEFORE_RE.search(
             lowered, max(0, quantity.start - 40), quantity.start
         ):

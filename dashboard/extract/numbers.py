@@ -429,7 +429,7 @@ def find_quantities(
         anchors = [a for a in anchors if keep(a)]
     found: list[Quantity] = []
     for match in anchored_matches(QUANTITY_RE, text, lowered, anchors, _COUNT_OPENERS, 3):
-        if match.group("r_high") and _year_before_to(match, lowered):
+        if match.group("r_high") and (_year_before_to(match, lowered) or _dateline_before_dash(match, lowered)):
             # "since October 2023 to 44,000": a year, then the count "to" reaches -- two counts.
             parts = (
                 QUANTITY_RE.match(lowered, match.start(), match.end("single")),
@@ -485,6 +485,12 @@ _YEAR_CUES = frozenset(
 )
 
 
+_MONTH_CUES = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+
+
 def _year_before_to(match: re.Match[str], lowered: str) -> bool:
     """Whether a range match "A to B" starts with a year named as a date ("since October 2023 to")."""
     single = match.group("single")
@@ -494,5 +500,20 @@ def _year_before_to(match: re.Match[str], lowered: str) -> bool:
     if bool(before) and before[0][1] in _YEAR_CUES:
         return True
     # "* August 15, 2023 - Seventeen soldiers were killed": a dated line, then its count.
+    return _spaced_dash(match, lowered)
+
+
+def _spaced_dash(match: re.Match[str], lowered: str) -> bool:
     between = lowered[match.end("single") : match.start("r_high")]
     return between.strip() in ("-", "–", "—") and between.startswith(" ")
+
+
+def _dateline_before_dash(match: re.Match[str], lowered: str) -> bool:
+    """ "BAMAKO, Sept 18 - Dozens of people were killed": a wire dateline's day, then the
+    story's first count (a spaced dash after a day of the month or before a number word)."""
+    if match.group("qualifier") or not _spaced_dash(match, lowered):
+        return False
+    if match.group("r_high")[:1].isalpha():
+        return True
+    before = words_before(lowered, match.start("single"), 1)
+    return bool(before) and before[0][1].rstrip(".") in _MONTH_CUES  # ("Sept. 18")
