@@ -245,6 +245,7 @@ def load_overlay(geodata_dir: Path = GEODATA_DIR, extra: Iterable[Path] = ()) ->
             overlay.problems.append(f"admin1.csv: bad row {row!r} ({exc})")
     _read_places_csv(d / "landmarks.csv", overlay)
     _read_places_csv(d / "places.csv", overlay)
+    _read_places_csv(d / "districts.csv", overlay)
     _read_places_csv(d / "regions.csv", overlay)
     for row in _read_csv(d / "country_names.csv", overlay.problems):
         cc = row["country"].upper()
@@ -301,6 +302,7 @@ def load_overlay(geodata_dir: Path = GEODATA_DIR, extra: Iterable[Path] = ()) ->
             "admin1.csv",
             "landmarks.csv",
             "places.csv",
+            "districts.csv",
             "regions.csv",
             "alternate_names.csv",
             "country_names.csv",
