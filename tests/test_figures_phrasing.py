@@ -2923,3 +2923,37 @@ def test_names_with_ages_tallies_that_show_and_documenting(text: str, expected: 
 )
 def test_datelines_ministry_wording_rubble_and_flight(text: str, expected: list[Row]) -> None:
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        # a title that is the statement's own
+        (
+            "Statement by the Ministry of Defence and Veterans' Affairs on the attack at Diapaga\n\n"
+            "We deplore a provisional toll of 12 soldiers killed.",
+            "Ministry of Defence and Veterans' Affairs",
+        ),
+        # the body opening the statement by issuing it
+        (
+            "Statement: our findings on the Maarat al-Numan strikes\n\n"
+            "The Syrian Network for Human Rights (SNHR) issues this statement on the strikes of 3 May.\n\n"
+            "Our team documented the deaths of 14 civilians.",
+            "Syrian Network for Human Rights",
+        ),
+        # a press note with its issuing office on the line below the title
+        (
+            "Press note: encounter near Kanker\n\nOffice of the Superintendent of Police, Kanker (Chhattisgarh)\n\n"
+            "Our teams recovered the bodies of 6 Maoists.",
+            "Office of the Superintendent of Police",
+        ),
+        # a briefing summary
+        (
+            "Chad: arrivals from Darfur rise\n\nThis is a summary of what was said by a UNHCR spokesperson at today's "
+            "press briefing in Geneva.\n\nWe have registered 2,300 new arrivals.",
+            "UNHCR",
+        ),
+    ],
+)
+def test_more_statement_headers_name_the_issuer(text: str, issuer: str | None) -> None:
+    assert [f.attributed_to for f in casualty_figures(text, "r1")] == [issuer]

@@ -3244,7 +3244,7 @@ _OUTLET_VOICE_RE = re.compile(
 )
 # Header lines of a statement that name who issues it.
 _MARK = (
-    r"(?:press\s+release|news\s+release|press\s+statement|joint\s+statement|statement|press\s+briefing\s+notes?"
+    r"(?:press\s+release|news\s+release|press\s+statement|joint\s+statement|statement|press\s+briefing\s+notes?|press\s+note"
     r"|briefing\s+notes?|flash\s+update|report\s+excerpt|communiqu[eé])"
 )
 _ISSUER_LINE_RES = (
@@ -3258,6 +3258,18 @@ _ISSUER_LINE_RES = (
     # "Statement attributed to the UNICEF Representative in Haiti"
     re.compile(r"^Statement\s+(?:attributed\s+to|by)\s+(?:the\s+)?(?P<src>[^\n]{3,100}?)\s*$"),
 )
+# A title that is the statement's own: "Statement by the Madani Resistance Committees on the
+# massacre of Wad al-Nourah" (the body, not what the statement is about).
+_STATEMENT_BY_TITLE_RE = re.compile(
+    r"^(?:(?:joint|press|official)\s+)?(?:statement|communiqu[eé]|press\s+release)\s+(?:by|of|from)\s+(?:the\s+)?"
+    r"(?P<src>[A-Z][^\n]{2,120}?)(?:\s+(?:on|regarding|concerning|about|following|after)\s+[^\n]*)?\s*$",
+    re.IGNORECASE,
+)
+# "This is a summary of what was said by a UNHCR spokesperson at today's press briefing"
+_BRIEFING_SUMMARY_RE = re.compile(
+    r"\bsummary\s+of\s+what\s+was\s+said\s+by\s+(?:a|an|the)\s+(?P<src>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})\s+spokes"
+)
+_TRAILING_BRACKETS_RE = re.compile(r"\s*\([^()]*\)\s*$")
 # (the one header line that needs no mark word)
 _SPOKESPERSON_LINE_RE = re.compile(r"^Spokesperson\s+for\s+(?:the\s+)?(?P<src>[^:\n]{3,100}):")
 _ISSUER_HEADS = (
@@ -3282,6 +3294,8 @@ _EXCERPT_BY_RE = re.compile(
 _ISSUER_OPENING_RE = re.compile(
     r"(?:The\s+)?(?P<src>[A-Z][\w'’-]*(?:\s+(?:for|of|on|and|the|[A-Z][\w'’-]*)){1,8})(?:\s+\([A-Z]{2,}\))?\s+"
     r"(?:condemns|calls|expresses|welcomes|deplores|denounces|mourns|informs|is\s+alarmed|is\s+deeply|strongly|warns|urges"
+    # "The Syrian Network for Human Rights (SNHR) issues this statement on", "today releases its annual report"
+    r"|(?:today\s+)?(?:issues|releases|publishes)\s+(?:this|its|the)"
     r"|is\s+(?:devastated|saddened|horrified|shocked|appalled|outraged)|(?:deeply\s+)?regrets)\b"
 )
 # A body's own report named in its title: "MSF situation report No. 4", "OCHA Flash Update: ...".
@@ -3336,13 +3350,27 @@ def _has_mark_word(line: str) -> bool:
     return any(key in lower for key in _MARK_KEYS)
 
 
-_MARK_KEYS = ("release", "statement", "briefing", "update", "excerpt", "communiq")
+_MARK_KEYS = ("release", "statement", "briefing", "update", "excerpt", "communiq", "note")
 
 
 @lru_cache(maxsize=64)
 def statement_issuer(text: str) -> str | None:
     """Who issues a statement, as its header or title names it (None for other texts)."""
     lines = [line.strip() for line in text.split("\n")[:8] if line.strip()]
+    if lines and lines[0][:1] in "SsCcJjPpOo" and (titled := _STATEMENT_BY_TITLE_RE.match(lines[0])) is not None:
+        src = _ISSUER_PLACE_TAIL_RE.sub("", titled.group("src").strip().rstrip(".,"))
+        if not any(c.isdigit() for c in src):
+            return src
+    if len(lines) > 1 and _MARK_ONLY_RE.match(lines[0]) and len(lines[1]) <= 100 and _ISSUER_HEAD_RE.search(lines[1]):
+        # "Press note: encounter in ..." then "Office of the Inspector General of Police, Bastar
+        # Range, Jagdalpur (Chhattisgarh)": the line under the title is who issues it.
+        src = _ISSUER_PLACE_TAIL_RE.sub("", _TRAILING_BRACKETS_RE.sub("", lines[1]).rstrip(".,"))
+        if not any(c.isdigit() for c in src) and ":" not in src:
+            return src
+    if len(lines) > 1 and "summary of what was said" in text[:400] and (
+        briefing := _BRIEFING_SUMMARY_RE.search(text, 0, 400)
+    ) is not None:
+        return briefing.group("src")
     for i, line in enumerate(lines[2:6], start=2):
         if _MARK_ONLY_RE.match(line) and _ISSUER_HEAD_RE.search(lines[i - 1]) and len(lines[i - 1]) <= 80:
             return lines[i - 1]  # "Sudanese Red Crescent Society" above "Press statement – Port Sudan"
