@@ -3361,7 +3361,13 @@ def statement_issuer(text: str) -> str | None:
         src = _ISSUER_PLACE_TAIL_RE.sub("", titled.group("src").strip().rstrip(".,"))
         if not any(c.isdigit() for c in src):
             return src
-    if len(lines) > 1 and _MARK_ONLY_RE.match(lines[0]) and len(lines[1]) <= 100 and _ISSUER_HEAD_RE.search(lines[1]):
+    if (
+        len(lines) > 1
+        and _MARK_ONLY_RE.match(lines[0])
+        and len(lines[1]) <= 100
+        and not lines[1].endswith(".")  # (a header line, not the opening sentence)
+        and _ISSUER_HEAD_RE.search(lines[1])
+    ):
         # "Press note: encounter in ..." then "Office of the Inspector General of Police, Bastar
         # Range, Jagdalpur (Chhattisgarh)": the line under the title is who issues it.
         src = _ISSUER_PLACE_TAIL_RE.sub("", _TRAILING_BRACKETS_RE.sub("", lines[1]).rstrip(".,"))
