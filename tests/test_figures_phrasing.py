@@ -2957,3 +2957,37 @@ def test_datelines_ministry_wording_rubble_and_flight(text: str, expected: list[
 )
 def test_more_statement_headers_name_the_issuer(text: str, issuer: str | None) -> None:
     assert [f.attributed_to for f in casualty_figures(text, "r1")] == [issuer]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "taken" with no destination, in an abduction
+        ("Gunmen stormed the school; 14 pupils were abducted and one teacher was also taken.",
+         [(14, 14, "exact", "people", "abducted"), (1, 1, "exact", "people", "abducted")]),
+        ("In 2021 more than 300 pupils were taken from a school in Jangebe.", [(301, None, "more_than", "people", "abducted")]),
+        ("Twelve people were taken to hospital.", [(12, 12, "exact", "people", "injured")]),
+        ("Five men were taken into custody.", []),
+    ],
+)
+def test_taken_in_an_abduction(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a modal after the subject is not part of it
+        ("The Command can confirm that 17 students were abducted.", [(17, "abducted", "command")]),
+        # the statement's own officials: its issuer
+        (
+            "Statement by the Ombudsman's Office on Tibu\n\nAt least four social leaders were killed, according to "
+            "testimonies received by our officials.",
+            [(4, "killed", "Ombudsman's Office")],
+        ),
+        # an outlet's own tally keeps its name
+        ("Attacks have killed 21 civilians, according to figures compiled by our agency.", [(21, "killed", "our agency")]),
+    ],
+)
+def test_modals_and_our_officials(text: str, expected: list[tuple[int | None, str, str | None]]) -> None:
+    assert read_with_sources(text) == expected

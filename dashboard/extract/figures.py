@@ -232,7 +232,11 @@ _OUTCOME_WORDS = {
     r"|(?<=\s)(?<!from\s)(?:still\s+)?under\s+the\s+(?:rubble|debris|ruins)",  # "looking for at least one person under the rubble"
     "abducted": r"abducted|abducting|abductions?|kidnapped|kidnapping|taken\s+hostage|seized"
     r"|deprived\s+of\s+(?:their|his|her)\s+liberty"
-    r"|taken\s+(?:[\w-]+\s+){0,3}?as\s+(?:hostages?|captives?)|(?:held|taken)\s+captive|held\s+hostage",
+    r"|taken\s+(?:[\w-]+\s+){0,3}?as\s+(?:hostages?|captives?)|(?:held|taken)\s+captive|held\s+hostage"
+    # "one teacher was also taken", "more than 300 pupils were taken from a school", "nine
+    # workers were also taken away" (not "taken to hospital", "taken into custody")
+    r"|(?:also\s+)?taken(?:\s+away)?(?=\s*[,.;]|\s*$|\s+from\s+(?:a|the|their|his|her)\s+(?:[\w-]+\s+)?"
+    r"(?:schools?|hostels?|dormitor(?:y|ies)|villages?|homes?|houses?|church|mosque|farms?|buses|bus|vehicles?|cars?)\b)",
     # (not an escape: "39 persons deprived of liberty fled the facility", "the gunmen fled the scene")
     "displaced": r"displaced|displacing|displacement"
     r"|(?:fled|flee|fleeing)(?!\s+(?:the\s+|a\s+)?(?:prisons?|jails?|facility|detention|penitentiary|custody|scene)\b)"
@@ -659,6 +663,7 @@ _OUTCOME_STEMS = (
     "abduct",
     "kidnap",
     "hostage",
+    "taken",  # "one teacher was also taken" (checked by the pattern)
     "seiz",
     "displac",
     "fled",
@@ -838,7 +843,8 @@ _POSSESSIVE_TOLL_RE = re.compile(
     re.IGNORECASE,
 )
 _SUBJECT_SKIP = frozenset(
-    "has have had also previously now separately later earlier has' just already since once so far thus".split()
+    "has have had also previously now separately later earlier has' just already since once so far thus"
+    " can could will would may must".split()  # ("The Command can confirm that")
 )
 # "The General Staff deeply regrets to announce that ...": the verb's subject is before these.
 _REGRETS_TO = ("regrets to ", "regret to ", "is saddened to ", "is sad to ", "is devastated to ")
@@ -2536,6 +2542,14 @@ def _sentence_source(sentence: str) -> str | None:
                 joined = _JOINED_SOURCES_RE.match(sentence, match.start("src"))
                 if joined is not None and _names_a_source(joined.group("src")):
                     return _normalise_source(joined.group("src"), at_sentence_start=False)
+            if (
+                match
+                and " by our " in f" {match.group('src').lower()} "
+                # (not "figures compiled by our agency": an outlet's own tally is named as such)
+                and _OUTLET_VOICE_RE.search(match.group("src")) is None
+            ):
+                # "according to testimonies received by our officials": the statement's own voice
+                return _FIRST_PERSON
             if match and _names_a_source(match.group("src")):
                 src = match.group("src")
                 if src.islower():
@@ -3438,7 +3452,7 @@ _ACRONYM_TAIL_RE = re.compile(r"\s*\([A-Z]{2,}\)\s*$")
 # "The Ministry ...", "The Command ...": a body's statement naming itself as the subject.
 _ISSUER_SUBJECT_RE = re.compile(
     r"The\s+(Ministry|Directorate|Office|Command|Commission|Committee|Council|Agency|Society|Network|Observatory"
-    r"|Mission|Authority|Department|Army|Police|Service|Organi[sz]ation|Movement|Group|Government)\s+(?:[a-z]+s\b|has\b|had\b|is\b|was\b|also\b)"
+    r"|Mission|Authority|Department|Army|Police|Service|Organi[sz]ation|Movement|Group|Government)\s+(?:[a-z]+s\b|has\b|had\b|is\b|was\b|also\b|can\b|will\b|would\b)"
 )
 _GAVE_NAME_RE = re.compile(
     r"\b(?:gave|gives|giving)\s+(?:his|her|only\s+(?:his|her))\s+(?:first\s+)?name\s+as\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"
