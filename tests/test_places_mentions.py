@@ -937,3 +937,23 @@ def test_a_language_is_no_place(gazetteer: Gazetteer) -> None:
     surfaces = [m.surface for m in mentions if m.place_id]
     assert "Dari" not in surfaces and "Pashto" not in surfaces
     assert "Kabul" in surfaces
+
+
+def test_a_district_alone_is_the_district_at_its_seat(gazetteer: Gazetteer) -> None:
+    # geodata/districts.csv: DR Congo's Irumu territory and Myanmar's Kanbalu township.
+    mentions, places = resolved(
+        "Gunmen attacked a church in Komanda, in Ituri's Irumu territory, in the Democratic Republic of Congo.",
+        gazetteer,
+    )
+    irumu = place_for("Irumu territory", mentions, places)
+    assert irumu.kind == "adm2" and irumu.country == "CD"
+
+
+def test_a_town_and_its_namesake_district_are_one_place(gazetteer: Gazetteer) -> None:
+    mentions, places = resolved(
+        "The jets bombed a village in Kanbalu township, Sagaing region, Myanmar. Residents fled to Kanbalu.",
+        gazetteer,
+    )
+    township = place_for("Kanbalu township", mentions, places)
+    town = place_for("Kanbalu", mentions, places)
+    assert township.id == town.id and town.precision == "city"

@@ -243,6 +243,38 @@ def _neighbourhoods_near_their_town(resolved: dict[int, _Resolved]) -> None:
             resolved[start] = _Resolved(r.span, None, 0.0)
 
 
+# Words that make a unit of a town's name: "Bokkos Local Government Area", "Kanbalu Township".
+_UNIT_WORDS_RE = re.compile(
+    r"\s+(?:district|township|territory|local\s+government\s+area|lga|regency|division|zone|province"
+    r"|department|cercle|county|locality)$",
+    re.IGNORECASE,
+)
+SAME_NAME_SEAT_KM = 40.0
+
+
+def _districts_named_like_their_town(resolved: dict[int, _Resolved]) -> None:
+    """A report that names both a town and the district named after it ("Kanbalu" and "Kanbalu
+    township") mostly means one place, the town; the district's point is the town's anyway
+    (geodata/districts.csv places units at their seats). Its mentions go to the town. (Merging
+    every unit whose seat is a town the report names cost more places than it saved.)"""
+    units = [
+        (start, r) for start, r in resolved.items() if r.place is not None and r.place.kind == "adm2"
+    ]
+    if not units:
+        return
+    towns: dict[str, Place] = {}
+    for r in resolved.values():
+        if r.place is not None and r.place.precision in POINT_PRECISIONS:
+            towns.setdefault(plain(r.place.name), r.place)
+            towns.setdefault(plain(r.span.surface), r.place)
+    for start, r in units:
+        assert r.place is not None
+        here = r.place
+        town = towns.get(plain(_UNIT_WORDS_RE.sub("", here.name)))
+        if town is not None and haversine_km(town.lat, town.lon, here.lat, here.lon) <= SAME_NAME_SEAT_KM:
+            resolved[start] = _Resolved(r.span, town, r.confidence)
+
+
 def _requirement_met(
     requirement: str, countries: dict[str, float], admin1: set[str], place_ids: set[str]
 ) -> bool:
@@ -436,6 +468,7 @@ def resolve_places(text: str, report_id: str, gazetteer: Gazetteer) -> tuple[lis
 
     _town_comma_region(text, named, resolved, gazetteer)
     _neighbourhoods_near_their_town(resolved)
+    _districts_named_like_their_town(resolved)
 
     # Cue phrases, in text order, so that "the airbase" can refer back to an airbase.
     admin1 = {code for r in resolved.values() if r.place for code in _admin1_of(r.place, gazetteer)}
