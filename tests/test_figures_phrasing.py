@@ -2991,3 +2991,34 @@ def test_taken_in_an_abduction(text: str, expected: list[Row]) -> None:
 )
 def test_modals_and_our_officials(text: str, expected: list[tuple[int | None, str, str | None]]) -> None:
     assert read_with_sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the statement's own voice: "information we have gathered", "reports received by our teams"
+        (
+            "Statement by the UN Human Rights Office on Gressier\n\nAccording to information we have gathered, "
+            "at least 28 people were killed.",
+            [(28, "killed", "UN Human Rights Office")],
+        ),
+        (
+            "Statement by UNRWA on Khan Younis\n\nInitial reports received by our teams indicate that 16 people were killed.",
+            [(16, "killed", "UNRWA")],
+        ),
+        # "has received reports that": who received them
+        (
+            "Statement by the Ombudsman's Office\n\nThe Office has also received reports that 9 people have been kidnapped.",
+            [(9, "abducted", "Ombudsman's Office")],
+        ),
+        # a key figure's label is no source
+        ("Key figures\n\n- Wounded treated in Bunia hospitals: more than 400", [(401, "injured", None)]),
+        # a weekday before a person's two names
+        (
+            "On Sunday Ivan Fedorov, the governor of Zaporizhzhia region, said 9 people were injured.",
+            [(9, "injured", "Ivan Fedorov")],
+        ),
+    ],
+)
+def test_own_voice_received_reports_labels_and_weekdays(text: str, expected: list[tuple[int | None, str, str | None]]) -> None:
+    assert read_with_sources(text) == expected

@@ -844,7 +844,7 @@ _POSSESSIVE_TOLL_RE = re.compile(
 )
 _SUBJECT_SKIP = frozenset(
     "has have had also previously now separately later earlier has' just already since once so far thus"
-    " can could will would may must".split()  # ("The Command can confirm that")
+    " can could will would may must received".split()  # ("The Command can confirm that", "The Office has received reports that")
 )
 # "The General Staff deeply regrets to announce that ...": the verb's subject is before these.
 _REGRETS_TO = ("regrets to ", "regret to ", "is saddened to ", "is sad to ", "is devastated to ")
@@ -2544,6 +2544,12 @@ def _sentence_source(sentence: str) -> str | None:
                     return _normalise_source(joined.group("src"), at_sentence_start=False)
             if (
                 match
+                and match.group("src").lower() in ("information", "the information", "figures", "data", "reports")
+                and sentence.startswith((" we ", " our "), match.end("src"))
+            ):
+                return _FIRST_PERSON  # "According to information we have gathered, at least 70 ..."
+            if (
+                match
                 and " by our " in f" {match.group('src').lower()} "
                 # (not "figures compiled by our agency": an outlet's own tally is named as such)
                 and _OUTLET_VOICE_RE.search(match.group("src")) is None
@@ -2594,7 +2600,11 @@ def _sentence_source(sentence: str) -> str | None:
             if " our " in f" {lower[: match.start()]}":
                 break  # "Our medical team ... treated 17": the writer's own count
             subject = _subject_before(sentence, match.start())
-            if isinstance(subject, tuple) and subject[0].split()[0].lower() not in _REPORTING_VERBS:
+            if (
+                isinstance(subject, tuple)
+                and subject[0].split()[0].lower() not in _REPORTING_VERBS
+                and subject[0].lstrip("-•*–| ").split()[0].lower() not in _OUTCOME_LABEL_WORDS  # "- Wounded treated in ...: 2,800"
+            ):
                 return _normalise_source(subject[0], at_sentence_start=subject[1] == 0)
     if ":" in sentence:
         match = _LEAD_IN_RE.match(sentence)
@@ -2604,6 +2614,8 @@ def _sentence_source(sentence: str) -> str | None:
         if (
             match
             and _POSSESSIVE_S_RE.sub("", match.group("src").split()[-1]).lower() in _SOURCE_HEADS
+            # ("- Wounded treated in Goma hospitals: more than 2,800": a key figure's label)
+            and match.group("src").split()[0].lower() not in _OUTCOME_LABEL_WORDS
             # "REPORTER: The governor told the families ...": a transcript's speaker label; the
             # reporter relays a source, or none.
             and match.group("src").strip().lower() not in _TRANSCRIPT_LABELS
@@ -2674,6 +2686,7 @@ _TRANSCRIPT_LABELS = frozenset(
 # A live page's or bulletin's lead-in, maybe after its time: "Latest from the State
 # Emergency Service: 34 dead", "12:45 - Police: 3 dead". Only a source noun ends the name
 # ("Reports from Sumy:" names a place, "Killed:" a label).
+_OUTCOME_LABEL_WORDS = frozenset("wounded injured killed dead deaths displaced missing detained abducted".split())
 _LEAD_IN_RE = re.compile(
     r"\s*(?:-\s*)?(?:\d{1,2}[:.]\d{2}\s*(?:[-–—]\s*)?)?(?:(?:[A-Za-z’']+\s+){0,2}from\s+)?"
     r"(?P<src>[^:,;.\d]{3,80}?)\s*:(?!\d)"
@@ -3163,6 +3176,9 @@ def _after_time_phrase(words: list[tuple[str, int]]) -> list[tuple[str, int]]:
         word = words[i][0]
         if word.lower() in _TIME_WORDS and (word.islower() or words[i + 1][0].islower()):
             return words[i + 1 :]
+    if len(words) > 2 and words[0][0].lower() in _TIME_WORDS and words[2][0][:1].isupper():
+        # "On Sunday Serhiy Lysak, the governor, said": a weekday before a person's two names
+        return words[1:]
     return words
 
 
@@ -4024,7 +4040,8 @@ def _last_group_named(text: str) -> str | None:
 # Heads of organisation names that a report shortens to "the ministry", "the office" ...
 _GENDERED_SAID_RE = re.compile(r"\b(?:he|she)\s+(?:\w+\s+)?(?:said|says|told|added|stated|writes|wrote|posted)\b", re.IGNORECASE)
 _COUNTED_BY_CARE_RE = re.compile(
-    r"(?<=\s)(?:have\s+|has\s+|had\s+)?(?:treated|registered|admitted|received)\s+(?=\S*\d|\w+\s)"
+    # (not "has also received reports that ...": word of a count, not care)
+    r"(?<=\s)(?:have\s+|has\s+|had\s+)?(?:treated|registered|admitted|received)\s+(?!(?:reports?|information|word|news|calls|by)\b)(?=\S*\d|\w+\s)"
 )
 # A sentence opening with a person's name (maybe after a title) and a verb.
 # "SAT 19:45 | ", "14:02 - ": a live page's time stamp before a post's first word.
