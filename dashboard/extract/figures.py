@@ -98,12 +98,14 @@ _NOT_PEOPLE_WORD_BEFORE = _MONTH_WORDS | frozenset(
     year usd us eur gbp syp no""".split()  # ("no one was killed")
 )
 _PROVISION_FOR_RE = re.compile(r"\b(?:food|aid|assistance|supplies|rations|meals|water|medicines?|kits|enough)\s+for\s+$")
-_TIME_THEN_FROM_RE = re.compile(r"(?:\s+(?:on\s+[a-z]+|late\s+on\s+[a-z]+|earlier|yesterday|today|overnight))?,\s+from\s")
+# A time phrase after a toll: "to 84 on Thursday, from 103" (lower-cased text).
+_WHEN_AFTER_TOLL = r"(?:\s+(?:on\s+[a-z]+|late\s+on\s+[a-z]+|earlier|yesterday|today|overnight))?"
+_TIME_THEN_FROM_RE = re.compile(_WHEN_AFTER_TOLL + r",\s+from\s")
 _TO_N_FROM_RE = re.compile(
     r"\bto\s+(?:at\s+least\s+|more\s+than\s+|over\s+|about\s+|some\s+)?[\w,]+"
     # "revised down the death toll ... to 84 on Thursday, from 103 announced a day earlier"
-    r"(?:\s+(?:on\s+[a-z]+|late\s+on\s+[a-z]+|earlier|yesterday|today|overnight))?,?"
-    r"\s+from\s+(?:about\s+|some\s+|around\s+)?$"
+    + _WHEN_AFTER_TOLL
+    + r",?\s+from\s+(?:about\s+|some\s+|around\s+)?$"
 )
 _HURT_NOUN_RE = re.compile(r"\b(?:wounded|injured|patients|casualties|bodies|dead)\b", re.I)
 _IN_OUTCOME_NOUN_RE = re.compile(r"\s+(?:martyrs?|deaths|dead|fatalities|killings|injuries|wounded|casualties)\b")
@@ -2455,18 +2457,20 @@ _APPOSITIVE_NAME_RE = re.compile(
 _LIST_CUE_RE = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+[^,.;:]*?\s+and\s+$")
 _TRAILING_SPEAKER_RE = re.compile(r",\s*(?P<src>(?:the|a|an)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,6})$")
 _CLAUSE_END_RE = re.compile(r"(?:\s+(?:on|in|late|early|last|this|yesterday|today|on\s+\w+day)\b[^,;]{0,30})?\s*[.;]?\s*$")
+_SPEAKING_ASIDE = r",\s+(?:speaking|talking|writing)\b[^,]{0,60},$"
 _WHERE_ASIDE_RE = re.compile(
     r",\s+(?:in|via|on)\s+(?:a|an|its|their|his|her|the)\s+(?:[\w'’-]+\s+){0,6}?"
     r"(?:post|posts|statement|message|video|briefing|report|conference|interview|channel|account|update)\b[^,]{0,40},$"
     # "A senior police officer in Sibi, where the wounded were first treated, said"
     r"|,\s+where\s+[^,]{3,80},$"
     # "Two army officers, speaking on condition of anonymity, said": how they spoke
-    r"|,\s+(?:speaking|talking|writing)\b[^,]{0,60},$"
+    + r"|"
+    + _SPEAKING_ASIDE
     # "The Collectif ..., formed by relatives of victims, said": what the speaker is
-    r"|,\s+(?:formed|founded|set\s+up|created|run|led|made\s+up)\s+(?:by|of)\s+[^,]{3,60},$"
+    + r"|,\s+(?:formed|founded|set\s+up|created|run|led|made\s+up)\s+(?:by|of)\s+[^,]{3,60},$"
 )
 _OWN_COPY_RE = re.compile(r"\bversion\s+of\s+th(?:is|e)\s+(?:story|article|report|item|post)\b", re.IGNORECASE)
-_SPEAKING_ASIDE_RE = re.compile(r",\s+(?:speaking|talking|writing)\b[^,]{0,60},$")
+_SPEAKING_ASIDE_RE = re.compile(_SPEAKING_ASIDE)
 _NAME_ROLE_RE = re.compile(
     r"(?:^|,\s+)(?P<name>[A-Z][\w'’.-]+(?:\s+(?:al-|el-|bin\s+|abu\s+)?[A-Z][\w'’.-]+){1,3}),\s+(?:its|his|her|their)\s+[a-z][\w -]{1,40},$"
 )
