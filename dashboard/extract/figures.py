@@ -56,6 +56,7 @@ import ahocorasick
 
 from dashboard.extract.numbers import (
     COUNT,
+    MONTH_WORDS,
     Quantity,
     caseless,
     count_value,
@@ -88,11 +89,7 @@ _NOT_PEOPLE_AFTER_RE = re.compile(
 )
 _NOT_PEOPLE_CASELESS = caseless(_NOT_PEOPLE_AFTER_RE)
 # The word right before the count says it is an age, a date, a year, an address or a unit.
-_MONTH_WORDS = frozenset(
-    """january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
-)
-_NOT_PEOPLE_WORD_BEFORE = _MONTH_WORDS | frozenset(
+_NOT_PEOPLE_WORD_BEFORE = MONTH_WORDS | frozenset(
     """aged age ages ageing number page article resolution route highway road flight room platform
     chapter section paragraph verse gate unit brigade division battalion in since until till by from
     year usd us eur gbp syp no""".split()  # ("no one was killed")
@@ -1063,7 +1060,7 @@ def _read_figure(
     tail = lowered[quantity.start - 16 if quantity.start > 16 else 0 : quantity.start]
     if tail[-1:] in (" ", "-", "\t"):
         word = tail[:-1].replace("-", " ").replace("\t", " ").rsplit(" ", 1)[-1].rsplit("\n", 1)[-1]
-        if word[-1:] == "." and word[:-1] in _MONTH_WORDS:
+        if word[-1:] == "." and word[:-1] in MONTH_WORDS:
             word = word[:-1]  # "Sept. 18": an abbreviated month
         if "age" in lowered[max(0, quantity.start - 40) : quantity.start] and _AGES_BEFORE_RE.search(
             lowered, max(0, quantity.start - 40), quantity.start
@@ -1081,9 +1078,9 @@ def _read_figure(
             # "has risen to at least 165 from about 100": the toll's earlier count
             and not (word == "from" and _TO_N_FROM_RE.search(lowered, max(0, quantity.start - 40), quantity.start))
             # "In April dozens of people were killed": a month before a number word is no date.
-            and not (word in _MONTH_WORDS and not quantity.surface[:1].isdigit())
+            and not (word in MONTH_WORDS and not quantity.surface[:1].isdigit())
             # "Since the start of the year more than 400,000 people": a qualified count is no date
-            and not ((word in _MONTH_WORDS or word == "year") and quantity.number_start > quantity.start)
+            and not ((word in MONTH_WORDS or word == "year") and quantity.number_start > quantity.start)
             and not (word == "us" and "us" in text[quantity.start - 4 : quantity.start])  # "tell us 16"
             # "the ward had taken in 23 wounded people": "in" ends a phrasal verb
             and not (word == "in" and tail.rstrip().endswith((" taken in", " took in", " take in", " taking in", " brought in")))

@@ -478,17 +478,13 @@ _CHANGE_BEFORE_RE = re.compile(
     r"|gone\s+up|soared|fell|dropped|revised(?:\s+(?:up|upwards|down|downwards))?)\s+$"
 )
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
-# Words after which a four-digit number is a year: "in 2023", "since October 2023".
-_YEAR_CUES = frozenset(
-    """in since of until till from year during by january february march april may june july august
-    september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
-)
-
-
-_MONTH_CUES = frozenset(
+# Month names and their abbreviations, lower case (also the figure reader's dates).
+MONTH_WORDS = frozenset(
     """january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
+# Words after which a four-digit number is a year: "in 2023", "since October 2023".
+_YEAR_CUES = MONTH_WORDS | frozenset("in since of until till from year during by".split())
 
 
 def _year_before_to(match: re.Match[str], lowered: str) -> bool:
@@ -516,4 +512,4 @@ def _dateline_before_dash(match: re.Match[str], lowered: str) -> bool:
     if match.group("r_high")[:1].isalpha():
         return True
     before = words_before(lowered, match.start("single"), 1)
-    return bool(before) and before[0][1].rstrip(".") in _MONTH_CUES  # ("Sept. 18")
+    return bool(before) and before[0][1].rstrip(".") in MONTH_WORDS  # ("Sept. 18")
