@@ -3022,3 +3022,46 @@ def test_modals_and_our_officials(text: str, expected: list[tuple[int | None, st
 )
 def test_own_voice_received_reports_labels_and_weekdays(text: str, expected: list[tuple[int | None, str, str | None]]) -> None:
     assert read_with_sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        # the title opens on the issuer's name, an acronym no list of body words holds
+        (
+            "UNFPA statement on the shelling of the Kalma camp\n\nOur staff counted at least nine people killed.",
+            "UNFPA",
+        ),
+        # a dateline before the spokesperson's header line
+        (
+            "Sudan: UN rights office appalled by killings in Tawila\n\nGENEVA (12 May 2025) – Spokesperson for the UN "
+            "High Commissioner for Human Rights: Ravina Shamdasani\n\nWe have documented the killing of 31 civilians.",
+            "UN High Commissioner for Human Rights",
+        ),
+        # a dateline before the opening sentence of a release
+        (
+            "WFP alarmed by attack on convoy in Darfur\n\nPress release\n\nRome / Port Sudan, 3 June 2024 – The World Food "
+            "Programme (WFP) is deeply alarmed by an attack on one of its convoys.\n\nTwo of our drivers were wounded.",
+            "World Food Programme",
+        ),
+        # a header split by bars, the issuer's name after the mark
+        (
+            "Chad: clinic looted in Adre\n\nPress release | Médecins Sans Frontières | N'Djamena, 2 May 2024\n\n"
+            "Three of our staff were injured.",
+            "Médecins Sans Frontières",
+        ),
+        # "Statement issued by", with a dateline and a translator's note
+        (
+            "Health ministry: toll of the raid on Tulkarm\n\nRamallah, 9 March 2024 - Statement issued by the Ministry of "
+            "Health (unofficial translation)\n\nOur teams received 14 injured citizens.",
+            "Ministry of Health",
+        ),
+        # a news story that only mentions a statement keeps its own voice
+        (
+            "Gunmen kill villagers in Zamfara\n\nGUSAU, 4 May 2024 - Gunmen killed 12 villagers, police said in a statement.",
+            "police",
+        ),
+    ],
+)
+def test_release_headers_with_datelines_bars_and_names_name_the_issuer(text: str, issuer: str | None) -> None:
+    assert [f.attributed_to for f in casualty_figures(text, "r1")] == [issuer]

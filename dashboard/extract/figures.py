@@ -3287,7 +3287,10 @@ _ISSUER_LINE_RES = (
     # January 2025. Statement by the Ombudsman's Office of Colombia."
     re.compile(rf"^[^\n]{{0,60}}?\d{{4}}\s*[-–—.:]\s+{_MARK}\s+(?:of|by|from)\s+(?:the\s+)?(?P<src>[^\n]{{3,120}}?)\.?\s*$", re.IGNORECASE),
     # "Statement attributed to the UNICEF Representative in Haiti"
-    re.compile(r"^Statement\s+(?:attributed\s+to|by)\s+(?:the\s+)?(?P<src>[^\n]{3,100}?)\s*$"),
+    re.compile(
+        r"^Statement\s+(?:attributed\s+to|(?:issued\s+|released\s+)?(?:by|of|from))\s+(?:the\s+)?(?P<src>[^\n]{3,100}?)"
+        r"(?:\s+\([^()]*\))?\s*$"  # "Statement issued by the Ministry of Health (unofficial translation)"
+    ),
 )
 # A title that is the statement's own: "Statement by the Madani Resistance Committees on the
 # massacre of Wad al-Nourah" (the body, not what the statement is about).
@@ -3309,6 +3312,12 @@ _ISSUER_HEADS = (
     r"|charity|charities|ngos?|association|foundation|federation|union|service)"
 )
 _MARK_ONLY_RE = re.compile(rf"^{_MARK}\b", re.IGNORECASE)
+_MARK_FULL_RE = re.compile(rf"(?:(?:official|joint)\s+)?{_MARK}", re.IGNORECASE)
+# A body's name standing alone on a header line: capitalised words (and the small words of
+# names: "Médecins Sans Frontières", "Office of the High Commissioner for Human Rights").
+_BODY_NAME_RE = re.compile(
+    r"(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+(?:of|for|the|and|de|du|des|la|[A-Z][\w'’&.-]*)){1,8}(?:\s+\([A-Z]{2,}\))?"
+)
 _ISSUED_BY_RE = re.compile(
     rf"\b(?:text|transcript)\s+of\s+(?:a|an|the)\s+{_MARK}\s+(?:issued|released|published|read\s+out)\s+by\s+"
     r"(?P<src>[A-Z][^,\n]{2,60}?(?:,\s+(?:the\s+)?(?:spokes\w+|head|chief|director|minister)\s+(?:of|for)\s+[^,\n]{3,80}?)?)"
@@ -3384,10 +3393,39 @@ def _has_mark_word(line: str) -> bool:
 _MARK_KEYS = ("release", "statement", "briefing", "update", "excerpt", "communiq", "note")
 
 
+# A release's dateline before its first words: "GENEVA (4 October 2024) – ", "Geneva / Sanaa,
+# 29 April 2025 – ", "Ramallah, 5 July 2023 - " (what follows is a header or the opening).
+_HEADER_DATELINE_RE = re.compile(
+    r"^[A-Z][\w'’.]*(?:[ /-]+[A-Z][\w'’.]*){0,3}\s*(?:,\s*|\(\s*)"
+    rf"(?:\d{{1,2}}\s+(?:{_MONTHS})\.?\s+\d{{4}}|(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}})\)?\s*[-–—:]\s+"
+)
+# A title that opens on who issues the statement: "UNRWA statement on the strike on ...",
+# "MSF press release: ..." (an acronym or a capitalised name of up to four words).
+_NAME_STATEMENT_TITLE_RE = re.compile(
+    r"^(?P<src>[A-Z][\w'’&.-]*(?:\s+(?:of|for|the|[A-Z][\w'’&.-]*)){0,4})\s+"
+    r"(?:statement|press\s+release|press\s+statement|communiqu[eé])\s*(?:on|about|regarding|following|after|:|[-–—])\s"
+)
+
+
+def _header_segments(line: str) -> list[str]:
+    """A header line as its parts: without a leading dateline, and split at "|" (a release
+    header such as "Press release | Médecins Sans Frontières | Pemba, 14 May 2024")."""
+    if line[:1].isupper() and (dateline := _HEADER_DATELINE_RE.match(line)) is not None:
+        line = line[dateline.end() :]
+    if "|" not in line:
+        return [line]
+    return [part.strip() for part in line.split("|") if part.strip()]
+
+
 @lru_cache(maxsize=64)
 def statement_issuer(text: str) -> str | None:
     """Who issues a statement, as its header or title names it (None for other texts)."""
-    lines = [line.strip() for line in text.split("\n")[:8] if line.strip()]
+    raw = [line.strip() for line in text.split("\n")[:8] if line.strip()]
+    lines = raw[:1] + [part for line in raw[1:] for part in _header_segments(line)]
+    if lines and (named := _NAME_STATEMENT_TITLE_RE.match(lines[0])) is not None and not any(
+        c.isdigit() for c in named.group("src")
+    ):
+        return named.group("src")
     if lines and lines[0][:1] in "SsCcJjPpOo" and (titled := _STATEMENT_BY_TITLE_RE.match(lines[0])) is not None:
         src = _ISSUER_PLACE_TAIL_RE.sub("", titled.group("src").strip().rstrip(".,"))
         if not any(c.isdigit() for c in src):
@@ -3411,6 +3449,10 @@ def statement_issuer(text: str) -> str | None:
     for i, line in enumerate(lines[2:6], start=2):
         if _MARK_ONLY_RE.match(line) and _ISSUER_HEAD_RE.search(lines[i - 1]) and len(lines[i - 1]) <= 80:
             return lines[i - 1]  # "Sudanese Red Crescent Society" above "Press statement – Port Sudan"
+    for i, line in enumerate(lines[1:5], start=1):
+        # "Press release | Médecins Sans Frontières | Pemba, 14 May 2024": the name under the mark
+        if _MARK_FULL_RE.fullmatch(line) and i + 1 < len(lines) and _BODY_NAME_RE.fullmatch(lines[i + 1]):
+            return lines[i + 1]
     for line in lines[1:6]:
         marked = _has_mark_word(line)
         for pattern in (*_ISSUER_LINE_RES, _SPOKESPERSON_LINE_RE) if marked else (_SPOKESPERSON_LINE_RE,):
