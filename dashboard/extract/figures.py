@@ -3289,7 +3289,7 @@ _ISSUER_LINE_RES = (
     # "Statement attributed to the UNICEF Representative in Haiti"
     re.compile(
         r"^Statement\s+(?:attributed\s+to|(?:issued\s+|released\s+)?(?:by|of|from))\s+(?:the\s+)?(?P<src>[^\n]{3,100}?)"
-        r"(?:\s+\([^()]*\))?\s*$"  # "Statement issued by the Ministry of Health (unofficial translation)"
+        r"(?:\s+\([a-z][^()]*\))?\s*$"  # "Statement issued by the Ministry of Health (unofficial translation)"
     ),
 )
 # A title that is the statement's own: "Statement by the Madani Resistance Committees on the
@@ -3422,10 +3422,6 @@ def statement_issuer(text: str) -> str | None:
     """Who issues a statement, as its header or title names it (None for other texts)."""
     raw = [line.strip() for line in text.split("\n")[:8] if line.strip()]
     lines = raw[:1] + [part for line in raw[1:] for part in _header_segments(line)]
-    if lines and (named := _NAME_STATEMENT_TITLE_RE.match(lines[0])) is not None and not any(
-        c.isdigit() for c in named.group("src")
-    ):
-        return named.group("src")
     if lines and lines[0][:1] in "SsCcJjPpOo" and (titled := _STATEMENT_BY_TITLE_RE.match(lines[0])) is not None:
         src = _ISSUER_PLACE_TAIL_RE.sub("", titled.group("src").strip().rstrip(".,"))
         if not any(c.isdigit() for c in src):
@@ -3492,6 +3488,14 @@ def statement_issuer(text: str) -> str | None:
     if len(lines) > 1 and "excerpt" in lines[0].lower() and (dated := _DATED_ISSUER_RE.match(lines[1])) is not None:
         return dated.group("src")  # "... (report excerpt)" then "Care Across Borders, November 2024. Section 2"
 
+    if (
+        lines
+        and (named := _NAME_STATEMENT_TITLE_RE.match(lines[0])) is not None
+        and not any(c.isdigit() for c in named.group("src"))
+        # (one word only when it is an acronym: "Government statement on ..." names nobody)
+        and (" " in named.group("src") or named.group("src").isupper())
+    ):
+        return named.group("src")  # "UNRWA statement on the strike on a school shelter in Nuseirat"
     # A title names the issuer only of a text that says it is a statement (not of a news story
     # about one: there "we" and "our" are the outlet's).
     if lines and any(_names_a_statement(line) for line in lines[:6]):
