@@ -3065,3 +3065,27 @@ def test_own_voice_received_reports_labels_and_weekdays(text: str, expected: lis
 )
 def test_release_headers_with_datelines_bars_and_names_name_the_issuer(text: str, issuer: str | None) -> None:
     assert [f.attributed_to for f in casualty_figures(text, "r1")] == [issuer]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after the clause, a person named and described, then the verb
+        ("Raid in Kutum\n\nGunmen killed 14 villagers, Ahmad Fahmawi, the village head, said.", [(14, "killed", "Ahmad Fahmawi")]),
+        ("Raid in Kutum\n\nGunmen killed 14 villagers, Issa, a farmer, said on Sunday.", [(14, "killed", "Issa")]),
+        ("Raid in Kutum\n\nGunmen killed 14 villagers, a farmer called Issa said.", [(14, "killed", "a farmer called Issa")]),
+        # a body that lists or names the dead gives the count
+        (
+            "Kenya protests\n\nThe Kenya National Commission on Human Rights also listed 32 people reported missing.",
+            [(32, "missing", "Kenya National Commission on Human Rights")],
+        ),
+        (
+            "Israel's dead\n\nThe National Insurance Institute has so far named more than 800 civilians among the dead.",
+            [(801, "killed", "National Insurance Institute")],
+        ),
+        # "named as" who they were: no source
+        ("Victims named\n\nThree of the 12 people killed were named as local teachers.", [(12, "killed", None)]),
+    ],
+)
+def test_named_persons_after_the_clause_and_bodies_that_list_the_dead(text: str, expected: list[tuple[int, str, str | None]]) -> None:
+    assert read_with_sources(text) == expected

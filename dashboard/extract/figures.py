@@ -2260,7 +2260,7 @@ _REPORTING_VERBS = frozenset(
     registered tallied added noted gave given gives raised revised updated lowered reports count counts claims claimed claim tells tell adds notes
     announce saying telling reporting warned warns talking report estimate wrote writes spoke speaks speak believes
     informed lists raises revises updates lowers identified acknowledged found remind reminds reminded attributed attributes
-    documenting recording showed shows""".split()
+    documenting recording showed shows listed named""".split()
 )
 _OWN_PEOPLE = frozenset("teams team volunteers crews staff members workers rescuers medics doctors".split())
 # (also participles ending a label: "Displaced individuals identified: 51,458")
@@ -2355,7 +2355,7 @@ def _reporting_verbs(sentence: str, lower: str) -> tuple[int, ...]:
 _VERB_ROOTS = tuple(
     "said say report verif confirm document record estimat count announc stated states told put regist"
     " tallied added adds noted notes claim tell warn talking wrote writes spoke speak believes informed lists"
-    " identified acknowledged found remind attribut showed shows".split()
+    " identified acknowledged found remind attribut showed shows listed named".split()
 )
 
 
@@ -2452,7 +2452,10 @@ _APPOSITIVE_NAME_RE = re.compile(
     r"(?:\s+\([A-Z][\w.-]*\))?(?:,\s*\d{1,3})?,\s*$"
 )
 _LIST_CUE_RE = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+[^,.;:]*?\s+and\s+$")
-_TRAILING_SPEAKER_RE = re.compile(r",\s*(?P<src>(?:the|a|an)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,6})$")
+_TRAILING_SPEAKER_RE = re.compile(
+    r",\s*(?P<src>(?:the|a|an)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,6}"
+    r"(?:\s+(?:named|called)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?)$"  # "..., a farmer named Issa said"
+)
 _CLAUSE_END_RE = re.compile(r"(?:\s+(?:on|in|late|early|last|this|yesterday|today|on\s+\w+day)\b[^,;]{0,30})?\s*[.;]?\s*$")
 _SPEAKING_ASIDE = r",\s+(?:speaking|talking|writing)\b[^,]{0,60},$"
 _WHERE_ASIDE_RE = re.compile(
@@ -2470,6 +2473,9 @@ _OWN_COPY_RE = re.compile(r"\bversion\s+of\s+th(?:is|e)\s+(?:story|article|repor
 _SPEAKING_ASIDE_RE = re.compile(_SPEAKING_ASIDE)
 _NAME_ROLE_RE = re.compile(
     r"(?:^|,\s+)(?P<name>[A-Z][\w'’.-]+(?:\s+(?:al-|el-|bin\s+|abu\s+)?[A-Z][\w'’.-]+){1,3}),\s+(?:its|his|her|their)\s+[a-z][\w -]{1,40},$"
+    # "Gunmen killed 14 villagers, Issa Diallo, a farmer, said": after the clause, a name and
+    # what the person is
+    r"|,\s+(?P<named>[A-Z][\w'’.-]+(?:\s+(?:al-|el-|bin\s+|abu\s+)?[A-Z][\w'’.-]+){0,3}),\s+(?:a|an|the)\s+[a-z][\w'’ -]{1,50},$"
 )
 _CALLED_RE = re.compile(r"\b(?:called|named)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 _NAME_AGE_RE = re.compile(
@@ -2768,7 +2774,7 @@ def _speaker(sentence: str, verb: int) -> str | None:
         # "Hussam Abu Safiya, its director, said ...": a name, then its role in lower case.
         role = _NAME_ROLE_RE.search(before)
         if role is not None:
-            return role.group("name")
+            return role.group("name") or role.group("named")
         # "The RSF, in a post on its Telegram channel, said ...": the subject before the aside.
         aside = _WHERE_ASIDE_RE.search(before)
         if aside is not None:
