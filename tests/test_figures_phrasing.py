@@ -3089,3 +3089,25 @@ def test_release_headers_with_datelines_bars_and_names_name_the_issuer(text: str
 )
 def test_named_persons_after_the_clause_and_bodies_that_list_the_dead(text: str, expected: list[tuple[int, str, str | None]]) -> None:
     assert read_with_sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pronoun inside "by ... count" or "according to": the person or body named before
+        (
+            "Wad al-Noura\n\nMohamed, a teacher, buried his brothers. By his count, 62 of the wounded were carried on donkey carts.",
+            [(62, "injured", "Mohamed")],
+        ),
+        (
+            "Kaya\n\nAmina Ouedraogo, a nurse, worked through the night. According to her, more than 140 wounded were brought in.",
+            [(141, "injured", "Amina Ouedraogo")],
+        ),
+        (
+            "Barsalogho\n\nThe Collectif Justice pour Barsalogho said the army's figure was far too low. By its count, about 400 people were killed.",
+            [(400, "killed", "Collectif Justice pour Barsalogho")],
+        ),
+    ],
+)
+def test_pronoun_counts_and_according_to_a_pronoun(text: str, expected: list[tuple[int, str, str | None]]) -> None:
+    assert read_with_sources(text) == expected

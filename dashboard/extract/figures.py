@@ -2452,6 +2452,10 @@ _APPOSITIVE_NAME_RE = re.compile(
     r"(?:\s+\([A-Z][\w.-]*\))?(?:,\s*\d{1,3})?,\s*$"
 )
 _LIST_CUE_RE = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+[^,.;:]*?\s+and\s+$")
+# A pronoun as the source: "according to him", "by their count", "by its own tally".
+_PRONOUN_ATTRIBUTION_RE = re.compile(
+    r"\b(?:according\s+to\s+(?:him|her|them)|by\s+(?:his|her|their|its)\s+(?:own\s+)?(?:count|tally|reckoning|estimate|account))\b"
+)
 _TRAILING_SPEAKER_RE = re.compile(
     r",\s*(?P<src>(?:the|a|an)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,6}"
     r"(?:\s+(?:named|called)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?)$"  # "..., a farmer named Issa said"
@@ -2508,6 +2512,8 @@ def _sentence_source(sentence: str) -> str | None:
     cheap substring checks before any regex runs.
     """
     lower = sentence.lower()
+    if ("according to" in lower or "by " in lower) and _PRONOUN_ATTRIBUTION_RE.search(lower) is not None:
+        return _PRONOUN  # "According to him, ...", "By their count, ...": the source named before
     if " report" in lower and (counter := _REPORT_THEN_COUNTER_RE.search(sentence)) is not None:
         # "The report states that SNHR documented ...", "According to the report, SNHR also
         # documented ...": the body that counted, not its document.
@@ -4091,7 +4097,11 @@ def _last_group_named(text: str) -> str | None:
 
 
 # Heads of organisation names that a report shortens to "the ministry", "the office" ...
-_GENDERED_SAID_RE = re.compile(r"\b(?:he|she)\s+(?:\w+\s+)?(?:said|says|told|added|stated|writes|wrote|posted)\b", re.IGNORECASE)
+_GENDERED_SAID_RE = re.compile(
+    r"\b(?:he|she)\s+(?:\w+\s+)?(?:said|says|told|added|stated|writes|wrote|posted)\b"
+    r"|\baccording\s+to\s+(?:him|her)\b|\bby\s+(?:his|her)\s+(?:own\s+)?(?:count|tally|reckoning|estimate|account)\b",
+    re.IGNORECASE,
+)
 _COUNTED_BY_CARE_RE = re.compile(
     # (not "has also received reports that ...": word of a count, not care)
     r"(?<=\s)(?:have\s+|has\s+|had\s+)?(?:treated|registered|admitted|received)\s+(?!(?:reports?|information|word|news|calls|by)\b)(?=\S*\d|\w+\s)"
