@@ -3111,3 +3111,32 @@ def test_named_persons_after_the_clause_and_bodies_that_list_the_dead(text: str,
 )
 def test_pronoun_counts_and_according_to_a_pronoun(text: str, expected: list[tuple[int, str, str | None]]) -> None:
     assert read_with_sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a description of a body named before, by the body's own words
+        (
+            "Gaza\n\nThe Ministry of Health said 40 people were killed overnight. The health ministry said 12 of them were children.",
+            [(40, "killed", "Ministry of Health"), (12, "killed", "Ministry of Health")],
+        ),
+        (
+            "Pakistan's year\n\nThe Pakistan Institute for Conflict and Security Studies said 685 soldiers were killed.\n\n"
+            "The think tank said security forces had killed 934 militants.",
+            [
+                (685, "killed", "Pakistan Institute for Conflict and Security Studies"),
+                (934, "killed", "Pakistan Institute for Conflict and Security Studies"),
+            ],
+        ),
+        (
+            "Defence ministry statement on the strikes in Barmal\n\nKabul, 25 December 2024. The following statement was "
+            "issued by the Ministry of National Defence on Wednesday.\n\nOur forces killed 20 fighters in the operation.",
+            [(20, "killed", "Ministry of National Defence")],
+        ),
+        # no such name given: the description stays
+        ("Gaza\n\nThe health ministry said 40 people were killed overnight.", [(40, "killed", "health ministry")]),
+    ],
+)
+def test_a_body_described_by_its_own_words_takes_its_name(text: str, expected: list[tuple[int, str, str | None]]) -> None:
+    assert read_with_sources(text) == expected

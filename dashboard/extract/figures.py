@@ -3432,6 +3432,13 @@ def _header_segments(line: str) -> list[str]:
 @lru_cache(maxsize=64)
 def statement_issuer(text: str) -> str | None:
     """Who issues a statement, as its header or title names it (None for other texts)."""
+    issuer = _named_issuer(text)
+    if issuer is not None and (fuller := _fuller_body_name(text[:800], issuer)) is not None:
+        return fuller  # "Defence ministry statement on ..." then "... by the Ministry of National Defence"
+    return issuer
+
+
+def _named_issuer(text: str) -> str | None:
     raw = [line.strip() for line in text.split("\n")[:8] if line.strip()]
     lines = raw[:1] + [part for line in raw[1:] for part in _header_segments(line)]
     if lines and lines[0][:1] in "SsCcJjPpOo" and (titled := _STATEMENT_BY_TITLE_RE.match(lines[0])) is not None:
@@ -3959,6 +3966,8 @@ class _SourceMemory:
         if len(words) > 1 and words[0].rstrip(".") in _PERSON_TITLES and all(w[:1].isupper() for w in words[1:]):
             # "Dr Abu Salim said" after "Dr Yousef Abu Salim ...": the fullest form the text gave.
             return _fuller_person_name(self.text[:start], words[0], words[1:]) or name
+        if len(words) > 1 and (fuller := _fuller_body_name(self.text[: start + len(sentence)], name)) is not None:
+            return fuller  # "the health ministry" after "the Ministry of Health"
         if len(words) > 1:
             return name  # "hospital officials" is its own source, not "Palestinian health officials"
         if _ACRONYM_WORD_RE.fullmatch(name) and (spelled := _spelled_out(self.text[: start + len(sentence)], name)):
@@ -4176,6 +4185,9 @@ _DESCRIBED_HEADS: dict[str, tuple[str, ...]] = {
     "observatory": ("observatory",),
     # "the agency said" after "UNHCR says": a UN agency named before
     "agency": ("agency", "unhcr", "unrwa", "unicef", "iom", "wfp", "ocha", "programme", "high commissioner", "for migration"),
+    # "The think tank said" after "The Pakistan Institute for Conflict and Security Studies (PICSS) said"
+    "tank": ("institute", "centre", "center", "studies", "council", "foundation"),
+    "institute": ("institute",),
 }
 _RESCUE_WORDS: tuple[str, ...] = ("defence", "defense", "rescue", "helmets", "crescent")
 
@@ -4231,3 +4243,22 @@ def _name_around(text: str, start: int, end: int) -> str:
         name.pop(0)
     tail = _NAME_TAIL_RE.match(text, end)
     return " ".join(name + [text[start : tail.end() if tail else end]])
+
+
+_REFERENCE_SKIP = frozenset("the its their a an this that same".split())
+
+
+def _fuller_body_name(text: str, reference: str) -> str | None:
+    """The capitalised name of a body that a lower-case reference describes by its own words:
+    "the health ministry" -> "Ministry of Health", "Defence ministry" -> "Ministry of National
+    Defence" (every word of the reference in the name; None when the text gives no such name)."""
+    words = [w.lower() for w in reference.split() if w.lower() not in _REFERENCE_SKIP]
+    if len(words) < 2 or words[-1] not in _ORGANISATION_HEADS or not reference.split()[-1].islower():
+        return None
+    best: str | None = None
+    for at, end in _whole_word_spans(text, words[-1].capitalize()):
+        name = _name_around(text, at, end)
+        have = {w.lower() for w in name.split()}
+        if len(name.split()) > 1 and all(w in have for w in words) and (best is None or len(name) > len(best)):
+            best = name
+    return best
