@@ -3140,3 +3140,15 @@ def test_pronoun_counts_and_according_to_a_pronoun(text: str, expected: list[tup
 )
 def test_a_body_described_by_its_own_words_takes_its_name(text: str, expected: list[tuple[int, str, str | None]]) -> None:
     assert read_with_sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "among the people wounded": the part takes the outcome of the people it is among
+        ("Tibu\n\nFive children were among the people wounded by gunfire in rural areas.", [(5, 5, "exact", "children", "injured")]),
+        ("Kharkiv\n\nThree women were among the people killed in the strike.", [(3, 3, "exact", "women", "killed")]),
+    ],
+)
+def test_among_the_people_wounded(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected

@@ -279,7 +279,7 @@ _AUX = (
     r"|considered"  # "16 people are considered missing"
     # ("were among the 16 people injured": the part's outcome is that of the count it is among)
     r"|shot\s+and|to|among\s+(?:(?:the\s+)?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-    r"(?:\s+(?:people|persons))?|those|the|people))"
+    r"(?:\s+(?:people|persons))?|those|the\s+(?:people|persons|civilians)|the|people))"  # ("among the people wounded")
 )
 _SECURITY_WORDS = frozenset(
     """soldier soldiers troops serviceman servicemen policeman policemen police officer officers gendarmes cadets
