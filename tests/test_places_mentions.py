@@ -957,3 +957,22 @@ def test_a_town_and_its_namesake_district_are_one_place(gazetteer: Gazetteer) ->
     township = place_for("Kanbalu township", mentions, places)
     town = place_for("Kanbalu", mentions, places)
     assert township.id == town.id and town.precision == "city"
+
+
+def test_a_building_named_like_a_foreign_town_is_no_place(gazetteer: Gazetteer) -> None:
+    # Madina hospital is in Mogadishu; Al Madinah is a town in Iraq, a country this story never names.
+    text = (
+        "Mogadishu, Somalia - Gunmen stormed a beach restaurant on Friday night. At Madina hospital, doctors "
+        "treated dozens of wounded. Relatives gathered outside Madina and Erdogan hospitals. Some of the "
+        "wounded were flown to Nairobi and to hospitals in Turkey."
+    )
+    mentions, places = resolved(text, gazetteer)
+    assert {p.country for p in places.values()} == {"SO", "KE", "TR"}
+    assert place_for("Nairobi", mentions, places).country == "KE"
+
+
+def test_a_building_named_after_a_town_of_the_story_keeps_the_town(gazetteer: Gazetteer) -> None:
+    mentions, places = resolved(
+        "Burkina Faso: after the attack on Barsalogho, the wounded were taken to Kaya hospital.", gazetteer
+    )
+    assert place_for("Kaya", mentions, places).country == "BF"

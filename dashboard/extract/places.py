@@ -97,6 +97,9 @@ class PlaceSpan:
     # Weak only because a sentence starts with it (not a headline, not a common word): the
     # resolver may still take a name that only one place in the report's country carries.
     opens_sentence: bool = False
+    # Followed by a building's noun ("Madina hospital"): a place only if it lies in a country
+    # the report is about, or is a big city.
+    building: bool = False
 
 
 # Words after a name that make it part of a longer *place* name rather than a person's.
@@ -351,7 +354,9 @@ def _looks_like_person(
 _PARTICLE_STARTS = frozenset({"al-", "el-", "bin", "ibn", "abu", "oul"})
 _BUILDING_INITIALS = frozenset("hcmsupt")
 _BUILDING_AFTER_RE = re.compile(
-    r"[ \t]+(?:hospital|clinic|mosque|church|school|university|stadium|prison|market|hotel)\b", re.IGNORECASE
+    # ("Madina and Erdogan hospitals": two buildings' names)
+    r"[ \t]+(?:and[ \t]+(?-i:[A-Z])[\w'’-]*[ \t]+)?(?:hospitals?|clinic|mosque|church|school|university|stadium|prison|market|hotel)\b",
+    re.IGNORECASE,
 )
 _PERSON_PARTICLE_AFTER_RE = re.compile(r"[ \t]+(?:(?:al|el)-[A-Z]|(?:bin|ibn|abu|ould)[ \t]+[A-Z])")
 _INSIDE_WORD_AFTER_RE = re.compile(r"['’](?!s\b)[^\W\d_]")
@@ -698,7 +703,9 @@ def _name_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[Pl
         lead = text[max(0, start - 4) : start]
         orphan_article = ("l" in lead or "L" in lead) and _ARTICLE_BEFORE.search(lead) is not None
         # "a source at Azadi hospital": a building's name; a big town keeps it, not a village.
-        building = follows[1:2].lower() in _BUILDING_INITIALS and _BUILDING_AFTER_RE.match(text, end) is not None
+        building = (follows[1:2].lower() in _BUILDING_INITIALS or follows[1:4] == "and") and _BUILDING_AFTER_RE.match(
+            text, end
+        ) is not None
         weak = sentence_start or in_headline or orphan_article or word in rules.common_words or building
         glued = orphan_article or _glued_to_capital(text, in_headline, rules, near)
         if glued and not in_headline and _inside_a_name(text, start, near):
@@ -718,6 +725,7 @@ def _name_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[Pl
                 kind_hint=kind,
                 weak=weak,
                 glued=glued,
+                building=building,
                 opens_sentence=weak
                 and sentence_start
                 and not in_headline

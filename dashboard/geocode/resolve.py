@@ -121,6 +121,8 @@ def _accept(
         own = bool(place.country) and countries.get(place.country or "", 0.0) > 0
         # A common word ("several Arab governments") needs a big town to be one: Arab,
         # Alabama (8,000 people) does not make the word a place; a sentence start needs less.
+        if span.building and not own:
+            return False  # "Madina hospital" in Mogadishu: a building's name, not Al Madinah in Iraq
         floor = GLUED_PROMINENCE if common else WEAK_PROMINENCE
         if gazetteer.prominence(place) < floor and not (place.admin1 and admin1.get(place.admin1, 0.0) > 0):
             return False
