@@ -3152,3 +3152,26 @@ def test_a_body_described_by_its_own_words_takes_its_name(text: str, expected: l
 )
 def test_among_the_people_wounded(text: str, expected: list[Row]) -> None:
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative clause between commas before the verb
+        (
+            "Zamzam\n\nNine staff members of Relief International, who were running one of the last functioning "
+            "health posts in the camp, were among the dead.",
+            [(9, 9, "exact", "people", "killed")],
+        ),
+        (
+            "Kursk\n\nFour volunteers, who had driven into the frontline town to evacuate elderly residents, were wounded by a drone.",
+            [(4, 4, "exact", "people", "injured")],
+        ),
+        # an adverb of time before the outcome
+        ("Zemio\n\nTwo aid workers were briefly abducted on the road to Mboki last week.", [(2, 2, "exact", "people", "abducted")]),
+        # the relative clause says what happened to no one counted
+        ("Camp\n\nThe 40 families, who had sheltered in the school for a month, were moved to a camp.", []),
+    ],
+)
+def test_relative_clauses_and_adverbs_before_the_outcome(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected

@@ -271,7 +271,7 @@ _AUX = (
     r"(?:were|was|are|is|have|has|had|been|being|got|get|reportedly|also|all|later|subsequently|allegedly"
     r"|confirmed|believed|feared|thought|said|reported|found|left|now|since|so\s+far|already|either"
     r"|seriously|critically|severely|badly|gravely|slightly|lightly|moderately|fatally|mortally|internally"
-    r"|newly|recently|forcibly|temporarily|reported\s+as|listed\s+as|registered\s+as"
+    r"|newly|recently|forcibly|temporarily|briefly|initially|apparently|reported\s+as|listed\s+as|registered\s+as"
     # how they were killed or held: "27 of whom had been summarily executed"
     r"|summarily|extrajudicially|arbitrarily|unlawfully|illegally|deliberately|brutally|indiscriminately"
     r"|still|remain|remains|remained|nonetheless|however|probably|likely|estimated|understood"
@@ -336,6 +336,10 @@ _AFTER_RE = re.compile(
       # been displaced", "300,000 people, Syrians and Lebanese alike, have crossed into Syria"
       |,\s*(?!(?:and|but|while|who|whom|which|that|after|before|when|as)\b)[^.;:\d,()"“”]{{3,60}},\s*
         (?=(?:have|has|had|were|was|are|is|embraced)\s)
+      # a relative clause between commas: "Nine staff members of Relief International, who
+      # were running one of the last health posts in Zamzam, were among the dead"
+      |,\s*who\s+(?:were|was|had|have|are|is|worked|ran|lived)\s[^.;:\d,()"“”]{{3,100}},\s*
+        (?=(?:have|has|had|were|was|are|is)\s)
       # a breakdown in commas: "Six people from one family, three women and three children,
       # have been missing"
       |,\s*{COUNT}\s+(?:{_NP_WORD}\s*){{1,3}}(?:(?:,\s*|\s+and\s+){COUNT}\s+(?:{_NP_WORD}\s*){{1,3}})+,\s*)?
