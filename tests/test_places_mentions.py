@@ -976,3 +976,32 @@ def test_a_building_named_after_a_town_of_the_story_keeps_the_town(gazetteer: Ga
         "Burkina Faso: after the attack on Barsalogho, the wounded were taken to Kaya hospital.", gazetteer
     )
     assert place_for("Kaya", mentions, places).country == "BF"
+
+
+@pytest.mark.parametrize(
+    ("line", "places"),
+    [
+        # a release filed from two places, joined by a slash
+        ("Geneva / Sanaa, 29 April 2025 - News release", ["Geneva", "Sanaa"]),
+        ("Geneva/Port Sudan, 10 November 2023 - UN update", ["Geneva", "Port Sudan"]),
+        ("Geneva / Jerusalem (ICRC) – The Red Cross field hospital received 22 dead.", ["Geneva", "Jerusalem"]),
+        # header parts split by bars, and a labelled location
+        ("PRESS RELEASE | Port Sudan / Geneva, 15 April 2025", ["Port Sudan", "Geneva"]),
+        ("Press briefing notes | GENEVA, 8 October 2024", ["GENEVA"]),
+        ("Location: Geneva", ["Geneva"]),
+        # not a dateline: a slash inside a sentence
+        ("Both sides / all parties must stop the fighting.", []),
+    ],
+)
+def test_release_datelines_with_slashes_bars_and_labels(line: str, places: list[str]) -> None:
+    from dashboard.extract.places import dateline_spans
+
+    text = f"Headline here\n\n{line}\n\nThe text of the release."
+    assert [text[a:b] for a, b in dateline_spans(text)] == places
+
+
+def test_geneva_in_a_release_dateline_is_the_swiss_city(gazetteer: Gazetteer) -> None:
+    # Geneva 46.20 N 6.15 E, not one of the US towns of that name.
+    text = "Yemen: strike on a migrant centre\n\nGeneva / Sanaa, 29 April 2025 - At least 68 migrants were killed in Sa'ada."
+    mentions, places = resolved(text, gazetteer)
+    assert _near(place_for("Geneva", mentions, places), 46.20, 6.15)

@@ -565,6 +565,16 @@ _PLACE_DATE_LINE = re.compile(
 
 
 _DASH_OR_COLON = re.compile("[-\u2013\u2014:]")
+# Places a release files from, joined by slashes: "Geneva / Sanaa, 29 April 2025 - News
+# release", "Geneva / Jerusalem (ICRC) – ...", "Port Sudan / Geneva, 15 April 2025".
+_PLACE_RUN = r"[^\W\d_][\w'’.]*(?:[ -][^\W\d_][\w'’.]*){0,3}?"
+_SLASHED_DATELINE = re.compile(
+    rf"[ \t]*{_PLACE_RUN}(?:[ \t]*/[ \t]*{_PLACE_RUN})+"
+    r"(?=(?:,[ \t]*[^\W_][^\n,.;:()|]{0,30}){0,2}[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:--|[-\u2013\u2014:]\s|$))"
+)
+_SLASHED_PLACE = re.compile(r"[^/]+")
+# A header's label for where: "Location: Geneva".
+_LOCATION_LABEL = re.compile(r"[ \t]*(?:Location|Place|Dateline)[ \t]*:[ \t]*([^\W\d_][\w'’.]*(?:[ -][^\W\d_][\w'’.]*){0,3})[ \t]*$")
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:
@@ -573,36 +583,66 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
     A dateline says where the report was filed; the place is a mention like any other, and
     the capitals that wire copy writes it in ("KYIV") are not an acronym.
     """
-    out = []
+    out: list[tuple[int, int]] = []
     at, n = 0, len(text)
     while at < n:
-        # Only line starts are tried (a multi-line "^" pattern would be tried at every offset),
-        # and only lines that open with a capital and hold a dash or colon early on.
         stop = text.find("\n", at)
         line_end = n if stop < 0 else stop
-        lead = at
-        while lead < line_end and text[lead] in " \t":
-            lead += 1
-        if (
-            lead < line_end
-            and text[lead].isupper()
-            and _DASH_OR_COLON.search(text, lead, min(line_end, lead + 130))
-        ):
-            m = _DATELINE.match(text, at, line_end + 1)
-            if m is not None and all(word[:1].isupper() for word in re.split(r"[ -]", m.group(1))):
-                out.append(m.span(1))
-        elif lead < line_end and text[lead].isupper() and line_end - lead < 70 and text[line_end - 1].isdigit():
-            m = _PLACE_DATE_LINE.match(text, at, line_end)
-            if m is not None:
-                out.extend(
-                    m.span(g)
-                    for g in (1, 2)
-                    if m.group(g) and all(word[:1].isupper() for word in re.split(r"[ -]", m.group(g)))
-                )
+        if "|" in text[at:line_end]:
+            # "Press briefing notes | GENEVA, 8 October 2024": each part of a header line
+            part = at
+            while part <= line_end:
+                bar = text.find("|", part, line_end)
+                part_end = line_end if bar < 0 else bar
+                _dateline_in_line(text, part, len(text[part:part_end].rstrip()) + part, out)
+                part = part_end + 1
+        else:
+            _dateline_in_line(text, at, line_end, out)
         if stop < 0:
             break
         at = stop + 1
     return out
+
+
+def _dateline_in_line(text: str, at: int, line_end: int, out: list[tuple[int, int]]) -> None:
+    """The dateline places of the line (or header part) ``text[at:line_end]``, added to ``out``.
+
+    Only line starts are tried (a multi-line "^" pattern would be tried at every offset), and
+    only lines that open with a capital and hold a slash, a dash or a colon early on."""
+    lead = at
+    while lead < line_end and text[lead] in " \t":
+        lead += 1
+    if lead < line_end and text[lead].isupper() and "/" in text[lead : min(line_end, lead + 60)]:
+        slashed = _SLASHED_DATELINE.match(text, at, line_end)
+        if slashed is not None:
+            for place in _SLASHED_PLACE.finditer(text, slashed.start(), slashed.end()):
+                a, b = place.span()
+                while a < b and text[a] in " \t":
+                    a += 1
+                while b > a and text[b - 1] in " \t":
+                    b -= 1
+                if all(word[:1].isupper() for word in re.split(r"[ -]", text[a:b])):
+                    out.append((a, b))
+            return
+    if lead < line_end and text[lead] in "LPD" and (label := _LOCATION_LABEL.match(text, at, line_end)) is not None:
+        out.append(label.span(1))
+        return
+    if (
+        lead < line_end
+        and text[lead].isupper()
+        and _DASH_OR_COLON.search(text, lead, min(line_end, lead + 130))
+    ):
+        m = _DATELINE.match(text, at, line_end + 1)
+        if m is not None and all(word[:1].isupper() for word in re.split(r"[ -]", m.group(1))):
+            out.append(m.span(1))
+    elif lead < line_end and text[lead].isupper() and line_end - lead < 70 and text[line_end - 1].isdigit():
+        m = _PLACE_DATE_LINE.match(text, at, line_end)
+        if m is not None:
+            out.extend(
+                m.span(g)
+                for g in (1, 2)
+                if m.group(g) and all(word[:1].isupper() for word in re.split(r"[ -]", m.group(g)))
+            )
 
 
 def _in_dateline(datelines: list[tuple[int, int]], start: int, end: int) -> bool:
