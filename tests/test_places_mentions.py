@@ -1005,3 +1005,13 @@ def test_geneva_in_a_release_dateline_is_the_swiss_city(gazetteer: Gazetteer) ->
     text = "Yemen: strike on a migrant centre\n\nGeneva / Sanaa, 29 April 2025 - At least 68 migrants were killed in Sa'ada."
     mentions, places = resolved(text, gazetteer)
     assert _near(place_for("Geneva", mentions, places), 46.20, 6.15)
+
+
+def test_a_name_written_with_an_apostrophe_the_gazetteer_lacks(gazetteer: Gazetteer) -> None:
+    # Sa'dah, Yemen (16.94 N 43.76 E), which GeoNames also spells "Saada", written "Sa'ada".
+    text = "Yemen: strike on a migrant centre\n\nAt least 68 migrants were killed in an air strike in Sa'ada, Yemen."
+    mentions, places = resolved(text, gazetteer)
+    assert _near(place_for("Sa'ada", mentions, places), 16.94, 43.76)
+    # a possessive is no such apostrophe: "Syria's" stays Syria
+    mentions, places = resolved("Syria's coast\n\nFighting on Syria's coast went on.", gazetteer)
+    assert [m.surface for m in mentions if m.place_id] == ["Syria's coast", "Syria's coast"]

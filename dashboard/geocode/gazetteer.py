@@ -18,6 +18,7 @@ import math
 import pickle
 import re
 import threading
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -183,6 +184,8 @@ class AutomatonMatcher:
             versions.append(f" {_ARABIC_CLITIC.sub(' ', folded)} ")
         n = len(folded)
         found: list[tuple[int, int]] = []
+        if offsets is None and ("'" in text or "’" in text):
+            found += self._joined_apostrophes(text, folded)
         for padded in versions:
             for automaton in self._automata:
                 # Keys are " name ", so every hit starts and ends on a word boundary; the
@@ -196,6 +199,34 @@ class AutomatonMatcher:
                         for last, length in automaton.iter(padded)
                     ]
         return found
+
+
+    def _joined_apostrophes(self, text: str, folded: str) -> list[tuple[int, int]]:
+        """Names written with an apostrophe the gazetteer's spelling lacks: "Sa'ada" for
+        "Saada" (the apostrophe folds to a blank, so the plain scan reads two words). The
+        text is scanned once more with in-word apostrophes taken out; only hits across one
+        are kept (the others the plain scan found). ``folded[i]`` is ``text[i]`` here."""
+        cuts = [m.start() for m in _INWORD_APOSTROPHE.finditer(text)]
+        if not cuts:
+            return []
+        joined = "".join(folded[a + 1 : b] for a, b in zip([-1, *cuts], [*cuts, len(folded)], strict=True))
+        # Joined index j is original index j + (cuts at or before it): cut i sits before joined
+        # index cuts[i] - i.
+        shifted = [cut - i for i, cut in enumerate(cuts)]
+        found: list[tuple[int, int]] = []
+        for automaton in self._automata:
+            for last, length in automaton.iter(f" {joined} "):
+                first, final = last - length + 1, last - 2  # the name's first and last joined index
+                start = first + bisect_right(shifted, first)
+                end = final + bisect_right(shifted, final) + 1
+                if any(start < cut < end for cut in cuts):
+                    found.append((start, end))
+        return found
+
+
+# An apostrophe inside a word, with at least two letters after it ("Sa'ada", "Ma'arrat"; not
+# "Syria's" or "don't").
+_INWORD_APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_]{2})")
 
 
 def _scan_automaton(names: Iterable[str]) -> Any:
