@@ -2516,7 +2516,9 @@ def _sentence_source(sentence: str) -> str | None:
     cheap substring checks before any regex runs.
     """
     lower = sentence.lower()
-    if ("according to" in lower or "by " in lower) and _PRONOUN_ATTRIBUTION_RE.search(lower) is not None:
+    if (
+        "according to " in lower or "by his " in lower or "by her " in lower or "by their " in lower or "by its " in lower
+    ) and _PRONOUN_ATTRIBUTION_RE.search(lower) is not None:
         return _PRONOUN  # "According to him, ...", "By their count, ...": the source named before
     if " report" in lower and (counter := _REPORT_THEN_COUNTER_RE.search(sentence)) is not None:
         # "The report states that SNHR documented ...", "According to the report, SNHR also
