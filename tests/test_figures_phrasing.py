@@ -3175,3 +3175,46 @@ def test_among_the_people_wounded(text: str, expected: list[Row]) -> None:
 )
 def test_relative_clauses_and_adverbs_before_the_outcome(text: str, expected: list[Row]) -> None:
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an acronym before the mark on a header line split by bars
+        (
+            "UN agency says shelter hit in Rafah\n\nUNICEF | STATEMENT\nRafah / Amman, 3 March 2024\n\n"
+            "Our staff report that 11 children were killed.",
+            [(11, "killed", "UNICEF")],
+        ),
+        # a police statement printed inside a news item, its header inside the quotation
+        (
+            "Police confirm toll of the stabbing\n\nCITY NEWS | Local | 2 May 2024\n\nPolice published their statement. "
+            'We print it as issued:\n\n"REGIONAL POLICE DIRECTORATE OF SOUTH MORAVIA\nStatement, 1 May 2024, 22:10\n\n'
+            'We can confirm that three people were killed in the attack."',
+            [(3, "killed", "REGIONAL POLICE DIRECTORATE OF SOUTH MORAVIA")],
+        ),
+        # a quotation that resumes after its attribution, and one whose speaker is named where it opens
+        (
+            "Rescue ends in Odesa\n\nThe State Emergency Service of Ukraine (SES) ended its search on Sunday.\n\n"
+            '"Our rescuers worked through the night," the SES statement reads. "As of 10:00, 21 people have been '
+            'found dead. 12 people were injured. Work at the site is over."',
+            [
+                (21, "killed", "State Emergency Service of Ukraine"),
+                (12, "injured", "State Emergency Service of Ukraine"),
+            ],
+        ),
+        (
+            "Shells hit camps near Goma\n\nThe medical charity Medecins Sans Frontieres (MSF) issued a statement on "
+            'Friday. It said: "Shells landed in Bulengo camp in the morning. Our teams received 31 wounded people. '
+            'Our staff describe panic in the camp."',
+            [(31, "injured", "medical charity Medecins Sans Frontieres")],
+        ),
+    ],
+)
+def test_statements_quoted_in_news_and_quotations_that_resume(text: str, expected: list[tuple[int, str, str | None]]) -> None:
+    assert read_with_sources(text) == expected
+
+
+def test_a_qualified_count_written_again_in_brackets() -> None:
+    text = "Bombing in Marawi\n\nFour (4) civilians were killed and at least fifty (50) others were wounded."
+    assert read(text) == [(4, 4, "exact", "civilians", "killed"), (50, None, "at_least", "civilians", "injured")]

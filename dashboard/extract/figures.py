@@ -2264,7 +2264,7 @@ _REPORTING_VERBS = frozenset(
     registered tallied added noted gave given gives raised revised updated lowered reports count counts claims claimed claim tells tell adds notes
     announce saying telling reporting warned warns talking report estimate wrote writes spoke speaks speak believes
     informed lists raises revises updates lowers identified acknowledged found remind reminds reminded attributed attributes
-    documenting recording showed shows listed named""".split()
+    documenting recording showed shows listed named reads issued""".split()
 )
 _OWN_PEOPLE = frozenset("teams team volunteers crews staff members workers rescuers medics doctors".split())
 # (also participles ending a label: "Displaced individuals identified: 51,458")
@@ -2335,6 +2335,8 @@ def _reporting_verbs(sentence: str, lower: str) -> tuple[int, ...]:
                     and not (root in ("spoke", "speak") and not lower.startswith(" of ", word.end()))
                     # "The court found that troops killed 135 people"; not "found 12 bodies".
                     and not (root == "found" and not lower.startswith(" that ", word.end()))
+                    # "MSF issued a statement ...": a body speaking; not "issued 20 rifles"
+                    and not (root == "issued" and _ISSUED_DOCUMENT_RE.match(lower, word.end()) is None)
                     # "An estimated 8,000 fled": an adjective, not a verb.
                     and not (root == "estimat" and _article_before(lower, i))
                     # "In its claim, JNIM said ...": a noun after a determiner.
@@ -2359,7 +2361,12 @@ def _reporting_verbs(sentence: str, lower: str) -> tuple[int, ...]:
 _VERB_ROOTS = tuple(
     "said say report verif confirm document record estimat count announc stated states told put regist"
     " tallied added adds noted notes claim tell warn talking wrote writes spoke speak believes informed lists"
-    " identified acknowledged found remind attribut showed shows listed named".split()
+    " identified acknowledged found remind attribut showed shows listed named reads issued".split()
+)
+
+
+_ISSUED_DOCUMENT_RE = re.compile(
+    r"\s+(?:a|an|its|the|their|his|her)\s+(?:[a-z-]+\s+)?(?:statement|communiqu|press\s+release|report|bulletin|update|toll)"
 )
 
 
@@ -2402,7 +2409,9 @@ _REPORT_NOUN_BEFORE = frozenset(
     """news media press local initial early unconfirmed preliminary several other some earlier latest
     these those the medical official credible multiple conflicting first two three many""".split()
 )
-_FIRST_PERSON_RE = re.compile(r"\b(?:i|we)(?:\s+(?:myself|ourselves|have|had|also|just))?\s+$")
+_FIRST_PERSON_RE = re.compile(
+    r"\b(?:i|we)(?:\s+(?:myself|ourselves|have|had|also|just|can|could|must|may|will|would|should))?\s+$"
+)
 _PROGRESSIVE_RE = re.compile(r"\s+(?:is|are|was|were)(?:\s+(?:now|also|still|again))?\s+$")
 _CLAIM_NOT_REPORTING = (
     " the lives",
@@ -3428,6 +3437,7 @@ _NAME_STATEMENT_TITLE_RE = re.compile(
 def _header_segments(line: str) -> list[str]:
     """A header line as its parts: without a leading dateline, and split at "|" (a release
     header such as "Press release | Médecins Sans Frontières | Pemba, 14 May 2024")."""
+    line = line.lstrip("\"“")  # (a statement printed inside a news item opens a quotation)
     if line[:1].isupper() and (dateline := _HEADER_DATELINE_RE.match(line)) is not None:
         line = line[dateline.end() :]
     if "|" not in line:
@@ -3447,6 +3457,7 @@ def statement_issuer(text: str) -> str | None:
 def _named_issuer(text: str) -> str | None:
     raw = [line.strip() for line in text.split("\n")[:8] if line.strip()]
     lines = raw[:1] + [part for line in raw[1:] for part in _header_segments(line)]
+    extra = len(lines) - len(raw)  # (header lines split at bars: the windows below widen by as much)
     if lines and lines[0][:1] in "SsCcJjPpOo" and (titled := _STATEMENT_BY_TITLE_RE.match(lines[0])) is not None:
         src = _ISSUER_PLACE_TAIL_RE.sub("", titled.group("src").strip().rstrip(".,"))
         if not any(c.isdigit() for c in src):
@@ -3467,13 +3478,16 @@ def _named_issuer(text: str) -> str | None:
         briefing := _BRIEFING_SUMMARY_RE.search(text, 0, 400)
     ) is not None:
         return briefing.group("src")
-    for i, line in enumerate(lines[2:6], start=2):
+    for i, line in enumerate(lines[2 : 6 + extra], start=2):
         if _MARK_ONLY_RE.match(line) and _ISSUER_HEAD_RE.search(lines[i - 1]) and len(lines[i - 1]) <= 80:
             return lines[i - 1]  # "Sudanese Red Crescent Society" above "Press statement – Port Sudan"
-    for i, line in enumerate(lines[1:5], start=1):
+    for i, line in enumerate(lines[1 : 5 + extra], start=1):
         # "Press release | Médecins Sans Frontières | Pemba, 14 May 2024": the name under the mark
         if _MARK_FULL_RE.fullmatch(line) and i + 1 < len(lines) and _BODY_NAME_RE.fullmatch(lines[i + 1]):
             return lines[i + 1]
+        # "UNRWA | STATEMENT": an acronym right before the mark
+        if i > 1 and _MARK_FULL_RE.fullmatch(line) and _ACRONYM_WORD_RE.fullmatch(lines[i - 1]):
+            return lines[i - 1]
     for line in lines[1:6]:
         marked = _has_mark_word(line)
         for pattern in (*_ISSUER_LINE_RES, _SPOKESPERSON_LINE_RE) if marked else (_SPOKESPERSON_LINE_RE,):
@@ -3561,7 +3575,8 @@ def _spelled_out(text: str, acronym: str) -> str | None:
     name = _SPELLED_NAME_RE.search(text, max(0, at - 120), at)
     if name is None:
         return None
-    spelled = name.group("name").rsplit(". ", 1)[-1]  # (not the end of the sentence before)
+    # (not the end of the sentence or the line before)
+    spelled = name.group("name").rsplit(". ", 1)[-1].rsplit("\n", 1)[-1]
     return spelled[4:] if spelled.startswith("The ") else spelled
 
 
@@ -3762,6 +3777,24 @@ class _SourceMemory:
             return None
         return s_start, previous
 
+    def _open_quote_sentence(self, start: int) -> tuple[int, str] | None:
+        """The earlier sentence of the paragraph that opens the quotation still open at
+        ``start``, whatever comes before its quotation mark."""
+        paragraph_start = self.text.rfind("\n", 0, start) + 1
+        before = self.text[paragraph_start:start]
+        if before.count('"') % 2 == 1:
+            opening = before.rfind('"')
+        elif before.count("“") > before.count("”"):
+            opening = before.rfind("“")
+        else:
+            return None
+        spans = sentence_spans(self.text)
+        index = sentence_index(spans, paragraph_start + opening)
+        if index < 0 or spans[index][0] >= start:
+            return None
+        s_start, s_end = spans[index]
+        return s_start, self.text[s_start:s_end]
+
     def _quote_opening_sentence(self, start: int) -> tuple[int, str] | None:
         """The earlier sentence of the same paragraph where a quotation still open at ``start``
         opened: 'the SDF General Command said: "Our forces ... During the operation 25 of our
@@ -3808,6 +3841,23 @@ class _SourceMemory:
                     return statement_issuer(self.text)
                 return self._issuer_voice(sentence)
             found = _sentence_source(closing[1])
+            if found is None and closing[0] >= start:
+                # The quotation's end names no one: its speaker may be named where it opened
+                # ('It said: "At around 10:30 ... Our teams received 27 wounded people ..."'),
+                # or where it paused ('"Our rescuers worked ...," the SES statement reads. "As
+                # of 11:00, 45 people have been found dead ..."').
+                opened = self._quote_opening_sentence(start)
+                if opened is not None and (said := _sentence_source(opened[1])) is not None:
+                    closing, found = opened, said
+                else:
+                    opening = (start, sentence) if sentence.startswith(('"', "“")) else self._open_quote_sentence(start)
+                    if (
+                        opening is not None
+                        and opening[1].startswith(('"', "“"))
+                        and (previous := self._previous_quotation(opening[0])) is not None
+                        and (said := _sentence_source(previous[1])) is not None
+                    ):
+                        closing, found = previous, said
             if found is None and (bracketed := _HEADING_SOURCE_RE.search(closing[1])) is not None:
                 found = bracketed.group("src")  # "Breakdown of the new deaths (Ministry of Health):"
             if found is None and closing[0] > start and (issuer := statement_issuer(self.text)) is not None:
@@ -3935,6 +3985,9 @@ class _SourceMemory:
                 ):
                     return earlier_name  # type: ignore[return-value]
             return name
+        if len(words) > 1 and words[-1].lower() in _DOCUMENT_WORDS and _ACRONYM_WORD_RE.fullmatch(words[-2]):
+            # "the SES statement reads": the body whose statement it is
+            return self.expand(start, words[-2], sentence)
         if len(words) == 1 and words[0].lower() in _DOCUMENT_WORDS:
             # "The statement said": whoever an earlier sentence said issued it.
             issuer = self._document_issuer(start, words[0].lower())

@@ -452,8 +452,7 @@ def find_quantities(
                 found
                 and text.startswith(")", quantity.end)
                 and text[found[-1].end : quantity.start] == " ("
-                and found[-1].low == quantity.low
-                and found[-1].high == quantity.high
+                and _restates(found[-1], quantity)
             ):
                 # "forty-four (44) civilians", "12 (twelve) people" (communiques write counts
                 # twice): one count, so that what follows ("civilians") is what it counts.
@@ -470,6 +469,17 @@ def find_quantities(
                 continue
             found.append(quantity)
     return found
+
+
+def _restates(previous: Quantity, bracketed: Quantity) -> bool:
+    """Whether the count in brackets writes ``previous``'s number again in digits or words:
+    "four (4)", "at least fifty (50)", "more than 20 (twenty)" (the qualifier stays outside)."""
+    if (previous.low, previous.high) == (bracketed.low, bracketed.high):
+        return True
+    if bracketed.qualifier != "exact" or bracketed.low is None:
+        return False
+    n = bracketed.low
+    return n in (previous.low, previous.high) or (previous.qualifier == "more_than" and previous.low == n + 1)
 
 
 # A count that changed: "rose from 12 to 19", "was revised up from 45 to 100".
