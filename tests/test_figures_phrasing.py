@@ -3218,3 +3218,11 @@ def test_statements_quoted_in_news_and_quotations_that_resume(text: str, expecte
 def test_a_qualified_count_written_again_in_brackets() -> None:
     text = "Bombing in Marawi\n\nFour (4) civilians were killed and at least fifty (50) others were wounded."
     assert read(text) == [(4, 4, "exact", "civilians", "killed"), (50, None, "at_least", "civilians", "injured")]
+
+
+def test_among_those_killed_says_its_own_outcome() -> None:
+    text = (
+        "Zamzam\n\nMore than 400,000 people have fled the camp. UNICEF said at least 23 children were among "
+        "those killed in the attack."
+    )
+    assert read(text) == [(400001, None, "more_than", "people", "displaced"), (23, None, "at_least", "children", "killed")]

@@ -461,7 +461,10 @@ _BEFORE_TOLL_RE = re.compile(
 )
 _AMONG_THEM_RE = re.compile(
     # (also without a verb: "34 people were killed, two children among them")
-    r"\s+(?:[\w'’-]+\s+){0,3}?(?:(?:were|was|are|is)\s+(?:also\s+)?)?among\s+(?:them|those|these)\b", re.IGNORECASE
+    r"\s+(?:[\w'’-]+\s+){0,3}?(?:(?:were|was|are|is)\s+(?:also\s+)?)?among\s+(?:them|those|these)\b"
+    # (not "among those killed in Zamzam": the outcome is said there)
+    r"(?!\s+(?:who|killed|wounded|injured|hurt|dead|missing|abducted|kidnapped|displaced|detained|arrested)\b)",
+    re.IGNORECASE,
 )
 _PART_OPENING_RE = re.compile(r"\s*(?:among\s+them|among\s+those|of\s+those|including)\b", re.IGNORECASE)
 _THE_DEAD_NAMED_RE = re.compile(r"\b(?:the\s+(?:dead|victims|bodies)|those\s+killed)\b")  # (lower-cased)
