@@ -3226,3 +3226,19 @@ def test_among_those_killed_says_its_own_outcome() -> None:
         "those killed in the attack."
     )
     assert read(text) == [(400001, None, "more_than", "people", "displaced"), (23, None, "at_least", "children", "killed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bauchi\n\nTroops killed 11 members of Boko Haram near the border.", [(11, 11, "exact", "fighters", "killed")]),
+        (
+            "Marawi\n\nSoldiers killed eleven (11) members of the Dawlah Islamiyah-Philippines, a local group.",
+            [(11, 11, "exact", "fighters", "killed")],
+        ),
+        # a body run by the group is not the group
+        ("Gaza\n\nThe strike killed 11 members of the Hamas-run police.", [(11, 11, "exact", "security_forces", "killed")]),
+    ],
+)
+def test_members_of_armed_groups_known_by_name_are_fighters(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected

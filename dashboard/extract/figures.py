@@ -185,6 +185,9 @@ _CATEGORY_RE = re.compile(
           |(?:government|regime|state|pro-government)\s+forces|conscripts|occupiers|sons\s+of\s+(?:the\s+)?soil)
       | (?P<fighters>(?:members?|fighters?)\s+of\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:militias?|armed\s+groups?
             |(?<!aid\s)(?<!rights\s)(?<!relief\s)(?<!medical\s)(?<!support\s)(?<!civil\s)groups?|(?:terrorist\s+)?cells?|gangs?|cartels?)
+          # armed groups known by name ("eleven members of the Dawlah Islamiyah-Philippines")
+          |members?\s+of\s+(?:the\s+)?(?:boko\s+haram|al-shabaab|al-shabab|iswap|jnim|islamic\s+state|isis|isil|daesh
+            |al-qaeda|al-qaida|taliban|ttp|dawlah\s+islamiyah|abu\s+sayyaf|hamas|hezbollah|hizbollah|m23|adf)(?!-run|-led)\b
           |fighters?|gunm[ae]n|militants?|insurgents?|rebels?|jihadists?|combatants?|attackers?
           |assailants?|militiam[ae]n|militia\s+members|extremists?|terrorists?|mercenaries|khwarij|khawarij|kharijis
           |maoists?|naxal(?:ite)?s|aggressors|armed\s+m[ae]n
