@@ -3242,3 +3242,28 @@ def test_among_those_killed_says_its_own_outcome() -> None:
 )
 def test_members_of_armed_groups_known_by_name_are_fighters(text: str, expected: list[Row]) -> None:
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dnipro\n\nThe fate of 20 people remains unknown.", [(20, 20, "exact", "people", "missing")]),
+        ("Storm\n\nThe fate of at least 12 fishermen is still unclear.", [(12, None, "at_least", "people", "missing")]),
+        # a fate to be decided is no one missing
+        ("Court\n\nA court will decide the fate of 40 detainees next week.", []),
+    ],
+)
+def test_the_fate_of_people_unknown(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected
+
+
+def test_the_last_sentence_of_a_resumed_quotation_keeps_its_speaker() -> None:
+    text = (
+        "Rescue ends in Odesa\n\nThe State Emergency Service of Ukraine (SES) ended its search on Sunday.\n\n"
+        '"Our rescuers worked through the night," the SES statement reads. "As of 10:00, 21 people have been '
+        'found dead. The fate of 4 people remains unknown."'
+    )
+    assert read_with_sources(text) == [
+        (21, "killed", "State Emergency Service of Ukraine"),
+        (4, "missing", "State Emergency Service of Ukraine"),
+    ]

@@ -432,7 +432,7 @@ _BEFORE_RE = re.compile(
           |evacuated|evacuating|sheltering|sheltered|housing|houses))
       | (?P<b_detained>\b(?:detained|detaining|arrested|arresting|(?:arrest|detention)\s+of|rounded\s+up|captured|capturing|apprehended))
       # "the whereabouts of at least 30 of them were still unknown" (checked against the tail)
-      | (?P<b_missing>\bwhereabouts\s+of)
+      | (?P<b_missing>\b(?:whereabouts|fate)\s+of)
       | (?P<b_including>\b(?:including|included|includes|among\s+them(?:\s+(?:were|was|are|is))?|of\s+whom
               |along\s+with(?:\s+[^.;,\d]{0,40}?)?))
     )"""
@@ -518,6 +518,7 @@ _BEFORE_STEMS = (
     "eliminat",  # "forces eliminated 12 terrorists" (military statements)
     "apprehend",
     "whereabouts",
+    "fate of",  # "the fate of 20 people remains unknown" (checked against the tail)
     "holding",  # "holding 214 people hostage" (checked against a hostage tail)
     "buri",  # "we have buried 21 people"
     "remains of",  # "collected the remains of at least 100 people"
@@ -568,6 +569,7 @@ _BEFORE_STEMS = (
 # "forc" (forces), "fled"/"flee" not "fle" (reflect).)
 _OUTCOME_STEMS = (
     "whereabouts",
+    "fate of",
     "left since",
     "left over the past",
     "forced",
@@ -1351,10 +1353,10 @@ def _read_figure(
                 outcome = said
         elif (
             name == "b_missing"
-            and before_match.group(name).lower().startswith("whereabouts")
+            and before_match.group(name).lower().startswith(("whereabouts", "fate"))
             and not _UNKNOWN_TAIL_RE.search(after_lower, 0, 90)
         ):
-            return None  # "the whereabouts of the 12 men are known": no one missing
+            return None  # "the whereabouts of the 12 men are known", "decide the fate of 40 detainees": no one missing
         elif name == "b_displaced" and before_match.group(name).lower().startswith(("forc", "driv", "drov")):
             if not _FORCED_TAIL_RE.match(after):
                 return None
@@ -3826,7 +3828,8 @@ class _SourceMemory:
 
     def _resolve(self, start: int, sentence: str) -> str | None:
         found = _sentence_source(sentence)
-        if found == _FIRST_PERSON:
+        first_person = found == _FIRST_PERSON
+        if first_person:
             found = None  # the quotation's speaker, named where it closes, if anywhere
         if found is None:
             # '"We have received 26 bodies since Sunday. Most were young men," the official
@@ -3841,13 +3844,16 @@ class _SourceMemory:
                 # '"As of now, 18 people have been killed," he writes. "Another 86 people have
                 # been injured."': a quotation right after one with its speaker is theirs too.
                 closing = self._previous_quotation(start)
+            if closing is None and not first_person and sentence.endswith(('"', "”")):
+                # the last sentence of a quotation that opened sentences before
+                closing = self._open_quote_sentence(start)
             if closing is None:
                 if self.text.startswith(('"', "“"), self.text.rfind("\n", 0, start) + 1) and _ISSUED_BY_RE.search(self.text[:600]):
                     # a quoted paragraph of "the text of a statement issued by X": X's words
                     return statement_issuer(self.text)
                 return self._issuer_voice(sentence)
             found = _sentence_source(closing[1])
-            if found is None and closing[0] >= start:
+            if found is None and (closing[0] >= start or sentence.endswith(('"', "”"))):
                 # The quotation's end names no one: its speaker may be named where it opened
                 # ('It said: "At around 10:30 ... Our teams received 27 wounded people ..."'),
                 # or where it paused ('"Our rescuers worked ...," the SES statement reads. "As
