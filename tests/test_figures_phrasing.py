@@ -3267,3 +3267,24 @@ def test_the_last_sentence_of_a_resumed_quotation_keeps_its_speaker() -> None:
         (21, "killed", "State Emergency Service of Ukraine"),
         (4, "missing", "State Emergency Service of Ukraine"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "according to reports from our partners": the statement's own voice
+        (
+            "Statement by the UN Resident Coordinator for Sudan on Zamzam\n\nAccording to initial reports from our "
+            "partners, more than 400 people have been killed.",
+            [(401, "killed", "UN Resident Coordinator for Sudan")],
+        ),
+        # inside a quotation, the one quoted
+        (
+            "Zamzam\n\n\"According to initial reports from our partners, more than 400 people have been killed,\" "
+            "Ms. Nkweta-Salami said.",
+            [(401, "killed", "Ms. Nkweta-Salami")],
+        ),
+    ],
+)
+def test_according_to_reports_from_our_partners(text: str, expected: list[tuple[int, str, str | None]]) -> None:
+    assert read_with_sources(text) == expected

@@ -2586,6 +2586,14 @@ def _sentence_source(sentence: str) -> str | None:
                 return _FIRST_PERSON  # "According to information we have gathered, at least 70 ..."
             if (
                 match
+                and " from our " in f" {match.group('src').lower()} "
+                and _OUTLET_VOICE_RE.search(match.group("src")) is None
+            ):
+                if any(v > match.end() for v in _reporting_verbs(sentence, lower)):
+                    continue  # '"According to reports from our partners, ...," Ms. Nkweta-Salami said': hers
+                return _FIRST_PERSON  # "According to initial reports from our partners, ...": the speaker's own
+            if (
+                match
                 and " by our " in f" {match.group('src').lower()} "
                 # (not "figures compiled by our agency": an outlet's own tally is named as such)
                 and _OUTLET_VOICE_RE.search(match.group("src")) is None
