@@ -3288,3 +3288,49 @@ def test_the_last_sentence_of_a_resumed_quotation_keeps_its_speaker() -> None:
 )
 def test_according_to_reports_from_our_partners(text: str, expected: list[tuple[int, str, str | None]]) -> None:
     assert read_with_sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "now known to be dead", and the bare count after it takes its noun
+        (
+            "Kramatorsk\n\nEight people, including three children, are now known to be dead and 56 were wounded.",
+            [
+                (8, 8, "exact", "people", "killed"),
+                (3, 3, "exact", "children", "killed"),
+                (56, 56, "exact", "people", "injured"),
+            ],
+        ),
+        # a part of a toll that names no one is persons (tests/data/README.md)
+        ("Kenya\n\nThe commission said it had documented 22 deaths, 19 of them in Nairobi.", [(22, 22, "exact", "unknown", "killed"), (19, 19, "exact", "people", "killed")]),
+        ("Crocus\n\nAll four gunmen have been found and detained.", [(4, 4, "exact", "fighters", "detained")]),
+    ],
+)
+def test_known_to_be_dead_parts_of_a_toll_and_found_and_detained(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "More" opens a count, not a name, before "it said"
+        (
+            "Kramatorsk\n\nThe emergency service now puts the toll at 11 dead. More than 60 people were injured, it said.",
+            [(11, "killed", "emergency service"), (61, "injured", "emergency service")],
+        ),
+        # reports from a body
+        (
+            "Marawi\n\nInitial reports from the Philippine National Police (PNP) indicate that four (4) civilians were killed.",
+            [(4, "killed", "Philippine National Police")],
+        ),
+        # a relative clause with its own count and its own "according to"
+        (
+            "Gaza\n\nThe ministry had counted close to 3,000 dead since the 7 October attack, in which about 1,400 "
+            "people were killed in Israel, according to Israeli officials.",
+            [(3000, "killed", "ministry"), (1400, "killed", "Israeli officials")],
+        ),
+    ],
+)
+def test_more_than_it_said_reports_from_and_in_which(text: str, expected: list[tuple[int, str, str | None]]) -> None:
+    assert read_with_sources(text) == expected
