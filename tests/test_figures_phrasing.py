@@ -3334,3 +3334,27 @@ def test_known_to_be_dead_parts_of_a_toll_and_found_and_detained(text: str, expe
 )
 def test_more_than_it_said_reports_from_and_in_which(text: str, expected: list[tuple[int, str, str | None]]) -> None:
     assert read_with_sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # whose tally: the word before it
+        ("Dhaka\n\nMedia tallies put the number of people killed in July at more than 200.", [(201, "killed", "media tallies")]),
+        ("Guanajuato\n\nThe state recorded more than 3,000 homicide victims in 2023, according to federal figures.", [(3001, "killed", "federal figures")]),
+        # no keeper named
+        ("Lido\n\nAn earlier toll given on Thursday had put the dead at 60.", [(60, "killed", None)]),
+        # "people who are missing"
+        (
+            "Catatumbo\n\nThe Ombudsman's Office said it had received reports of at least 20 people who are missing.",
+            [(20, "missing", "Ombudsman Office")],
+        ),
+        # an outlet's colleague reports it
+        (
+            "Kenya protests\n\nOur colleague Peter Kiprono in Eldoret reports that two protesters were shot dead.",
+            [(2, "killed", "Our colleague Peter Kiprono in Eldoret")],
+        ),
+    ],
+)
+def test_tallies_figures_who_are_missing_and_colleagues(text: str, expected: list[tuple[int, str, str | None]]) -> None:
+    assert read_with_sources(text) == expected

@@ -1015,3 +1015,19 @@ def test_a_name_written_with_an_apostrophe_the_gazetteer_lacks(gazetteer: Gazett
     # a possessive is no such apostrophe: "Syria's" stays Syria
     mentions, places = resolved("Syria's coast\n\nFighting on Syria's coast went on.", gazetteer)
     assert [m.surface for m in mentions if m.place_id] == ["Syria's coast", "Syria's coast"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a person with her age (Guadalupe is also a city of Nuevo León)
+        'Salvatierra, Mexico\n\n"People threw themselves under the tables," said Guadalupe, 19, a student.',
+        # a name opened by a title (Vallejo is also a city of California)
+        "Salvatierra, Mexico\n\nGovernor Diego Sinhue Rodríguez Vallejo condemned the attack.",
+        # a holiday (Independence is also a city of Missouri)
+        "Culiacán, Mexico\n\nThe governor cancelled the Independence Day celebration.",
+    ],
+)
+def test_ages_titled_names_and_holidays_are_no_places(gazetteer: Gazetteer, text: str) -> None:
+    mentions, places = resolved(text, gazetteer)
+    assert {p.country for p in places.values()} == {"MX"}

@@ -348,7 +348,7 @@ _AFTER_RE = re.compile(
       # have been missing"
       |,\s*{COUNT}\s+(?:{_NP_WORD}\s*){{1,3}}(?:(?:,\s*|\s+and\s+){COUNT}\s+(?:{_NP_WORD}\s*){{1,3}})+,\s*)?
     (?:(?<=[^\W\d]),\s*(?=(?:had|have|has|were|was)\b))?
-    (?:who\s+(?:had\s+been\s+|had\s+|have\s+|were\s+)?(?=fled|displaced|sheltering|been\s+displaced))?
+    (?:who\s+(?:had\s+been\s+|had\s+|have\s+|were\s+|are\s+|remain\s+|remained\s+)?(?=fled|displaced|sheltering|been\s+displaced|missing|unaccounted))?
     (?:{_AUX}\s+)*
     (?:{_OUTCOME_RE_PART})\b""",
     re.IGNORECASE | re.VERBOSE,
@@ -2696,6 +2696,10 @@ _GIVEN_NAME_RE = re.compile(
     r"\s+(?P<name>[A-Z][\w'’-]*(?:\s+(?:al-|el-|abu\s+)?[A-Z][\w'’-]*){0,3})(?:,\s+\d{1,3})?(?=\s*(?:[,.;]|$))"
 )
 _TOLL_HEADS = frozenset("toll tolls figure figures count counts tally tallies estimate estimates number".split())
+# Who keeps a count, named by the word before it: "media tallies", "hospital figures".
+_COUNT_KEEPERS = frozenset(
+    "media hospital hospitals government ministry police army military monitor activists press federal official".split()
+)
 # "The previous toll announced by the Minister of Health, ...": who gave a count.
 _TOLL_BY_RE = re.compile(
     r"\b(?:toll|figure|count|tally|estimate)s?\s+(?:[a-z]+\s+){0,2}?(?:issued|announced|released|published|given|put\s+out)"
@@ -2758,6 +2762,8 @@ def _names_a_source(phrase: str) -> bool:
     words = [w.strip("'’") for w in phrase.split()]
     if any(w.lower() in _PRONOUNS and not (len(w) > 1 and w.isupper()) for w in words[1:]):
         return False
+    if len(words) >= 2 and words[-1].lower() in _TOLL_HEADS and words[-2].lower() in _COUNT_KEEPERS:
+        return True  # "according to federal figures", "according to hospital figures"
     return any(w[:1].isupper() or w.lower() in _SOURCE_HEADS for w in words) or (
         # "according to a humanitarian worker": a person described by a noun
         len(words) <= 4 and words[0].lower() in ("a", "an", "one") and _is_person_noun(words[-1].lower())
@@ -2878,7 +2884,11 @@ def _speaker(sentence: str, verb: int) -> str | None:
         return None  # "An earlier version of this story said": the outlet correcting itself
     if head in _TOLL_HEADS:
         # "An earlier toll given on Thursday had put the dead at 60": a count is no speaker
-        # (who gave it may be: see _toll_giver).
+        # (who gave it may be: see _toll_giver); "Media tallies put the number ... at more than
+        # 200": the count of whoever the word before it names.
+        keeper = subject[0].split()
+        if len(keeper) >= 2 and (keeper[-2].lower() in _COUNT_KEEPERS or (keeper[-2][:1].isupper() and keeper[-2] not in ("The", "A", "An"))):
+            return _normalise_source(subject[0], at_sentence_start=subject[1] == 0)
         return None
     if head not in _SOURCE_HEADS and subject[1] > 0:
         # Only a capitalised word made it a source: prefer the sentence's own subject when it
@@ -3330,7 +3340,7 @@ _FIRST_PERSON_WORD_RE = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 # An outlet speaking of itself is no source of the figures it reports.
 _OUTLET_VOICE_RE = re.compile(
     r"(?:our\s+(?:own\s+)?(?:correspondents?|reporters?|newsroom|station|notes|readers|listeners|viewers|team\s+in\s+[A-Z]"
-    r"|agency|newspaper|tally|count|data\s+desk|journalists)"
+    r"|agency|newspaper|tally|count|data\s+desk|journalists|colleagues?\s+(?-i:[A-Z]))"
     r"|we\s+(?:begin|turn|go|start|end|return|bring)\b|us\s+(?:now|live)\b)",
     re.IGNORECASE,
 )

@@ -309,6 +309,23 @@ def _particle_before(head: str) -> re.Match[str] | None:
     return _PARTICLE_BEFORE.search(head)
 
 
+def _title_opens_the_run(before: str, rules: MentionRules) -> bool:
+    """Whether the run of capitalised words right before a match (at most four) opens with
+    a person's title: the match is then the last word of that person's name."""
+    words = before.split()
+    for word in reversed(words[-5:]):
+        if not _capitalised(word) or word.endswith((",", ".", ";", ":")) and word.rstrip(".") not in ("Gen", "Col", "Dr", "Lt", "Maj"):
+            return False
+        if plain(word.rstrip(".")) in rules.titles:
+            return True
+    return False
+
+
+# After the match: an age ("said Guadalupe, 19, who ...": a person) or "Day" ("Independence
+# Day": a holiday).
+_AGE_OR_DAY_AFTER_RE = re.compile(r",[ \t]*\d{1,2}[ \t]*,|[ \t]+Day\b")
+
+
 def _looks_like_person(
     text: str,
     start: int,
@@ -340,6 +357,8 @@ def _looks_like_person(
         # Not a surname after a title: "Defence Minister Israel Katz" is a given name.
         if key in rules.titles:
             return "name"
+        if _capitalised(word) and _title_opens_the_run(text[floor:start], rules):
+            return "name"  # "Governor Diego Sinhue Rodríguez Vallejo": the title opens the name
         # "X al-Y" with X a capitalised word that is not a direction: a personal name.
         if has_particle and _capitalised(word) and key not in _DIRECTIONS:
             return "name"
@@ -718,6 +737,8 @@ def _name_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[Pl
         if surface[:1] in "SM" and _is_saint(text, start, end, surface):
             continue  # "the feast of St John the Baptist", "St George's church"
         follows = text[end : end + 5]
+        if follows[:1] in ", " and _AGE_OR_DAY_AFTER_RE.match(text, end) is not None:
+            continue  # "said Guadalupe, 19, who asked ...", "the Independence Day celebration"
         if (follows[1:4].lower() in _PARTICLE_STARTS and _PERSON_PARTICLE_AFTER_RE.match(text, end)) or (
             follows[:1] in "'’" and _INSIDE_WORD_AFTER_RE.match(text, end)
         ):
