@@ -3358,3 +3358,11 @@ def test_more_than_it_said_reports_from_and_in_which(text: str, expected: list[t
 )
 def test_tallies_figures_who_are_missing_and_colleagues(text: str, expected: list[tuple[int, str, str | None]]) -> None:
     assert read_with_sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "who", ["a local administrator", "the village mukhtar", "the prison warden", "a police superintendent", "the parish priest"]
+)
+def test_more_roles_that_give_counts(who: str) -> None:
+    text = f"Garissa\n\nTwo police reservists were killed, according to {who}."
+    assert read_with_sources(text) == [(2, "killed", who.removeprefix("the "))]

@@ -887,6 +887,8 @@ _SOURCE_HEADS = frozenset(
     watchdog presidency municipality prefecture ombudsman cabinet opposition president chairman
     chairwoman head church diocese parish patriarchate committees commissions councils associations coalitions departments directorates
     missions unions headquarters management coordinators coordinator
+    administrator administrators prefect prefects lawmaker lawmakers legislator senator deputy mukhtar headman
+    imam priest pastor bishop warden superintendent inspector chairperson
     """.split()
 )
 _COMMON_FIRST_WORDS = frozenset(
