@@ -3366,3 +3366,19 @@ def test_tallies_figures_who_are_missing_and_colleagues(text: str, expected: lis
 def test_more_roles_that_give_counts(who: str) -> None:
     text = f"Garissa\n\nTwo police reservists were killed, according to {who}."
     assert read_with_sources(text) == [(2, "killed", who.removeprefix("the "))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ecuador\n\nThe Government of the Republic of Ecuador informs the public that all 178 prison guards held "
+            "hostage have been released.",
+            [(178, "abducted", "government of the Republic of Ecuador")],  # (a common first word is lower-cased)
+        ),
+        ("Sudan\n\nThe African Union condemned the killing of at least 40 civilians in Kutum.", [(40, "killed", "African Union")]),
+        ("Lebanon\n\nThe Civil Defence mourned 13 of its members killed in the strikes.", [(13, "killed", "Civil Defence")]),
+    ],
+)
+def test_bodies_that_inform_condemn_and_mourn_give_the_count(text: str, expected: list[tuple[int, str, str | None]]) -> None:
+    assert read_with_sources(text) == expected

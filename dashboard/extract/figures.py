@@ -2279,7 +2279,7 @@ _REPORTING_VERBS = frozenset(
     registered tallied added noted gave given gives raised revised updated lowered reports count counts claims claimed claim tells tell adds notes
     announce saying telling reporting warned warns talking report estimate wrote writes spoke speaks speak believes
     informed lists raises revises updates lowers identified acknowledged found remind reminds reminded attributed attributes
-    documenting recording showed shows listed named reads issued""".split()
+    documenting recording showed shows listed named reads issued informs condemned condemns mourned mourns""".split()
 )
 _OWN_PEOPLE = frozenset("teams team volunteers crews staff members workers rescuers medics doctors".split())
 # (also participles ending a label: "Displaced individuals identified: 51,458")
@@ -2376,7 +2376,7 @@ def _reporting_verbs(sentence: str, lower: str) -> tuple[int, ...]:
 _VERB_ROOTS = tuple(
     "said say report verif confirm document record estimat count announc stated states told put regist"
     " tallied added adds noted notes claim tell warn talking wrote writes spoke speak believes informed lists"
-    " identified acknowledged found remind attribut showed shows listed named reads issued".split()
+    " identified acknowledged found remind attribut showed shows listed named reads issued informs condemn mourn".split()
 )
 
 
