@@ -3674,6 +3674,11 @@ class _SourceMemory:
                 if found is None and (citing := _CITING_RE.search(sentence)) is not None:
                     # "Our earlier edition had put the toll at 54, citing hospital sources"
                     found = _normalise_source(citing.group("src"), at_sentence_start=False)
+            if found is not None and len(found) > 3 and (issuer := statement_issuer(self.text)) is not None:
+                if len(issuer) > len(found) and found.lower() in issuer.lower():
+                    # "The Andean Commission for Human Rights condemns ..." under "Statement of the
+                    # Andean Commission for Human Rights (ACHR)": the fullest form the text gives
+                    found = issuer
             self.cache[start] = found
             if self.cache[start]:
                 self.named.append((start, self.cache[start] or ""))
