@@ -3382,3 +3382,11 @@ def test_more_roles_that_give_counts(who: str) -> None:
 )
 def test_bodies_that_inform_condemn_and_mourn_give_the_count(text: str, expected: list[tuple[int, str, str | None]]) -> None:
     assert read_with_sources(text) == expected
+
+
+def test_we_have_received_reports_is_the_briefing_s_voice() -> None:
+    text = (
+        "Burundi: arrivals from South Kivu\n\nThis is a summary of what was said by a UNHCR spokesperson at today's "
+        "press briefing.\n\nWe have received reports that at least three people drowned while trying to cross."
+    )
+    assert read_with_sources(text) == [(3, "killed", "UNHCR")]

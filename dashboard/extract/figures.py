@@ -2425,7 +2425,7 @@ _REPORT_NOUN_BEFORE = frozenset(
     these those the medical official credible multiple conflicting first two three many""".split()
 )
 _FIRST_PERSON_RE = re.compile(
-    r"\b(?:i|we)(?:\s+(?:myself|ourselves|have|had|also|just|can|could|must|may|will|would|should))?\s+$"
+    r"\b(?:i|we)(?:\s+(?:myself|ourselves|have|had|also|just|can|could|must|may|will|would|should|received)){0,2}\s+$"
 )
 _PROGRESSIVE_RE = re.compile(r"\s+(?:is|are|was|were)(?:\s+(?:now|also|still|again))?\s+$")
 _CLAIM_NOT_REPORTING = (
@@ -2634,7 +2634,7 @@ def _sentence_source(sentence: str) -> str | None:
     first_person = False
     for verb in _reporting_verbs(sentence, lower):
         speaker = _speaker(sentence, verb)
-        if speaker == _PRONOUN and _FIRST_PERSON_RE.search(lower, max(0, verb - 12), verb) is not None:
+        if speaker == _PRONOUN and _FIRST_PERSON_RE.search(lower, max(0, verb - 24), verb) is not None:
             # '"I myself counted 17 bodies," said a shopkeeper': the quote's own "I" is
             # whoever the quote is attributed to, named later in the sentence, if at all.
             first_person = True
