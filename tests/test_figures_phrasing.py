@@ -3390,3 +3390,25 @@ def test_we_have_received_reports_is_the_briefing_s_voice() -> None:
         "press briefing.\n\nWe have received reports that at least three people drowned while trying to cross."
     )
     assert read_with_sources(text) == [(3, "killed", "UNHCR")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenya\n\nThe commission recorded 32 cases of enforced disappearance.", [(32, "missing", "commission")]),
+        # a statement's "by our count" is its issuer's
+        (
+            "UN rights office horrified\n\nUN Human Rights Office (OHCHR)\nPress briefing notes\n\nBetween January and "
+            "June, at least 3,661 people were killed in gang violence across the country, by our count.",
+            [(3661, "killed", "UN Human Rights Office (OHCHR)")],
+        ),
+        # a joint press release under its issuer's press office
+        (
+            "Police update\n\nWuppertal Police Headquarters - Press Office\nJoint press release with the prosecutor\n\n"
+            "We can confirm that three people were killed.",
+            [(3, "killed", "Wuppertal Police Headquarters")],
+        ),
+    ],
+)
+def test_cases_of_disappearance_by_our_count_and_press_offices(text: str, expected: list[tuple[int, str, str | None]]) -> None:
+    assert read_with_sources(text) == expected

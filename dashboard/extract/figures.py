@@ -227,7 +227,7 @@ _OUTCOME_WORDS = {
     # "its teams have treated some 200 people for gunshot and shrapnel wounds"
     r"|for\s+(?:[\w-]+\s+){0,3}?(?:burns|injuries|wounds)"
     r"|(?:brought|taken|rushed|admitted|arrived)\s+(?:in\s+)?with\s+(?:[\w-]+\s+){0,3}?(?:burns|injuries|wounds)",
-    "missing": r"missing|unaccounted\s+for|disappeared|went\s+missing|vanished"
+    "missing": r"missing|unaccounted\s+for|disappeared|disappearances?|went\s+missing|vanished"
     r"|(?:have\s+|has\s+|had\s+)?not\s+been\s+(?:seen|heard\s+from)"
     # "about 30 people were still believed to be under the rubble" (not the dead pulled "from under")
     r"|(?:be|are|were|is|remain|remained|remains|lie|lying|trapped)\s+(?:still\s+)?(?:under|beneath)\s+(?:the\s+)?(?:rubble|debris|ruins|concrete)"
@@ -1490,6 +1490,8 @@ def _read_figure(
 
     # "10 others wounded" is the noun of the clause again; "one more person" is a person.
     category = None if _OTHERS_RE.match(noun_phrase) else _category(noun_phrase)
+    if category is None and noun_phrase.split()[:1] and noun_phrase.split()[0].lower() in _EVENT_NOUNS:
+        category = "unknown"  # "32 cases of enforced disappearance", "627 arrests": counts of events (rulebook)
     if (
         breakdown
         and inherited is not None
@@ -2241,6 +2243,10 @@ def _category(phrase: str) -> str | None:
     return specific[0] if specific else found[0]
 
 
+# Nouns that count events, not persons: their counts name no category ("148 killings").
+_EVENT_NOUNS = frozenset(
+    "cases arrests killings abductions kidnappings disappearances detentions executions incidents".split()
+)
 _AGE_WORD_RE = re.compile(r"\b(\d{1,2})-year-olds?\b")
 _ARMED_AND_UNARMED_RE = re.compile(
     r"\b(?:guards|soldiers|policemen|police\s+officers|officers|troops|fighters|militants)\s+and\s+(?:[a-z]+\s+)?"
@@ -2484,6 +2490,7 @@ _REPORTS_FROM_RE = re.compile(
     r"\breports?\s+from\s+(?:the\s+)?(?P<src>[A-Z][\w'’.-]*(?:\s+(?:of|for|and|[A-Z][\w'’.-]*)){0,6})"
     r"(?:\s+\([A-Z]{2,}\))?\s+(?:indicate|indicated|show|showed|shows|suggest|suggested|say|said)\b"
 )
+_BY_OUR_COUNT_RE = re.compile(r"\b(?:by|according\s+to)\s+our\s+(?:own\s+)?(?:count|tally|records|figures|data|documentation)\b")
 # A pronoun as the source: "according to him", "by their count", "by its own tally".
 _PRONOUN_ATTRIBUTION_RE = re.compile(
     r"\b(?:according\s+to\s+(?:him|her|them)|by\s+(?:his|her|their|its)\s+(?:own\s+)?(?:count|tally|reckoning|estimate|account))\b"
@@ -2548,6 +2555,8 @@ def _sentence_source(sentence: str) -> str | None:
         "according to " in lower or "by his " in lower or "by her " in lower or "by their " in lower or "by its " in lower
     ) and _PRONOUN_ATTRIBUTION_RE.search(lower) is not None:
         return _PRONOUN  # "According to him, ...", "By their count, ...": the source named before
+    if " our " in lower and _BY_OUR_COUNT_RE.search(lower) is not None:
+        return _FIRST_PERSON  # "..., by our count": the statement's issuer (none in a news story)
     if "reports from " in lower and (reports := _REPORTS_FROM_RE.search(sentence)) is not None:
         src = reports.group("src")
         if _ISSUER_HEAD_RE.search(src) or _ACRONYM_WORD_RE.fullmatch(src):
@@ -3384,7 +3393,8 @@ _ISSUER_HEADS = (
     r"|authority|army|police|forces|network|observatory|mission|society|crescent|cross|commission|unicef|unhcr|who|iom|msf|icrc"
     r"|charity|charities|ngos?|association|foundation|federation|union|service)"
 )
-_MARK_ONLY_RE = re.compile(rf"^{_MARK}\b", re.IGNORECASE)
+_MARK_ONLY_RE = re.compile(rf"^(?:(?:joint|official)\s+)?{_MARK}\b", re.IGNORECASE)
+_PRESS_OFFICE_TAIL_RE = re.compile(r"\s+[-–—|]\s+(?:press|media)\s+(?:office|service|desk|unit)$", re.IGNORECASE)
 _MARK_FULL_RE = re.compile(rf"(?:(?:official|joint)\s+)?{_MARK}", re.IGNORECASE)
 # A body's name standing alone on a header line: capitalised words (and the small words of
 # names: "Médecins Sans Frontières", "Office of the High Commissioner for Human Rights").
@@ -3526,7 +3536,9 @@ def _named_issuer(text: str) -> str | None:
         return briefing.group("src")
     for i, line in enumerate(lines[2 : 6 + extra], start=2):
         if _MARK_ONLY_RE.match(line) and _ISSUER_HEAD_RE.search(lines[i - 1]) and len(lines[i - 1]) <= 80:
-            return lines[i - 1]  # "Sudanese Red Crescent Society" above "Press statement – Port Sudan"
+            # "Sudanese Red Crescent Society" above "Press statement – Port Sudan" (not its press office:
+            # "Wuppertal Police Headquarters - Press Office")
+            return _PRESS_OFFICE_TAIL_RE.sub("", lines[i - 1])
     for i, line in enumerate(lines[1 : 5 + extra], start=1):
         # "Press release | Médecins Sans Frontières | Pemba, 14 May 2024": the name under the mark
         if _MARK_FULL_RE.fullmatch(line) and i + 1 < len(lines) and _BODY_NAME_RE.fullmatch(lines[i + 1]):
@@ -3760,7 +3772,9 @@ class _SourceMemory:
             return None  # (cheap: most sentences have none of the letters in a row)
         unquoted = _QUOTED_RE.sub(" ", sentence)
         voices = [m for m in _FIRST_PERSON_WORD_RE.finditer(unquoted) if not _OUTLET_VOICE_RE.match(unquoted, m.start())]
-        if not voices:
+        if not voices and _BY_OUR_COUNT_RE.search(lower) is None:
+            # ("by our count" in a statement is the issuer's count; in a news story, with no
+            # issuer, the outlet's)
             return None
         return statement_issuer(self.text)
 
