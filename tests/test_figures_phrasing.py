@@ -3412,3 +3412,24 @@ def test_we_have_received_reports_is_the_briefing_s_voice() -> None:
 )
 def test_cases_of_disappearance_by_our_count_and_press_offices(text: str, expected: list[tuple[int, str, str | None]]) -> None:
     assert read_with_sources(text) == expected
+
+
+def test_a_key_figures_heading_names_its_source_in_brackets() -> None:
+    text = (
+        "Gaza live\n\nKEY FIGURES (Gaza health ministry, as of 21:40)\n- Killed: 274\n- Injured: 698\n\n"
+        "The day began quietly."
+    )
+    assert read_with_sources(text) == [(274, "killed", "Gaza health ministry"), (698, "injured", "Gaza health ministry")]
+
+
+def test_a_table_column_names_each_row_s_source() -> None:
+    text = (
+        "Ukraine\n\nCASUALTIES\n\n| Place | Killed | Injured | Reported by |\n| --- | --- | --- | --- |\n"
+        "| Kyiv | 33 | 121 | Kyiv City Military Administration |\n| Dnipro | 10 | 47 | Serhiy Lysak |"
+    )
+    assert read_with_sources(text) == [
+        (33, "killed", "Kyiv City Military Administration"),
+        (121, "injured", "Kyiv City Military Administration"),
+        (10, "killed", "Serhiy Lysak"),
+        (47, "injured", "Serhiy Lysak"),
+    ]

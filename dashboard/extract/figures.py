@@ -1678,8 +1678,12 @@ def _list_heading_line(text: str, start: int, marks: tuple[str, ...]) -> tuple[i
         if not line or line.startswith(marks):
             line_start = previous
             continue
-        return (previous, line) if line.endswith(":") else None
+        # ("KEY FIGURES (Gaza health ministry, as of 21:40)": a heading in capitals says it too)
+        return (previous, line) if line.endswith(":") or _CAPS_HEADING_RE.match(line) else None
     return None
+
+
+_CAPS_HEADING_RE = re.compile(r"[A-Z][A-Z0-9 ,'’&/-]{3,60}(?:\([^()]{3,80}\))?$")
 
 
 def _list_line_kind(text: str, at: int) -> tuple[str, str] | None:
@@ -1879,9 +1883,28 @@ def _has_own_verb(after: str) -> bool:
 _LIST_MARKS = ("-", "•", "*", "–")
 _LABEL_LINE_RE = re.compile(r"[A-Z][\w ]{2,30}:\s")
 _ROW_MARKS = ("|", *_LIST_MARKS)
-_HEADING_SOURCE_RE = re.compile(r"\((?P<src>[A-Z][^()]{2,60})\)\s*:\s*$")
+_HEADING_SOURCE_RE = re.compile(r"\((?P<src>[A-Z][^(),]{2,60})(?:,[^()]*)?\)\s*:?\s*$")
 _BRACKETED_SOURCE_RE = re.compile(r"\((?P<src>[^(),;:]{3,60})(?:,[^()]*)?\)")
 _ACRONYM_RE = re.compile(r"[A-Z][A-Za-z]{1,7}")
+
+
+_SOURCE_COLUMN_HEADS = frozenset(("source", "sources", "reported by", "according to", "figures from", "by"))
+
+
+def _source_column_cell(text: str, line_start: int, line: str) -> str | None:
+    """A table row's cell under a column headed "Source" or "Reported by"."""
+    header_start = _table_start(text, line_start)
+    if header_start == line_start:
+        return None
+    header_end = text.find("\n", header_start)
+    header = [cell.strip().lower() for cell in text[header_start : header_end if header_end >= 0 else len(text)].strip().strip("|").split("|")]
+    column = next((i for i, cell in enumerate(header) if cell in _SOURCE_COLUMN_HEADS), None)
+    if column is None:
+        return None
+    cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+    if column >= len(cells) or not cells[column][:1].isalpha() or not _names_a_source(cells[column]):
+        return None
+    return _normalise_source(cells[column], at_sentence_start=False)
 
 
 def _list_line_source(text: str, s_start: int, at: int) -> str | None:
@@ -1901,6 +1924,9 @@ def _list_line_source(text: str, s_start: int, at: int) -> str | None:
             if (src[:1].isupper() or src.split()[-1].lower() in _SOURCE_HEADS) and not src[:1].isdigit() and _names_a_source(src):
                 return _normalise_source(src, at_sentence_start=False)
     if text.startswith("|", line_start):
+        column = _source_column_cell(text, line_start, line)
+        if column is not None:
+            return column  # "| Kyiv | 33 | 121 | Kyiv City Military Administration |" under "| Reported by |"
         # "| Israel (Prime Minister's Office) | 28 | more than 3,000 |": the row label's brackets
         label = line.split("|")[1] if line.count("|") >= 2 else ""
         bracket = _BRACKETED_SOURCE_RE.search(label)
