@@ -3433,3 +3433,13 @@ def test_a_table_column_names_each_row_s_source() -> None:
         (10, "killed", "Serhiy Lysak"),
         (47, "injured", "Serhiy Lysak"),
     ]
+
+
+def test_a_list_under_a_heading_that_documents_is_verified() -> None:
+    text = (
+        "Kenya\n\nIn a statement, the commission said it had documented the following since June 18:\n"
+        "- Deaths: 39\n- Injuries: 361\n\nPolice did not comment."
+    )
+    assert [(f.low, f.outcome, f.verified) for f in casualty_figures(text, "r1")] == [(39, "killed", True), (361, "injured", True)]
+    plain = "Sudan\n\nThe ministry gave these figures:\n- Deaths: 39\n\nPolice did not comment."
+    assert [(f.low, f.verified) for f in casualty_figures(plain, "r1")] == [(39, False)]

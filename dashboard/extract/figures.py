@@ -1328,6 +1328,9 @@ def _read_figure(
         elif mark == ":" and (listed_kind := _list_line_kind(text, quantity.start)) is not None:
             # "- Children: 270" under "Breakdown of the new deaths (Ministry of Health):"
             outcome, noun_phrase = listed_kind
+        if mark == ":" and (heading := _list_heading_line(text, quantity.start, _LIST_MARKS)) is not None:
+            # "- Deaths: 39" under "the commission said it had documented the following ...:"
+            caption_verified = _says_verified(heading[1].lower(), len(heading[1]))
         elif column is not None:
             # "| Kryvyi Rih, 4 April | 20 | 72 |" under "| Attack | Killed | Injured |": the
             # column's heading (or the row's label) says the outcome; the heading or the table's
