@@ -3871,28 +3871,11 @@ class _SourceMemory:
             return None
         return s_start, previous
 
-    def _open_quote_sentence(self, start: int) -> tuple[int, str] | None:
+    def _open_quote_sentence(self, start: int, *, after_speaker: bool = False) -> tuple[int, str] | None:
         """The earlier sentence of the paragraph that opens the quotation still open at
-        ``start``, whatever comes before its quotation mark."""
-        paragraph_start = self.text.rfind("\n", 0, start) + 1
-        before = self.text[paragraph_start:start]
-        if before.count('"') % 2 == 1:
-            opening = before.rfind('"')
-        elif before.count("“") > before.count("”"):
-            opening = before.rfind("“")
-        else:
-            return None
-        spans = sentence_spans(self.text)
-        index = sentence_index(spans, paragraph_start + opening)
-        if index < 0 or spans[index][0] >= start:
-            return None
-        s_start, s_end = spans[index]
-        return s_start, self.text[s_start:s_end]
-
-    def _quote_opening_sentence(self, start: int) -> tuple[int, str] | None:
-        """The earlier sentence of the same paragraph where a quotation still open at ``start``
-        opened: 'the SDF General Command said: "Our forces ... During the operation 25 of our
-        fighters were martyred."' (the speaker comes before the quotation)."""
+        ``start``. ``after_speaker``: only when the quotation mark follows a colon or a comma,
+        so that a speaker comes before it ('the SDF General Command said: "Our forces ...').
+        """
         paragraph_start = self.text.rfind("\n", 0, start) + 1
         before = self.text[paragraph_start:start]
         if '"' not in before and "“" not in before:
@@ -3903,7 +3886,7 @@ class _SourceMemory:
             opening = before.rfind("“")
         else:
             return None
-        if not before[:opening].rstrip().endswith((":", ",")):
+        if after_speaker and not before[:opening].rstrip().endswith((":", ",")):
             return None  # a paragraph that opens quoting (a quotation running on from before): no speaker here
         spans = sentence_spans(self.text)
         index = sentence_index(spans, paragraph_start + opening)
@@ -3911,6 +3894,12 @@ class _SourceMemory:
             return None
         s_start, s_end = spans[index]
         return s_start, self.text[s_start:s_end]
+
+    def _quote_opening_sentence(self, start: int) -> tuple[int, str] | None:
+        """The earlier sentence of the same paragraph where a quotation still open at ``start``
+        opened after its speaker: 'the SDF General Command said: "Our forces ... During the
+        operation 25 of our fighters were martyred."'."""
+        return self._open_quote_sentence(start, after_speaker=True)
 
     def _resolve(self, start: int, sentence: str) -> str | None:
         found = _sentence_source(sentence)

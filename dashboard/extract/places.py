@@ -98,7 +98,7 @@ class PlaceSpan:
     # resolver may still take a name that only one place in the report's country carries.
     opens_sentence: bool = False
     # Followed by a building's noun ("Madina hospital"): a place only if it lies in a country
-    # the report is about, or is a big city.
+    # the report is about (resolve._accept).
     building: bool = False
 
 
@@ -314,7 +314,8 @@ def _title_opens_the_run(before: str, rules: MentionRules) -> bool:
     a person's title: the match is then the last word of that person's name."""
     words = before.split()
     for word in reversed(words[-5:]):
-        if not _capitalised(word) or word.endswith((",", ".", ";", ":")) and word.rstrip(".") not in ("Gen", "Col", "Dr", "Lt", "Maj"):
+        ends_a_phrase = word.endswith((",", ".", ";", ":")) and word.rstrip(".") not in ("Gen", "Col", "Dr", "Lt", "Maj")
+        if not _capitalised(word) or ends_a_phrase:
             return False
         if plain(word.rstrip(".")) in rules.titles:
             return True
@@ -607,7 +608,7 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
     while at < n:
         stop = text.find("\n", at)
         line_end = n if stop < 0 else stop
-        if "|" in text[at:line_end]:
+        if text.find("|", at, line_end) >= 0:
             # "Press briefing notes | GENEVA, 8 October 2024": each part of a header line
             part = at
             while part <= line_end:
