@@ -2521,8 +2521,9 @@ _REPORTS_FROM_RE = re.compile(
 )
 _BY_OUR_COUNT_RE = re.compile(r"\b(?:by|according\s+to)\s+our\s+(?:own\s+)?(?:count|tally|records|figures|data|documentation)\b")
 # A pronoun as the source: "according to him", "by their count", "by its own tally".
+_OWN_COUNT_NOUNS = r"(?:own\s+)?(?:count|tally|reckoning|estimate|account)"
 _PRONOUN_ATTRIBUTION_RE = re.compile(
-    r"\b(?:according\s+to\s+(?:him|her|them)|by\s+(?:his|her|their|its)\s+(?:own\s+)?(?:count|tally|reckoning|estimate|account))\b"
+    rf"\b(?:according\s+to\s+(?:him|her|them)|by\s+(?:his|her|their|its)\s+{_OWN_COUNT_NOUNS})\b"
 )
 _TRAILING_SPEAKER_RE = re.compile(
     r",\s*(?P<src>(?:the|a|an)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,6}"
@@ -4256,7 +4257,7 @@ def _last_group_named(text: str) -> str | None:
 # Heads of organisation names that a report shortens to "the ministry", "the office" ...
 _GENDERED_SAID_RE = re.compile(
     r"\b(?:he|she)\s+(?:\w+\s+)?(?:said|says|told|added|stated|writes|wrote|posted)\b"
-    r"|\baccording\s+to\s+(?:him|her)\b|\bby\s+(?:his|her)\s+(?:own\s+)?(?:count|tally|reckoning|estimate|account)\b",
+    rf"|\baccording\s+to\s+(?:him|her)\b|\bby\s+(?:his|her)\s+{_OWN_COUNT_NOUNS}\b",
     re.IGNORECASE,
 )
 _COUNTED_BY_CARE_RE = re.compile(
