@@ -390,3 +390,28 @@ def test_news_spellings_of_arabic_place_words(
 ) -> None:
     place = gazetteer.candidates(name, limit=1)[0][0]
     assert place.country == "SY" and km((place.lat, place.lon), where) < 10
+
+
+def test_an_edited_overlay_is_scanned_with_its_new_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The overlay's scan automaton is kept on disk under a hash of its spellings: a
+    second load reads it back, and an added row is found in text (not a stale cache)."""
+    header = "name,alternate_names,kind,lat,lon,country,source\n"
+    first = "Snobar checkpoint,Snoubar checkpoint,landmark,35.47,35.93,SY,my field notes\n"
+    second = "Ain al-Tineh crossing,,landmark,33.88,36.05,SY,my field notes\n"
+    text = "Shots were fired at the Snoubar checkpoint and later at Ain al-Tineh crossing."
+    monkeypatch.setenv("REPORT_ATLAS_GEODATA", str(tmp_path))
+    shared = load_gazetteer()
+
+    def found(gazetteer: Gazetteer) -> set[str]:
+        return {text[a:b] for a, b in gazetteer.matcher().find(text)}
+
+    (tmp_path / "mine.csv").write_text(header + first, encoding="utf-8")
+    before = found(Gazetteer(shared.path, load_overlay()))
+    assert "Snoubar checkpoint" in before and "Ain al-Tineh crossing" not in before
+    assert found(Gazetteer(shared.path, load_overlay())) == before  # read back from disk
+
+    (tmp_path / "mine.csv").write_text(header + first + second, encoding="utf-8")
+    after = found(Gazetteer(shared.path, load_overlay()))
+    assert {"Snoubar checkpoint", "Ain al-Tineh crossing"} <= after
