@@ -3443,3 +3443,20 @@ def test_a_list_under_a_heading_that_documents_is_verified() -> None:
     assert [(f.low, f.outcome, f.verified) for f in casualty_figures(text, "r1")] == [(39, "killed", True), (361, "injured", True)]
     plain = "Sudan\n\nThe ministry gave these figures:\n- Deaths: 39\n\nPolice did not comment."
     assert [(f.low, f.verified) for f in casualty_figures(plain, "r1")] == [(39, False)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police put the number of injured at 50, of whom 12 remained in hospital.",
+        "The ministry said 50 were wounded, among them 12 in serious condition.",
+        "The ministry said 50 were wounded, including 12 in serious condition.",
+    ],
+)
+def test_a_part_of_an_unnamed_toll_told_after_of_whom_is_persons(sentence: str) -> None:
+    # tests/data/README.md: a part of the dead or the wounded is `people` unless the whole
+    # has a category of its own; the whole here has none.
+    assert [(f.low, f.outcome, f.category) for f in casualty_figures(sentence, "r1")] == [
+        (50, "injured", "unknown"),
+        (12, "injured", "people"),
+    ]

@@ -1550,7 +1550,11 @@ def _read_figure(
             category = inherited.category
             if category == "unknown" and others and noun_phrase.lstrip()[:5].lower() == "other":
                 category = "people"  # "We have counted 20 dead. Ten others are in hospital": persons
-            elif category == "unknown" and split and breakdown:
+            elif category == "unknown" and (
+                (split and breakdown)
+                # "put the number of injured at 50, of whom 12 remained in hospital"
+                or lowered.endswith(("of whom ", "among whom ", "among them ", "including "), max(s_start, quantity.start - 12), quantity.start)
+            ):
                 # "We have documented 22 deaths, 19 of them in Nairobi": a part of the dead is
                 # persons, whatever the toll called them (tests/data/README.md)
                 category = "people"
