@@ -6,11 +6,13 @@ module only wires them in DESIGN.md's order: text -> places -> figures/dates -> 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from dashboard.extract.dates import date_mentions, publication_date
 from dashboard.extract.events import build_events
 from dashboard.extract.figures import casualty_figures
+from dashboard.extract.layout import unwrap_margin_breaks
 from dashboard.geocode.gazetteer import Gazetteer, load_gazetteer
 from dashboard.geocode.resolve import resolve_places
 from dashboard.model import Extraction, Report
@@ -42,10 +44,15 @@ def extract_report(
         found = publication_date(body)
         if found is not None:
             report = Report.from_dict({**report.to_dict(), "published": found})
-    mentions, places = resolve_places(body, report.id, gazetteer or load_gazetteer())
-    figures = casualty_figures(body, report.id)
-    dates = date_mentions(body, report.published)
-    events = build_events(report, mentions, places, figures, dates)
+    # Text copied from a PDF breaks its lines at the margin; the readers see it unwrapped.
+    # (Same length, so every offset holds in report.text.)
+    reading = unwrap_margin_breaks(body)
+    mentions, places = resolve_places(reading, report.id, gazetteer or load_gazetteer())
+    figures = casualty_figures(reading, report.id)
+    dates = date_mentions(reading, report.published)
+    events = build_events(
+        report if reading is body else replace(report, text=reading), mentions, places, figures, dates
+    )
     return Extraction(
         report=report,
         mentions=tuple(mentions),

@@ -3460,3 +3460,26 @@ def test_a_part_of_an_unnamed_toll_told_after_of_whom_is_persons(sentence: str) 
         (50, "injured", "unknown"),
         (12, "injured", "people"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a document is a source, with whoever saw it
+        (
+            "Bamako\n\nMore than 70 people were killed, according to a confidential security document seen by the agency.",
+            [(71, "killed", "a confidential security document seen by the agency")],
+        ),
+        (
+            "Bamako\n\nMore than 70 people were killed, according to documents reviewed by The Associated Press.",
+            [(71, "killed", "documents reviewed by The Associated Press")],
+        ),
+        ("Bamako\n\nMore than 70 people were killed, according to a security document.", [(71, "killed", "a security document")]),
+        # "yesterday" between the subject and its verb
+        ("Nairobi\n\nThe commission yesterday said 39 people have been killed.", [(39, "killed", "commission")]),
+    ],
+)
+def test_documents_as_sources_and_a_subject_that_spoke_yesterday(
+    text: str, expected: list[tuple[int, str, str | None]]
+) -> None:
+    assert read_with_sources(text) == expected

@@ -855,7 +855,7 @@ _POSSESSIVE_TOLL_RE = re.compile(
     re.IGNORECASE,
 )
 _SUBJECT_SKIP = frozenset(
-    "has have had also previously now separately later earlier has' just already since once so far thus"
+    "has have had also previously now separately later earlier yesterday today tonight has' just already since once so far thus"
     " can could will would may must received".split()  # ("The Command can confirm that", "The Office has received reports that")
 )
 # "The General Staff deeply regrets to announce that ...": the verb's subject is before these.
@@ -865,11 +865,14 @@ _SUBJECT_STOP = frozenset(
     where whereas than with by were was are is been be to at on into from killed""".split()
 )
 _PRONOUNS = frozenset("he she it they we i you one someone somebody this these those who".split())
+# A document as a source, and who saw it: "a confidential document seen by AFP".
+_DOCUMENT_HEADS = frozenset(("document", "documents", "memo", "memorandum", "dossier", "report", "assessment"))
+_SEEN_BY_RE = re.compile(r"\s+(?:seen|obtained|reviewed|consulted)\s+by\s+[^,.;:()\"“”]{2,60}?(?=\s*(?:[,.;:()\"“”]|$))")
 # A named subject counts as a source when its head is one of these (or it is a proper name).
 _SOURCE_HEADS = frozenset(
     """
     office offices ministry ministries monitor monitors observatory report reports assessment media agency agencies
-    cluster clusters
+    cluster clusters document documents memo memorandum dossier
     official officials source sources group groups network organisation organization organisations database tracker registry chiefs elders
     organizations activists witnesses spokesman spokesperson spokeswoman commission committee council
     authorities authority government governments army military police hospital hospitals doctors medics rescuers
@@ -2662,6 +2665,12 @@ def _sentence_source(sentence: str) -> str | None:
                 return _FIRST_PERSON
             if match and _names_a_source(match.group("src")):
                 src = match.group("src")
+                if (seen := _SEEN_BY_RE.match(sentence, match.end("src"))) is not None and (
+                    src.split()[-1].lower() in _DOCUMENT_HEADS
+                ):
+                    # "according to a confidential security document seen by the agency":
+                    # whose eyes vouch for the document is part of naming it.
+                    return _normalise_source(src + seen.group(0), at_sentence_start=False)
                 if src.islower():
                     # "according to the regional governor, Oleh Syniehubov."
                     src = _with_name_after(sentence, src, match.end("src"))

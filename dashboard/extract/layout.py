@@ -1,0 +1,81 @@
+"""Text laid out for print: lines broken at a margin, not where sentences end.
+
+Reports copied out of PDFs and e-papers break every line at the page's margin ("…at least 20
+children were among those killed in\\nZamzam, and women …"). The readers of this package treat
+a line break as a boundary (headlines, datelines, list items and table rows carry no full
+stop), so such text would be read in fragments. ``unwrap_margin_breaks`` gives a copy of the
+text in which the breaks that only mark the margin are spaces. It has the same length and
+every other character in place, so offsets found in the copy hold in the original.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Lines that are structure, not running text: list items, table rows and columns laid out with
+# runs of spaces, footnote rules, page furniture.
+_ITEM_RE = re.compile(r"^\s*(?:[•●▪◦*–—-]|\d{1,2}[.)])\s")
+_STRUCTURE_RE = re.compile(r"^_{3,}|^[A-Z][\w /&'-]{0,40}:\s*\S{1,20}\s*$|\|| {3,}|\t")
+# The fewest margin lines before a text counts as laid out for print, and the widest margin
+# such layouts use (news copy keeps a paragraph on one line: its lines run to hundreds).
+_MIN_WRAPPED_LINES = 4
+_MAX_MARGIN = 110
+# A line this near the margin was filled to it (ragged right: the next word may have fit).
+_FULL_LINE = 0.7
+
+
+def _is_heading(line: str) -> bool:
+    """"KEY DEVELOPMENTS", "ATTACK ON THE OKHMATDYT CHILDREN'S HOSPITAL": capitals only."""
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def unwrap_margin_breaks(text: str) -> str:
+    """``text`` with line breaks that only mark a print margin turned into spaces.
+
+    A break is the margin's when the line before runs to the margin (the next line's first
+    word would not have fit on it, or it fills most of the width) and neither line is structure: a list item, a table row,
+    a heading in capitals, a "Label: value" line, a line that ends in a colon; a line that
+    leaves room but whose sentence plainly goes on on the next is joined too. The first
+    line (the title) is never joined. Text whose lines run past ``_MAX_MARGIN`` characters
+    is not laid out for print and comes back unchanged.
+    """
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    running = sorted(len(line) for line in lines[1:] if line.strip() and not _STRUCTURE_RE.search(line))
+    if len(running) < _MIN_WRAPPED_LINES:
+        return text
+    # The margin: what nearly all running lines stay within (a stray long line is ignored).
+    margin = running[min(len(running) - 1, int(len(running) * 0.95))]
+    if margin > _MAX_MARGIN:
+        return text
+    joins: list[int] = []  # offsets of the breaks to turn into spaces
+    offset = len(lines[0]) + 1
+    for line, following in zip(lines[1:], lines[2:], strict=False):
+        at = offset + len(line)
+        offset = at + 1
+        stripped = line.rstrip()
+        if not stripped or not following.strip() or following[:1].isspace():
+            continue
+        if stripped.endswith(":") or _STRUCTURE_RE.search(line) or _STRUCTURE_RE.search(following):
+            continue
+        if _ITEM_RE.match(following):
+            continue  # the next item of a list (the item before may run over several lines)
+        next_word = following.split(None, 1)[0]
+        full = len(stripped) >= _FULL_LINE * margin or len(stripped) + 1 + len(next_word) > margin
+        if not full and not (following[:1].islower() and stripped[-1:].isalnum()):
+            # Room was left on the line: the break is the writer's, unless the sentence
+            # plainly goes on ("towards Mellit and Kutum\nremain insecure").
+            continue
+        if _is_heading(stripped) or _is_heading(following):
+            continue
+        # (A full line that ends a sentence is joined too: a paragraph may end there, but a
+        # space between two sentences changes nothing for the sentence splitter.)
+        joins.append(at)
+    if len(joins) < _MIN_WRAPPED_LINES:
+        return text
+    chars = list(text)
+    for at in joins:
+        chars[at] = " "
+    return "".join(chars)
