@@ -3483,3 +3483,18 @@ def test_documents_as_sources_and_a_subject_that_spoke_yesterday(
     text: str, expected: list[tuple[int, str, str | None]]
 ) -> None:
     assert read_with_sources(text) == expected
+
+
+def test_a_table_drawn_with_inner_bars_only_as_it_comes_out_of_a_pdf() -> None:
+    text = (
+        "Weekly monitor\n\nTABLE A. INCIDENTS, 9-15 NOVEMBER\n"
+        "Date   | Location                | Killed | Injured | Source\n"
+        "09 Nov | Quetta, Balochistan     | 26     | 62      | Provincial government\n"
+        "10 Nov | Jbeil district, Lebanon | 23     | 6       | Ministry of Public Health\n"
+    )
+    assert read_with_sources(text) == [
+        (26, "killed", "Provincial government"),
+        (62, "injured", "Provincial government"),
+        (23, "killed", "Ministry of Public Health"),
+        (6, "injured", "Ministry of Public Health"),
+    ]

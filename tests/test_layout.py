@@ -57,3 +57,23 @@ def test_a_hyphen_at_the_margin_and_short_lines_stay() -> None:
     # Lines that leave room before the margin are the writer's breaks (an address block).
     text = "Statement\nOffice of the Spokesperson\nGeneva\n14 April 2025\nContact: press@example.org"
     assert unwrap_margin_breaks(text) == text
+
+
+def test_words_broken_at_the_margin_are_mended_and_nothing_after_them_moves() -> None:
+    text = (
+        "Military operations\n"
+        "In the North East, troops of Operation Hadin Kai neutral-\n"
+        "ised 46 terrorists and arrested 29 suspects near the town of\n"
+        "Damboa, and in the evening of the same day twenty-\n"
+        "five families fled on foot along the national road to Saint-\n"
+        "Marc and the camps of the interior of the country. More\n"
+        "families arrived in the evening from the villages nearby.\n"
+        "The army said the operation would go on until the end of the week."
+    )
+    unwrapped = unwrap_margin_breaks(text)
+    assert len(unwrapped) == len(text)
+    assert "neutralised   46 terrorists" in unwrapped  # the two characters saved follow the word
+    assert "twenty-five" in unwrapped and "Saint-Marc" in unwrapped
+    assert unwrapped.index("Damboa") == text.index("Damboa")
+    read = [(f.low, f.outcome, f.category) for f in extract_report(text).figures]
+    assert (46, "killed", "fighters") in read

@@ -927,8 +927,8 @@ def casualty_figures(text: str, report_id: str) -> list[Figure]:
     # (dates, years, distances in other sentences) before any pattern is tried on them.
     with_outcome = sentences_containing(lowered, spans, _OUTCOME_STEMS + _CONTINUATION_STEMS)
 
-    # Markdown tables and lists: a cell's or an item's outcome may be in its heading only.
-    tables = "\n|" in text
+    # Tables and lists: a cell's or an item's outcome may be in its heading only.
+    tables = "|" in text
     lists = any(f"\n{mark} " in text for mark in _LIST_MARKS)
 
     def keep(offset: int) -> bool:
@@ -1709,11 +1709,20 @@ def _list_line_kind(text: str, at: int) -> tuple[str, str] | None:
     return (outcome, label.lower()) if outcome is not None else None
 
 
+def _is_table_row(text: str, line_start: int) -> bool:
+    """Whether the line at ``line_start`` is a row of a table drawn with bars: Markdown's
+    "| a | b |", or, as tables come out of PDFs, "a | b | c" (two bars at least)."""
+    if text.startswith("|", line_start):
+        return True
+    line_end = text.find("\n", line_start)
+    return text.count("|", line_start, len(text) if line_end < 0 else line_end) >= 2
+
+
 def _table_column(text: str, at: int) -> tuple[str, str, str] | None:
-    """For a count in a cell of a Markdown table, the outcome its column's heading names and
-    the words that say who was counted (the heading, else the table's caption line)."""
+    """For a count in a cell of a table drawn with bars, the outcome its column's heading
+    names and the words that say who was counted (the heading, else the table's caption line)."""
     line_start = text.rfind("\n", 0, at) + 1
-    if not text.startswith("|", line_start):
+    if not _is_table_row(text, line_start):
         return None
     column = text.count("|", line_start, at)
     heading_start = _table_start(text, line_start)
@@ -1728,22 +1737,23 @@ def _table_column(text: str, at: int) -> tuple[str, str, str] | None:
         # "| Killed | 792 | 50,021 |": the row's own label says it, for every count in the row.
         line_end = text.find("\n", line_start)
         row = text[line_start : len(text) if line_end < 0 else line_end].split("|")
-        if len(row) < 3 or column < 2 or any(c.isdigit() for c in row[1]):
+        label = 1 if text.startswith("|", line_start) else 0  # (the cell before a leading bar is empty)
+        if len(row) < label + 2 or column < label + 1 or any(c.isdigit() for c in row[label]):
             return None
-        outcome = _heading_outcome(row[1])
+        outcome = _heading_outcome(row[label])
         if outcome is None:
             return None
-        cell = row[1]
+        cell = row[label]
     caption = _table_caption(text, heading_start)
     who = cell if _category(cell) is not None else caption
     return outcome, who.lower(), caption
 
 
 def _table_start(text: str, line_start: int) -> int:
-    """The start of the first row of the Markdown table whose row starts at ``line_start``."""
+    """The start of the first row of the table whose row starts at ``line_start``."""
     while line_start > 0:
         previous = text.rfind("\n", 0, line_start - 1) + 1
-        if not text.startswith("|", previous):
+        if not _is_table_row(text, previous):
             break
         line_start = previous
     return line_start
@@ -1933,12 +1943,12 @@ def _list_line_source(text: str, s_start: int, at: int) -> str | None:
             src = last.group("src").strip()
             if (src[:1].isupper() or src.split()[-1].lower() in _SOURCE_HEADS) and not src[:1].isdigit() and _names_a_source(src):
                 return _normalise_source(src, at_sentence_start=False)
-    if text.startswith("|", line_start):
+    if _is_table_row(text, line_start):
         column = _source_column_cell(text, line_start, line)
         if column is not None:
             return column  # "| Kyiv | 33 | 121 | Kyiv City Military Administration |" under "| Reported by |"
         # "| Israel (Prime Minister's Office) | 28 | more than 3,000 |": the row label's brackets
-        label = line.split("|")[1] if line.count("|") >= 2 else ""
+        label = line.split("|")[1 if line.startswith("|") else 0] if line.count("|") >= 2 else ""
         bracket = _BRACKETED_SOURCE_RE.search(label)
         if bracket is not None and _names_a_source(bracket.group("src")):
             return _normalise_source(bracket.group("src").strip(), at_sentence_start=False)
@@ -3830,7 +3840,7 @@ class _SourceMemory:
         """For a row of a Markdown table under a paragraph rather than a heading, the
         paragraph's first sentence when it introduces the table ("AAPP has verified the
         following numbers ...")."""
-        if not self.text.startswith("|", start):
+        if not _is_table_row(self.text, start):
             return None
         heading_start = _table_start(self.text, start)
         caption = _table_caption(self.text, heading_start)

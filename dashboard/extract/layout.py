@@ -25,7 +25,7 @@ _FULL_LINE = 0.7
 
 
 def _is_heading(line: str) -> bool:
-    """"KEY DEVELOPMENTS", "ATTACK ON THE OKHMATDYT CHILDREN'S HOSPITAL": capitals only."""
+    """ "KEY DEVELOPMENTS", "ATTACK ON THE OKHMATDYT CHILDREN'S HOSPITAL": capitals only."""
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
@@ -64,7 +64,10 @@ def unwrap_margin_breaks(text: str) -> str:
             continue  # the next item of a list (the item before may run over several lines)
         next_word = following.split(None, 1)[0]
         full = len(stripped) >= _FULL_LINE * margin or len(stripped) + 1 + len(next_word) > margin
-        if not full and not (following[:1].islower() and stripped[-1:].isalnum()):
+        if not full and not (
+            following[:1].islower()
+            and (stripped[-1:].isalnum() or stripped[-2:-1].isalpha() and stripped[-1] == "-")
+        ):
             # Room was left on the line: the break is the writer's, unless the sentence
             # plainly goes on ("towards Mellit and Kutum\nremain insecure").
             continue
@@ -78,4 +81,31 @@ def unwrap_margin_breaks(text: str) -> str:
     chars = list(text)
     for at in joins:
         chars[at] = " "
+        if chars[at - 1] == "-" and at >= 2 and chars[at - 2].isalpha() and text[at + 1 : at + 2].isalpha():
+            _mend_hyphenated_word(text, chars, at)
     return "".join(chars)
+
+
+# Words a hyphen is written after even mid-line ("twenty-five", "al-Fashir", "self-defence"):
+# a break after one of them keeps the hyphen.
+_HYPHEN_KEEPERS = frozenset(
+    """twenty thirty forty fifty sixty seventy eighty ninety so well anti pro non self ex al el
+    pre post co cross ill long short full half low high mid north south east west""".split()
+)
+
+
+def _mend_hyphenated_word(text: str, chars: list[str], at: int) -> None:
+    """Join a word broken at the margin ("neutral-" / "ised"): its second part moves up against
+    its first and the characters saved become spaces after the word, so nothing past the word
+    moves. A break after a capitalised part or before one ("Saint-" / "Marc") or after a word
+    written with a hyphen anyway keeps the hyphen."""
+    first = at - 1
+    while first > 0 and text[first - 1].isalpha():
+        first -= 1
+    end = at + 1
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    left, right = text[first : at - 1], text[at + 1 : end]
+    keep = right[:1].isupper() or left.lower() in _HYPHEN_KEEPERS
+    word = f"{left}-{right}" if keep else left + right
+    chars[first:end] = list(word.ljust(end - first))
