@@ -3498,3 +3498,24 @@ def test_a_table_drawn_with_inner_bars_only_as_it_comes_out_of_a_pdf() -> None:
         (23, "killed", "Ministry of Public Health"),
         (6, "injured", "Ministry of Public Health"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Nairobi\n\nThe new figures contradict President William Ruto, who said on Sunday that 19 people had died.",
+            [(19, "killed", "President William Ruto")],
+        ),
+        (
+            "Gaza\n\nReporters reached the health ministry spokesman Ashraf al-Qudra, who said 19 people had died.",
+            [(19, "killed", "health ministry spokesman Ashraf al-Qudra")],
+        ),
+        # a relative clause on someone who is no source
+        ("Kutum\n\nThey met a farmer from the village, who said 19 people had died.", [(19, "killed", None)]),
+    ],
+)
+def test_the_name_a_who_said_clause_hangs_on_is_the_source(
+    text: str, expected: list[tuple[int, str, str | None]]
+) -> None:
+    assert read_with_sources(text) == expected

@@ -2567,6 +2567,13 @@ _NAME_ROLE_RE = re.compile(
     # what the person is
     r"|,\s+(?P<named>[A-Z][\w'’.-]+(?:\s+(?:al-|el-|bin\s+|abu\s+)?[A-Z][\w'’.-]+){0,3}),\s+(?:a|an|the)\s+[a-z][\w'’ -]{1,50},$"
 )
+_WHO_BEFORE_VERB_RE = re.compile(r",\s+who(?:\s+(?:also|had|has|earlier|later))?$")
+# The noun phrase a text ends with: "President William Ruto", "the regional governor".
+_NOUN_PHRASE_END_RE = re.compile(
+    r"(?:\b(?:the|a|an)\s+(?:[a-z][\w'’-]*\s+){0,3})?(?:(?:\b(?:al|el|ad|ash|as)-)?[A-Z][\w'’.-]*\s+){0,4}"
+    r"(?:\b(?:al|el|ad|ash|as)-)?[A-Z][\w'’.-]*$"
+    r"|\b(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+$"
+)
 _CALLED_RE = re.compile(r"\b(?:called|named)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 _NAME_AGE_RE = re.compile(
     r"\s*(?P<name>[A-Z][\w'’-]+(?:\s+(?:al-|el-|bin\s+|abu\s+|de\s+)?[A-Z][\w'’-]+){1,3}),\s+\d{1,3},"
@@ -2903,6 +2910,14 @@ def _speaker(sentence: str, verb: int) -> str | None:
             subject = _subject_before(sentence, aside.start())
             if isinstance(subject, tuple):
                 return _normalise_source(subject[0], at_sentence_start=subject[1] == 0)
+    if before.endswith((" who", " who also", " who had", " who has", " who earlier", " who later")):
+        relative = _WHO_BEFORE_VERB_RE.search(before, max(0, len(before) - 24))
+        if relative is not None:
+            # "The new figures contradict President William Ruto, who said on Sunday that 19
+            # people had died": who said it is the name the relative clause hangs on.
+            head = _NOUN_PHRASE_END_RE.search(sentence, max(0, relative.start() - 80), relative.start())
+            if head is not None and _names_a_source(head.group(0)):
+                return _normalise_source(head.group(0), at_sentence_start=head.start() == 0)
     trailing = _TRAILING_SPEAKER_RE.search(before)
     if trailing is not None and _CLAUSE_END_RE.match(sentence, verb + len(_WORD_RE.match(sentence.lower(), verb).group(0))):  # type: ignore[union-attr]
         # "Hospitals in Cucuta have treated 19 wounded, the departmental health secretary said."
