@@ -78,3 +78,22 @@ def test_a_range_of_plain_numbers_stays_a_range() -> None:
 def test_a_qualifier_after_an_opening_quote() -> None:
     found = find_quantities("“At least 30 people were killed,” said a local councillor.")
     assert [(q.surface, q.low, q.high, q.qualifier) for q in found] == [("At least 30", 30, None, "at_least")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # thousands grouped with spaces or dots, as French, Spanish or Portuguese copy writes them
+        ("IOM counted more than 6 270 people who had fled.", [("more than 6 270", 6271, None)]),
+        ("between 300 000 and 400 000 people fled", [("between 300 000 and 400 000", 300_000, 400_000)]),
+        ("more than 18.000 people have been displaced", [("more than 18.000", 18_001, None)]),
+        ("it has registered 3.600 people there", [("3.600", 3600, 3600)]),
+        ("a no-break space: 6\u00a0270 people", [("6\u00a0270", 6270, 6270)]),
+        # a decimal stays a decimal, a year stays apart, columns of single numbers stay apart
+        ("1.5 million people", [("1.5 million", 1_500_000, 1_500_000)]),
+        ("in 2023 150 people", [("2023", 2023, 2023), ("150", 150, 150)]),
+        ("Kyiv 33 121 15", [("33", 33, 33), ("121", 121, 121), ("15", 15, 15)]),
+    ],
+)
+def test_thousands_grouped_with_spaces_or_dots(text: str, expected: list[tuple[str, int, int | None]]) -> None:
+    assert [(q.surface, q.low, q.high) for q in find_quantities(text)] == expected

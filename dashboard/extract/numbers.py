@@ -89,9 +89,14 @@ _WORD_NUMBER = (
 _VAGUE = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(VAGUE_COUNTS, key=len, reverse=True))
 # A numeral: "1,400" (groups of three), "13", "1.5" (then a scale word). Not part of a
 # longer token ("2nd", "10:30", "$5", "A320", "1.2.3"); "put the toll at 11: eight ..." is a count.
+# Thousands grouped as much of the world writes them are read too: "6 270" (a space, also
+# no-break or thin), "18.000" (dots, exactly three digits a group; "1.5" stays a decimal).
 _NUMERAL = (
-    r"(?<![\w$€£¥.,:/])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?:million|thousand)\b)?(?![\w/]|[.,:]\d)"
+    r"(?<![\w$€£¥.,:/])(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]|\s\d)"
+    r"|\d{1,3}(?:\.\d{3})+(?!\s*(?:million|thousand)\b)|\d+(?:\.\d+)?)"
+    r"(?:\s*(?:million|thousand)\b)?(?![\w/]|[.,:]\d)"
 )
+_GROUPED_RE = re.compile(r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+")
 # Numerals first (most counts are numerals); "dozens"/"tens of thousands" fall through the
 # word-number branch (its \b fails inside "dozens", "tens") to the vague plurals.
 COUNT = rf"(?:{_NUMERAL}|\b{_WORD_NUMBER}\b|{_VAGUE})"
@@ -156,6 +161,8 @@ def _numeral_value(words: str) -> int | None:
         if words.endswith(name):
             scale = factor
             words = words[: -len(name)].strip()
+    if _GROUPED_RE.fullmatch(words):
+        words = words.replace(" ", "").replace("\u00a0", "").replace("\u202f", "").replace(".", "")
     try:
         return round(float(words.replace(",", "")) * scale)
     except ValueError:  # pragma: no cover - the regex only lets numerals through
