@@ -2967,7 +2967,8 @@ def test_more_statement_headers_name_the_issuer(text: str, issuer: str | None) -
          [(14, 14, "exact", "people", "abducted"), (1, 1, "exact", "people", "abducted")]),
         ("In 2021 more than 300 pupils were taken from a school in Jangebe.", [(301, None, "more_than", "people", "abducted")]),
         ("Twelve people were taken to hospital.", [(12, 12, "exact", "people", "injured")]),
-        ("Five men were taken into custody.", []),
+        # (custody is detention, not an abduction)
+        ("Five men were taken into custody.", [(5, 5, "exact", "people", "detained")]),
     ],
 )
 def test_taken_in_an_abduction(text: str, expected: list[Row]) -> None:
@@ -3519,3 +3520,18 @@ def test_the_name_a_who_said_clause_hangs_on_is_the_source(
     text: str, expected: list[tuple[int, str, str | None]]
 ) -> None:
     assert read_with_sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Moscow\n\nPutin said that 11 people in total had been taken into custody.", [(11, 11, "exact", "people", "detained")]),
+        ("Maputo\n\nOur forces have so far recaptured 150 of the fugitives.", [(150, 150, "exact", "people", "detained")]),
+        ("Kerman\n\nThe ministry said 11 suspects linked to the bombings had been arrested.", [(11, 11, "exact", "people", "detained")]),
+        ("Kano\n\nSix men were placed under arrest after the riot.", [(6, 6, "exact", "people", "detained")]),
+    ],
+)
+def test_custody_recapture_and_suspects_linked_to_an_attack(
+    text: str, expected: list[tuple[int, int | None, str, str, str]]
+) -> None:
+    assert read(text) == expected

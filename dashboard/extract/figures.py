@@ -137,6 +137,7 @@ _THINGS = frozenset(
 _PERSON_WORDS = frozenset(
     """
     people person persons individuals men man others victims bodies suspects residents resident villagers
+    fugitives escapees convicts
     seafarers mariners congregants filipinos vietnamese muslims britons thais
     worshippers worshipers farmers shepherds herders students pupils workers staff employees volunteers
     journalists reporters medics paramedics doctors nurses surgeons patients companions refugees migrants
@@ -266,6 +267,7 @@ _OUTCOME_WORDS = {
     # "dozens of families had left Koya for the neighbouring town", "... left Adan Yabaal on foot"
     r"|left\s+(?:[\w'’-]+\s+){1,6}?(?:for|towards?|on\s+foot|since)\b",
     "detained": r"detained|detaining|detentions?|in\s+detention|arrested|arresting|arrests|rounded\s+up|captured|recaptured"
+    r"|taken\s+into\s+(?:police\s+)?custody|placed\s+under\s+arrest"
     r"|(?<!be\s)held(?!\s+(?:tomorrow|today|on|at|in\s+the|next|later))|apprehended",  # (not "funerals will be held")
 }
 _OUTCOME_RE_PART = "|".join(f"(?P<o_{name}>{words})" for name, words in _OUTCOME_WORDS.items())
@@ -328,7 +330,9 @@ _AFTER_RE = re.compile(
     rf"""\s*(?:["”]\s*)?(?:-\s*)?
     (?P<np>(?:{_NP_WORD}(?:\s+|(?=[,"”]))){{0,8}}?)(?:["”]\s+)?
     # "13 foreign soldiers serving with the U.N. mission and a regional force were killed"
-    (?:(?:serving|deployed|stationed|posted)\s+(?:with|in|alongside|at|to)\s+(?:[^,.;:"“”\d]|(?<=[A-Z])\.){{3,110}}?\s+
+    # "11 suspects linked to the bombings had been arrested"
+    (?:(?:(?:serving|deployed|stationed|posted)\s+(?:with|in|alongside|at|to)|(?:linked|connected|tied)\s+to)\s+
+        (?:[^,.;:"“”\d]|(?<=[A-Z])\.){{3,110}}?\s+
         (?=(?:have|has|had|were|was|are|is|killed)\b))?
     (?:(?:,\s*|\s*)(?:and|or)\s+(?:all\s+)?{COUNT}\s+(?:{_NP_WORD}\s+){{0,6}}?)*
     (?:,\s*(?:including|among\s+them|most\s+of\s+them|mostly|mainly|many\s+of\s+them|all|both|or|aged
@@ -431,7 +435,8 @@ _BEFORE_RE = re.compile(
           |driven|drove|driving
           # "had evacuated 234 families", "was sheltering over 2,000 people" (checked against the tail)
           |evacuated|evacuating|sheltering|sheltered|housing|houses))
-      | (?P<b_detained>\b(?:detained|detaining|arrested|arresting|(?:arrest|detention)\s+of|rounded\s+up|captured|capturing|apprehended))
+      | (?P<b_detained>\b(?:detained|detaining|arrested|arresting|(?:arrest|detention)\s+of|rounded\s+up|captured|capturing
+              |recaptured|recapturing|apprehended))
       # "the whereabouts of at least 30 of them were still unknown" (checked against the tail)
       | (?P<b_missing>\b(?:whereabouts|fate)\s+of)
       | (?P<b_including>\b(?:including|included|includes|among\s+them(?:\s+(?:were|was|are|is))?|of\s+whom
