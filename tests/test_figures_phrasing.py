@@ -3535,3 +3535,36 @@ def test_custody_recapture_and_suspects_linked_to_an_attack(
     text: str, expected: list[tuple[int, int | None, str, str, str]]
 ) -> None:
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name, then whose role it is
+        (
+            "Delhi\n\nAt a briefing, Lieutenant General Rajiv Ghai, India's director general of military operations, "
+            "said more than 100 militants had been killed.",
+            [(101, "killed", "Lieutenant General Rajiv Ghai")],
+        ),
+        # who says it, on whose word
+        (
+            "Darfur\n\nOCHA, citing local sources, said more than 400 people were killed.",
+            [(401, "killed", "OCHA")],
+        ),
+        # when, between the subject and its verb
+        (
+            "Peshawar\n\nPolice in Khyber Pakhtunkhwa on Thursday lowered the death toll to 84, saying some of the "
+            "dead had been counted twice.",
+            [(84, "killed", "police in Khyber Pakhtunkhwa")],
+        ),
+        # a body's own investigation is the body
+        (
+            "Merawi\n\nThe Commission's investigation has confirmed that at least 45 civilians were killed.",
+            [(45, "killed", "commission")],
+        ),
+    ],
+)
+def test_whose_role_citing_asides_weekdays_and_a_body_s_investigation(
+    text: str, expected: list[tuple[int, str, str | None]]
+) -> None:
+    assert read_with_sources(text) == expected

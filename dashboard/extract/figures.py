@@ -2563,11 +2563,14 @@ _WHERE_ASIDE_RE = re.compile(
     + _SPEAKING_ASIDE
     # "The Collectif ..., formed by relatives of victims, said": what the speaker is
     + r"|,\s+(?:formed|founded|set\s+up|created|run|led|made\s+up)\s+(?:by|of)\s+[^,]{3,60},$"
+    # "OCHA, citing local sources, said": who says it, on whose word (the word is no speaker)
+    + r"|,\s+(?:citing|quoting)\s+[^,]{3,60},$"
 )
 _OWN_COPY_RE = re.compile(r"\bversion\s+of\s+th(?:is|e)\s+(?:story|article|report|item|post)\b", re.IGNORECASE)
 _SPEAKING_ASIDE_RE = re.compile(_SPEAKING_ASIDE)
 _NAME_ROLE_RE = re.compile(
-    r"(?:^|,\s+)(?P<name>[A-Z][\w'’.-]+(?:\s+(?:al-|el-|bin\s+|abu\s+)?[A-Z][\w'’.-]+){1,3}),\s+(?:its|his|her|their)\s+[a-z][\w -]{1,40},$"
+    r"(?:^|,\s+)(?P<name>[A-Z][\w'’.-]+(?:\s+(?:al-|el-|bin\s+|abu\s+)?[A-Z][\w'’.-]+){1,3}),\s+(?:its|his|her|their|[A-Z][\w.-]*['’]s)\s+[a-z][\w -]{1,50},$"
+    # ("Rajiv Ghai, India's director general of military operations, said": whose role it is)
     # "Gunmen killed 14 villagers, Issa Diallo, a farmer, said": after the clause, a name and
     # what the person is
     r"|,\s+(?P<named>[A-Z][\w'’.-]+(?:\s+(?:al-|el-|bin\s+|abu\s+)?[A-Z][\w'’.-]+){0,3}),\s+(?:a|an|the)\s+[a-z][\w'’ -]{1,50},$"
@@ -3263,9 +3266,14 @@ _SENTENCE_SUBJECT_RE = re.compile(
 )
 
 
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
 def _source_phrase(words: list[tuple[str, int]]) -> tuple[str, int] | str | None:
     while words and words[-1][0].lower() in _SUBJECT_SKIP:
         words = words[:-1]
+    if len(words) >= 3 and words[-2][0].lower() == "on" and words[-1][0].lower() in _WEEKDAYS:
+        words = words[:-2]  # "Police in Khyber Pakhtunkhwa on Thursday lowered the toll": the police
 
     # Start at the last determiner, if any ("In a grim revelation the UN office" -> "the UN office").
     for i in range(len(words) - 1, -1, -1):
@@ -3355,6 +3363,12 @@ _DATA_BY_NAME_RE = re.compile(
 )
 
 
+# A body's own work named for the body: "the Commission's investigation", "the ministry's
+# latest report" (the body that counted, not its document; cf. _REPORT_THEN_COUNTER_RE).
+_OWNERS_WORK_RE = re.compile(
+    r"^(?:the\s+)?(?P<owner>[\w'’ .()-]+?)['’]s\s+(?:own\s+)?(?:latest\s+|new\s+|initial\s+|preliminary\s+|final\s+)?"
+    r"(?:investigation|inquiry|findings|documentation|monitoring)$"
+)
 _TIME_TAIL_RE = re.compile(
     r"\s+(?:on\s+(?:\w+day|\d{1,2}\s+[A-Z]\w+|[A-Z]\w+\s+\d{1,2})|yesterday|today|overnight|earlier"
     r"|(?:last|this)\s+(?:week|month|year|\w+day))$"
@@ -3367,6 +3381,9 @@ def _normalise_source(phrase: str, *, at_sentence_start: bool) -> str | None:
     if counted is not None:
         phrase = counted.group("name")  # "figures RNDDH was able to document": RNDDH
     phrase = _TIME_TAIL_RE.sub("", phrase)  # "Police in Kano on Thursday": the police in Kano
+    owner = _OWNERS_WORK_RE.match(phrase)
+    if owner is not None:
+        phrase = owner.group("owner")  # "The Commission's investigation has confirmed": the Commission
     words = phrase.split()
     if words and (words[0].lower() == "the" or (len(words) > 1 and words[0].lower() in ("its", "their"))):
         words = words[1:]  # ("Its health authority said": the authority is the source's name)
