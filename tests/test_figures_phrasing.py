@@ -3544,7 +3544,7 @@ def test_custody_recapture_and_suspects_linked_to_an_attack(
         (
             "Delhi\n\nAt a briefing, Lieutenant General Rajiv Ghai, India's director general of military operations, "
             "said more than 100 militants had been killed.",
-            [(101, "killed", "Lieutenant General Rajiv Ghai")],
+            [(101, "killed", "Lieutenant General Rajiv Ghai, India director general of military operations")],
         ),
         # who says it, on whose word
         (

@@ -2569,8 +2569,9 @@ _WHERE_ASIDE_RE = re.compile(
 _OWN_COPY_RE = re.compile(r"\bversion\s+of\s+th(?:is|e)\s+(?:story|article|report|item|post)\b", re.IGNORECASE)
 _SPEAKING_ASIDE_RE = re.compile(_SPEAKING_ASIDE)
 _NAME_ROLE_RE = re.compile(
-    r"(?:^|,\s+)(?P<name>[A-Z][\w'’.-]+(?:\s+(?:al-|el-|bin\s+|abu\s+)?[A-Z][\w'’.-]+){1,3}),\s+(?:its|his|her|their|[A-Z][\w.-]*['’]s)\s+[a-z][\w -]{1,50},$"
-    # ("Rajiv Ghai, India's director general of military operations, said": whose role it is)
+    r"(?:^|,\s+)(?P<name>[A-Z][\w'’.-]+(?:\s+(?:al-|el-|bin\s+|abu\s+)?[A-Z][\w'’.-]+){1,3}),\s+(?:its|his|her|their)\s+[a-z][\w -]{1,40},$"
+    # "Rajiv Ghai, India's director general of military operations, said": whose role it is
+    r"|(?:^|,\s+)(?P<full>[A-Z][\w'’.-]+(?:\s+(?:al-|el-|bin\s+|abu\s+)?[A-Z][\w'’.-]+){1,3},\s+[A-Z][\w.-]*['’]s\s+[a-z][\w -]{1,50}),$"
     # "Gunmen killed 14 villagers, Issa Diallo, a farmer, said": after the clause, a name and
     # what the person is
     r"|,\s+(?P<named>[A-Z][\w'’.-]+(?:\s+(?:al-|el-|bin\s+|abu\s+)?[A-Z][\w'’.-]+){0,3}),\s+(?:a|an|the)\s+[a-z][\w'’ -]{1,50},$"
@@ -2911,6 +2912,8 @@ def _speaker(sentence: str, verb: int) -> str | None:
         # "Hussam Abu Safiya, its director, said ...": a name, then its role in lower case.
         role = _NAME_ROLE_RE.search(before)
         if role is not None:
+            if role.group("full"):
+                return _normalise_source(role.group("full"), at_sentence_start=False)
             return role.group("name") or role.group("named")
         # "The RSF, in a post on its Telegram channel, said ...": the subject before the aside.
         aside = _WHERE_ASIDE_RE.search(before)
