@@ -3568,3 +3568,25 @@ def test_whose_role_citing_asides_weekdays_and_a_body_s_investigation(
     text: str, expected: list[tuple[int, str, str | None]]
 ) -> None:
     assert read_with_sources(text) == expected
+
+
+def test_a_reporter_s_turn_relates_the_news_an_official_s_turn_is_theirs() -> None:
+    reporter = (
+        "Curfew in Bangladesh\n\n"
+        "PRESENTER (HELEN MARSH): Our correspondent Tanvir Rahman is in Dhaka. Tanvir, what are you seeing?\n\n"
+        "TANVIR RAHMAN (DHAKA): On Tuesday six people were killed in Rangpur. We saw 40 wounded people at one clinic.\n\n"
+        "PRESENTER: Tanvir Rahman in Dhaka, thank you."
+    )
+    assert read_with_sources(reporter) == [(6, "killed", None), (40, "injured", "Tanvir Rahman")]
+    official = (
+        "Briefing\n\n"
+        "HAGARI: Good evening. One officer was severely wounded and later died of his wounds.\n\n"
+        "REPORTER: How many Palestinians were killed?\n\n"
+        "HAGARI: We struck 12 gunmen who fired at our forces; all 12 were killed."
+    )
+    assert read_with_sources(official) == [(1, "killed", "Hagari"), (12, "killed", "Hagari")]
+
+
+def test_sources_that_talk_of_a_toll() -> None:
+    text = "Barsalogho\n\nLocal sources and aid workers talk of hundreds of dead, mostly civilians."
+    assert read_with_sources(text) == [(200, "killed", "local sources and aid workers")]

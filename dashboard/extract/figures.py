@@ -2334,7 +2334,7 @@ _REPORTING_VERBS = frozenset(
     """said says say reported verified verifies verify confirmed confirms confirm documented documents
     recorded records estimated estimates counted announced announces stated states told put puts
     registered tallied added noted gave given gives raised revised updated lowered reports count counts claims claimed claim tells tell adds notes
-    announce saying telling reporting warned warns talking report estimate wrote writes spoke speaks speak believes
+    announce saying telling reporting warned warns talking talk talks report estimate wrote writes spoke speaks speak believes
     informed lists raises revises updates lowers identified acknowledged found remind reminds reminded attributed attributes
     documenting recording showed shows listed named reads issued informs condemned condemns mourned mourns""".split()
 )
@@ -2402,7 +2402,8 @@ def _reporting_verbs(sentence: str, lower: str) -> tuple[int, ...]:
                     # "Our notes: ...": a label, not a verb (but "X said: ..." is one).
                     and not (lower.startswith(":", word.end()) and word.group(0) in _NOUN_LIKE_VERBS)
                     # "talking about three people killed", not "talking to his wife".
-                    and not (root == "talking" and not lower.startswith((" about", " of"), i + 7))
+                    # ("Local sources and aid workers talk of hundreds of dead")
+                    and not (root == "talk" and not lower.startswith((" about", " of"), word.end()))
                     # "The same source spoke of more than 200 wounded"; not "spoke to reporters".
                     and not (root in ("spoke", "speak") and not lower.startswith(" of ", word.end()))
                     # "The court found that troops killed 135 people"; not "found 12 bodies".
@@ -2432,7 +2433,7 @@ def _reporting_verbs(sentence: str, lower: str) -> tuple[int, ...]:
 # "country", "not", "Hasakah") rarely make a false hit that needs a closer look.
 _VERB_ROOTS = tuple(
     "said say report verif confirm document record estimat count announc stated states told put regist"
-    " tallied added adds noted notes claim tell warn talking wrote writes spoke speak believes informed lists"
+    " tallied added adds noted notes claim tell warn talk wrote writes spoke speak believes informed lists"
     " identified acknowledged found remind attribut showed shows listed named reads issued informs condemn mourn".split()
 )
 
@@ -2818,8 +2819,13 @@ _TRAILING_PERSON_RE = re.compile(
 )
 _LEAD_IN_TAILS = frozenset("update updates statement figures toll count report says".split())
 # A transcript's speaker label in capitals at a paragraph's start: "HAGARI: ...", "JEAN-ROBERT PIERRE: ...".
-_SPEAKER_LABEL_RE = re.compile(r"[ \t]*([A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+){0,2}):[ \t]")
-_SPEAKER_LABEL_LINE_RE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+){0,2}:[ \t]")
+_FIRST_PERSON_WORD_RE = re.compile(r"\b(?:I|we|We|our|Our|my|My|us)\b")
+# (maybe with a role or place in brackets: "TANVIR RAHMAN (DHAKA):", "MAJ GEN EDWARD BUBA
+# (Director, Defence Media Operations):")
+_SPEAKER_LABEL_RE = re.compile(r"[ \t]*([A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+){0,3})(?:[ \t]*\([^()\n]{1,60}\))?:[ \t]")
+_SPEAKER_LABEL_LINE_RE = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+){0,3}(?:[ \t]*\([^()\n]{1,60}\))?:[ \t]"
+)
 _FLASH_TAGS = frozenset(
     "urgent breaking update correction background note editor's note flash alert latest live".split()
 )
@@ -3762,6 +3768,7 @@ class _SourceMemory:
         self.named: list[tuple[int, str]] = []  # (sentence start, resolved name), in order
         self.cache: dict[int, str | None] = {}
         self.labels: int | None = None  # paragraphs that open with a speaker's label, once counted
+        self.reporters: dict[str, bool] = {}  # labelled speakers -> introduced as the outlet's reporter
 
     def for_sentence(self, start: int, sentence: str) -> str | None:
         if start not in self.cache:
@@ -3770,8 +3777,11 @@ class _SourceMemory:
             post = self._post_author(start, sentence)
             found = post if post is not None and "according to" not in sentence.lower() else self._resolve(start, sentence)
             if found is None or (found[:4].lower() == "our " and not _OUTLET_VOICE_RE.match(found)):
-                # "HAGARI: One officer ... was killed": a transcript's named speaker.
-                found = self._labelled_speaker(start) or found
+                # "HAGARI: One officer ... was killed": a transcript's named speaker (a
+                # reporter's turn relates the news: only what they themselves saw is theirs).
+                speaker = self._labelled_speaker(start)
+                if speaker is not None and (found is not None or not self._reporter(speaker) or _FIRST_PERSON_WORD_RE.search(sentence)):
+                    found = speaker
             if found is not None and found[:4].lower() == "our " and not _OUTLET_VOICE_RE.match(found):
                 # "our Office has documented", "our teams registered": the body whose statement
                 # this is, if the text says ("our correspondent in Bol reports" stays: a reporter).
@@ -3804,6 +3814,22 @@ class _SourceMemory:
             return None
         name = label.group(1).title()
         return self.expand(start, name) if name else None
+
+    def _reporter(self, name: str) -> bool:
+        """Whether the text introduces a labelled speaker as the outlet's own reporter: "Our
+        correspondent Tanvir Rahman is in Dhaka", "TANVIR RAHMAN (CORRESPONDENT):"."""
+        if name not in self.reporters:
+            words = re.escape(name).replace(r"\ ", r"\s+")
+            self.reporters[name] = (
+                re.search(
+                    rf"(?i:correspondent|reporter|producer|stringer)\s+(?:[A-Z][\w'’-]+\s+)?{words}\b"
+                    rf"|\b{words}\s*\((?i:correspondent|reporter)",
+                    self.text,
+                    re.IGNORECASE,
+                )
+                is not None
+            )
+        return self.reporters[name]
 
     def _post_author(self, start: int, sentence: str) -> str | None:
         """Who wrote the quoted post a sentence is part of, when its paragraph opens with a
