@@ -3590,3 +3590,31 @@ def test_a_reporter_s_turn_relates_the_news_an_official_s_turn_is_theirs() -> No
 def test_sources_that_talk_of_a_toll() -> None:
     text = "Barsalogho\n\nLocal sources and aid workers talk of hundreds of dead, mostly civilians."
     assert read_with_sources(text) == [(200, "killed", "local sources and aid workers")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a toll told again with "it"
+        (
+            "Sumy\n\nThe toll stood at 20 on Monday. It has since risen to 35, among them two children, the "
+            "administration says.",
+            [(20, "killed", None), (35, "killed", "administration"), (2, "killed", "administration")],
+        ),
+        # "gave the number ... as N"
+        ("Kerman\n\nThe ministry gave the death toll as 40.", [(40, "killed", "ministry")]),
+        # an issuer's header in capitals above the release mark, and "our earlier release"
+        (
+            "Attack repulsed\nINTER SERVICES PUBLIC RELATIONS\nPRESS RELEASE\n\n"
+            "Our earlier release gave the number of civilians martyred in the attack as 12.",
+            [(12, "killed", "INTER SERVICES PUBLIC RELATIONS")],
+        ),
+    ],
+)
+def test_tolls_told_again_and_given_as_a_number(text: str, expected: list[tuple[int, str, str | None]]) -> None:
+    assert read_with_sources(text) == expected
+
+
+def test_a_number_of_civilians_given_as_a_count_keeps_its_category() -> None:
+    text = "Bannu\n\nThe military gave the number of civilians martyred in the attack as 12."
+    assert read(text) == [(12, 12, "exact", "civilians", "killed")]

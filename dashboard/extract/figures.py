@@ -453,6 +453,9 @@ _BEFORE_TOLL_RE = re.compile(
               |(?:put|puts|putting|placed|places)(?=\s+it\s+at\b))
               # ("... in the attack of Oct. 7 to about 1,200": an abbreviated month)
               (?:\s+(?:[\w'’()-]+|(?:jan|feb|aug|sept?|oct|nov|dec)\.)){0,18}?\s+(?:to|at|of|from|reached|hit|passed|exceeded|topped|surpassed|is|was|stands\s+at|stood\s+at)
+            # "gave the number of civilians martyred in the attack as 12"
+            |gave\s+(?:the|its|their|a)\s+(?:(?:death\s+)?toll|(?:number|count)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?
+              (?:dead|deaths|killed|victims|fatalities|martyred|martyrs))(?:\s+[\w'’()-]+){0,12}?\s+as
             # asides between commas, when a verb of the toll ends it: "the number of people killed in
             # the attack on Pont-Sonde, a farming town in the Artibonite, has risen to 115"
             |(?:death\s+tolls?|tolls?|(?:number|count|tally)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:dead|deaths|killed|victims|fatalities|martyrs))
@@ -1806,7 +1809,10 @@ _REVISED_FROM_CASELESS = caseless(_REVISED_FROM_RE)
 _ANAPHORIC_TOLL_RE = re.compile(
     r"(?:\b(?:the|that|this|its|their|his|her|a|an)\s+(?:(?:new|revised|updated|latest|earlier|previous|initial"
     r"|first|official|final|last)\s+)?(?:figure|tally)(?:\s+[\w'’-]+){0,6}?\s+(?:to|at|of|been|was|is|reached)"
-    r"|\b(?:raised|revised|lowered|updated|brought|pushed|put|puts|putting|placed)\s+it\s+(?:up\s+|down\s+)?(?:to|at))"
+    r"|\b(?:raised|revised|lowered|updated|brought|pushed|put|puts|putting|placed)\s+it\s+(?:up\s+|down\s+)?(?:to|at)"
+    # "The toll stood at 20 on Monday. It has since risen to 35"
+    r"|\bit\s+(?:(?:has|had)\s+(?:since\s+|now\s+|then\s+|also\s+)?(?:risen|climbed|increased|grown|jumped|fallen|dropped)\s+to"
+    r"|(?:since\s+|then\s+|later\s+)?(?:rose|climbed|increased|jumped|fell|dropped)\s+to|(?:now\s+)?(?:stands|stood)\s+at))"
     r"\s+$",
     re.IGNORECASE,
 )
@@ -3490,7 +3496,9 @@ _SPOKESPERSON_LINE_RE = re.compile(r"^Spokesperson\s+for\s+(?:the\s+)?(?P<src>[^
 _ISSUER_HEADS = (
     r"(?:groups?|organi[sz]ations?|agency|agencies|office|ministry|directorate|committee|defen[cs]e|council"
     r"|authority|army|police|forces|network|observatory|mission|society|crescent|cross|commission|unicef|unhcr|who|iom|msf|icrc"
-    r"|charity|charities|ngos?|association|foundation|federation|union|service)"
+    r"|charity|charities|ngos?|association|foundation|federation|union|service"
+    # "INTER SERVICES PUBLIC RELATIONS", "DEFENCE HEADQUARTERS" above "PRESS RELEASE"
+    r"|public\s+relations|headquarters|command|department|bureau|secretariat|presidency)"
 )
 _MARK_ONLY_RE = re.compile(rf"^(?:(?:joint|official)\s+)?{_MARK}\b", re.IGNORECASE)
 _PRESS_OFFICE_TAIL_RE = re.compile(r"\s+[-–—|]\s+(?:press|media)\s+(?:office|service|desk|unit)$", re.IGNORECASE)
