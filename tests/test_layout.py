@@ -77,3 +77,16 @@ def test_words_broken_at_the_margin_are_mended_and_nothing_after_them_moves() ->
     assert unwrapped.index("Damboa") == text.index("Damboa")
     read = [(f.low, f.outcome, f.category) for f in extract_report(text).figures]
     assert (46, "killed", "fighters") in read
+
+
+def test_entries_and_turns_that_end_a_sentence_keep_their_lines() -> None:
+    # A live page without blank lines: each entry ends a sentence, so no entry runs into the next.
+    text = (
+        "Kharkiv live\n"
+        "12:40 - The regional governor says three people were killed when a glide bomb hit a shop.\n"
+        "12:55 - Rescuers are still searching the rubble of the shop for people who may be trapped.\n"
+        "13:10 - HAGARI: The army says it struck launch sites in the south of Lebanon this morning.\n"
+        "13:25 - The mayor says the number of wounded has risen to 23, among them four children.\n"
+        "13:40 - Power has been cut in two districts of the city after the strike on the substation."
+    )
+    assert unwrap_margin_breaks(text) == text

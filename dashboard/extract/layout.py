@@ -14,6 +14,7 @@ import re
 
 # Lines that are structure, not running text: list items, table rows and columns laid out with
 # runs of spaces, footnote rules, page furniture.
+_SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", ".)")
 _ITEM_RE = re.compile(r"^\s*(?:[•●▪◦*–—-]|\d{1,2}[.)])\s")
 _STRUCTURE_RE = re.compile(r"^_{3,}|^[A-Z][\w /&'-]{0,40}:\s*\S{1,20}\s*$|\|| {3,}|\t")
 # The fewest margin lines before a text counts as laid out for print, and the widest margin
@@ -73,8 +74,10 @@ def unwrap_margin_breaks(text: str) -> str:
             continue
         if _is_heading(stripped) or _is_heading(following):
             continue
-        # (A full line that ends a sentence is joined too: a paragraph may end there, but a
-        # space between two sentences changes nothing for the sentence splitter.)
+        if stripped.endswith(_SENTENCE_ENDS) and not following[:1].islower():
+            # A sentence ends with the line: a paragraph, a live page's entry or a speaker's
+            # turn may too, and a break between two sentences costs the readers nothing.
+            continue
         joins.append(at)
     if len(joins) < _MIN_WRAPPED_LINES:
         return text
