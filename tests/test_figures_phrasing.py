@@ -3618,3 +3618,22 @@ def test_tolls_told_again_and_given_as_a_number(text: str, expected: list[tuple[
 def test_a_number_of_civilians_given_as_a_count_keeps_its_category() -> None:
     text = "Bannu\n\nThe military gave the number of civilians martyred in the attack as 12."
     assert read(text) == [(12, 12, "exact", "civilians", "killed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tawila\n\nOCHA said 16,000 people arrived in Tawila on Saturday alone.", [(16000, 16000, "exact", "people", "displaced")]),
+        (
+            "Cucuta\n\nWe have counted more than 15,000 people arriving in four days.",
+            [(15001, None, "more_than", "people", "displaced")],
+        ),
+        # a journey, not a flight; troops are not displaced
+        ("Yemen\n\nAn estimated 60,000 migrants arrived in Yemen last year on their way to Saudi Arabia.", []),
+        ("Kursk\n\nAbout 300 soldiers arrived in the town on Monday.", []),
+    ],
+)
+def test_people_who_arrive_in_a_report_of_violence_fled(
+    text: str, expected: list[tuple[int, int | None, str, str, str]]
+) -> None:
+    assert read(text) == expected

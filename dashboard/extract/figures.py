@@ -263,6 +263,9 @@ _OUTCOME_WORDS = {
     r"|new(?:ly\s+arrived)?\s+arrivals|newly\s+arrived"  # humanitarian reports: people newly displaced
     r"|arrived\s+in\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,4}?\s+(?:from|since)\s+"  # "have arrived in Kaya from Barsalogho"
     r"|arrived\s+from\s+(?=[A-Z])"  # "97,000 people had arrived from Nagorno-Karabakh"
+    # "16,000 people arrived in Tawila on Saturday alone", "15,000 people arriving in four days":
+    # in a report of violence, people who arrive are people who fled (not troops, see _read_figure)
+    r"|arrived\s+(?:in|at)\b|arriving(?:\s+(?:in|at)\b)?"
     r"|left\s+(?=since\b|over\s+the\s+past\b|in\s+recent\b)"  # "300 families had left since Friday"
     # "dozens of families had left Koya for the neighbouring town", "... left Adan Yabaal on foot"
     r"|left\s+(?:[\w'’-]+\s+){1,6}?(?:for|towards?|on\s+foot|since)\b",
@@ -618,6 +621,7 @@ _OUTCOME_STEMS = (
     "ultimate sacrifice",
     "brought in with",
     "arrived ",  # "have arrived in Tera ..., fearing further attacks" (checked by the pattern)
+    "arriving",
     "arrivals",
     "treatment",  # "66 people were receiving treatment in hospitals"
     "treated at",  # "27 were still being treated at the hospital"
@@ -1589,9 +1593,12 @@ def _read_figure(
             or " left " in after_lower[:60]
             or " toward" in after_lower[:40]
             or " arrived " in after_lower[:60]
+            or " arriving" in after_lower[:60]
         )
     ):
         return None  # "200 soldiers crossed into Kursk", "troops left the town": not people fleeing
+    if outcome == "displaced" and " arriv" in after_lower[:80] and _TRAVELLERS_RE.match(after_lower):
+        return None  # "an estimated 60,000 migrants ... arrived in Yemen last year": a journey, not flight
     if total_kind is not None:
         category = total_kind
     sentence_text = text[s_start:s_end]
@@ -1875,6 +1882,7 @@ _RETURNED_RE = re.compile(
     r"\s+(?:[a-z'’-]+\s+){0,3}?(?:have|has|had)\s+(?:since\s+|now\s+|already\s+)?(?:returned|gone\s+back|come\s+back"
     r"|gone\s+home|come\s+home)\b"
 )
+_TRAVELLERS_RE = re.compile(r"\s+(?:[a-z'’-]+\s+){0,2}?(?:migrants|pilgrims|tourists|visitors|workers|delegates)\b")
 _HOSTAGES_RE = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:hostages|captives)\b")
 _ADJECTIVE_THEN_VERB_RE = re.compile(
     r"\s+(?:displaced|wounded|injured|abducted|kidnapped)\s+(?:[a-z-]+\s+){0,2}?"
