@@ -3637,3 +3637,28 @@ def test_people_who_arrive_in_a_report_of_violence_fled(
     text: str, expected: list[tuple[int, int | None, str, str, str]]
 ) -> None:
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a breakdown between commas before "went missing", or between dashes
+        (
+            "Jiribam\n\nThe victims, three women and three children, went missing on November 11.",
+            [(3, 3, "exact", "women", "missing"), (3, 3, "exact", "children", "missing")],
+        ),
+        (
+            "Jiribam\n\nSix residents of a relief camp — three women and three children — were missing after the attack.",
+            [(6, 6, "exact", "people", "missing"), (3, 3, "exact", "children", "missing")],
+        ),
+        # the toll just given, told again: "that includes"
+        (
+            "Beirut\n\nThe ministry said 558 people were killed. He said that includes 50 children and 94 women.",
+            [(558, 558, "exact", "people", "killed"), (50, 50, "exact", "children", "killed"), (94, 94, "exact", "women", "killed")],
+        ),
+    ],
+)
+def test_breakdowns_between_commas_or_dashes_and_a_toll_that_includes(
+    text: str, expected: list[tuple[int, int | None, str, str, str]]
+) -> None:
+    assert read(text) == expected

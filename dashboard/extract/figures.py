@@ -337,7 +337,7 @@ _AFTER_RE = re.compile(
     (?:(?:(?:serving|deployed|stationed|posted)\s+(?:with|in|alongside|at|to)|(?:linked|connected|tied)\s+to)\s+
         (?:[^,.;:"“”\d]|(?<=[A-Z])\.){{3,110}}?\s+
         (?=(?:have|has|had|were|was|are|is|killed)\b))?
-    (?:(?:,\s*|\s*)(?:and|or)\s+(?:all\s+)?{COUNT}\s+(?:{_NP_WORD}\s+){{0,6}}?)*
+    (?:(?:,\s*|\s*)(?:and|or)\s+(?:all\s+)?{COUNT}\s+(?:{_NP_WORD}(?:\s+|(?=,\s*went\b))){{0,6}}?)*
     (?:,\s*(?:including|among\s+them|most\s+of\s+them|mostly|mainly|many\s+of\s+them|all|both|or|aged
         |(?:[\w.,-]+\s+){{1,2}}of\s+(?:them|whom)
         # "About 1.9 million people, nine in ten of the territory's residents, have been displaced"
@@ -353,8 +353,10 @@ _AFTER_RE = re.compile(
         (?=(?:have|has|had|were|was|are|is)\s)
       # a breakdown in commas: "Six people from one family, three women and three children,
       # have been missing"
-      |,\s*{COUNT}\s+(?:{_NP_WORD}\s*){{1,3}}(?:(?:,\s*|\s+and\s+){COUNT}\s+(?:{_NP_WORD}\s*){{1,3}})+,\s*)?
-    (?:(?<=[^\W\d]),\s*(?=(?:had|have|has|were|was)\b))?
+      # (or dashes: "six residents of a relief camp — three women and three children — were missing")
+      |(?:,|\s?[—–])\s*{COUNT}\s+(?:{_NP_WORD}\s*){{1,3}}(?:(?:,\s*|\s+and\s+){COUNT}\s+(?:{_NP_WORD}\s*){{1,3}})+(?:,|\s?[—–])\s*)?
+    # "The victims, three women and three children, went missing": the last part before the verb
+    (?:(?<=[^\W\d]),\s*(?=(?:had|have|has|were|was|went)\b))?
     (?:who\s+(?:had\s+been\s+|had\s+|have\s+|were\s+|are\s+|remain\s+|remained\s+)?(?=fled|displaced|sheltering|been\s+displaced|missing|unaccounted))?
     (?:{_AUX}\s+)*
     (?:{_OUTCOME_RE_PART})\b""",
@@ -481,7 +483,13 @@ _AMONG_THEM_RE = re.compile(
     r"(?!\s+(?:who|killed|wounded|injured|hurt|dead|missing|abducted|kidnapped|displaced|detained|arrested)\b)",
     re.IGNORECASE,
 )
-_PART_OPENING_RE = re.compile(r"\s*(?:among\s+them|among\s+those|of\s+those|including)\b", re.IGNORECASE)
+_PART_OPENING_RE = re.compile(
+    r"\s*(?:among\s+them|among\s+those|of\s+those|including"
+    # "He said that includes 50 children and 94 women": the toll just given, told again
+    r"|(?:(?:he|she|they|it|officials?|the\s+\w+)\s+(?:said|says|added)\s+)?(?:that|this|the\s+(?:toll|figure|total))"
+    r"\s+(?:includes|included|include))\b",
+    re.IGNORECASE,
+)
 _THE_DEAD_NAMED_RE = re.compile(r"\b(?:the\s+(?:dead|victims|bodies)|those\s+killed)\b")  # (lower-cased)
 _TOLL_OCCASION_RE = re.compile(r"\s(?:from|at|in|on|after|during|near|across)\s", re.IGNORECASE)
 _WORD_START_RE = re.compile(r"\b\w")
@@ -741,7 +749,7 @@ def _holds_any(automaton: ahocorasick.Automaton, text: str) -> bool:
 _OUTCOME_STEMS_AUTOMATON = _stem_automaton(_OUTCOME_STEMS)
 _BEFORE_STEMS_AUTOMATON = _stem_automaton(_BEFORE_STEMS)
 _THE_DEAD_CUES_AUTOMATON = _stem_automaton(_THE_DEAD_CUES)
-_CONTINUATION_STEMS = ("of those", "of them", "of these", "among them", "among those", "among the", "also ")
+_CONTINUATION_STEMS = ("of those", "of them", "of these", "among them", "among those", "among the", "also ", "includes", "included")
 # "forced 3,000 families to flee": only displacement when the count is followed by a flight phrase.
 # What a part after "including" belongs to, said after it: "64 children and 57 women among the dead".
 _AMONG_WHICH_RE = re.compile(
