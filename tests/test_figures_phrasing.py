@@ -3649,7 +3649,7 @@ def test_people_who_arrive_in_a_report_of_violence_fled(
         ),
         (
             "Jiribam\n\nSix residents of a relief camp — three women and three children — were missing after the attack.",
-            [(6, 6, "exact", "people", "missing"), (3, 3, "exact", "children", "missing")],
+            [(6, 6, "exact", "people", "missing"), (3, 3, "exact", "women", "missing"), (3, 3, "exact", "children", "missing")],
         ),
         # the toll just given, told again: "that includes"
         (

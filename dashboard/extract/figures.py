@@ -356,7 +356,7 @@ _AFTER_RE = re.compile(
       # (or dashes: "six residents of a relief camp — three women and three children — were missing")
       |(?:,|\s?[—–])\s*{COUNT}\s+(?:{_NP_WORD}\s*){{1,3}}(?:(?:,\s*|\s+and\s+){COUNT}\s+(?:{_NP_WORD}\s*){{1,3}})+(?:,|\s?[—–])\s*)?
     # "The victims, three women and three children, went missing": the last part before the verb
-    (?:(?<=[^\W\d]),\s*(?=(?:had|have|has|were|was|went)\b))?
+    (?:(?:(?<=[^\W\d]),|(?<=\s)[—–])\s*(?=(?:had|have|has|were|was|went)\b))?
     (?:who\s+(?:had\s+been\s+|had\s+|have\s+|were\s+|are\s+|remain\s+|remained\s+)?(?=fled|displaced|sheltering|been\s+displaced|missing|unaccounted))?
     (?:{_AUX}\s+)*
     (?:{_OUTCOME_RE_PART})\b""",
