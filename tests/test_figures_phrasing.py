@@ -3662,3 +3662,37 @@ def test_breakdowns_between_commas_or_dashes_and_a_toll_that_includes(
     text: str, expected: list[tuple[int, int | None, str, str, str]]
 ) -> None:
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an aside after "says X": X did the killing, the name before said it
+        (
+            "Rutshuru\n\nThe UN High Commissioner for Human Rights, Volker Türk, says the M23 rebels, backed by "
+            "Rwanda, killed at least 319 civilians in July.",
+            [(319, "killed", "Volker Türk")],
+        ),
+        # "my office", "Our records show": the speaker's or the issuer's own
+        (
+            "Rutshuru\n\nHOST: The UN rights chief spoke in Geneva.\n\n"
+            "TÜRK (recording): My office documented the killing of 319 civilians in four villages.\n\n"
+            "HOST: The rebels deny it.",
+            [(319, "killed", "Türk")],
+        ),
+        (
+            "Police statement on the protests\n\nNATIONAL POLICE SERVICE\nPRESS STATEMENT\n\n"
+            "Our records show that 58 police officers were injured while on duty.",
+            [(58, "injured", "NATIONAL POLICE SERVICE")],
+        ),
+        # "For Immediate Release" marks a release under its issuer's name
+        (
+            "Burkina Faso: soldiers executed villagers\n\nHuman Rights Watch\nFor Immediate Release\n\n"
+            "We documented the killing of 44 people in Nondin.",
+            [(44, "killed", "Human Rights Watch")],
+        ),
+        ("Gaza\n\nAmong the verified dead were 3,588 children.", [(3588, "killed", None)]),
+    ],
+)
+def test_asides_after_says_own_voices_and_release_marks(text: str, expected: list[tuple[int, str, str | None]]) -> None:
+    assert read_with_sources(text) == expected

@@ -430,7 +430,8 @@ _BEFORE_RE = re.compile(
             |buried|burying|bury
             |claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|claims\s+the\s+lives\s+of|the\s+lives\s+of
             |(?:deaths?|killings?|killing|executions?|murders?|bodies|(?:human\s+)?remains|massacre|funerals?|martyrdom)\s+(?:of|for)
-            |among\s+(?:the\s+dead|the\s+victims|the\s+martyrs|those\s+killed|the\s+people\s+killed|[\w-]+['’]s\s+(?:dead|victims))
+            |among\s+(?:the\s+(?:verified\s+|identified\s+|confirmed\s+|documented\s+|registered\s+)?(?:dead|victims|martyrs)
+              |those\s+killed|the\s+people\s+killed|[\w-]+['’]s\s+(?:dead|victims))
                 (?:,\s*(?:it|he|she|they|officials|the\s+[\w-]+)\s+(?:said|says|added),)?(?:\s+(?:were|was|are|is))?))
       | (?P<b_injured>\b(?:wounded|wounding|injured|injuring|injuries\s+to|(?:injury|injuries|injuring|wounding)\s+of|treated|treating
               |among\s+the\s+(?:wounded|injured)(?:\s+(?:were|was|are|is))?))
@@ -2841,12 +2842,18 @@ _TRAILING_PERSON_RE = re.compile(
 )
 _LEAD_IN_TAILS = frozenset("update updates statement figures toll count report says".split())
 # A transcript's speaker label in capitals at a paragraph's start: "HAGARI: ...", "JEAN-ROBERT PIERRE: ...".
+def _OWN_VOICE(found: str) -> bool:  # noqa: N802 - reads like the constants around it
+    """"Our Office", "our teams", "my office", "Our" (of "Our records show"): the speaker's own."""
+    head = found[:4].lower()
+    return head in ("our ", "my o", "my t") or found.lower() in ("our", "my", "we")
+
+
 _FIRST_PERSON_WORD_RE = re.compile(r"\b(?:I|we|We|our|Our|my|My|us)\b")
 # (maybe with a role or place in brackets: "TANVIR RAHMAN (DHAKA):", "MAJ GEN EDWARD BUBA
 # (Director, Defence Media Operations):")
-_SPEAKER_LABEL_RE = re.compile(r"[ \t]*([A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+){0,3})(?:[ \t]*\([^()\n]{1,60}\))?:[ \t]")
+_SPEAKER_LABEL_RE = re.compile(r"[ \t]*([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+){0,3})(?:[ \t]*\([^()\n]{1,60}\))?:[ \t]")
 _SPEAKER_LABEL_LINE_RE = re.compile(
-    r"(?m)^[ \t]*[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+){0,3}(?:[ \t]*\([^()\n]{1,60}\))?:[ \t]"
+    r"(?m)^[ \t]*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+){0,3}(?:[ \t]*\([^()\n]{1,60}\))?:[ \t]"
 )
 _FLASH_TAGS = frozenset(
     "urgent breaking update correction background note editor's note flash alert latest live".split()
@@ -2902,6 +2909,11 @@ def _speaker(sentence: str, verb: int) -> str | None:
             rest = sentence[inverted.end() : inverted.end() + 80]
             cut = min((i for i in (rest.find(c) for c in ",.;") if i >= 0), default=len(rest))
             clause = any(w.lower() in _CLAUSE_WORDS for w in words + rest[:cut].split())
+            if not clause and rest.startswith(",") and 0 < (aside_end := rest.find(",", 1)) < 70:
+                # "..., Volker Türk, says the M23 rebels, backed by Rwanda, killed at least 319":
+                # after an aside, a verb: what was said, not who said it
+                next_word = rest[aside_end + 1 :].split()[:1]
+                clause = bool(next_word) and next_word[0].lower() in _CLAUSE_WORDS
             if (
                 not clause
                 and words[0].lower() not in _PRONOUNS
@@ -3479,7 +3491,7 @@ _OUTLET_VOICE_RE = re.compile(
 # Header lines of a statement that name who issues it.
 _MARK = (
     r"(?:press\s+release|news\s+release|press\s+statement|joint\s+statement|statement|press\s+briefing\s+notes?|press\s+note"
-    r"|briefing\s+notes?|flash\s+update|report\s+excerpt|communiqu[eé])"
+    r"|briefing\s+notes?|flash\s+update|report\s+excerpt|communiqu[eé]|for\s+immediate\s+release)"
 )
 _ISSUER_LINE_RES = (
     # "PRESS RELEASE - Amnesty International Nigeria, Abuja"
@@ -3658,7 +3670,12 @@ def _named_issuer(text: str) -> str | None:
     ) is not None:
         return briefing.group("src")
     for i, line in enumerate(lines[2 : 6 + extra], start=2):
-        if _MARK_ONLY_RE.match(line) and _ISSUER_HEAD_RE.search(lines[i - 1]) and len(lines[i - 1]) <= 80:
+        if (
+            _MARK_ONLY_RE.match(line)
+            # ("Human Rights Watch" above "For Immediate Release": a name, no body word)
+            and (_ISSUER_HEAD_RE.search(lines[i - 1]) or _BODY_NAME_RE.fullmatch(lines[i - 1]))
+            and len(lines[i - 1]) <= 80
+        ):
             # "Sudanese Red Crescent Society" above "Press statement – Port Sudan" (not its press office:
             # "Wuppertal Police Headquarters - Press Office")
             return _PRESS_OFFICE_TAIL_RE.sub("", lines[i - 1])
@@ -3800,13 +3817,13 @@ class _SourceMemory:
             # post's sentences are its author's, unless one says whose count it gives.
             post = self._post_author(start, sentence)
             found = post if post is not None and "according to" not in sentence.lower() else self._resolve(start, sentence)
-            if found is None or (found[:4].lower() == "our " and not _OUTLET_VOICE_RE.match(found)):
+            if found is None or (_OWN_VOICE(found) and not _OUTLET_VOICE_RE.match(found)):
                 # "HAGARI: One officer ... was killed": a transcript's named speaker (a
                 # reporter's turn relates the news: only what they themselves saw is theirs).
                 speaker = self._labelled_speaker(start)
                 if speaker is not None and (found is not None or not self._reporter(speaker) or _FIRST_PERSON_WORD_RE.search(sentence)):
                     found = speaker
-            if found is not None and found[:4].lower() == "our " and not _OUTLET_VOICE_RE.match(found):
+            if found is not None and _OWN_VOICE(found) and not _OUTLET_VOICE_RE.match(found):
                 # "our Office has documented", "our teams registered": the body whose statement
                 # this is, if the text says ("our correspondent in Bol reports" stays: a reporter).
                 found = statement_issuer(self.text)
