@@ -3696,3 +3696,26 @@ def test_breakdowns_between_commas_or_dashes_and_a_toll_that_includes(
 )
 def test_asides_after_says_own_voices_and_release_marks(text: str, expected: list[tuple[int, str, str | None]]) -> None:
     assert read_with_sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the same count a year before
+        (
+            "Haiti\n\nAt least 5,601 people were killed in 2024, against 4,789 in 2023, the office said.",
+            [(5601, "killed", "office"), (4789, "killed", "office")],
+        ),
+        # "against" a number that is no earlier count
+        ("Kutum\n\nTroops killed 12 gunmen who fought against 40 soldiers in 2023.", [(12, "killed", None)]),
+        # a document named with when it came out
+        (
+            "Gaza\n\nA US intelligence assessment released the same day put the number of dead at between 100 and 300.",
+            [(100, "killed", "A US intelligence assessment")],
+        ),
+    ],
+)
+def test_a_count_against_last_year_s_and_a_document_released_that_day(
+    text: str, expected: list[tuple[int, str, str | None]]
+) -> None:
+    assert read_with_sources(text) == expected

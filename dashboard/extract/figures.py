@@ -1164,6 +1164,12 @@ def _read_figure(
         or gap.strip() == "from"  # "has risen to at least 165 from about 100 a day earlier"
         # "revised down the toll to 84 on Thursday, from 103 announced a day earlier"
         or (gap.endswith("from ") and _TIME_THEN_FROM_RE.fullmatch(gap_lower) is not None)
+        # "5,601 people were killed in 2024, against 4,789 in 2023": the same count a year before
+        or (
+            gap_lower.endswith(_COMPARED_ENDS)
+            and _COMPARED_TIME_RE.match(lowered, quantity.end) is not None
+            and _COMPARED_GAP_RE.search(gap_lower) is not None
+        )
     )
     breakdown = False
     inherited: Figure | None = None  # the figure whose category a bare count takes
@@ -1820,6 +1826,13 @@ _REVISED_FROM_RE = re.compile(
     re.IGNORECASE,
 )
 _REVISED_FROM_CASELESS = caseless(_REVISED_FROM_RE)
+_COMPARED_ENDS = ("against ", "compared with ", "compared to ", "versus ", "vs ", "vs. ")
+_COMPARED_GAP_RE = re.compile(r"(?:^|[,;(]\s*|\s)(?:against|compared\s+(?:with|to)|versus|vs\.?)\s+$")
+# ("against 4,789 in 2023": only with a time after it; "fought against 40 gunmen" is no count of the toll)
+_COMPARED_TIME_RE = re.compile(
+    r"\s+(?:in\s+(?:19|20)\d\d|a\s+year\s+(?:earlier|before|ago)|the\s+(?:year|month|week)\s+before"
+    r"|(?:in\s+the\s+)?(?:last|previous|same)\s+(?:year|month|week|period))\b"
+)
 # A toll referred back to: "the figure had climbed to", "that figure was raised to", "a new
 # figure of", "the tally it gave on Monday had been", "had raised it to", "put it at".
 _ANAPHORIC_TOLL_RE = re.compile(
@@ -3309,6 +3322,7 @@ _SENTENCE_SUBJECT_RE = re.compile(
 )
 
 
+_PUBLISHED_WORDS = frozenset("released published issued presented circulated leaked seen obtained".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
@@ -3317,6 +3331,11 @@ def _source_phrase(words: list[tuple[str, int]]) -> tuple[str, int] | str | None
         words = words[:-1]
     if len(words) >= 3 and words[-2][0].lower() == "on" and words[-1][0].lower() in _WEEKDAYS:
         words = words[:-2]  # "Police in Khyber Pakhtunkhwa on Thursday lowered the toll": the police
+    for i in range(1, len(words)):
+        if words[i][0].lower() in _PUBLISHED_WORDS and _POSSESSIVE_S_RE.sub("", words[i - 1][0]).lower() in _SOURCE_HEADS:
+            # "A US intelligence assessment released the same day put the number": the assessment
+            words = words[:i]
+            break
 
     # Start at the last determiner, if any ("In a grim revelation the UN office" -> "the UN office").
     for i in range(len(words) - 1, -1, -1):
