@@ -1031,3 +1031,48 @@ def test_a_name_written_with_an_apostrophe_the_gazetteer_lacks(gazetteer: Gazett
 def test_ages_titled_names_and_holidays_are_no_places(gazetteer: Gazetteer, text: str) -> None:
     mentions, places = resolved(text, gazetteer)
     assert {p.country for p in places.values()} == {"MX"}
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        # texts named after where they were signed (Rome, Pretoria, Geneva stay unmapped)
+        ("Darfur\n\nCrimes under the Rome Statute were committed in El Geneina, the prosecutor said.", {"SD"}),
+        (
+            "Goma, DR Congo\n\nRwanda and the DR Congo signed the Washington agreement, but fighting went on around Goma.",
+            {"CD", "RW"},
+        ),
+        # an institution that shares a village's name (Congress, Arizona)
+        (
+            "Justice roundup\n\nIn Utah, prosecutors charged a man over the shooting. In Brazil, his supporters "
+            "stormed Congress, the presidential palace and the court itself in Brasília.",
+            {"US", "BR"},
+        ),
+        # a given name before a particle and a surname (Alice, Texas)
+        (
+            "Southport, England\n\nBebe King, aged six, Elsie Dot Stancombe, aged seven, and Alice da Silva Aguiar, "
+            "aged nine, whose parents came to Southport from Portugal, died after the attack.",
+            {"GB", "PT"},
+        ),
+    ],
+)
+def test_treaties_institutions_and_particle_names_are_no_places(
+    gazetteer: Gazetteer, text: str, countries: set[str]
+) -> None:
+    mentions, places = resolved(text, gazetteer)
+    assert {p.country for p in places.values()} == countries
+
+
+def test_a_transcript_s_speaker_labels_and_addressed_names_are_no_places(gazetteer: Gazetteer) -> None:
+    # Adler and Anna are towns of Russia; here a correspondent and the presenter she answers.
+    text = (
+        "ICC warrants\n\nPRESENTER (ANNA KOVAC): The court in The Hague issued warrants today. "
+        "Ruth Adler is in Jerusalem.\n\nADLER: Anna, the reaction in Jerusalem was swift.\n\n"
+        "PRESENTER: Thank you."
+    )
+    mentions, places = resolved(text, gazetteer)
+    assert "RU" not in {p.country for p in places.values()}
+    assert any(p.country == "IL" for p in places.values())  # Jerusalem
+    # a news story's dateline in capitals with a colon is still a place
+    mentions, places = resolved("Toll rises\n\nKHARKIV: A glide bomb hit a shop on Sunday.", gazetteer)
+    assert {p.country for p in places.values()} == {"UA"}

@@ -119,7 +119,7 @@ _CALENDAR_WORDS = frozenset(
 # Cuarta neighbourhood" (Spanish for a neighbourhood), "the University of Maiduguri Teaching
 # Hospital" (GeoNames has a University in Florida).
 # Languages too: "a statement in Dari" (GeoNames has a Dari in India).
-_NOT_PLACE_WORDS = frozenset("barrio university dari pashto urdu hausa swahili farsi tigrinya amharic".split())
+_NOT_PLACE_WORDS = frozenset("barrio university dari pashto urdu hausa swahili farsi tigrinya amharic congress".split())
 _DIRECTIONS = frozenset(
     "northern southern eastern western central north south east west upper lower greater old rural".split()
 )
@@ -371,20 +371,52 @@ def _looks_like_person(
 
 
 # First letters of what the two patterns below look for (a cheap test before each match).
-_PARTICLE_STARTS = frozenset({"al-", "el-", "bin", "ibn", "abu", "oul"})
+_PARTICLE_STARTS = frozenset({"al-", "el-", "bin", "ibn", "abu", "oul", "da ", "dos", "das", "van", "von", "del"})
 _BUILDING_INITIALS = frozenset("hcmsupt")
 _BUILDING_AFTER_RE = re.compile(
     # ("Madina and Erdogan hospitals": two buildings' names)
     r"[ \t]+(?:and[ \t]+(?-i:[A-Z])[\w'’-]*[ \t]+)?(?:hospitals?|clinic|mosque|church|school|university|stadium|prison|market|hotel)\b",
     re.IGNORECASE,
 )
-_PERSON_PARTICLE_AFTER_RE = re.compile(r"[ \t]+(?:(?:al|el)-[A-Z]|(?:bin|ibn|abu|ould)[ \t]+[A-Z])")
+_PERSON_PARTICLE_AFTER_RE = re.compile(
+    r"[ \t]+(?:(?:al|el)-[A-Z]|(?:bin|ibn|abu|ould|da|dos|das|van|von|della)[ \t]+[A-Z])"
+)
 _INSIDE_WORD_AFTER_RE = re.compile(r"['’](?!s\b)[^\W\d_]")
 # The head of an organisation's name a few capitalised words later.
 _ORGANISATION_AFTER_RE = re.compile(
     r"(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:Organi[sz]ation|Army|Front|Party|Movement|Council|Union|Alliance"
     r"|Brigades?|Corps|Committee|Network|Institute)\b"
 )
+# A text named after the place it was signed or agreed in.
+_DOCUMENT_AFTER_RE = re.compile(
+    r"[ \t]+(?:Statute|Accords?|Conventions?|Protocols?|Declaration|Treaty|Charter|[Aa]greements?|[Aa]ccords?)\b"
+)
+# A transcript's turns: "ADLER: ...", "TANVIR RAHMAN (DHAKA): ...", and the name a turn opens
+# by addressing ("OSEI: Anna, the three judges ...").
+_SPEAKER_TURN_RE = re.compile(
+    r"(?m)^[ \t]*(?P<label>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+){0,3})"
+    r"(?:[ \t]*\([^()\n]{1,60}\))?:[ \t]+(?:(?P<addressed>[A-Z][a-z]+),)?"
+)
+_TRANSCRIPT_ROLES = frozenset("PRESENTER HOST ANCHOR REPORTER CORRESPONDENT INTERVIEWER Q A".split())
+
+
+def _speaker_label_offsets(text: str) -> frozenset[int]:
+    """Where a transcript's speaker labels and addressed names start (none unless the text has
+    turns: a role label such as PRESENTER or Q and two labelled turns at least)."""
+    if ":" not in text:
+        return frozenset()
+    turns = list(_SPEAKER_TURN_RE.finditer(text))
+    if len(turns) < 3 or not any(t.group("label").split()[0] in _TRANSCRIPT_ROLES for t in turns):
+        return frozenset()
+    found: set[int] = set()
+    for turn in turns:
+        if turn.group("label").split()[0] not in _TRANSCRIPT_ROLES:
+            found.add(turn.start("label"))
+        if turn.group("addressed"):
+            found.add(turn.start("addressed"))
+    return frozenset(found)
+
+
 _CARTEL_AFTER_RE = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*){0,3}[ \t]+[Cc]artel\b")
 _SAINT_NAME = re.compile(r"(?:St\.?|Saint|Mar|San|Santa|São|Sao)\s+\S+$")
 _SAINT_AFTER = re.compile(
@@ -714,6 +746,7 @@ def _name_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[Pl
     )
     headlines = _Headlines(text)
     organisations = _organisation_offsets(text, rules)
+    labels = _speaker_label_offsets(text)
     spans: list[PlaceSpan] = []
     surnames: set[str] = set()
     for start, end in chosen:
@@ -756,6 +789,10 @@ def _name_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[Pl
             continue  # "the Kachin Independence Organisation": inside an organisation's name
         if _CARTEL_AFTER_RE.match(text, end):
             continue  # "the Sinaloa cartel", "the Jalisco New Generation Cartel": a criminal group
+        if follows[:1] == " " and _DOCUMENT_AFTER_RE.match(text, end):
+            continue  # "the Rome Statute", "the Pretoria agreement", "the Geneva Conventions": a text
+        if labels and start in labels:
+            continue  # "ADLER: Anna, the judges ...": a transcript's speaker, and whom they address
         if text.startswith("-based", end):
             continue  # "the Britain-based monitor": where an organisation sits, not a scene
         if near[0] is not None and near[0][1] in ("Operation", "Operations", "OPERATION"):
