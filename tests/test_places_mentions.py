@@ -1024,6 +1024,8 @@ def test_a_name_written_with_an_apostrophe_the_gazetteer_lacks(gazetteer: Gazett
         'Salvatierra, Mexico\n\n"People threw themselves under the tables," said Guadalupe, 19, a student.',
         # a name opened by a title (Vallejo is also a city of California)
         "Salvatierra, Mexico\n\nGovernor Diego Sinhue Rodríguez Vallejo condemned the attack.",
+        # a given name, the family name, then the age (Tyler is also a city of Texas)
+        "Salvatierra, Mexico\n\nProsecutors in Guanajuato charged Tyler Robinson, 22, with murder.",
         # a holiday (Independence is also a city of Missouri)
         "Culiacán, Mexico\n\nThe governor cancelled the Independence Day celebration.",
     ],

@@ -324,7 +324,8 @@ def _title_opens_the_run(before: str, rules: MentionRules) -> bool:
 
 # After the match: an age ("said Guadalupe, 19, who ...": a person) or "Day" ("Independence
 # Day": a holiday).
-_AGE_OR_DAY_AFTER_RE = re.compile(r",[ \t]*\d{1,2}[ \t]*,|[ \t]+Day\b")
+# ("Tyler Robinson, 22, ...": a given name, then the family name and the age)
+_AGE_OR_DAY_AFTER_RE = re.compile(r"(?:[ \t]+[A-Z][a-z'’-]+){0,2},[ \t]*(?:aged[ \t]+)?\d{1,2}[ \t]*,|[ \t]+Day\b")
 
 
 def _looks_like_person(
