@@ -3719,3 +3719,8 @@ def test_a_count_against_last_year_s_and_a_document_released_that_day(
     text: str, expected: list[tuple[int, str, str | None]]
 ) -> None:
     assert read_with_sources(text) == expected
+
+
+def test_a_toll_published_by_a_body_between_commas() -> None:
+    text = "Crocus\n\nThe first official toll, published by the FSB late that night, was 40 dead and more than 100 injured."
+    assert read_with_sources(text) == [(40, "killed", "FSB"), (101, "injured", "FSB")]

@@ -2819,8 +2819,10 @@ _COUNT_KEEPERS = frozenset(
 )
 # "The previous toll announced by the Minister of Health, ...": who gave a count.
 _TOLL_BY_RE = re.compile(
-    r"\b(?:toll|figure|count|tally|estimate)s?\s+(?:[a-z]+\s+){0,2}?(?:issued|announced|released|published|given|put\s+out)"
-    r"\s+by\s+(?P<src>[^,.;:()\"“”]+?)(?=\s*[,.;:()\"“”]|\s+(?:on|in|at|was|were|is|had|has|put|stood|a\s+day|the\s+day|earlier|last|yesterday)\b|$)",
+    # ("The first official toll, published by the FSB late that night, was 40 dead")
+    r"\b(?:toll|figure|count|tally|estimate)s?,?\s+(?:[a-z]+\s+){0,2}?(?:issued|announced|released|published|given|put\s+out)"
+    r"\s+by\s+(?P<src>[^,.;:()\"“”]+?)(?=\s*[,.;:()\"“”]|\s+(?:on|in|at|was|were|is|had|has|put|stood|a\s+day|the\s+day"
+    r"|earlier|last|yesterday|late|early|overnight|that|this)\b|$)",
     re.IGNORECASE,
 )
 # "39 people had been killed, twice the figure given by the president": a count compared with
