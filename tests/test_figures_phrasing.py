@@ -3724,3 +3724,12 @@ def test_a_count_against_last_year_s_and_a_document_released_that_day(
 def test_a_toll_published_by_a_body_between_commas() -> None:
     text = "Crocus\n\nThe first official toll, published by the FSB late that night, was 40 dead and more than 100 injured."
     assert read_with_sources(text) == [(40, "killed", "FSB"), (101, "injured", "FSB")]
+
+
+def test_labels_that_count_events_abductions_and_arrests() -> None:
+    text = "Nairobi\n\nThe commission's tally as of Monday:\n• Killed: 39\n• Abductions: 32\n• Arrests: 627\n"
+    assert read(text) == [
+        (39, 39, "exact", "unknown", "killed"),
+        (32, 32, "exact", "unknown", "abducted"),
+        (627, 627, "exact", "unknown", "detained"),
+    ]

@@ -1694,7 +1694,7 @@ _LABEL_BEFORE_RE = re.compile(
     r"(?<!\bthe\s)\b(?P<label>killed|dead|deaths|fatalities|injured|wounded|injuries|missing|displaced|abducted|kidnapped"
     r"|neutralised|neutralized"  # a communique's list: "Terrorists neutralised: around fifty"
     # (dates in brackets may sit in the label: "People killed in the attacks on Zamzam (11–13 April): 400")
-    r"|detained|arrested)\b(?:[^:.;\d|(]|\([^():;|]{0,30}\)){0,90}(?::|\||\s[-–—])\s*"
+    r"|detained|arrested|abductions|kidnappings|arrests|detentions|disappearances)\b(?:[^:.;\d|(]|\([^():;|]{0,30}\)){0,90}(?::|\||\s[-–—])\s*"
     r"(?:at\s+least\s+|about\s+|more\s+than\s+|an\s+estimated\s+|some\s+|around\s+|nearly\s+|over\s+|between\s+)?$"
 )
 _LABEL_MARKS = frozenset(":|-–—")
@@ -1817,6 +1817,12 @@ _LABEL_OUTCOMES = {
     "kidnapped": "abducted",
     "detained": "detained",
     "arrested": "detained",
+    # (counts of events: "Abductions: 32", "Arrests: 627")
+    "abductions": "abducted",
+    "kidnappings": "abducted",
+    "arrests": "detained",
+    "detentions": "detained",
+    "disappearances": "missing",
 }
 _HEADING_OUTCOME_RE = re.compile(r"\b(" + "|".join(_LABEL_OUTCOMES) + r")\b", re.IGNORECASE)
 _REVISED_FROM_RE = re.compile(
