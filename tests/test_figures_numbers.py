@@ -97,3 +97,17 @@ def test_a_qualifier_after_an_opening_quote() -> None:
 )
 def test_thousands_grouped_with_spaces_or_dots(text: str, expected: list[tuple[str, int, int | None]]) -> None:
     assert [(q.surface, q.low, q.high) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # lakhs (100,000) and crores (10 million), as South Asian copy counts
+        ("Over 1.5 lakh people have been displaced", [("Over 1.5 lakh", 150_001, None)]),
+        ("two lakh people were affected", [("two lakh", 200_000, 200_000)]),
+        ("one lakh fifty thousand people", [("one lakh fifty thousand", 150_000, 150_000)]),
+        ("a compensation of 2 crore", [("2 crore", 20_000_000, 20_000_000)]),
+    ],
+)
+def test_lakhs_and_crores(text: str, expected: list[tuple[str, int, int | None]]) -> None:
+    assert [(q.surface, q.low, q.high) for q in find_quantities(text)] == expected

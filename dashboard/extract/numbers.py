@@ -61,7 +61,16 @@ _UNITS = {
     "eighty": 80,
     "ninety": 90,
 }
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+# (South Asian copy counts in lakhs and crores: "1.5 lakh people displaced", "two lakh")
+_SCALES = {
+    "hundred": 100,
+    "thousand": 1000,
+    "lakh": 100_000,
+    "lakhs": 100_000,
+    "million": 1_000_000,
+    "crore": 10_000_000,
+    "crores": 10_000_000,
+}
 
 # Vague plurals: the floor the phrase commits to ("dozens" = at least two dozen).
 VAGUE_COUNTS = {
@@ -83,7 +92,7 @@ VAGUE_COUNTS = {
 _UNIT_WORDS = "|".join(sorted(_UNITS, key=len, reverse=True))
 _WORD_NUMBER = (
     # "twenty-two", "one hundred and five"; not "five - two" (a dash between two counts)
-    rf"(?:(?:{_UNIT_WORDS})(?:(?:-|\s+)(?:and[\s]+)?(?:{_UNIT_WORDS}|hundred|thousand|million|dozen))*"
+    rf"(?:(?:{_UNIT_WORDS})(?:(?:-|\s+)(?:and[\s]+)?(?:{_UNIT_WORDS}|hundred|thousand|lakhs?|million|crores?|dozen))*"
     r"|a\s+(?:dozen|hundred|thousand)|dozen)"
 )
 _VAGUE = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(VAGUE_COUNTS, key=len, reverse=True))
@@ -94,7 +103,7 @@ _VAGUE = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(VAGUE_COUN
 _NUMERAL = (
     r"(?<![\w$€£¥.,:/])(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]|\s\d)"
     r"|\d{1,3}(?:\.\d{3})+(?!\s*(?:million|thousand)\b)|\d+(?:\.\d+)?)"
-    r"(?:\s*(?:million|thousand)\b)?(?![\w/]|[.,:]\d)"
+    r"(?:\s*(?:million|thousand|lakhs?|crores?)\b)?(?![\w/]|[.,:]\d)"
 )
 _GROUPED_RE = re.compile(r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+")
 # Numerals first (most counts are numerals); "dozens"/"tens of thousands" fall through the
@@ -157,7 +166,7 @@ def count_value(phrase: str) -> tuple[int, bool] | None:
 
 def _numeral_value(words: str) -> int | None:
     scale = 1
-    for name, factor in (("million", 1_000_000), ("thousand", 1000)):
+    for name, factor in (("million", 1_000_000), ("thousand", 1000), ("lakhs", 100_000), ("lakh", 100_000), ("crores", 10_000_000), ("crore", 10_000_000)):
         if words.endswith(name):
             scale = factor
             words = words[: -len(name)].strip()
@@ -409,7 +418,7 @@ _COUNT_WORDS = frozenset(
 _COUNT_ROOTS = tuple(
     (
         "one two three thirt four fift five six seven eight nine ten eleven twelve twenty forty hundred"
-        " thousand million dozen score"
+        " thousand million dozen score lakh crore"
     ).split()
 )
 assert all(word.startswith(_COUNT_ROOTS) for word in _COUNT_WORDS)
