@@ -107,6 +107,9 @@ def test_thousands_grouped_with_spaces_or_dots(text: str, expected: list[tuple[s
         ("two lakh people were affected", [("two lakh", 200_000, 200_000)]),
         ("one lakh fifty thousand people", [("one lakh fifty thousand", 150_000, 150_000)]),
         ("a compensation of 2 crore", [("2 crore", 20_000_000, 20_000_000)]),
+        # Indian digit grouping
+        ("over 1,50,000 people fled", [("over 1,50,000", 150_001, None)]),
+        ("12,34,567 voters", [("12,34,567", 1_234_567, 1_234_567)]),
     ],
 )
 def test_lakhs_and_crores(text: str, expected: list[tuple[str, int, int | None]]) -> None:

@@ -99,9 +99,10 @@ _VAGUE = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(VAGUE_COUN
 # A numeral: "1,400" (groups of three), "13", "1.5" (then a scale word). Not part of a
 # longer token ("2nd", "10:30", "$5", "A320", "1.2.3"); "put the toll at 11: eight ..." is a count.
 # Thousands grouped as much of the world writes them are read too: "6 270" (a space, also
-# no-break or thin), "18.000" (dots, exactly three digits a group; "1.5" stays a decimal).
+# no-break or thin), "18.000" (dots, exactly three digits a group; "1.5" stays a decimal),
+# "1,50,000" (Indian grouping: lakhs and crores in pairs of digits before the last three).
 _NUMERAL = (
-    r"(?<![\w$€£¥.,:/])(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]|\s\d)"
+    r"(?<![\w$€£¥.,:/])(?:\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])|\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]|\s\d)"
     r"|\d{1,3}(?:\.\d{3})+(?!\s*(?:million|thousand)\b)|\d+(?:\.\d+)?)"
     r"(?:\s*(?:million|thousand|lakhs?|crores?)\b)?(?![\w/]|[.,:]\d)"
 )
