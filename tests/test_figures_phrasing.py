@@ -3733,3 +3733,18 @@ def test_labels_that_count_events_abductions_and_arrests() -> None:
         (32, 32, "exact", "unknown", "abducted"),
         (627, 627, "exact", "unknown", "detained"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kurram\n\nFour people succumbed on Sunday.", [(4, 4, "exact", "people", "killed")]),
+        ("Kurram\n\nTwo more injured persons succumbed to their injuries on Sunday.", [(2, 2, "exact", "people", "killed")]),
+        (
+            "Kurram\n\nThree of the injured succumbed in hospital, taking the toll to 20.",
+            [(3, 3, "exact", "people", "killed"), (20, 20, "exact", "unknown", "killed")],
+        ),
+    ],
+)
+def test_the_injured_who_succumbed(text: str, expected: list[tuple[int, int | None, str, str, str]]) -> None:
+    assert read(text) == expected

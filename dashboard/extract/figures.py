@@ -210,6 +210,7 @@ _OUTCOME_WORDS = {
     "killed": r"killed|killing|killings|kills|kill|dead|died|die|deaths?|executed|executing|executions?|martyred|martyrs?"
     r"|in\s+(?:the\s+)?(?:[\w'’]+\s+){0,2}?morgues?"
     r"|murdered|murders|homicides?|slain|massacred|slaughtered|butchered|perished|fatalities|lost\s+their\s+lives|lives|shot\s+dead|bodies|toll|among\s+the\s+victims"
+    r"|succumbed"  # "succumbed to his injuries" (South Asian and African copy)
     r"|(?:brought|carried)\s+in\s+dead|dead\s+on\s+arrival|hanged|laid\s+down\s+(?:his|her|their)\s+li(?:fe|ves)"
     r"|paid\s+the\s+(?:supreme|ultimate)\s+(?:price|sacrifice)|sent\s+to\s+hell|embraced\s+(?:shahadat|martyrdom)"  # army communiques
     r"|fell\s+(?:on\s+the\s+field\s+of\s+honou?r|in\s+(?:battle|combat|action)|as\s+martyrs)"  # "fell on the field of honour"
@@ -626,6 +627,7 @@ _OUTCOME_STEMS = (
     "not been heard",
     "to hell",  # "All 33 terrorists ... have been sent to hell"
     "embraced",  # "four FC personnel ... embraced shahadat"
+    "succumbed",
     "ultimate price",
     "ultimate sacrifice",
     "brought in with",
@@ -1511,11 +1513,12 @@ def _read_figure(
         outcome = "killed"  # "was severely wounded and later died of his wounds"
     if (
         outcome in ("displaced", "injured", "abducted")
-        and after_lower.startswith((" displaced", " wounded", " injured", " abducted", " kidnapped"))
+        and after_lower.lstrip().startswith(("displaced", "wounded", "injured", "abducted", "kidnapped", "more ", "other "))
         and (later := _ADJECTIVE_THEN_VERB_RE.match(after_lower))
     ):
         # "three displaced persons were killed": the adjective says who, the verb what befell them.
         outcome = next(k for k, v in later.groupdict().items() if v)
+        outcome = "killed" if outcome == "died" else outcome
     if outcome == "killed" and _incident_count(after[:60], after_lower[:60]):
         return None
     if outcome == "displaced" and ("return" in after_lower or " back" in after_lower or " home" in after_lower) and _RETURNED_RE.match(after_lower):
@@ -1913,11 +1916,13 @@ _RETURNED_RE = re.compile(
 _TRAVELLERS_RE = re.compile(r"\s+(?:[a-z'’-]+\s+){0,2}?(?:migrants|pilgrims|tourists|visitors|workers|delegates)\b")
 _HOSTAGES_RE = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:hostages|captives)\b")
 _ADJECTIVE_THEN_VERB_RE = re.compile(
-    r"\s+(?:displaced|wounded|injured|abducted|kidnapped)\s+(?:[a-z-]+\s+){0,2}?"
+    r"\s+(?:more\s+|other\s+)?(?:displaced|wounded|injured|abducted|kidnapped)\s+(?:[a-z-]+\s+){0,2}?"
     r"(?:people|persons|civilians|men|women|children|migrants|residents|villagers|soldiers|patients)\s+"
-    r"(?:were|was|have\s+been|had\s+been|are)\s+(?:[a-z]+ly\s+)?"
+    r"(?:(?:were|was|have\s+been|had\s+been|are)\s+(?:[a-z]+ly\s+)?"
     r"(?:(?P<killed>killed|shot\s+dead|executed)|(?P<injured>wounded|injured)|(?P<abducted>abducted|kidnapped)"
-    r"|(?P<missing>missing))\b"
+    r"|(?P<missing>missing))"
+    # "Two more injured persons succumbed to their injuries": died of them
+    r"|(?:later\s+|since\s+|also\s+)?(?P<died>died|succumbed))\b"
 )
 _ALIVE_RE = re.compile(r"\s+(?:are|were|is|was)\s+(?:believed\s+to\s+be\s+|thought\s+to\s+be\s+|still\s+|found\s+)?alive\b")
 _FREED_RE = re.compile(r"\b(?:rescued|freed|released|liberated|returned|exchanged|handed\s+over|recovered)\b")
