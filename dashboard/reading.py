@@ -1,4 +1,4 @@
-"""Turning files (.txt, .md, .html) into report text, with clear errors for bad input.
+"""Turning files (.txt, .md, .html, .pdf) into report text, with clear errors for bad input.
 
 Used by the CLI and the app's upload form, so both refuse the same files for the same
 reasons. Nothing here guesses silently: a file we cannot read is named with the reason.
@@ -6,13 +6,17 @@ reasons. Nothing here guesses silently: a file we cannot read is named with the 
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
 MAX_REPORT_BYTES = 2 * 1024 * 1024  # a news report is a few KB; 2 MB leaves room for HTML pages
-READABLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+# A PDF carries fonts and images around its text: a situation report of a few pages is often
+# 1-5 MB. Its text still has to fit MAX_REPORT_BYTES.
+MAX_PDF_BYTES = 25 * 1024 * 1024
+READABLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
 
 
 class BadInput(ValueError):
@@ -153,8 +157,37 @@ def decode_report_bytes(data: bytes, name: str) -> str:
         return data.decode("latin-1")
 
 
+def text_of_pdf(data: bytes, name: str) -> ReportText:
+    """The text layer of a PDF, page after page (lines as the PDF breaks them: the extractor
+    reads lines broken at the print margin as running text, see extract/layout.py)."""
+    # Imported here: only PDF uploads pay for the parser.
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise BadInput(f"{name}: the PDF is password-protected; save an unprotected copy first")
+        pages = [(page.extract_text() or "").strip() for page in reader.pages]
+        metadata = reader.metadata
+        title = (metadata.title or "").strip() if metadata is not None else ""
+    except BadInput:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a parser of untrusted files fails many ways; each is the file's fault
+        raise BadInput(f"{name}: not a readable PDF ({type(exc).__name__}: {exc})") from None
+    text = "\n\n".join(page for page in pages if page)
+    if not text:
+        raise BadInput(f"{name}: the PDF has no text layer (a scanned document?); run OCR on it first")
+    if len(text.encode("utf-8")) > MAX_REPORT_BYTES:
+        raise BadInput(f"{name}: its text is over the {MAX_REPORT_BYTES:,}-byte limit for one report")
+    return ReportText(text=text, title=title or None)
+
+
 def report_text_from_bytes(data: bytes, name: str) -> ReportText:
     """A report's text from an uploaded or read file called ``name``."""
+    if name.lower().endswith(".pdf") or data.startswith(b"%PDF-"):
+        if len(data) > MAX_PDF_BYTES:
+            raise BadInput(f"{name}: {len(data):,} bytes is over the {MAX_PDF_BYTES:,}-byte limit for one PDF")
+        return text_of_pdf(data, name)
     if len(data) > MAX_REPORT_BYTES:
         raise BadInput(
             f"{name}: {len(data):,} bytes is over the {MAX_REPORT_BYTES:,}-byte limit for one report"

@@ -30,6 +30,7 @@ BAD = {
     "huge.txt": (b"Latakia " * (MAX_REPORT_BYTES // 8 + 1), "limit"),
     "odd-utf16.txt": (b"\xff\xfeA", "UTF-16"),
     "only-script.html": (b"<html><script>alert('x')</script></html>", "no readable text"),
+    "broken.pdf": (b"%PDF-1.4 not a report", "not a readable PDF"),
 }
 
 
@@ -42,7 +43,7 @@ def _folder(root: Path) -> Path:
         path.write_bytes(data)
     for name, (data, _) in BAD.items():
         (folder / name).write_bytes(data)
-    (folder / "notes.pdf").write_bytes(b"%PDF-1.4 not a report type")  # skipped by suffix
+    (folder / "notes.docx").write_bytes(b"PK\x03\x04 not a report type")  # skipped by suffix
     return folder
 
 

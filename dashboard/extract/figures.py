@@ -2992,9 +2992,9 @@ def _speaker(sentence: str, verb: int) -> str | None:
         if relative is not None:
             # "The new figures contradict President William Ruto, who said on Sunday that 19
             # people had died": who said it is the name the relative clause hangs on.
-            head = _NOUN_PHRASE_END_RE.search(sentence, max(0, relative.start() - 80), relative.start())
-            if head is not None and _names_a_source(head.group(0)):
-                return _normalise_source(head.group(0), at_sentence_start=head.start() == 0)
+            named = _NOUN_PHRASE_END_RE.search(sentence, max(0, relative.start() - 80), relative.start())
+            if named is not None and _names_a_source(named.group(0)):
+                return _normalise_source(named.group(0), at_sentence_start=named.start() == 0)
     trailing = _TRAILING_SPEAKER_RE.search(before)
     if trailing is not None and _CLAUSE_END_RE.match(sentence, verb + len(_WORD_RE.match(sentence.lower(), verb).group(0))):  # type: ignore[union-attr]
         # "Hospitals in Cucuta have treated 19 wounded, the departmental health secretary said."

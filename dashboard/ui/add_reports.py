@@ -194,7 +194,7 @@ def _save(pending: list[Pending]) -> None:
 def render_add_reports() -> None:
     st.subheader("Add reports")
     st.caption(
-        "Paste a news report, upload .txt, .md or .html files, or give the address of a web "
+        "Paste a news report, upload .txt, .md, .html or .pdf files, or give the address of a web "
         "article. You will see the places, figures and events read from each before anything is saved."
     )
     if st.session_state.get(RESULT):
