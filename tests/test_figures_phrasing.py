@@ -3748,3 +3748,25 @@ def test_labels_that_count_events_abductions_and_arrests() -> None:
 )
 def test_the_injured_who_succumbed(text: str, expected: list[tuple[int, int | None, str, str, str]]) -> None:
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the outlet's producer, with an aside on why she is not named
+        (
+            "Khan Younis\n\nOur producer in Khan Younis, whom we are not naming for her safety, reports that at "
+            "least 13 people were killed overnight.",
+            [(13, "killed", "Our producer in Khan Younis")],
+        ),
+        # after the quotation: the speaker's name, age and what they are, then "told"
+        (
+            'Gwoza\n\n"Five people died in our street," Malam Ibrahim Bukar, 58, a grain trader, told our reporter.',
+            [(5, "killed", "Malam Ibrahim Bukar")],
+        ),
+    ],
+)
+def test_a_producer_not_named_and_a_speaker_with_age_after_the_quotation(
+    text: str, expected: list[tuple[int, str, str | None]]
+) -> None:
+    assert read_with_sources(text) == expected

@@ -2611,6 +2611,8 @@ _WHERE_ASIDE_RE = re.compile(
     + _SPEAKING_ASIDE
     # "The Collectif ..., formed by relatives of victims, said": what the speaker is
     + r"|,\s+(?:formed|founded|set\s+up|created|run|led|made\s+up)\s+(?:by|of)\s+[^,]{3,60},$"
+    # "Our producer in Khan Younis, whom we are not naming for her safety, reports"
+    + r"|,\s+whom\s+[^,]{3,80},$"
     # "OCHA, citing local sources, said": who says it, on whose word (the word is no speaker)
     + r"|,\s+(?:citing|quoting)\s+[^,]{3,60},$"
 )
@@ -2631,6 +2633,16 @@ _NOUN_PHRASE_END_RE = re.compile(
     r"(?:\b(?:al|el|ad|ash|as)-)?[A-Z][\w'’.-]*$"
     r"|\b(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+$"
 )
+def quoted_before(before: str) -> bool:
+    """Whether a quotation closes in ``before`` ("…," then the speaker)."""
+    return '",' in before or "”," in before or ',"' in before or ",”" in before
+
+
+def _last_quote_end(before: str) -> int:
+    """Just past the last closing quotation mark in ``before``."""
+    return max(before.rfind('"'), before.rfind("”")) + 1
+
+
 _CALLED_RE = re.compile(r"\b(?:called|named)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 _NAME_AGE_RE = re.compile(
     r"\s*(?P<name>[A-Z][\w'’-]+(?:\s+(?:al-|el-|bin\s+|abu\s+|de\s+)?[A-Z][\w'’-]+){1,3}),\s+\d{1,3},"
@@ -2971,8 +2983,11 @@ def _speaker(sentence: str, verb: int) -> str | None:
             return given.group("name")
     if before.endswith(","):
         # "Ahmad Fahmawi, 34, a taxi driver from the camp, said ...": a person named with
-        # their age, then what they are, then the verb.
+        # their age, then what they are, then the verb (also after the quotation they spoke:
+        # '"...," Malam Ibrahim Bukar, 58, a grain trader, told our reporter').
         person = _NAME_AGE_RE.match(sentence)
+        if person is None and quoted_before(before):
+            person = _NAME_AGE_RE.match(sentence, _last_quote_end(before))
         if person is not None and person.end() <= verb:
             return person.group("name")
         # "Hussam Abu Safiya, its director, said ...": a name, then its role in lower case.
@@ -3515,7 +3530,7 @@ _QUOTED_RE = re.compile(r'"[^"]*"|“[^”]*”')
 _FIRST_PERSON_WORD_RE = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 # An outlet speaking of itself is no source of the figures it reports.
 _OUTLET_VOICE_RE = re.compile(
-    r"(?:our\s+(?:own\s+)?(?:correspondents?|reporters?|newsroom|station|notes|readers|listeners|viewers|team\s+in\s+[A-Z]"
+    r"(?:our\s+(?:own\s+)?(?:correspondents?|reporters?|producers?|stringers?|newsroom|station|notes|readers|listeners|viewers|team\s+in\s+[A-Z]"
     r"|agency|newspaper|tally|count|data\s+desk|journalists|colleagues?\s+(?-i:[A-Z]))"
     r"|we\s+(?:begin|turn|go|start|end|return|bring)\b|us\s+(?:now|live)\b)",
     re.IGNORECASE,
