@@ -2633,7 +2633,7 @@ _NOUN_PHRASE_END_RE = re.compile(
     r"(?:\b(?:al|el|ad|ash|as)-)?[A-Z][\w'’.-]*$"
     r"|\b(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+$"
 )
-def quoted_before(before: str) -> bool:
+def _quoted_before(before: str) -> bool:
     """Whether a quotation closes in ``before`` ("…," then the speaker)."""
     return '",' in before or "”," in before or ',"' in before or ",”" in before
 
@@ -2986,7 +2986,7 @@ def _speaker(sentence: str, verb: int) -> str | None:
         # their age, then what they are, then the verb (also after the quotation they spoke:
         # '"...," Malam Ibrahim Bukar, 58, a grain trader, told our reporter').
         person = _NAME_AGE_RE.match(sentence)
-        if person is None and quoted_before(before):
+        if person is None and _quoted_before(before):
             person = _NAME_AGE_RE.match(sentence, _last_quote_end(before))
         if person is not None and person.end() <= verb:
             return person.group("name")
