@@ -3770,3 +3770,24 @@ def test_a_producer_not_named_and_a_speaker_with_age_after_the_quotation(
     text: str, expected: list[tuple[int, str, str | None]]
 ) -> None:
     assert read_with_sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "UNHCR briefing\n\nUNHCR, the UN Refugee Agency\nBriefing notes\n\nOver the past week our teams at the border "
+            "have registered more than 15,000 new arrivals in Adré.",
+            [(15001, "displaced", "UNHCR, the UN Refugee Agency")],
+        ),
+        (
+            "IOM statement\n\nInternational Organization for Migration\nPress release\n\nThe attack has forced more "
+            "than 700,000 people from their homes across Haiti, according to our latest figures.",
+            [(700001, "displaced", "International Organization for Migration")],
+        ),
+    ],
+)
+def test_our_teams_after_a_time_phrase_and_our_latest_figures(
+    text: str, expected: list[tuple[int, str, str | None]]
+) -> None:
+    assert read_with_sources(text) == expected

@@ -2589,7 +2589,10 @@ _REPORTS_FROM_RE = re.compile(
     r"\breports?\s+from\s+(?:the\s+)?(?P<src>[A-Z][\w'’.-]*(?:\s+(?:of|for|and|[A-Z][\w'’.-]*)){0,6})"
     r"(?:\s+\([A-Z]{2,}\))?\s+(?:indicate|indicated|show|showed|shows|suggest|suggested|say|said)\b"
 )
-_BY_OUR_COUNT_RE = re.compile(r"\b(?:by|according\s+to)\s+our\s+(?:own\s+)?(?:count|tally|records|figures|data|documentation)\b")
+_BY_OUR_COUNT_RE = re.compile(
+    r"\b(?:by|according\s+to)\s+our\s+(?:own\s+|latest\s+|most\s+recent\s+|new\s+|updated\s+|preliminary\s+)?"
+    r"(?:count|tally|records|figures|data|documentation|estimates?)\b"
+)
 # A pronoun as the source: "according to him", "by their count", "by its own tally".
 _OWN_COUNT_NOUNS = r"(?:own\s+)?(?:count|tally|reckoning|estimate|account)"
 _PRONOUN_ATTRIBUTION_RE = re.compile(
@@ -3351,6 +3354,7 @@ _SENTENCE_SUBJECT_RE = re.compile(
 
 
 _PUBLISHED_WORDS = frozenset("released published issued presented circulated leaked seen obtained".split())
+_PERIOD_WORDS = frozenset("week weeks month months year years days hours period fortnight".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
@@ -3359,6 +3363,9 @@ def _source_phrase(words: list[tuple[str, int]]) -> tuple[str, int] | str | None
         words = words[:-1]
     if len(words) >= 3 and words[-2][0].lower() == "on" and words[-1][0].lower() in _WEEKDAYS:
         words = words[:-2]  # "Police in Khyber Pakhtunkhwa on Thursday lowered the toll": the police
+    own = next((i for i, w in enumerate(words) if i > 0 and w[0].lower() in ("our", "my") and i + 1 < len(words)), None)
+    if own is not None and words[own - 1][0].lower() in _TIME_WORDS | _PERIOD_WORDS:
+        words = words[own:]  # "Over the past week our teams at the border have registered": our teams
     for i in range(1, len(words)):
         if words[i][0].lower() in _PUBLISHED_WORDS and _POSSESSIVE_S_RE.sub("", words[i - 1][0]).lower() in _SOURCE_HEADS:
             # "A US intelligence assessment released the same day put the number": the assessment
