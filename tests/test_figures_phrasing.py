@@ -3791,3 +3791,24 @@ def test_our_teams_after_a_time_phrase_and_our_latest_figures(
     text: str, expected: list[tuple[int, str, str | None]]
 ) -> None:
     assert read_with_sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a label with the day it counts from
+        (
+            "Gaza\n\nKEY FIGURES\nKilled since 7 October: 35,709\nInjured since 7 October: 79,990\n",
+            [(35709, 35709, "exact", "unknown", "killed"), (79990, 79990, "exact", "unknown", "injured")],
+        ),
+        # shelters hosting people who fled
+        (
+            "Beirut\n\nOur collective shelters were still hosting close to 190,000 people last week.",
+            [(190000, 190000, "about", "people", "displaced")],
+        ),
+    ],
+)
+def test_labels_with_a_date_and_shelters_hosting_people(
+    text: str, expected: list[tuple[int, int | None, str, str, str]]
+) -> None:
+    assert read(text) == expected

@@ -441,7 +441,7 @@ _BEFORE_RE = re.compile(
       | (?P<b_displaced>\b(?:displaced|displacing|displacement\s+of|uprooted|uprooting|forced|forcing
           |driven|drove|driving
           # "had evacuated 234 families", "was sheltering over 2,000 people" (checked against the tail)
-          |evacuated|evacuating|sheltering|sheltered|housing|houses))
+          |evacuated|evacuating|sheltering|sheltered|housing|houses|hosting|hosts|hosted))
       | (?P<b_detained>\b(?:detained|detaining|arrested|arresting|(?:arrest|detention)\s+of|rounded\s+up|captured|capturing
               |recaptured|recapturing|apprehended))
       # "the whereabouts of at least 30 of them were still unknown" (checked against the tail)
@@ -1399,7 +1399,7 @@ def _read_figure(
             if not _FORCED_TAIL_RE.match(after):
                 return None
             outcome = "displaced"
-        elif name == "b_displaced" and before_match.group(name).lower().startswith(("evac", "shelt", "hous")):
+        elif name == "b_displaced" and before_match.group(name).lower().startswith(("evac", "shelt", "hous", "host")):
             if _category(noun_phrase) in (None, "fighters", "security_forces") or _HURT_NOUN_RE.search(noun_phrase):
                 # "evacuated 12 wounded soldiers", "evacuated 40 soldiers from the base", "housing
                 # 300 tents": not people made to flee
@@ -1696,8 +1696,11 @@ _AGES_BEFORE_RE = re.compile(r"\baged?\s+(?:\d+\s*(?:,|and|or|to|-)\s*)+$")
 _LABEL_BEFORE_RE = re.compile(
     r"(?<!\bthe\s)\b(?P<label>killed|dead|deaths|fatalities|injured|wounded|injuries|missing|displaced|abducted|kidnapped"
     r"|neutralised|neutralized"  # a communique's list: "Terrorists neutralised: around fifty"
-    # (dates in brackets may sit in the label: "People killed in the attacks on Zamzam (11–13 April): 400")
-    r"|detained|arrested|abductions|kidnappings|arrests|detentions|disappearances)\b(?:[^:.;\d|(]|\([^():;|]{0,30}\)){0,90}(?::|\||\s[-–—])\s*"
+    # (dates in brackets may sit in the label: "People killed in the attacks on Zamzam (11–13 April): 400";
+    # or a day of a month: "Killed since 7 October: 35,709")
+    r"|detained|arrested|abductions|kidnappings|arrests|detentions|disappearances)\b"
+    r"(?:[^:.;\d|(]|\b\d{1,2}\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)|\([^():;|]{0,30}\)){0,90}"
+    r"(?::|\||\s[-–—])\s*"
     r"(?:at\s+least\s+|about\s+|more\s+than\s+|an\s+estimated\s+|some\s+|around\s+|nearly\s+|over\s+|between\s+)?$"
 )
 _LABEL_MARKS = frozenset(":|-–—")
