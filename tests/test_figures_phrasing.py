@@ -3812,3 +3812,22 @@ def test_labels_with_a_date_and_shelters_hosting_people(
     text: str, expected: list[tuple[int, int | None, str, str, str]]
 ) -> None:
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sudan\n\nMore than 12 million people have been forced from their homes, UN figures show.", [(12_000_001, "displaced", "UN figures")]),
+        # told, not telling
+        (
+            "Southport\n\nThe teenager who murdered three young girls at a dance class has been told he is unlikely ever to be freed.",
+            [(3, "killed", None)],
+        ),
+    ],
+)
+def test_figures_that_show_and_a_passive_told(text: str, expected: list[tuple[int, str, str | None]]) -> None:
+    assert read_with_sources(text) == expected
+
+
+def test_presumed_members_of_a_named_armed_group_are_fighters() -> None:
+    assert read("Tibu\n\nTroops had captured 12 presumed members of the ELN near Tibu.") == [(12, 12, "exact", "fighters", "detained")]

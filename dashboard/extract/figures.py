@@ -188,7 +188,8 @@ _CATEGORY_RE = re.compile(
             |(?<!aid\s)(?<!rights\s)(?<!relief\s)(?<!medical\s)(?<!support\s)(?<!civil\s)groups?|(?:terrorist\s+)?cells?|gangs?|cartels?)
           # armed groups known by name ("eleven members of the Dawlah Islamiyah-Philippines")
           |members?\s+of\s+(?:the\s+)?(?:boko\s+haram|al-shabaab|al-shabab|iswap|jnim|islamic\s+state|isis|isil|daesh
-            |al-qaeda|al-qaida|taliban|ttp|dawlah\s+islamiyah|abu\s+sayyaf|hamas|hezbollah|hizbollah|m23|adf)(?!-run|-led)\b
+            |al-qaeda|al-qaida|taliban|ttp|dawlah\s+islamiyah|abu\s+sayyaf|hamas|hezbollah|hizbollah|m23|adf
+            |eln|farc|codeco|fano|al-houthi|houthis?|rsf|bla|baloch\s+liberation\s+army|wagner)(?!-run|-led)\b
           |fighters?|gunm[ae]n|militants?|insurgents?|rebels?|jihadists?|combatants?|attackers?
           |assailants?|militiam[ae]n|militia\s+members|extremists?|terrorists?|mercenaries|khwarij|khawarij|kharijis
           |maoists?|naxal(?:ite)?s|aggressors|armed\s+m[ae]n
@@ -2386,7 +2387,7 @@ _REPORTING_VERBS = frozenset(
     registered tallied added noted gave given gives raised revised updated lowered reports count counts claims claimed claim tells tell adds notes
     announce saying telling reporting warned warns talking talk talks report estimate wrote writes spoke speaks speak believes
     informed lists raises revises updates lowers identified acknowledged found remind reminds reminded attributed attributes
-    documenting recording showed shows listed named reads issued informs condemned condemns mourned mourns""".split()
+    documenting recording showed shows show listed named reads issued informs condemned condemns mourned mourns""".split()
 )
 _OWN_PEOPLE = frozenset("teams team volunteers crews staff members workers rescuers medics doctors".split())
 # (also participles ending a label: "Displaced individuals identified: 51,458")
@@ -2456,6 +2457,8 @@ def _reporting_verbs(sentence: str, lower: str) -> tuple[int, ...]:
                     and not (root == "talk" and not lower.startswith((" about", " of"), word.end()))
                     # "The same source spoke of more than 200 wounded"; not "spoke to reporters".
                     and not (root in ("spoke", "speak") and not lower.startswith(" of ", word.end()))
+                    # "he has been told he is unlikely ever to be freed": he was told, he tells nothing
+                    and not (root == "told" and lower.endswith(("been ", "was ", "were ", "being "), 0, i))
                     # "The court found that troops killed 135 people"; not "found 12 bodies".
                     and not (root == "found" and not lower.startswith(" that ", word.end()))
                     # "MSF issued a statement ...": a body speaking; not "issued 20 rifles"
@@ -2484,7 +2487,7 @@ def _reporting_verbs(sentence: str, lower: str) -> tuple[int, ...]:
 _VERB_ROOTS = tuple(
     "said say report verif confirm document record estimat count announc stated states told put regist"
     " tallied added adds noted notes claim tell warn talk wrote writes spoke speak believes informed lists"
-    " identified acknowledged found remind attribut showed shows listed named reads issued informs condemn mourn".split()
+    " identified acknowledged found remind attribut showed shows show listed named reads issued informs condemn mourn".split()
 )
 
 
@@ -2603,7 +2606,9 @@ _PRONOUN_ATTRIBUTION_RE = re.compile(
 )
 _TRAILING_SPEAKER_RE = re.compile(
     r",\s*(?P<src>(?:the|a|an)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,6}"
-    r"(?:\s+(?:named|called)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?)$"  # "..., a farmer named Issa said"
+    r"(?:\s+(?:named|called)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"  # "..., a farmer named Issa said"
+    # "..., UN figures show.": whose figures
+    r"|[A-Z][\w'’.-]*(?:\s+[A-Za-z][\w'’-]*){0,3}\s+(?:figures|data|statistics|records|estimates|tallies))$"
 )
 _CLAUSE_END_RE = re.compile(r"(?:\s+(?:on|in|late|early|last|this|yesterday|today|on\s+\w+day)\b[^,;]{0,30})?\s*[.;]?\s*$")
 _SPEAKING_ASIDE = r",\s+(?:speaking|talking|writing)\b[^,]{0,60},$"
