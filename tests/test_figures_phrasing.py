@@ -3831,3 +3831,23 @@ def test_figures_that_show_and_a_passive_told(text: str, expected: list[tuple[in
 
 def test_presumed_members_of_a_named_armed_group_are_fighters() -> None:
     assert read("Tibu\n\nTroops had captured 12 presumed members of the ELN near Tibu.") == [(12, 12, "exact", "fighters", "detained")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kyiv\n\nClose to 6.5 million Ukrainians are recorded as refugees abroad.", [(6_500_000, 6_500_000, "about", "people", "displaced")]),
+        (
+            "Metula\n\nAbout 60,000 residents of the north who left their homes a year ago will not be asked to return.",
+            [(60_000, 60_000, "about", "people", "displaced")],
+        ),
+        (
+            "Cucuta\n\nHundreds of people had crossed from Colombia to escape the fighting.",
+            [(200, None, "vague", "people", "displaced")],
+        ),
+    ],
+)
+def test_refugees_recorded_people_who_left_their_homes_and_crossed_to_escape(
+    text: str, expected: list[tuple[int, int | None, str, str, str]]
+) -> None:
+    assert read(text) == expected

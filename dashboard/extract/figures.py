@@ -257,7 +257,9 @@ _OUTCOME_WORDS = {
     # "some 9,000 people crossed at the Gatumba border point"
     r"|crossed\s+at\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:border|crossing)\b"
     r"|(?:registered|housed|accommodated|placed|sheltered)\s+(?:in|at)\s+(?:[\w-]+\s+){0,2}?(?:shelters|camps|sites|schools)"
-    r"|registered\s+as\s+refugees|moved\s+to\s+safety|(?:have|has|had)\s+arrived\s+in\b"
+    r"|(?:registered|recorded|counted|listed)\s+as\s+refugees|moved\s+to\s+safety|(?:have|has|had)\s+arrived\s+in\b"
+    # "hundreds of people had crossed from Colombia to escape the fighting"
+    r"|crossed\s+from\s+[^.;,]{0,40}?(?:\s+to\s+(?:escape|flee)|,?\s+fleeing)\b"
     r"|(?:found|sought|taken|took|taking|seeking)\s+(?:shelter|refuge)|sheltering"
     # "1,000 people have arrived in Tera over the past day, fearing further attacks"
     r"|arrived\s+(?:in|at)\s+[^.;]{0,60}?,\s*(?:fleeing|fearing|having\s+fled|after\s+fleeing)"
@@ -359,7 +361,8 @@ _AFTER_RE = re.compile(
       |(?:,|\s?[—–])\s*{COUNT}\s+(?:{_NP_WORD}\s*){{1,3}}(?:(?:,\s*|\s+and\s+){COUNT}\s+(?:{_NP_WORD}\s*){{1,3}})+(?:,|\s?[—–])\s*)?
     # "The victims, three women and three children, went missing": the last part before the verb
     (?:(?:(?<=[^\W\d]),|(?<=\s)[—–])\s*(?=(?:had|have|has|were|was|went)\b))?
-    (?:who\s+(?:had\s+been\s+|had\s+|have\s+|were\s+|are\s+|remain\s+|remained\s+)?(?=fled|displaced|sheltering|been\s+displaced|missing|unaccounted))?
+    (?:who\s+(?:had\s+been\s+|had\s+|have\s+|were\s+|are\s+|remain\s+|remained\s+)?(?=fled|displaced|sheltering|been\s+displaced|missing|unaccounted
+        |left\s+their\s+homes|abandoned\s+their\s+homes))?
     (?:{_AUX}\s+)*
     (?:{_OUTCOME_RE_PART})\b""",
     re.IGNORECASE | re.VERBOSE,
