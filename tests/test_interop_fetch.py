@@ -11,6 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from pdf_writer import make_pdf
 
 from dashboard.cli import main
 from dashboard.interop.fetch import (
@@ -68,6 +69,10 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if path == "/report.pdf":
             self._send(200, b"%PDF-1.4 not a page", "application/pdf")
+            return
+        if path == "/flash.pdf":
+            pages = [["Sudan: Zamzam flash update", "More than 400 people were reportedly killed in Zamzam camp."]]
+            self._send(200, make_pdf(pages, title="Zamzam flash update"), "application/pdf")
             return
         file = WEB / path.lstrip("/")
         if not path.startswith("/") or ".." in path or not file.is_file():
@@ -154,7 +159,7 @@ def test_fetch_follows_redirects_and_reads_the_page(site: str) -> None:
     [
         ("/missing.html", "HTTP 404"),
         ("/big.html", "byte limit"),
-        ("/report.pdf", "application/pdf"),
+        ("/report.pdf", "not a readable PDF"),
     ],
 )
 def test_fetch_failures_name_the_url_and_the_reason(site: str, path: str, reason: str) -> None:
@@ -269,3 +274,9 @@ def test_cli_ingest_routes_urls_and_feeds(
     assert open_store(str(db_path)).stats()["reports"] == 3
     assert main(["ingest", "--feed", f"{site}/missing.xml"]) == 2
     assert f"{site}/missing.xml: the server answered HTTP 404" in capsys.readouterr().err
+
+
+def test_a_pdf_report_is_read_from_its_address(site: str) -> None:
+    article = fetch_article(site + "/flash.pdf")
+    assert article.title == "Zamzam flash update"
+    assert "More than 400 people were reportedly killed in Zamzam camp." in article.text

@@ -29,13 +29,13 @@ from typing import Any
 
 from dashboard.ingest import BATCH, IngestSummary
 from dashboard.model import Extraction
-from dashboard.reading import BadInput, text_of_html
+from dashboard.reading import MAX_PDF_BYTES, BadInput, text_of_html, text_of_pdf
 
 TIMEOUT_SECONDS = 15.0
 MAX_PAGE_BYTES = 5 * 1024 * 1024
 MAX_FEED_ENTRIES = 50
 USER_AGENT = "report-atlas/0.1 (news report reader; +https://pypi.org/project/report-atlas/)"
-PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/pdf")
 FEED_TYPES = ("xml", "rss", "atom")
 MIN_FEED_TEXT = 200  # characters of a feed entry's own text worth reading when its page fails
 
@@ -307,7 +307,18 @@ def article_from_html(markup: str, url: str, *, use_trafilatura: bool = True) ->
 
 def fetch_article(url: str, *, timeout: float = TIMEOUT_SECONDS, allow_private: bool = True) -> Article:
     """Fetch one web page and read it as an article."""
-    fetched = fetch_bytes(url, accept=PAGE_TYPES, timeout=timeout, allow_private=allow_private)
+    fetched = fetch_bytes(
+        url, accept=PAGE_TYPES, timeout=timeout, allow_private=allow_private, max_bytes=MAX_PDF_BYTES
+    )
+    if fetched.content_type == "application/pdf" or fetched.data.startswith(b"%PDF-"):
+        # A situation report or rights report linked as a PDF: its text layer.
+        try:
+            read = text_of_pdf(fetched.data, url)
+        except BadInput as exc:
+            raise FetchError(str(exc)) from None
+        return Article(fetched.url, read.title, read.text, None, _outlet_from_url(fetched.url))
+    if len(fetched.data) > MAX_PAGE_BYTES:
+        raise FetchError(f"{url}: {len(fetched.data):,} bytes is over the {MAX_PAGE_BYTES:,}-byte limit")
     page = _decode(fetched)
     if fetched.content_type == "text/plain":
         return Article(fetched.url, None, page.strip(), None, _outlet_from_url(fetched.url))
