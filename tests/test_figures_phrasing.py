@@ -3851,3 +3851,24 @@ def test_refugees_recorded_people_who_left_their_homes_and_crossed_to_escape(
     text: str, expected: list[tuple[int, int | None, str, str, str]]
 ) -> None:
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Bijapur\n\nEight jawans of the District Reserve Guard (DRG) and the civilian driver of their vehicle were killed on Monday.",
+            [(8, 8, "exact", "security_forces", "killed")],
+        ),
+        ("Kuriga\n\nThe state government says 287 pupils remain with the abductors.", [(287, 287, "exact", "people", "abducted")]),
+        ("Gaza\n\nSeven hostages are still in captivity.", [(7, 7, "exact", "people", "abducted")]),
+        (
+            "Chibok\n\nIn April 2014, 276 students were taken from the Government Girls Secondary School in Chibok.",
+            [(276, 276, "exact", "people", "abducted")],
+        ),
+        ("Gada\n\nIt was followed by the kidnap of 15 pupils from an Islamiyya school.", [(15, 15, "exact", "people", "abducted")]),
+        ("Khyber\n\nOur troops sent 19 khwarij to hell.", [(19, 19, "exact", "fighters", "killed")]),
+    ],
+)
+def test_regional_wordings_of_deaths_and_abductions(text: str, expected: list[tuple[int, int | None, str, str, str]]) -> None:
+    assert read(text) == expected

@@ -216,6 +216,7 @@ _OUTCOME_WORDS = {
     r"|paid\s+the\s+(?:supreme|ultimate)\s+(?:price|sacrifice)|sent\s+to\s+hell|embraced\s+(?:shahadat|martyrdom)"  # army communiques
     r"|fell\s+(?:on\s+the\s+field\s+of\s+honou?r|in\s+(?:battle|combat|action)|as\s+martyrs)"  # "fell on the field of honour"
     r"|drowned|eliminated|neutrali[sz]ed|burn[te]d?\s+to\s+death"  # ("eliminated", "neutralised": persons only, see _figure)
+    r"|(?<=to\s)hell\b"  # "our troops sent 19 khwarij to hell" (ISPR's wording; "to" is read as an auxiliary)
     # "15 people were buried in a mass grave"; not those trapped ("buried under the rubble")
     r"|buried(?!\s+(?:under|beneath|alive|in\s+(?:the\s+)?(?:rubble|debris|ruins)))",
     "injured": r"injured|injuring|injuries|wounded|wounding|hurt|hospitali[sz]ed"
@@ -240,8 +241,11 @@ _OUTCOME_WORDS = {
     r"|taken\s+(?:[\w-]+\s+){0,3}?as\s+(?:hostages?|captives?)|(?:held|taken)\s+captive|held\s+hostage"
     # "one teacher was also taken", "more than 300 pupils were taken from a school", "nine
     # workers were also taken away" (not "taken to hospital", "taken into custody")
-    r"|(?:also\s+)?taken(?:\s+away)?(?=\s*[,.;]|\s*$|\s+from\s+(?:a|the|their|his|her)\s+(?:[\w-]+\s+)?"
-    r"(?:schools?|hostels?|dormitor(?:y|ies)|villages?|homes?|houses?|church|mosque|farms?|buses|bus|vehicles?|cars?)\b)",
+    r"|(?:also\s+)?taken(?:\s+away)?(?=\s*[,.;]|\s*$|\s+from\s+(?:a|the|their|his|her)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:schools?|hostels?|dormitor(?:y|ies)|villages?|homes?|houses?|church|mosque|farms?|buses|bus|vehicles?|cars?)\b)"
+    # "287 pupils remain with the abductors", "still in captivity"
+    r"|(?:remain|remained|remains|are\s+still|were\s+still|still)\s+(?:with|held\s+by|in\s+the\s+hands\s+of)\s+"
+    r"(?:the|their)\s+(?:abductors|kidnappers|captors)|in\s+captivity",
     # (not an escape: "39 persons deprived of liberty fled the facility", "the gunmen fled the scene")
     "displaced": r"displaced|displacing|displacement"
     r"|(?:fled|flee|fleeing)(?!\s+(?:the\s+|a\s+)?(?:prisons?|jails?|facility|detention|penitentiary|custody|scene)\b)"
@@ -336,6 +340,10 @@ _NP_WORD = (
 _AFTER_RE = re.compile(
     rf"""\s*(?:["”]\s*)?(?:-\s*)?
     (?P<np>(?:{_NP_WORD}(?:\s+|(?=[,"”]))){{0,8}}?)(?:["”]\s+)?
+    # "Eight jawans of the District Reserve Guard (DRG) and the civilian driver of their vehicle
+    # were killed": an acronym in brackets, and one more person named without a count
+    (?:\([A-Z]{{2,6}}\)\s+)?
+    (?:and\s+(?:the|a|an|their|his|her)\s+[^,.;:\d()"“”]{{3,60}}?\s+(?=(?:were|was|have|had)\s))?
     # "13 foreign soldiers serving with the U.N. mission and a regional force were killed"
     # "11 suspects linked to the bombings had been arrested"
     (?:(?:(?:serving|deployed|stationed|posted)\s+(?:with|in|alongside|at|to)|(?:linked|connected|tied)\s+to)\s+
@@ -440,7 +448,7 @@ _BEFORE_RE = re.compile(
                 (?:,\s*(?:it|he|she|they|officials|the\s+[\w-]+)\s+(?:said|says|added),)?(?:\s+(?:were|was|are|is))?))
       | (?P<b_injured>\b(?:wounded|wounding|injured|injuring|injuries\s+to|(?:injury|injuries|injuring|wounding)\s+of|treated|treating
               |among\s+the\s+(?:wounded|injured)(?:\s+(?:were|was|are|is))?))
-      | (?P<b_abducted>\b(?:abducted|abducting|kidnapped|kidnapping|(?:abduction|kidnapping)\s+of|seized|seizing
+      | (?P<b_abducted>\b(?:abducted|abducting|kidnapped|kidnapping|(?:abduction|kidnapping|kidnap)\s+of|seized|seizing
               |holding|held|taking|took|taken))
       | (?P<b_displaced>\b(?:displaced|displacing|displacement\s+of|uprooted|uprooting|forced|forcing
           |driven|drove|driving
