@@ -3872,3 +3872,15 @@ def test_refugees_recorded_people_who_left_their_homes_and_crossed_to_escape(
 )
 def test_regional_wordings_of_deaths_and_abductions(text: str, expected: list[tuple[int, int | None, str, str, str]]) -> None:
     assert read(text) == expected
+
+
+def test_a_part_of_the_dead_told_in_another_paragraph_is_persons() -> None:
+    text = (
+        "Kathmandu\n\nNepal Police say at least 19 people have been killed.\n\n"
+        "Of the dead, 17 were killed here in Kathmandu, and two died in Itahari."
+    )
+    assert read(text) == [
+        (19, None, "at_least", "people", "killed"),
+        (17, 17, "exact", "people", "killed"),
+        (2, 2, "exact", "people", "killed"),
+    ]

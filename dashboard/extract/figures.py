@@ -1604,7 +1604,9 @@ def _read_figure(
                 # persons, whatever the toll called them (tests/data/README.md)
                 category = "people"
         else:  # "detained 53 others", "40 of them died": persons, even with no noun before to take
-            category = "people" if _OTHERS_RE.match(noun_phrase) or split else "unknown"
+            # ("Of the dead, 17 were killed here": a part of the dead, told in another paragraph)
+            part = _BREAKDOWN_OPENING_RE.match(lowered[s_start : quantity.start]) is not None
+            category = "people" if _OTHERS_RE.match(noun_phrase) or split or part else "unknown"
 
     if category in ("unknown", "people") and ", all" in after_lower[:30] and (whole_kind := _ALL_OF_THEM_RE.match(after_lower)):
         # "put the toll at 13, all of them civilians": the whole count is of that kind.
