@@ -3884,3 +3884,9 @@ def test_a_part_of_the_dead_told_in_another_paragraph_is_persons() -> None:
         (17, 17, "exact", "people", "killed"),
         (2, 2, "exact", "people", "killed"),
     ]
+
+
+def test_since_opening_a_clause_is_no_date() -> None:
+    text = "Kuriga\n\nThe abduction is one of the largest since 276 students were taken from the Government Girls Secondary School in Chibok."
+    assert read(text) == [(276, 276, "exact", "people", "abducted")]
+    assert read("Kuriga\n\nNo one has been killed in the town since 2014.") == []

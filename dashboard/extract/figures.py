@@ -94,6 +94,10 @@ _NOT_PEOPLE_WORD_BEFORE = MONTH_WORDS | frozenset(
     chapter section paragraph verse gate unit brigade division battalion in since until till by from
     year usd us eur gbp syp no""".split()  # ("no one was killed")
 )
+_SINCE_CLAUSE_RE = re.compile(
+    r"\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:were|was|had|have)\s+(?:been\s+)?"
+    r"(?:killed|taken|abducted|kidnapped|wounded|injured|displaced|detained|arrested|murdered|executed)\b"
+)
 _PROVISION_FOR_RE = re.compile(r"\b(?:food|aid|assistance|supplies|rations|meals|water|medicines?|kits|enough)\s+for\s+$")
 # A time phrase after a toll: "to 84 on Thursday, from 103" (lower-cased text).
 _WHEN_AFTER_TOLL = r"(?:\s+(?:on\s+[a-z]+|late\s+on\s+[a-z]+|earlier|yesterday|today|overnight))?"
@@ -1135,6 +1139,8 @@ def _read_figure(
             # "Since the start of the year more than 400,000 people": a qualified count is no date
             and not ((word in MONTH_WORDS or word == "year") and quantity.number_start > quantity.start)
             and not (word == "us" and "us" in text[quantity.start - 4 : quantity.start])  # "tell us 16"
+            # "the largest since 276 students were taken from a school": "since" opens a clause
+            and not (word == "since" and _SINCE_CLAUSE_RE.match(after_lower) is not None)
             # "the ward had taken in 23 wounded people": "in" ends a phrasal verb
             and not (word == "in" and tail.rstrip().endswith((" taken in", " took in", " take in", " taking in", " brought in")))
             # "has resulted, in a cumulative toll, in 492 martyrs": "in" before a count of the dead
