@@ -3890,3 +3890,17 @@ def test_since_opening_a_clause_is_no_date() -> None:
     text = "Kuriga\n\nThe abduction is one of the largest since 276 students were taken from the Government Girls Secondary School in Chibok."
     assert read(text) == [(276, 276, "exact", "people", "abducted")]
     assert read("Kuriga\n\nNo one has been killed in the town since 2014.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tel Aviv\n\nLior Haiat said the number killed on 7 October is now around 1,200.", [(1200, "killed", "Lior Haiat")]),
+        (
+            "Tawila\n\nPartners say the number of new arrivals in the town since Friday is now more than 120,000.",
+            [(120_001, "displaced", "partners")],
+        ),
+    ],
+)
+def test_a_number_that_is_now(text: str, expected: list[tuple[int, str, str | None]]) -> None:
+    assert read_with_sources(text) == expected

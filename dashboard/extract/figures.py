@@ -475,7 +475,9 @@ _BEFORE_TOLL_RE = re.compile(
               # "revised the toll to 84, after the government had earlier put it at 101"
               |(?:put|puts|putting|placed|places)(?=\s+it\s+at\b))
               # ("... in the attack of Oct. 7 to about 1,200": an abbreviated month)
-              (?:\s+(?:[\w'’()-]+|(?:jan|feb|aug|sept?|oct|nov|dec)\.)){0,18}?\s+(?:to|at|of|from|reached|hit|passed|exceeded|topped|surpassed|is|was|stands\s+at|stood\s+at)
+              # ("the number killed on 7 October is now around 1,200")
+              (?:\s+(?:[\w'’()-]+|(?:jan|feb|aug|sept?|oct|nov|dec)\.)){0,18}?\s+(?:to|at|of|from|reached|hit|passed|exceeded|topped|surpassed
+                |(?:is|was)(?:\s+now)?|stands\s+at|stood\s+at)
             # "gave the number of civilians martyred in the attack as 12"
             |gave\s+(?:the|its|their|a)\s+(?:(?:death\s+)?toll|(?:number|count)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?
               (?:dead|deaths|killed|victims|fatalities|martyred|martyrs))(?:\s+[\w'’()-]+){0,12}?\s+as
@@ -488,8 +490,8 @@ _BEFORE_TOLL_RE = re.compile(
       # "put the number of people unaccounted for at about 40"
       | (?P<b_missing>\bnumber\s+of\s+(?:[\w-]+\s+){0,2}?(?:missing|unaccounted\s+for|disappeared)
               (?:\s+[\w'’-]+){0,6}?\s+(?:to|at|of|reached|is|was))
-      | (?P<b_displaced>\bnumber\s+of\s+(?:[\w-]+\s+){0,2}?(?:displaced|forced\s+(?:from|out\s+of)\s+their\s+homes|who\s+(?:have\s+|had\s+)?fled)
-              (?:\s+[\w'’-]+){0,6}?\s+(?:to|at|of|reached|is|was))
+      | (?P<b_displaced>\bnumber\s+of\s+(?:[\w-]+\s+){0,2}?(?:displaced|arrivals|forced\s+(?:from|out\s+of)\s+their\s+homes|who\s+(?:have\s+|had\s+)?fled)
+              (?:\s+[\w'’-]+){0,6}?\s+(?:to|at|of|reached|(?:is|was)(?:\s+now)?))
     )"""
     + _BEFORE_TAIL,
     re.IGNORECASE | re.VERBOSE,
