@@ -1078,3 +1078,9 @@ def test_a_transcript_s_speaker_labels_and_addressed_names_are_no_places(gazette
     # a news story's dateline in capitals with a colon is still a place
     mentions, places = resolved("Toll rises\n\nKHARKIV: A glide bomb hit a shop on Sunday.", gazetteer)
     assert {p.country for p in places.values()} == {"UA"}
+
+
+def test_a_headline_s_federal_is_no_town(gazetteer: Gazetteer) -> None:
+    # Federal is a town of Entre Ríos, Argentina
+    mentions, places = resolved("Federal prosecutors take over the case of a Jalisco ranch\n\nThe ranch in Teuchitlán was found in March.", gazetteer)
+    assert "AR" not in {p.country for p in places.values()}
