@@ -1082,5 +1082,10 @@ def test_a_transcript_s_speaker_labels_and_addressed_names_are_no_places(gazette
 
 def test_a_headline_s_federal_is_no_town(gazetteer: Gazetteer) -> None:
     # Federal is a town of Entre Ríos, Argentina
-    mentions, places = resolved("Federal prosecutors take over the case of a Jalisco ranch\n\nThe ranch in Teuchitlán was found in March.", gazetteer)
-    assert "AR" not in {p.country for p in places.values()}
+    text = (
+        "Federal prosecutors take over case of Jalisco ranch found by mothers searching for the missing\n\n"
+        "The ranch in Teuchitlán was found in March by a collective led by Indira Navarro. Some of the "
+        "notebooks, Navarro said, held the names of people from Zapopan and Tala."
+    )
+    mentions, places = resolved(text, gazetteer)
+    assert "Federal" not in {p.name for p in places.values()}
