@@ -3904,3 +3904,20 @@ def test_since_opening_a_clause_is_no_date() -> None:
 )
 def test_a_number_that_is_now(text: str, expected: list[tuple[int, str, str | None]]) -> None:
     assert read_with_sources(text) == expected
+
+
+def test_a_body_above_its_spokesperson_s_unit_issues_the_release() -> None:
+    text = (
+        "Army concludes operation\n\nISRAEL DEFENSE FORCES\nSpokesperson's Unit\nPress release, 5 July 2023\n\n"
+        "Our forces eliminated 12 terrorists during the operation."
+    )
+    assert read_with_sources(text) == [(12, "killed", "ISRAEL DEFENSE FORCES")]
+
+
+def test_a_correspondent_s_own_count_in_the_first_person_singular() -> None:
+    text = (
+        "Nuseirat raid\n\nPRESENTER: Our correspondent Samir Awad is in Deir al-Balah.\n\n"
+        "AWAD: The raid began at eleven. Residents say 40 people were killed. When I arrived I counted at least 15 bodies.\n\n"
+        "PRESENTER: Thank you."
+    )
+    assert read_with_sources(text) == [(40, "killed", "residents"), (15, "killed", "Samir Awad")]

@@ -2918,7 +2918,7 @@ def _OWN_VOICE(found: str) -> bool:  # noqa: N802 - reads like the constants aro
     return head in ("our ", "my o", "my t") or found.lower() in ("our", "my", "we")
 
 
-_FIRST_PERSON_WORD_RE = re.compile(r"\b(?:I|we|We|our|Our|my|My|us)\b")
+_SPEAKING_FOR_ONESELF_RE = re.compile(r"\b(?:I|we|We|our|Our|my|My|us)\b")
 # (maybe with a role or place in brackets: "TANVIR RAHMAN (DHAKA):", "MAJ GEN EDWARD BUBA
 # (Director, Defence Media Operations):")
 _SPEAKER_LABEL_RE = re.compile(r"[ \t]*([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+){0,3})(?:[ \t]*\([^()\n]{1,60}\))?:[ \t]")
@@ -3612,6 +3612,11 @@ _ISSUER_HEADS = (
     r"|public\s+relations|headquarters|command|department|bureau|secretariat|presidency)"
 )
 _MARK_ONLY_RE = re.compile(rf"^(?:(?:joint|official)\s+)?{_MARK}\b", re.IGNORECASE)
+_SUBUNIT_RE = re.compile(
+    r"(?:the\s+)?(?:spokes(?:person|man|woman)['’]?s?|press|media|public\s+affairs|communications?|information)"
+    r"\s+(?:unit|office|desk|department|division|section|service|directorate)",
+    re.IGNORECASE,
+)
 _PRESS_OFFICE_TAIL_RE = re.compile(r"\s+[-–—|]\s+(?:press|media)\s+(?:office|service|desk|unit)$", re.IGNORECASE)
 _MARK_FULL_RE = re.compile(rf"(?:(?:official|joint)\s+)?{_MARK}", re.IGNORECASE)
 # A body's name standing alone on a header line: capitalised words (and the small words of
@@ -3760,7 +3765,10 @@ def _named_issuer(text: str) -> str | None:
             and len(lines[i - 1]) <= 80
         ):
             # "Sudanese Red Crescent Society" above "Press statement – Port Sudan" (not its press office:
-            # "Wuppertal Police Headquarters - Press Office")
+            # "Wuppertal Police Headquarters - Press Office"; "ISRAEL DEFENSE FORCES" above
+            # "Spokesperson's Unit" above the mark: the body, not its unit)
+            if _SUBUNIT_RE.fullmatch(lines[i - 1]) and i >= 3 and _BODY_NAME_RE.fullmatch(lines[i - 2]):
+                return lines[i - 2]
             return _PRESS_OFFICE_TAIL_RE.sub("", lines[i - 1])
     for i, line in enumerate(lines[1 : 5 + extra], start=1):
         # "Press release | Médecins Sans Frontières | Pemba, 14 May 2024": the name under the mark
@@ -3904,7 +3912,9 @@ class _SourceMemory:
                 # "HAGARI: One officer ... was killed": a transcript's named speaker (a
                 # reporter's turn relates the news: only what they themselves saw is theirs).
                 speaker = self._labelled_speaker(start)
-                if speaker is not None and (found is not None or not self._reporter(speaker) or _FIRST_PERSON_WORD_RE.search(sentence)):
+                if speaker is not None and (
+                    found is not None or not self._reporter(speaker) or _SPEAKING_FOR_ONESELF_RE.search(sentence)
+                ):
                     found = speaker
             if found is not None and _OWN_VOICE(found) and not _OUTLET_VOICE_RE.match(found):
                 # "our Office has documented", "our teams registered": the body whose statement
