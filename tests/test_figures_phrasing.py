@@ -3921,3 +3921,8 @@ def test_a_correspondent_s_own_count_in_the_first_person_singular() -> None:
         "PRESENTER: Thank you."
     )
     assert read_with_sources(text) == [(40, "killed", "residents"), (15, "killed", "Samir Awad")]
+
+
+def test_the_number_of_people_injured_risen_to() -> None:
+    text = "Sevastopol\n\nThe number of people injured in Sunday's missile attack on Sevastopol has risen to 151, the governor said."
+    assert read(text) == [(151, 151, "exact", "people", "injured")]

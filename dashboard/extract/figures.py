@@ -486,7 +486,8 @@ _BEFORE_TOLL_RE = re.compile(
             |(?:death\s+tolls?|tolls?|(?:number|count|tally)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:dead|deaths|killed|victims|fatalities|martyrs))
               (?:,?\s+[\w'’()-]+){0,30}?\s+(?:(?:has|had|have)\s+)?(?:(?:risen|rose|climbed|jumped|increased|grown)\s+to
               |reached|hit|passed|exceeded|topped|surpassed|stands\s+at|stood\s+at))
-      | (?P<b_injured>\bnumber\s+of\s+(?:wounded|injured)(?:\s+[\w'’-]+){0,6}?\s+(?:to|at|of|reached|is|was))
+      # ("The number of people injured in Sunday's missile attack on Sevastopol has risen to 151")
+      | (?P<b_injured>\bnumber\s+of\s+(?:people\s+|persons\s+|civilians\s+)?(?:wounded|injured)(?:\s+[\w'’-]+){0,10}?\s+(?:to|at|of|reached|is|was))
       # "put the number of people unaccounted for at about 40"
       | (?P<b_missing>\bnumber\s+of\s+(?:[\w-]+\s+){0,2}?(?:missing|unaccounted\s+for|disappeared)
               (?:\s+[\w'’-]+){0,6}?\s+(?:to|at|of|reached|is|was))
