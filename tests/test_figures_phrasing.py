@@ -3926,3 +3926,8 @@ def test_a_correspondent_s_own_count_in_the_first_person_singular() -> None:
 def test_the_number_of_people_injured_risen_to() -> None:
     text = "Sevastopol\n\nThe number of people injured in Sunday's missile attack on Sevastopol has risen to 151, the governor said."
     assert read(text) == [(151, 151, "exact", "people", "injured")]
+
+
+def test_a_count_of_deaths_after_of_those_keeps_its_own_noun() -> None:
+    text = "Latakia\n\nThe network documented 803 killings.\n\nOf those, the network attributed 383 deaths to armed groups."
+    assert read(text)[1] == (383, 383, "exact", "unknown", "killed")

@@ -1614,7 +1614,11 @@ def _read_figure(
                 category = "people"
         else:  # "detained 53 others", "40 of them died": persons, even with no noun before to take
             # ("Of the dead, 17 were killed here": a part of the dead, told in another paragraph)
-            part = _BREAKDOWN_OPENING_RE.match(lowered[s_start : quantity.start]) is not None
+            # (not "Of those, the network attributed 383 deaths to ...": a count of deaths, rulebook)
+            part = (
+                _IN_OUTCOME_NOUN_RE.match(after_lower) is None
+                and _BREAKDOWN_OPENING_RE.match(lowered[s_start : quantity.start]) is not None
+            )
             category = "people" if _OTHERS_RE.match(noun_phrase) or split or part else "unknown"
 
     if category in ("unknown", "people") and ", all" in after_lower[:30] and (whole_kind := _ALL_OF_THEM_RE.match(after_lower)):
