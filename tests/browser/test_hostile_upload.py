@@ -1,5 +1,5 @@
 """Uploading files in the real app (Chromium, `streamlit run`): a batch with bad files among
-good ones shows one message per bad file naming it and the reason, reviews the good ones
+good ones (text, HTML and PDF) shows one message per bad file naming it and the reason, reviews the good ones
 (a hostile HTML page's title and text as plain text), and nothing runs."""
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ def _module(name: str, path: Path) -> Any:
 
 hostile_browser = _module("hostile_browser", Path(__file__).with_name("test_hostile.py"))
 load_test = sys.modules["load_test"]
+pdf_writer = _module("pdf_writer", ROOT / "tests" / "pdf_writer.py")
 
 FILES = {
     "good-jableh.txt": b"Gunmen killed 13 security personnel near Jableh on 6 March 2025.",
@@ -39,12 +40,24 @@ FILES = {
         b"<script>alert('RAXSS-head')</script></head><body><p>Shelling killed 4 people in Baniyas "
         b"on 8 March 2025. &lt;script&gt;alert('RAXSS-body')&lt;/script&gt;</p></body></html>"
     ),
+    # a situation report as a PDF, broken at the print margin, and a PDF that is not one
+    "flash-update.pdf": pdf_writer.make_pdf(
+        [
+            [
+                "Sudan: Zamzam flash update",
+                "More than 400 people were reportedly killed in attacks on Zamzam camp",
+                "and El Fasher between 11 and 13 April, according to local sources.",
+            ]
+        ]
+    ),
+    "broken.pdf": b"%PDF-1.4 garbage, no objects",
 }
 REASONS = {
     "empty.txt": "empty",
     "photo.txt": "binary",
     "broken-utf16.txt": "UTF-16",
     "only-script.html": "no readable text",
+    "broken.pdf": "not a readable PDF",
 }
 
 
@@ -73,15 +86,16 @@ def test_uploaded_batch_names_each_bad_file_and_reviews_the_good_ones(
         page.locator('input[type="file"]').first.set_input_files(paths)
         page.wait_for_timeout(1500)  # uploads are sent to the server before the form submits
         page.get_by_role("button", name="Read reports").click()
-        page.get_by_text("Review (2 report(s))").wait_for(timeout=60000)
+        page.get_by_text("Review (3 report(s))").wait_for(timeout=60000)
         errors = " ".join(page.locator('[data-testid="stAlertContentError"]').all_inner_texts())
         for name, reason in REASONS.items():
             assert name in errors and reason in errors, (name, errors)
         body = page.locator('[data-testid="stMain"]').inner_text()
         assert "<img src=x onerror=alert('RAXSS-title')>" in body  # the page title, as text
+        assert "Zamzam" in body  # the PDF's report, reviewed with its places
         watch.assert_quiet(page)
         page.get_by_role("button", name="Save to the atlas").click()
-        page.get_by_text("Saved 2 new report(s).").wait_for(timeout=60000)
+        page.get_by_text("Saved 3 new report(s).").wait_for(timeout=60000)
         watch.assert_quiet(page)
     finally:
         context.close()
