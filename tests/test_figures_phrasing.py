@@ -3931,3 +3931,26 @@ def test_the_number_of_people_injured_risen_to() -> None:
 def test_a_count_of_deaths_after_of_those_keeps_its_own_noun() -> None:
     text = "Latakia\n\nThe network documented 803 killings.\n\nOf those, the network attributed 383 deaths to armed groups."
     assert read(text)[1] == (383, 383, "exact", "unknown", "killed")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Cité Soleil\n\nThe office documented the killing of at least 207 people. Of those killed, our report "
+            "identifies 134 men and 73 women, many of them over 60.",
+            [(207, None, "at_least", "people", "killed"), (134, 134, "exact", "people", "killed"), (73, 73, "exact", "women", "killed")],
+        ),
+        # the opening says which toll, not the count just before
+        (
+            "Nuseirat\n\nThe ministry said 274 people were killed and 698 wounded. Among the dead, it said, were at least 64 children.",
+            [
+                (274, 274, "exact", "people", "killed"),
+                (698, 698, "exact", "people", "injured"),
+                (64, None, "at_least", "children", "killed"),
+            ],
+        ),
+    ],
+)
+def test_of_those_killed_a_breakdown_without_were(text: str, expected: list[tuple[int, int | None, str, str, str]]) -> None:
+    assert read(text) == expected

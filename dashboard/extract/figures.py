@@ -404,6 +404,9 @@ def _incident_count(after: str, after_lower: str) -> bool:
 # A sentence that breaks down an earlier figure: "Of those the office documented, 90 were
 # men, 18 were women and three were children."
 _BREAKDOWN_OPENING_RE = re.compile(r"^\W*(?:of|among)\s+(?:those|them|these|the\s+(?:dead|victims|killed|wounded|injured))\b")
+_OF_THOSE_HARMED_OPENING_RE = re.compile(
+    r"^\W*(?:of|among)\s+(?:those|the\s+people|the\s+dead|the\s+victims)(?:\s+(?:killed|wounded|injured|who\s+died))?\s*,"
+)
 _WERE_NOUN_RE = re.compile(
     # "were Alawite civilians", "were young Kurdish men": two words may come before the noun
     # (the pattern is case-blind), but no negation.
@@ -1330,6 +1333,25 @@ def _read_figure(
             # "It also counted 342 members of the government forces": more of the same toll.
             outcome, inherited = earlier.outcome, earlier
             noun_phrase = _leading_noun_phrase(after)
+        elif (
+            (opening := _OF_THOSE_HARMED_OPENING_RE.match(sentence_lower)) is not None
+            and _category(_leading_noun_phrase(after)) is not None
+        ):
+            # "Of those killed, our report identifies 134 men and 73 women": a breakdown of the
+            # toll before, by the persons the part names (men keep the toll's kind); the
+            # opening says which toll ("Among the dead, it said, were ...": the dead).
+            said = opening.group(0)
+            outcome = (
+                "killed"
+                if any(w in said for w in ("dead", "victims", "killed", "died"))
+                else "injured"
+                if any(w in said for w in ("wounded", "injured"))
+                else earlier.outcome
+            )
+            breakdown, inherited = True, earlier if earlier.outcome == outcome else None
+            noun_phrase = _leading_noun_phrase(after)
+            if noun_phrase.split()[:1] in (["men"], ["persons"]):
+                noun_phrase = ""
     if (
         outcome is None
         and earlier is None
