@@ -1340,12 +1340,12 @@ def _read_figure(
             # "Of those killed, our report identifies 134 men and 73 women": a breakdown of the
             # toll before, by the persons the part names (men keep the toll's kind); the
             # opening says which toll ("Among the dead, it said, were ...": the dead).
-            said = opening.group(0)
+            opened = opening.group(0)
             outcome = (
                 "killed"
-                if any(w in said for w in ("dead", "victims", "killed", "died"))
+                if any(w in opened for w in ("dead", "victims", "killed", "died"))
                 else "injured"
-                if any(w in said for w in ("wounded", "injured"))
+                if any(w in opened for w in ("wounded", "injured"))
                 else earlier.outcome
             )
             breakdown, inherited = True, earlier if earlier.outcome == outcome else None
