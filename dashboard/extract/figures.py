@@ -54,6 +54,7 @@ from functools import lru_cache
 
 import ahocorasick
 
+from dashboard.extract.layout import SPEAKER_LABEL, SPEAKER_LABEL_END
 from dashboard.extract.numbers import (
     COUNT,
     MONTH_WORDS,
@@ -2939,7 +2940,7 @@ _TRAILING_PERSON_RE = re.compile(
 )
 _LEAD_IN_TAILS = frozenset("update updates statement figures toll count report says".split())
 # A transcript's speaker label in capitals at a paragraph's start: "HAGARI: ...", "JEAN-ROBERT PIERRE: ...".
-def _OWN_VOICE(found: str) -> bool:  # noqa: N802 - reads like the constants around it
+def _own_voice(found: str) -> bool:
     """"Our Office", "our teams", "my office", "Our" (of "Our records show"): the speaker's own."""
     head = found[:4].lower()
     return head in ("our ", "my o", "my t") or found.lower() in ("our", "my", "we")
@@ -2948,10 +2949,8 @@ def _OWN_VOICE(found: str) -> bool:  # noqa: N802 - reads like the constants aro
 _SPEAKING_FOR_ONESELF_RE = re.compile(r"\b(?:I|we|We|our|Our|my|My|us)\b")
 # (maybe with a role or place in brackets: "TANVIR RAHMAN (DHAKA):", "MAJ GEN EDWARD BUBA
 # (Director, Defence Media Operations):")
-_SPEAKER_LABEL_RE = re.compile(r"[ \t]*([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+){0,3})(?:[ \t]*\([^()\n]{1,60}\))?:[ \t]")
-_SPEAKER_LABEL_LINE_RE = re.compile(
-    r"(?m)^[ \t]*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+){0,3}(?:[ \t]*\([^()\n]{1,60}\))?:[ \t]"
-)
+_SPEAKER_LABEL_RE = re.compile(rf"[ \t]*({SPEAKER_LABEL}){SPEAKER_LABEL_END}")
+_SPEAKER_LABEL_LINE_RE = re.compile(rf"(?m)^[ \t]*{SPEAKER_LABEL}{SPEAKER_LABEL_END}")
 _FLASH_TAGS = frozenset(
     "urgent breaking update correction background note editor's note flash alert latest live".split()
 )
@@ -3411,13 +3410,12 @@ _SENTENCE_SUBJECT_RE = re.compile(
 
 _PUBLISHED_WORDS = frozenset("released published issued presented circulated leaked seen obtained".split())
 _PERIOD_WORDS = frozenset("week weeks month months year years days hours period fortnight".split())
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def _source_phrase(words: list[tuple[str, int]]) -> tuple[str, int] | str | None:
     while words and words[-1][0].lower() in _SUBJECT_SKIP:
         words = words[:-1]
-    if len(words) >= 3 and words[-2][0].lower() == "on" and words[-1][0].lower() in _WEEKDAYS:
+    if len(words) >= 3 and words[-2][0].lower() == "on" and words[-1][0].lower() in _TIME_WORDS:
         words = words[:-2]  # "Police in Khyber Pakhtunkhwa on Thursday lowered the toll": the police
     own = next((i for i, w in enumerate(words) if i > 0 and w[0].lower() in ("our", "my") and i + 1 < len(words)), None)
     if own is not None and words[own - 1][0].lower() in _TIME_WORDS | _PERIOD_WORDS:
@@ -3935,7 +3933,7 @@ class _SourceMemory:
             # post's sentences are its author's, unless one says whose count it gives.
             post = self._post_author(start, sentence)
             found = post if post is not None and "according to" not in sentence.lower() else self._resolve(start, sentence)
-            if found is None or (_OWN_VOICE(found) and not _OUTLET_VOICE_RE.match(found)):
+            if found is None or (_own_voice(found) and not _OUTLET_VOICE_RE.match(found)):
                 # "HAGARI: One officer ... was killed": a transcript's named speaker (a
                 # reporter's turn relates the news: only what they themselves saw is theirs).
                 speaker = self._labelled_speaker(start)
@@ -3943,7 +3941,7 @@ class _SourceMemory:
                     found is not None or not self._reporter(speaker) or _SPEAKING_FOR_ONESELF_RE.search(sentence)
                 ):
                     found = speaker
-            if found is not None and _OWN_VOICE(found) and not _OUTLET_VOICE_RE.match(found):
+            if found is not None and _own_voice(found) and not _OUTLET_VOICE_RE.match(found):
                 # "our Office has documented", "our teams registered": the body whose statement
                 # this is, if the text says ("our correspondent in Bol reports" stays: a reporter).
                 found = statement_issuer(self.text)

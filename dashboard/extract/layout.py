@@ -5,17 +5,25 @@ children were among those killed in\\nZamzam, and women …"). The readers of th
 a line break as a boundary (headlines, datelines, list items and table rows carry no full
 stop), so such text would be read in fragments. ``unwrap_margin_breaks`` gives a copy of the
 text in which the breaks that only mark the margin are spaces. It has the same length and
-every other character in place, so offsets found in the copy hold in the original.
+every other character in place, so offsets found in the copy hold in the original. A
+transcript's speaker labels are another layout the readers share (``SPEAKER_LABEL``).
 """
 
 from __future__ import annotations
 
 import re
 
-# Lines that are structure, not running text: list items, table rows and columns laid out with
-# runs of spaces, footnote rules, page furniture.
+# A transcript's speaker label at a line's start ("HAGARI: ", "TANVIR RAHMAN (DHAKA): ",
+# "TÜRK (recording): "): capitals, up to four words, maybe a role or place in brackets. The
+# figure reader takes the speaker from it, the place finder leaves it alone.
+SPEAKER_LABEL = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+){0,3}"
+SPEAKER_LABEL_END = r"(?:[ \t]*\([^()\n]{1,60}\))?:[ \t]"
+
 _SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", ".)")
+# A list item's opening: "• ", "- ", "3. ".
 _ITEM_RE = re.compile(r"^\s*(?:[•●▪◦*–—-]|\d{1,2}[.)])\s")
+# Lines that are structure, not running text: footnote rules, "Label: value" lines, table rows
+# and columns laid out with bars, runs of spaces or tabs (page headers and footers are such).
 _STRUCTURE_RE = re.compile(r"^_{3,}|^[A-Z][\w /&'-]{0,40}:\s*\S{1,20}\s*$|\|| {3,}|\t")
 # The fewest margin lines before a text counts as laid out for print, and the widest margin
 # such layouts use (news copy keeps a paragraph on one line: its lines run to hundreds).
@@ -36,11 +44,12 @@ def unwrap_margin_breaks(text: str) -> str:
     """``text`` with line breaks that only mark a print margin turned into spaces.
 
     A break is the margin's when the line before runs to the margin (the next line's first
-    word would not have fit on it, or it fills most of the width) and neither line is structure: a list item, a table row,
-    a heading in capitals, a "Label: value" line, a line that ends in a colon; a line that
-    leaves room but whose sentence plainly goes on on the next is joined too. The first
-    line (the title) is never joined. Text whose lines run past ``_MAX_MARGIN`` characters
-    is not laid out for print and comes back unchanged.
+    word would not have fit on it, or it fills most of the width) and neither line is
+    structure: a list item, a table row, a heading in capitals, a "Label: value" line, a line
+    that ends in a colon or ends a sentence before a new one. A line that leaves room but whose
+    sentence plainly goes on on the next is joined too. The first line (the title) is never
+    joined. Text whose lines run past ``_MAX_MARGIN`` characters is not laid out for print and
+    comes back unchanged.
     """
     # Joins happen only between two non-blank lines: news copy, a paragraph a line with blank
     # lines between, has too few such breaks to look at (one C-level count, ~2 us).

@@ -31,6 +31,8 @@ from typing import Any, Protocol
 
 import ahocorasick
 
+from dashboard.extract.layout import SPEAKER_LABEL, SPEAKER_LABEL_END
+
 
 class NameMatcher(Protocol):
     """Finds gazetteer names in a text, in any letter case.
@@ -394,10 +396,7 @@ _DOCUMENT_AFTER_RE = re.compile(
 )
 # A transcript's turns: "ADLER: ...", "TANVIR RAHMAN (DHAKA): ...", and the name a turn opens
 # by addressing ("OSEI: Anna, the three judges ...").
-_SPEAKER_TURN_RE = re.compile(
-    r"(?m)^[ \t]*(?P<label>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+){0,3})"
-    r"(?:[ \t]*\([^()\n]{1,60}\))?:[ \t]+(?:(?P<addressed>[A-Z][a-z]+),)?"
-)
+_SPEAKER_TURN_RE = re.compile(rf"(?m)^[ \t]*(?P<label>{SPEAKER_LABEL}){SPEAKER_LABEL_END}[ \t]*(?:(?P<addressed>[A-Z][a-z]+),)?")
 _TRANSCRIPT_ROLES = frozenset("PRESENTER HOST ANCHOR REPORTER CORRESPONDENT INTERVIEWER Q A".split())
 
 
