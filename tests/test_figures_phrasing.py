@@ -3954,3 +3954,46 @@ def test_a_count_of_deaths_after_of_those_keeps_its_own_noun() -> None:
 )
 def test_of_those_killed_a_breakdown_without_were(text: str, expected: list[tuple[int, int | None, str, str, str]]) -> None:
     assert read(text) == expected
+
+
+def test_a_table_laid_out_with_spaces_as_pdf_text_gives_it() -> None:
+    text = (
+        "Military briefing\n\n"
+        "OPERATIONAL RESULTS BY THEATRE, 9-15 AUGUST 2024 (compiled by Defence Headquarters)\n\n"
+        "Theatre                        Terrorists        Suspects        Kidnapped hostages\n"
+        "                               neutralised       arrested        rescued\n"
+        "North East (Op HADIN KAI)          57               41                  38\n"
+        "North West (Op FANSAN YAMMA)       64               29                  71\n"
+    )
+    assert [(f.low, f.outcome, f.category, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (57, "killed", "fighters", "Defence Headquarters"),
+        (41, "detained", "people", "Defence Headquarters"),
+        (38, "abducted", "people", "Defence Headquarters"),
+        (64, "killed", "fighters", "Defence Headquarters"),
+        (29, "detained", "people", "Defence Headquarters"),
+        (71, "abducted", "people", "Defence Headquarters"),
+    ]
+
+
+def test_a_caption_says_who_verified_and_who_was_counted() -> None:
+    text = (
+        "Ukraine\n\nTABLE 1. TWO DEADLIEST ATTACKS: CIVILIAN CASUALTIES VERIFIED BY HRMMU\n\n"
+        "Date       Location                     Weapon used                Killed   Injured\n"
+        "13 April   Sumy, city centre            two ballistic missiles        35       117\n"
+    )
+    assert [(f.low, f.outcome, f.category, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (35, "killed", "civilians", "HRMMU"),
+        (117, "injured", "civilians", "HRMMU"),
+    ]
+
+
+def test_key_figure_lines_laid_out_with_spaces() -> None:
+    text = (
+        "Kerman\n\nKEY FIGURES (Kerman University of Medical Sciences, 5 January)\n"
+        "Injured still in hospital                      96\n"
+        "   about 400,000        people displaced from the region since Friday\n"
+    )
+    assert [(f.low, f.outcome, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (96, "injured", "Kerman University of Medical Sciences"),
+        (400000, "displaced", "Kerman University of Medical Sciences"),
+    ]

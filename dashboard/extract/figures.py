@@ -864,7 +864,7 @@ _ACCORDING_RE = re.compile(
     r"|per(?=\s+(?:the\s+)?[A-Z])"
     r"|documented\s+by|figures\s+from|data\s+from|a\s+tally\s+by|a\s+count\s+by|(?:tally|count)\s+from"
     r"|by\s+the\s+(?:count|tally|reckoning|estimate)\s+of"  # "By the count of a local newspaper, ..."
-    r"|(?:compiled|gathered|collected)\s+by|selon)\s+"
+    r"|(?:compiled|gathered|collected|recorded)\s+by|selon)\s+"
     # (dotted acronyms stay whole: "according to the U.N. Many of the bodies ...")
     r"(?P<src>(?:[^,.;:()\"“”]|\.(?=(?-i:[A-Z])\.))+?)(?=\s*(?:[,;:()\"“”]|\.(?!(?-i:[A-Z])\.))|\s+(?:which|(?-i:who)|that|on|as|and|but|while|said|says|based|we|they"
     r"|had|has|have|will|would"  # ("according to OCHA had driven"; not "figures RNDDH was able to document")
@@ -975,6 +975,7 @@ def casualty_figures(text: str, report_id: str) -> list[Figure]:
 
     # Tables and lists: a cell's or an item's outcome may be in its heading only.
     tables = "|" in text
+    spaced = "   " in text  # (tables laid out with spaces, as PDF text gives them)
     lists = any(f"\n{mark} " in text for mark in _LIST_MARKS)
 
     def keep(offset: int) -> bool:
@@ -983,6 +984,7 @@ def casualty_figures(text: str, report_id: str) -> list[Figure]:
         return (
             sentence_index(spans, offset) in with_outcome
             or (tables and _table_column(text, offset) is not None)
+            or (spaced and _spaced_table_column(text, offset) is not None)
             or (lists and _list_line_kind(text, offset) is not None)
         )
 
@@ -1381,7 +1383,15 @@ def _read_figure(
         mark = lowered[max(s_start, quantity.start - 3) : quantity.start].rstrip()[-1:]
         if mark == "+" and lowered[max(s_start, quantity.start - 4) : quantity.start - 1].rstrip().endswith("|"):
             mark = "|"  # "| Killed | 6,649 | +24 |": a change column's count, as many more
-        column = _table_column(text, quantity.start) if mark == "|" else None
+        if not mark and lowered.endswith("   ", 0, quantity.start):
+            mark = " "  # a column laid out with spaces, as PDF text gives tables and key-figure boxes
+        column = (
+            _table_column(text, quantity.start)
+            if mark == "|"
+            else _spaced_table_column(text, quantity.start)
+            if mark == " "
+            else None
+        )
         label = (
             _LABEL_BEFORE_RE.search(lowered, max(s_start, quantity.start - 100), quantity.number_start)
             if mark in _LABEL_MARKS and column is None
@@ -1750,10 +1760,11 @@ _LABEL_BEFORE_RE = re.compile(
     # or a day of a month: "Killed since 7 October: 35,709")
     r"|detained|arrested|abductions|kidnappings|arrests|detentions|disappearances)\b"
     r"(?:[^:.;\d|(]|\b\d{1,2}\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)|\([^():;|]{0,30}\)){0,90}"
-    r"(?::|\||\s[-–—])\s*"
+    # ("Injured still in hospital              96": a label and its count laid out with spaces)
+    r"(?::|\||\s[-–—]|[ \t]{3,})\s*"
     r"(?:at\s+least\s+|about\s+|more\s+than\s+|an\s+estimated\s+|some\s+|around\s+|nearly\s+|over\s+|between\s+)?$"
 )
-_LABEL_MARKS = frozenset(":|-–—")
+_LABEL_MARKS = frozenset(":|-–— ")
 def _heading_outcome(heading: str) -> str | None:
     """The outcome a table heading or a list's heading names ("Killed", "new deaths"): the
     words of the situation-report labels (_LABEL_OUTCOMES)."""
@@ -1833,6 +1844,93 @@ def _table_column(text: str, at: int) -> tuple[str, str, str] | None:
     caption = _table_caption(text, heading_start)
     who = cell if _category(cell) is not None else caption
     return outcome, who.lower(), caption
+
+
+_COUNTED_BY_RE = re.compile(r"\s(?:by|from|according\s+to)\s", re.IGNORECASE)
+_SPACED_CELL_RE = re.compile(r"\S+(?: \S+)*")  # a cell: words with single spaces between
+
+
+def _spaced_table_column(text: str, at: int) -> tuple[str, str, str] | None:
+    """For a count in a column of a table laid out with spaces (PDF text: "Province    Killed
+    Injured" above "Balochistan    6    14    22"), the outcome its column's heading names, the
+    words that say who was counted, and the table's caption. The heading is the block's first
+    lines without a digit ("Terrorists" over "neutralised"); the column is the heading cell
+    nearest the count's position on its line."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    if "|" in line or line.count("   ") < 1 or len(re.findall(r"\S(?:   +)(?=\S)", line)) < 2:
+        return None
+    # The block: the lines above up to a blank line.
+    block_start = line_start
+    while block_start > 0:
+        previous = text.rfind("\n", 0, block_start - 1) + 1
+        if not text[previous : block_start - 1].strip():
+            break
+        block_start = previous
+    block = text[block_start:line_start].split("\n")[:-1]
+    heading_lines = []
+    for above in block:
+        if any(c.isdigit() for c in above):
+            break
+        heading_lines.append(above)
+    if not heading_lines:
+        return None
+    column = (at - line_start) + 1
+    cells: list[str] = []
+    for heading in heading_lines:
+        nearest = min(
+            _SPACED_CELL_RE.finditer(heading),
+            key=lambda m: 0 if m.start() <= column < m.end() + 2 else min(abs(m.start() - column), abs(m.end() - column)),
+            default=None,
+        )
+        if nearest is not None and (nearest.start() - 6 <= column <= nearest.end() + 6):
+            cells.append(nearest.group(0))
+    cell = " ".join(cells)
+    outcome = _heading_outcome(cell) if cell else None
+    if outcome is None:
+        return None
+    caption = _spaced_block_caption(text, block_start)
+    # Who was counted, from the caption's words before who counted them ("Deaths and injuries
+    # recorded by Frontier Security Watch from police ... reports": no kind; "CIVILIAN
+    # CASUALTIES VERIFIED BY HRMMU": civilians).
+    counted = _COUNTED_BY_RE.split(caption[1], 1)[0] if caption else ""
+    who = cell if _category(cell) is not None else counted
+    return outcome, who.lower(), caption[1] if caption else ""
+
+
+def _spaced_block_caption(text: str, block_start: int) -> tuple[int, str] | None:
+    """The paragraph right above a block laid out with spaces (maybe past one blank line):
+    its caption ("Deaths and injuries recorded by Frontier Security Watch from police, hospital
+    and ISPR reports", "KEY FIGURES (IOM Displacement Tracking Matrix, as of 13 April)"), its
+    lines joined; (start, text)."""
+    end = block_start - 1
+    if end > 0 and text[text.rfind("\n", 0, end - 1) + 1 : end].strip() == "":
+        end = text.rfind("\n", 0, end - 1)  # one blank line between
+    if end <= 0:
+        return None
+    start = end
+    for _ in range(3):  # a caption of up to three lines
+        previous = text.rfind("\n", 0, start - 1) + 1
+        if not text[previous : max(previous, start - 1)].strip() or previous == 0 and start == 0:
+            break
+        start = previous
+        if start == 0:
+            break
+    caption = " ".join(text[start:end].split())
+    return (start, caption) if caption else None
+
+
+def _spaced_line(text: str, at: int) -> int | None:
+    """The start of the line at ``at`` if it is laid out with spaces (a row of a table or a
+    key-figure box: a run of three spaces or more between its words and its count)."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return line_start if "|" not in line and _SPACED_ROW_RE.search(line) else None
+
+
+_SPACED_ROW_RE = re.compile(r"\S   +\S")
 
 
 def _table_start(text: str, line_start: int) -> int:
@@ -4061,6 +4159,20 @@ class _SourceMemory:
         introduces it ("The toll, as given by the provincial government ...:")."""
         return _list_heading_line(self.text, start, _ROW_MARKS)
 
+    def _spaced_caption(self, start: int) -> tuple[int, str] | None:
+        """For a row of a table or key-figure box laid out with spaces, the caption above its
+        block ("TABLE 1. ... CIVILIAN CASUALTIES VERIFIED BY HRMMU")."""
+        line_start = _spaced_line(self.text, start)
+        if line_start is None:
+            return None
+        block_start = line_start  # up over the block's other rows and its heading rows
+        while block_start > 0:
+            previous = self.text.rfind("\n", 0, block_start - 1) + 1
+            if _SPACED_ROW_RE.search(self.text, previous, block_start - 1) is None:
+                break
+            block_start = previous
+        return _spaced_block_caption(self.text, block_start)
+
     def _caption(self, start: int) -> tuple[int, str] | None:
         """For a row of a Markdown table under a paragraph rather than a heading, the
         paragraph's first sentence when it introduces the table ("AAPP has verified the
@@ -4163,6 +4275,7 @@ class _SourceMemory:
                 or self._quote_opening_sentence(start)
                 or self._list_heading(start)
                 or self._caption(start)
+                or self._spaced_caption(start)
             )
             if closing is None and sentence.startswith(('"', "“")):
                 # '"As of now, 18 people have been killed," he writes. "Another 86 people have
