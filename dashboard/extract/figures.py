@@ -1859,8 +1859,8 @@ def _spaced_table_column(text: str, at: int) -> tuple[str, str, str] | None:
     line_start = text.rfind("\n", 0, at) + 1
     line_end = text.find("\n", at)
     line = text[line_start : len(text) if line_end < 0 else line_end]
-    if "|" in line or line.count("   ") < 1 or len(re.findall(r"\S(?:   +)(?=\S)", line)) < 2:
-        return None
+    if "|" in line or len(_SPACED_ROW_RE.findall(line)) < 2:
+        return None  # (a row has two columns at least after its label)
     # The block: the lines above up to a blank line.
     block_start = line_start
     while block_start > 0:
@@ -1909,14 +1909,14 @@ def _spaced_block_caption(text: str, block_start: int) -> tuple[int, str] | None
         end = text.rfind("\n", 0, end - 1)  # one blank line between
     if end <= 0:
         return None
-    start = end
-    for _ in range(3):  # a caption of up to three lines
-        previous = text.rfind("\n", 0, start - 1) + 1
-        if not text[previous : max(previous, start - 1)].strip() or previous == 0 and start == 0:
-            break
-        start = previous
+    start = text.rfind("\n", 0, end) + 1  # the caption's last line, then up to two more
+    for _ in range(2):
         if start == 0:
             break
+        previous = text.rfind("\n", 0, start - 1) + 1
+        if not text[previous : start - 1].strip():
+            break
+        start = previous
     caption = " ".join(text[start:end].split())
     return (start, caption) if caption else None
 
