@@ -3997,3 +3997,42 @@ def test_key_figure_lines_laid_out_with_spaces() -> None:
         (96, "injured", "Kerman University of Medical Sciences"),
         (400000, "displaced", "Kerman University of Medical Sciences"),
     ]
+
+
+def test_a_toll_whose_subject_ends_on_an_aside_comma() -> None:
+    text = (
+        "Peshawar\n\nThe death toll from Monday's suicide bombing at a mosque in Quetta, the capital of "
+        "Balochistan province, rose to 31 on Tuesday, the provincial health secretary said."
+    )
+    assert [(f.low, f.outcome, f.category, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (31, "killed", "unknown", "provincial health secretary"),
+    ]
+
+
+def test_a_wire_snap_credits_its_source_after_a_closing_dash() -> None:
+    text = (
+        "Snaps\n\nKARACHI, May 3 (Wire) - Market blast: toll rises to 12, more than 40 wounded - "
+        "Civil Hospital spokeswoman Sana Mirza\n\n"
+        "KARACHI, May 3 (Wire) - Two more bodies found in the rubble of the market - rescue officials\n\n"
+        "Three people were killed on the road between Karachi - Hyderabad\n\n"
+        "Four people were wounded near the port - a second device was found."
+    )
+    assert [(f.low, f.outcome, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (12, "killed", "Civil Hospital spokeswoman Sana Mirza"),
+        (41, "injured", "Civil Hospital spokeswoman Sana Mirza"),
+        (2, "killed", "rescue officials"),
+        (3, "killed", None),
+        (4, "injured", None),
+    ]
+
+
+def test_a_sentence_opening_on_its_subjects_own_earlier_tolls() -> None:
+    text = (
+        "Gaza\n\nThe civil defence agency said on Sunday that 58 people had been killed. Its earlier "
+        "tolls, given through the morning, stood at 19 and then 37."
+    )
+    assert [(f.low, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (58, "civil defence agency"),
+        (19, "civil defence agency"),
+        (37, "civil defence agency"),
+    ]

@@ -488,7 +488,8 @@ _BEFORE_TOLL_RE = re.compile(
             # asides between commas, when a verb of the toll ends it: "the number of people killed in
             # the attack on Pont-Sonde, a farming town in the Artibonite, has risen to 115"
             |(?:death\s+tolls?|tolls?|(?:number|count|tally)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:dead|deaths|killed|victims|fatalities|martyrs))
-              (?:,?\s+[\w'’()-]+){0,30}?\s+(?:(?:has|had|have)\s+)?(?:(?:risen|rose|climbed|jumped|increased|grown)\s+to
+              # ("..., the capital of Khyber Pakhtunkhwa province, rose to 100": the aside's closing comma)
+              (?:,?\s+[\w'’()-]+){0,30}?,?\s+(?:(?:has|had|have)\s+)?(?:(?:risen|rose|climbed|jumped|increased|grown)\s+to
               |reached|hit|passed|exceeded|topped|surpassed|stands\s+at|stood\s+at))
       # ("The number of people injured in Sunday's missile attack on Sevastopol has risen to 151")
       | (?P<b_injured>\bnumber\s+of\s+(?:people\s+|persons\s+|civilians\s+)?(?:wounded|injured)(?:\s+[\w'’-]+){0,10}?\s+(?:to|at|of|reached|is|was))
@@ -1053,8 +1054,8 @@ class _SentenceContext:
 # Between the previous figure's count and this one: a coordination or list
 # ("10 women and five children", "683 civilians in Latakia, 433 in Tartus").
 _COORDINATION_RE = re.compile(
-    r"^[^.;:]{0,90}?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as|plus)\s+)(?:another\s+)?$", re.I
-)
+    r"^[^.;:]{0,90}?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as|plus)\s+)(?:then\s+)?(?:another\s+)?$", re.I
+)  # ("stood at 19 and then 37": a count told again, later)
 _SUBORDINATE_RE = re.compile(
     r"\b(?:after|before|when|while|since(?!\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday"
     r"|last\s+\w+|the\s+(?:start|beginning)\b|\d|(?:january|february|march|april|may|june|july|august|september"
@@ -2751,6 +2752,10 @@ _OWN_COUNT_NOUNS = r"(?:own\s+)?(?:count|tally|reckoning|estimate|account)"
 _PRONOUN_ATTRIBUTION_RE = re.compile(
     rf"\b(?:according\s+to\s+(?:him|her|them)|by\s+(?:his|her|their|its)\s+{_OWN_COUNT_NOUNS})\b"
 )
+# A sentence opening on the previous subject's own toll: "Its earlier death tolls", "Their count".
+_OWN_TOLL_OPENING_RE = re.compile(
+    r"(?:its|their|his|her)\s+(?:[a-z-]+\s+){0,2}?(?:death\s+)?(?:tolls?|counts?|tally|tallies|figures?|estimates?)\b"
+)
 _TRAILING_SPEAKER_RE = re.compile(
     r",\s*(?P<src>(?:the|a|an)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,6}"
     r"(?:\s+(?:named|called)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"  # "..., a farmer named Issa said"
@@ -2823,6 +2828,30 @@ _INITIAL_NP_RE = re.compile(
 )
 
 
+# A credit after a dash at the end of a snap: a few words, no digits, no verb of its own.
+_DASH_CREDIT_RE = re.compile(
+    r"\s[-–—]\s+(?P<src>(?:the\s+)?[A-Za-z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*){0,7}?)\.?\s*$"
+)
+
+
+# Words that make the end of a snap a clause or a place, not a credit ("- a market in Kabul was hit").
+_NOT_IN_CREDIT = frozenset("in at to from near with by was were is are has have had been be as after while who which that where".split())
+
+
+def _is_credit(phrase: str) -> bool:
+    """Whether the words after a snap's closing dash credit someone ("Lady Reading Hospital
+    spokesman Mohammad Asim", "provincial officials", "the interior ministry"): they end in a
+    name or a source noun and hold no verb or place phrase; one word only as a source noun or
+    an acronym (not "Kabul - Jalalabad")."""
+    words = [w.strip(".'’") for w in phrase.split()]
+    last = words[-1]
+    if len(words) == 1:
+        return last.lower() in _SOURCE_HEADS or (len(last) > 1 and last.isupper())
+    if not (last[:1].isupper() or last.lower() in _SOURCE_HEADS or _is_person_noun(last.lower())):
+        return False
+    return not any(w in _NOT_IN_CREDIT for w in words) and _names_a_source(phrase)
+
+
 @lru_cache(maxsize=1024)
 def _sentence_source(sentence: str) -> str | None:
     """The source a sentence names (normalised), ``_PRONOUN``, or None.
@@ -2836,6 +2865,10 @@ def _sentence_source(sentence: str) -> str | None:
         "according to " in lower or "by his " in lower or "by her " in lower or "by their " in lower or "by its " in lower
     ) and _PRONOUN_ATTRIBUTION_RE.search(lower) is not None:
         return _PRONOUN  # "According to him, ...", "By their count, ...": the source named before
+    if lower.startswith(("its ", "their ", "his ", "her ")) and _OWN_TOLL_OPENING_RE.match(lower) is not None:
+        # "Its earlier death tolls, released through the day, stood at 232 in the morning": the
+        # body of the sentence before gave them.
+        return _PRONOUN
     if " our " in lower and _BY_OUR_COUNT_RE.search(lower) is not None:
         return _FIRST_PERSON  # "..., by our count": the statement's issuer (none in a news story)
     if "reports from " in lower and (reports := _REPORTS_FROM_RE.search(sentence)) is not None:
@@ -2939,6 +2972,12 @@ def _sentence_source(sentence: str) -> str | None:
             return speaker
     if first_person:
         return _FIRST_PERSON
+    if " - " in sentence or " – " in sentence or " — " in sentence:
+        # A wire snap's credit after a dash at its end: "death toll climbs to 46, more than 150
+        # wounded - Lady Reading Hospital spokesman Mohammad Asim".
+        credit = _DASH_CREDIT_RE.search(sentence)
+        if credit is not None and _is_credit(credit.group("src")):
+            return _normalise_source(credit.group("src"), at_sentence_start=False)
     if ("'s " in lower or "’s " in lower) and any(
         k in lower for k in ("toll", "count", "tally", "figure", "record")
     ):
