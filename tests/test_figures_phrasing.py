@@ -4036,3 +4036,27 @@ def test_a_sentence_opening_on_its_subjects_own_earlier_tolls() -> None:
         (19, "civil defence agency"),
         (37, "civil defence agency"),
     ]
+
+
+def test_minor_injuries_and_people_hit_by_gunfire() -> None:
+    text = (
+        "Alerts\n\nA car exploded outside the hotel. Four passers-by had minor injuries, the sheriff said. "
+        "Three officers were hit by gunfire during the arrest. Two girls were struck by shrapnel."
+    )
+    assert [(f.low, f.outcome, f.category) for f in casualty_figures(text, "r1")] == [
+        (4, "injured", "people"),
+        (3, "injured", "security_forces"),
+        (2, "injured", "children"),
+    ]
+
+
+def test_a_count_described_by_where_it_served_with_asides_in_commas() -> None:
+    text = (
+        "Goma\n\nAt least nine peacekeepers serving with the UN mission, MONUSCO, and with a regional "
+        "force deployed beside it have been killed. Police arrested four suspects linked to the cell, "
+        "and had seized two rifles."
+    )
+    assert [(f.low, f.outcome, f.category) for f in casualty_figures(text, "r1")] == [
+        (9, "killed", "security_forces"),
+        (4, "detained", "people"),
+    ]

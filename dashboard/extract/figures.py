@@ -225,6 +225,10 @@ _OUTCOME_WORDS = {
     # "15 people were buried in a mass grave"; not those trapped ("buried under the rubble")
     r"|buried(?!\s+(?:under|beneath|alive|in\s+(?:the\s+)?(?:rubble|debris|ruins)))",
     "injured": r"injured|injuring|injuries|wounded|wounding|hurt|hospitali[sz]ed"
+    # "seven people nearby had minor injuries"
+    r"|(?:minor|light|slight|serious|severe|critical|superficial|(?:non-)?life-threatening)\s+(?:injuries|wounds|burns)"
+    # "Two of her officers were hit by gunfire" (not "hit by an airstrike": that says nothing of harm)
+    r"|(?:hit|struck)\s+by\s+(?:(?:stray|sniper|rubber)\s+)?(?:gunfire|bullets?|shrapnel|shots|sniper\s+fire)(?!\s+and\s+(?:were\s+|was\s+)?killed)"
     r"|(?:brought|carried)\s+in\s+(?:injured|wounded)"  # "27 others were brought in injured"
     r"|(?:taken|rushed|admitted|sent|brought|evacuated)\s+to\s+(?:a\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?(?:hospitals?|clinics?)\b"
     r"|in\s+(?:a\s+|the\s+)?hospitals?|(?:treated|cared\s+for)\s+(?:in|at)\s+(?:a\s+|the\s+)?hospitals?"
@@ -352,7 +356,10 @@ _AFTER_RE = re.compile(
     # "13 foreign soldiers serving with the U.N. mission and a regional force were killed"
     # "11 suspects linked to the bombings had been arrested"
     (?:(?:(?:serving|deployed|stationed|posted)\s+(?:with|in|alongside|at|to)|(?:linked|connected|tied)\s+to)\s+
-        (?:[^,.;:"“”\d]|(?<=[A-Z])\.){{3,110}}?\s+
+        # (asides in commas too: "serving with the UN mission, MONUSCO, and with the Southern
+        # African force deployed alongside it have been killed")
+        # (not a clause of its own: "arrested six suspects linked to the cell, and had seized")
+        (?:(?!,\s*(?:and|but|while)\s+(?:have|has|had|were|was|are|is)\b)[^.;:"“”\d]|(?<=[A-Z])\.){{3,110}}?\s+
         (?=(?:have|has|had|were|was|are|is|killed)\b))?
     (?:(?:,\s*|\s*)(?:and|or)\s+(?:all\s+)?{COUNT}\s+(?:{_NP_WORD}(?:\s+|(?=,\s*went\b))){{0,6}}?)*
     (?:,\s*(?:including|among\s+them|most\s+of\s+them|mostly|mainly|many\s+of\s+them|all|both|or|aged
@@ -675,6 +682,8 @@ _OUTCOME_STEMS = (
     "detention",  # "17,000 people remain in detention"
     "to safety",  # "35,655 people had been moved to safety"
     "hospital",  # "Twelve people were taken to the district hospital"
+    "hit by",  # "Two of her officers were hit by gunfire"
+    "struck by",
     "clinic",
     "under the rubble",  # "30 people were still believed to be under the rubble"
     "under the concrete",
@@ -2444,6 +2453,7 @@ _THING_PHRASE_ENDS = frozenset(
 )
 
 
+_HARM_NOUNS = frozenset("injuries injury wounds wound burns cuts bruises fractures damage".split())
 _SINGULAR_TAIL_RE = re.compile(r"\s+(?:and|or)\s+(?:a|an)\s+\w+.*$", re.IGNORECASE | re.DOTALL)
 
 
@@ -2473,8 +2483,14 @@ def _category(phrase: str) -> str | None:
         # (a singular person noun counts as its plural: "One volunteer is still missing")
         found = [
             _CATEGORY_OF_WORD.get(w) or _CATEGORY_OF_WORD[f"{w}s"]
-            for w in words
-            if w in _CATEGORY_OF_WORD or (f"{w}s" in _CATEGORY_OF_WORD and w not in ("i", "u"))
+            for k, w in enumerate(words)
+            if w in _CATEGORY_OF_WORD
+            or (
+                f"{w}s" in _CATEGORY_OF_WORD
+                and w not in ("i", "u")
+                # "seven people suffered minor injuries": an adjective, not a child
+                and not (w == "minor" and words[k + 1 : k + 2] and words[k + 1] in _HARM_NOUNS)
+            )
         ]
     else:
         # (On ASCII, the faster case-sensitive pattern over the lower-cased phrase: numbers.caseless.)
