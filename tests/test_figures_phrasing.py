@@ -4060,3 +4060,30 @@ def test_a_count_described_by_where_it_served_with_asides_in_commas() -> None:
         (9, "killed", "security_forces"),
         (4, "detained", "people"),
     ]
+
+
+def test_cadres_of_a_named_armed_group_are_fighters() -> None:
+    text = "Rafah\n\nThe army said it had killed three Hezbollah commanders and two Hamas operatives."
+    assert [(f.low, f.category) for f in casualty_figures(text, "r1")] == [(3, "fighters"), (2, "fighters")]
+
+
+def test_a_bare_count_told_by_a_who_clause() -> None:
+    text = (
+        "Rafah\n\nThe field hospital received more than 90 wounded people and 14 who were already dead. "
+        "The clinic treated 40 injured residents and 3 who later died."
+    )
+    assert [(f.low, f.outcome) for f in casualty_figures(text, "r1")] == [
+        (91, "injured"),
+        (14, "killed"),
+        (40, "injured"),
+        (3, "killed"),
+    ]
+
+
+def test_an_introduction_names_who_published_the_posts() -> None:
+    text = (
+        "Police posts during the manhunt\n\n"
+        "Below are the updates the Vermont State Police posted on social media, in order.\n\n"
+        "Oct 26 · 10:45 a.m.\nWe can confirm that 4 people were killed in the shooting."
+    )
+    assert [(f.low, f.attributed_to) for f in casualty_figures(text, "r1")] == [(4, "Vermont State Police")]

@@ -2026,10 +2026,12 @@ _RELATIVE_AFTER_RE = re.compile(
 )
 
 # A clause in commas after the persons counted: "two of our volunteers, who were killed".
+# (With no noun too: "180 wounded people and 28 who were already dead", "and 28 who died".)
 _WHO_WERE_RE = re.compile(
-    rf"""\s*(?P<np>(?:{_NP_WORD}\s+){{0,8}}?{_NP_WORD}),?\s*who\s+(?:were|was|had\s+been|have\s+been|has\s+been
-    |remain|remained|are\s+still|were\s+still)\s+
-    (?:{_AUX}\s+)*(?:{_OUTCOME_RE_PART})\b""",
+    rf"""\s*(?P<np>(?:(?:{_NP_WORD}\s+){{0,8}}?{_NP_WORD})?),?\s*who\s+(?:(?:were|was|had\s+been|have\s+been|has\s+been
+    |remain|remained|are\s+still|were\s+still)\s+(?:{_AUX}\s+)*
+    |(?:later\s+|subsequently\s+|also\s+)?(?=(?:died|perished|succumbed|drowned)\b))
+    (?:{_OUTCOME_RE_PART})\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -2088,7 +2090,9 @@ _ADJECTIVE_THEN_VERB_RE = re.compile(
 _ALIVE_RE = re.compile(r"\s+(?:are|were|is|was)\s+(?:believed\s+to\s+be\s+|thought\s+to\s+be\s+|still\s+|found\s+)?alive\b")
 _FREED_RE = re.compile(r"\b(?:rescued|freed|released|liberated|returned|exchanged|handed\s+over|recovered)\b")
 _DIED_LATER_RE = re.compile(
-    r"^[^.;]*?\b(?:wounded|injured|hurt)\b[^.;]{0,40}?\b(?:and\s+)?(?:later|subsequently|since|then)\s+died\b"
+    # (not when another count comes between: "40 injured residents and 3 who later died")
+    r"^[^.;]*?\b(?:wounded|injured|hurt)\b(?:(?!\band\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|several|some|others?)\b)[^.;\d]){0,40}?"
+    r"\b(?:and\s+)?(?:later|subsequently|since|then)\s+died\b"
     r"|^[^.;]*?\b(?:wounded|injured|hurt)\b[^.;]{0,40}?\band\s+died\s+(?:of|from)\s+(?:his|her|their)\s+(?:wounds|injuries)"
 )
 # (lower-cased text; "two of them were children" names its own kind, "four of them were killed" not)
@@ -2453,6 +2457,12 @@ _THING_PHRASE_ENDS = frozenset(
 )
 
 
+# Armed groups known by one word, and the words for their cadres: "two senior Hamas commanders".
+_ARMED_GROUP_NAMES = frozenset(
+    "hamas hezbollah hizbollah iswap jnim isis isil daesh taliban ttp m23 adf eln farc codeco fano houthi houthis"
+    " rsf bla wagner al-shabaab al-shabab al-qaeda al-qaida pkk".split()
+)
+_CADRE_WORDS = frozenset("commander commanders operative operatives leader leaders".split())
 _HARM_NOUNS = frozenset("injuries injury wounds wound burns cuts bruises fractures damage".split())
 _SINGULAR_TAIL_RE = re.compile(r"\s+(?:and|or)\s+(?:a|an)\s+\w+.*$", re.IGNORECASE | re.DOTALL)
 
@@ -2479,6 +2489,9 @@ def _category(phrase: str) -> str | None:
             return "unknown"  # "4,000 Bedouin families": units, whoever is in them
         if words[k - 1] in ("former", "ex-") and _CATEGORY_OF_WORD.get(words[k]) in ("fighters", "security_forces"):
             return "people"  # "five former combatants who had signed the peace agreement": no longer fighters
+    for k in range(1, len(words)):
+        if words[k] in _CADRE_WORDS and not _ARMED_GROUP_NAMES.isdisjoint(words[:k]):
+            return "fighters"  # "two senior Hamas commanders", "three Hezbollah operatives"
     if _MULTIWORD_HINTS.isdisjoint(words):
         # (a singular person noun counts as its plural: "One volunteer is still missing")
         found = [
@@ -3808,6 +3821,11 @@ _ISSUED_BY_RE = re.compile(
     r"(?=,\s+on\b|,\s+after\b|\s+on\s|\.|:|$)",
     re.IGNORECASE,
 )
+# An introduction to what a body put out, in order: "the posts the Maine State Police published".
+_POSTS_PUBLISHED_RE = re.compile(
+    r"\b(?:posts|updates|statements|messages|alerts|bulletins|tweets)\s+(?:that\s+|which\s+)?(?:the\s+)?"
+    r"(?P<src>[A-Z][\w'’-]*(?:\s+(?:of|for|the|and|[A-Z][\w'’-]*)){0,6})\s+(?:published|posted|issued)\b"
+)
 # "Excerpt from a field report by a Myanmar human rights group, published in Bangkok"
 _EXCERPT_BY_RE = re.compile(
     r"(?:Excerpts?|Extracts?)\s+from\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:report|statement|briefing|submission)\s+"
@@ -3979,6 +3997,12 @@ def _named_issuer(text: str) -> str | None:
         issued = _ISSUED_BY_RE.search(line) or _EXCERPT_BY_RE.match(line)
         if issued is not None:
             return issued.group("src")  # "the text of a statement issued by Zabihullah Mujahid, spokesman of ..."
+    for line in lines[1:3]:
+        if (" published" in line or " posted" in line or " issued" in line) and (
+            posted := _POSTS_PUBLISHED_RE.search(line)
+        ) is not None:
+            # "Below are the posts the Maine State Police published on social media, in order"
+            return posted.group("src")
     for line in lines[1:4]:
         if "by " in line and (prepared := _PREPARED_BY_RE.search(line)) is not None:
             # "Prepared by the Myanmar Conflict Monitoring Network (MCMN). Figures are ..."
