@@ -1089,3 +1089,23 @@ def test_a_headline_s_federal_is_no_town(gazetteer: Gazetteer) -> None:
     )
     mentions, places = resolved(text, gazetteer)
     assert "Federal" not in {p.name for p in places.values()}
+
+
+def test_the_region_city_phrase_names_the_region(gazetteer: Gazetteer) -> None:
+    # Louisiana is also a town in Missouri; "the Louisiana city" is a city in the state
+    text = (
+        "Truck attack\n\nA pickup truck drove into a crowd in New Orleans. The FBI is treating the attack "
+        "in the Louisiana city as terrorism."
+    )
+    mentions, places = resolved(text, gazetteer)
+    assert {(p.name, p.kind) for p in places.values()} == {("New Orleans", "city"), ("Louisiana", "adm1")}
+    # a capitalised City is still part of a name
+    mentions, places = resolved("Strikes\n\nAn airstrike hit Gaza City on Monday.", gazetteer)
+    assert [p.country for p in places.values()] == ["PS"]
+
+
+def test_countries_by_the_names_reports_use(gazetteer: Gazetteer) -> None:
+    # GeoNames calls them Czechia, Ivory Coast and Cabo Verde
+    text = "Shootings\n\nPolice in the Czech Republic, Côte d'Ivoire and Cape Verde said nothing."
+    mentions, places = resolved(text, gazetteer)
+    assert {p.country for p in places.values()} == {"CZ", "CI", "CV"}

@@ -171,6 +171,10 @@ _AFTER_KIND_ONE = re.compile(
     r"|(?P<neighbourhood>\s+(?:neighbourhood|neighborhood|quarter)\b)",
     re.I,
 )
+# " city" written small and ending its phrase: "the Louisiana city as", "the Texas city of Uvalde".
+_REGION_ADJECTIVE_CITY = re.compile(
+    r"\s+city(?:\s*[,.;:]|\s+(?:as|of|on|in|at|where|which|that|after|when|and|to|was|is|has|had|had|since|late|early)\b)"
+)
 _BEFORE_KIND_LAST_WORDS = frozenset({"of", "the", "central", "downtown", "rural"})
 # Every _BEFORE_KIND match holds one of these words (lower case).
 _BEFORE_KIND_WORDS = (
@@ -565,6 +569,10 @@ def _kind_hint(text: str, start: int, end: int) -> tuple[str | None, int, int]:
     m = _AFTER_KIND_ONE.match(text, end, end + 30)
     if m:
         kind = m.lastgroup or ""
+        if kind == "city" and last_word == "the" and _REGION_ADJECTIVE_CITY.match(text, m.start()):
+            # "the attack in the Louisiana city as ...", "the Texas city of Uvalde": the name
+            # says where the city lies, not that it is one ("Gaza City", "the Kharkiv city council").
+            return None, start, end
         return kind, start, m.end() if kind == "countryside" else end
     return None, start, end
 
