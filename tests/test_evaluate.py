@@ -197,6 +197,27 @@ def test_an_area_annotation_does_not_match_a_country_by_code() -> None:
     assert evaluate_report(annotation((latakia_province,)), extraction([country])).places.true_positives == 0
 
 
+def test_an_admin1_unit_matches_when_the_annotated_point_lies_inside_it() -> None:
+    # North Darfur's point as the mean of cities15000 places lies ~40 km from the mean of
+    # cities500 places; both name the same state.
+    north_darfur = AnnotatedPlace("NORTH DARFUR", "North Darfur", 13.9028, 24.9123, "adm1", "SD")
+    square = {"type": "Polygon", "coordinates": [[[22.0, 12.0], [27.5, 12.0], [27.5, 20.0], [22.0, 20.0], [22.0, 12.0]]]}
+    ours = Place(
+        id="adm1:SD.55", name="North Darfur", kind="adm1", lat=13.8426, lon=25.2674, precision="adm1",
+        country="SD", geometry=square,
+    )
+    assert haversine_km(north_darfur.lat, north_darfur.lon, ours.lat, ours.lon) > 25
+    assert evaluate_report(annotation((north_darfur,)), extraction([ours])).places.true_positives == 1
+    # not a neighbouring state whose point lies outside the shape
+    south_darfur = AnnotatedPlace("South Darfur", "South Darfur", 11.2, 24.9, "adm1", "SD")
+    assert evaluate_report(annotation((south_darfur,)), extraction([ours])).places.true_positives == 0
+    # not a town inside the unit: only unit against unit
+    el_fasher = AnnotatedPlace("El Fasher", "El Fasher", 13.6279, 25.3494, "city", "SD")
+    far_town = AnnotatedPlace("Kutum", "Kutum", 14.2, 24.67, "city", "SD")
+    assert evaluate_report(annotation((far_town,)), extraction([ours])).places.true_positives == 0
+    assert el_fasher.precision == "city"
+
+
 # --- Figures ------------------------------------------------------------------------------
 
 
