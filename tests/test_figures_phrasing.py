@@ -4087,3 +4087,18 @@ def test_an_introduction_names_who_published_the_posts() -> None:
         "Oct 26 · 10:45 a.m.\nWe can confirm that 4 people were killed in the shooting."
     )
     assert [(f.low, f.attributed_to) for f in casualty_figures(text, "r1")] == [(4, "Vermont State Police")]
+
+
+def test_a_record_entry_takes_the_source_line_of_its_block() -> None:
+    text = (
+        "Casualty record\n\nEntry IQ-2024-0031\nDate: 15 January 2024\nLocation: Erbil\n"
+        "Killed: 4 civilians\nInjured: 6 civilians\nSource: statement of the Kurdistan Region Security Council\n\n"
+        "Entry IQ-2024-0102\nLocation: Baghdad\nKilled: 3\nGrade: firm\n\n"
+        "Civilian Harm Register\nCivilians reported killed: 68\nSources: UN Panel of Experts; MSF\n"
+    )
+    assert [(f.low, f.outcome, f.category, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (4, "killed", "civilians", "Kurdistan Region Security Council"),
+        (6, "injured", "civilians", "Kurdistan Region Security Council"),
+        (3, "killed", "unknown", None),
+        (68, "killed", "civilians", None),
+    ]

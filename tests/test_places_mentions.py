@@ -1109,3 +1109,12 @@ def test_countries_by_the_names_reports_use(gazetteer: Gazetteer) -> None:
     text = "Shootings\n\nPolice in the Czech Republic, Côte d'Ivoire and Cape Verde said nothing."
     mentions, places = resolved(text, gazetteer)
     assert {p.country for p in places.values()} == {"CZ", "CI", "CV"}
+
+
+def test_a_street_named_after_a_place_is_no_place(gazetteer: Gazetteer) -> None:
+    text = (
+        "Car bomb\n\nA car bomb exploded on Haifa Street in Baghdad on Sunday. Police closed "
+        "Jerusalem Boulevard in Tel Aviv after the shooting."
+    )
+    mentions, places = resolved(text, gazetteer)
+    assert {p.name for p in places.values()} == {"Baghdad", "Tel Aviv"}

@@ -2642,6 +2642,8 @@ def _reporting_verbs(sentence: str, lower: str) -> tuple[int, ...]:
                     and not (root == "issued" and _ISSUED_DOCUMENT_RE.match(lower, word.end()) is None)
                     # "An estimated 8,000 fled": an adjective, not a verb.
                     and not (root == "estimat" and _article_before(lower, i))
+                    # "Civilians reported killed: 68": a participle before an outcome, no report
+                    and not (root == "report" and _REPORTED_OUTCOME_RE.match(lower, word.end()) is not None)
                     # "In its claim, JNIM said ...": a noun after a determiner.
                     and not lower.endswith(_DETERMINER_ENDS, 0, i)
                     # "the heaviest loss the group has acknowledged": a relative clause
@@ -2659,6 +2661,7 @@ def _reporting_verbs(sentence: str, lower: str) -> tuple[int, ...]:
     return tuple(sorted(found))  # (a tuple: cached, per sentence, for the source and each count)
 
 
+_REPORTED_OUTCOME_RE = re.compile(r" (?:killed|dead|injured|wounded|missing|abducted|kidnapped|detained|displaced)\s*:")
 # Each reporting verb starts with one of these; specific enough that common words ("state",
 # "country", "not", "Hasakah") rarely make a false hit that needs a closer look.
 _VERB_ROOTS = tuple(
@@ -4094,6 +4097,13 @@ _POST_TAIL_RE = re.compile(
 _INTRODUCES_TABLE_RE = re.compile(r"\b(?:following|below|table)\b", re.IGNORECASE)
 
 
+# A record's label line ("Killed: 4 protesters", "Civilians reported injured: 47") and its
+# "Source:" line (one name: "Sources: UN Panel of Experts; MSF" lists several).
+_LABEL_LINE_RE = re.compile(r"[A-Z][A-Za-z ]{1,40}:[ \t]")
+_SOURCE_LINE_RE = re.compile(r"(?m)^(?:Source|Reported\s+by|Figures\s+from)\s*:\s*(?P<src>[^\n.]{3,80}?)\.?\s*$")
+_SOURCE_LINE_LEAD_RE = re.compile(r"^(?:(?:a|the)\s+)?(?:statement|report|post|communiqu[eé]|figures|data|update)s?\s+(?:of|by|from)\s+", re.I)
+
+
 class _SourceMemory:
     """Sources named so far in one report, to resolve "it said", "the Observatory said"."""
 
@@ -4110,6 +4120,10 @@ class _SourceMemory:
             # post's sentences are its author's, unless one says whose count it gives.
             post = self._post_author(start, sentence)
             found = post if post is not None and "according to" not in sentence.lower() else self._resolve(start, sentence)
+            if found is None and "\n" in self.text[max(0, start - 300) : start] and (
+                credit := self._record_source(start)
+            ) is not None:
+                found = credit  # a record's entry: "Killed: 4 protesters" above "Source: Kirkuk health directorate"
             if found is None or (_own_voice(found) and not _OUTLET_VOICE_RE.match(found)):
                 # "HAGARI: One officer ... was killed": a transcript's named speaker (a
                 # reporter's turn relates the news: only what they themselves saw is theirs).
@@ -4134,6 +4148,22 @@ class _SourceMemory:
             if self.cache[start]:
                 self.named.append((start, self.cache[start] or ""))
         return self.cache[start]
+
+    def _record_source(self, start: int) -> str | None:
+        """The "Source:" line of the block of label lines a sentence stands in (a database
+        entry, an incident log: "Killed: 4 protesters" ... "Source: Kirkuk health directorate"),
+        when the sentence is one of those lines and the line names one source."""
+        line_start = self.text.rfind("\n", 0, start) + 1
+        if not _LABEL_LINE_RE.match(self.text, line_start):
+            return None
+        block_start = self.text.rfind("\n\n", 0, start)
+        block_start = 0 if block_start < 0 else block_start + 2
+        block_end = self.text.find("\n\n", start)
+        block = self.text[block_start : len(self.text) if block_end < 0 else block_end]
+        credit = _SOURCE_LINE_RE.search(block)
+        if credit is None or ";" in credit.group("src"):
+            return None
+        return _normalise_source(_SOURCE_LINE_LEAD_RE.sub("", credit.group("src")), at_sentence_start=False)
 
     def _labelled_speaker(self, start: int) -> str | None:
         """The speaker whose label opens the paragraph in a transcript ("PIERRE: What I see

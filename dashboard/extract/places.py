@@ -394,6 +394,8 @@ _ORGANISATION_AFTER_RE = re.compile(
     r"(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:Organi[sz]ation|Army|Front|Party|Movement|Council|Union|Alliance"
     r"|Brigades?|Corps|Committee|Network|Institute)\b"
 )
+# A street named after a place (tests/data/README.md: roads are no places).
+_STREET_AFTER_RE = re.compile(r"[ \t]+(?:Street|St\.|Road|Avenue|Ave\.|Boulevard|Blvd\.?|Highway)(?![\w'’-])")
 # A text named after the place it was signed or agreed in.
 _DOCUMENT_AFTER_RE = re.compile(
     r"[ \t]+(?:Statute|Accords?|Conventions?|Protocols?|Declaration|Treaty|Charter|[Aa]greements?|[Aa]ccords?)\b"
@@ -799,6 +801,8 @@ def _name_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[Pl
             continue  # "the Sinaloa cartel", "the Jalisco New Generation Cartel": a criminal group
         if follows[:1] == " " and _DOCUMENT_AFTER_RE.match(text, end):
             continue  # "the Rome Statute", "the Pretoria agreement", "the Geneva Conventions": a text
+        if follows[:1] == " " and _STREET_AFTER_RE.match(text, end):
+            continue  # "Haifa Street" in Baghdad, "Palestine Street": a street named after a place
         if labels and start in labels:
             continue  # "ADLER: Anna, the judges ...": a transcript's speaker, and whom they address
         if text.startswith("-based", end):
