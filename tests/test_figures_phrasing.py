@@ -4102,3 +4102,34 @@ def test_a_record_entry_takes_the_source_line_of_its_block() -> None:
         (3, "killed", "unknown", None),
         (68, "killed", "civilians", None),
     ]
+
+
+def test_a_body_described_by_a_which_clause_gives_the_toll() -> None:
+    text = (
+        "Kenya\n\nThe figures are higher than those given last week by a coalition of rights groups, "
+        "the Police Reforms Working Group, which put the toll at 23. The commission also listed "
+        "32 cases of enforced or involuntary disappearance."
+    )
+    assert [(f.low, f.outcome, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (23, "killed", "Police Reforms Working Group"),
+        (32, "missing", "commission"),
+    ]
+
+
+def test_who_carried_out_the_attack_is_no_category_of_its_victims() -> None:
+    text = (
+        "Kerman\n\nThe number of martyrs of Wednesday's terrorist bombings stands at 84, the health "
+        "minister said. Three victims of a police raid were buried on Friday."
+    )
+    assert [(f.low, f.category) for f in casualty_figures(text, "r1")] == [(84, "people"), (3, "people")]
+
+
+def test_a_press_release_under_a_long_body_name() -> None:
+    text = (
+        "Haiti: mass killing documented\n\nPRESS RELEASE\n"
+        "Office of the United Nations High Commissioner for Human Rights (OHCHR)\nGENEVA, 23 December 2024\n\n"
+        "At least 207 people were killed in Cité Soleil, our offices have documented."
+    )
+    assert [(f.low, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (207, "Office of the United Nations High Commissioner for Human Rights (OHCHR)"),
+    ]

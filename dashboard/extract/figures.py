@@ -241,6 +241,7 @@ _OUTCOME_WORDS = {
     r"|for\s+(?:[\w-]+\s+){0,3}?(?:burns|injuries|wounds)"
     r"|(?:brought|taken|rushed|admitted|arrived)\s+(?:in\s+)?with\s+(?:[\w-]+\s+){0,3}?(?:burns|injuries|wounds)",
     "missing": r"missing|unaccounted\s+for|disappeared|disappearances?|went\s+missing|vanished"
+    r"|(?:enforced\s+(?:or\s+involuntary\s+)?|involuntary\s+)disappearances?"  # "32 cases of enforced or involuntary disappearance"
     r"|(?:have\s+|has\s+|had\s+)?not\s+been\s+(?:seen|heard\s+from)"
     # "about 30 people were still believed to be under the rubble" (not the dead pulled "from under")
     r"|(?:be|are|were|is|remain|remained|remains|lie|lying|trapped)\s+(?:still\s+)?(?:under|beneath)\s+(?:the\s+)?(?:rubble|debris|ruins|concrete)"
@@ -2464,6 +2465,12 @@ _ARMED_GROUP_NAMES = frozenset(
 )
 _CADRE_WORDS = frozenset("commander commanders operative operatives leader leaders".split())
 _HARM_NOUNS = frozenset("injuries injury wounds wound burns cuts bruises fractures damage".split())
+_ACTOR_BEFORE_EVENT_RE = re.compile(
+    r"\b(?:terrorist|militant|rebel|insurgent|jihadist|army|police|military|militia)\s+"
+    r"(?=(?:attacks?|bombings?|blasts?|explosions?|acts?|incidents?|strikes?|raids?|ambush(?:es)?|assaults?"
+    r"|offensives?|violence|shelling|operations?|fire)\b)",
+    re.IGNORECASE,
+)
 _SINGULAR_TAIL_RE = re.compile(r"\s+(?:and|or)\s+(?:a|an)\s+\w+.*$", re.IGNORECASE | re.DOTALL)
 
 
@@ -2477,6 +2484,10 @@ def _category(phrase: str) -> str | None:
     """
     # "4 children and a woman": the count is of the children; the singular after "and a" is not.
     phrase = _SINGULAR_TAIL_RE.sub("", phrase)
+    if " " in phrase and _ACTOR_BEFORE_EVENT_RE.search(phrase) is not None:
+        # "the martyrs of Wednesday's terrorist bombings", "victims of a police raid": who did it
+        # describes the event, not the persons counted.
+        phrase = _ACTOR_BEFORE_EVENT_RE.sub(" ", phrase)
     if " and " in phrase and _ARMED_AND_UNARMED_RE.search(phrase) is not None:
         return "people"  # "guards and administrative staff": persons of two kinds
 
@@ -3150,9 +3161,19 @@ def _names_a_source(phrase: str) -> bool:
     )
 
 
+# The phrase a ", which"/", who" clause describes: after the last comma, "by" or the start.
+_ANTECEDENT_RE = re.compile(r"(?:^|[,;:]\s*|\bby\s+)(?P<src>(?:(?:the|a|an)\s+)?[A-Za-z][^,;:()\"“”]{1,80}?)\s*$")
+
+
 def _speaker(sentence: str, verb: int) -> str | None:
     """Who the reporting verb at ``sentence[verb]`` quotes: a normalised name, _PRONOUN or None."""
     before = sentence[:verb].rstrip()
+    if before.endswith((", which", ", who")) and (antecedent := _ANTECEDENT_RE.search(before, 0, before.rfind(","))):
+        # "given by a coalition of rights groups, the Police Reforms Working Group, which put
+        # the toll at 23": the body the clause describes (the last phrase before the comma).
+        src = antecedent.group("src")
+        if _names_a_source(src) and _speaker_head([(w, 0) for w in src.split()]):
+            return _normalise_source(src, at_sentence_start=antecedent.start("src") == 0)
     # A quotation before the verb: "“At least 30 people were killed,” said Ali Hassan".
     quoted = before[-1:] in _QUOTE_ENDS
     # "..., a medical source told AFP": after "told" comes who was told, not the speaker.
@@ -3816,7 +3837,8 @@ _MARK_FULL_RE = re.compile(rf"(?:(?:official|joint)\s+)?{_MARK}", re.IGNORECASE)
 # A body's name standing alone on a header line: capitalised words (and the small words of
 # names: "Médecins Sans Frontières", "Office of the High Commissioner for Human Rights").
 _BODY_NAME_RE = re.compile(
-    r"(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+(?:of|for|the|and|de|du|des|la|[A-Z][\w'’&.-]*)){1,8}(?:\s+\([A-Z]{2,}\))?"
+    # ("Office of the United Nations High Commissioner for Human Rights (OHCHR)": ten words)
+    r"(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+(?:of|for|the|and|de|du|des|la|[A-Z][\w'’&.-]*)){1,11}(?:\s+\([A-Z]{2,}\))?"
 )
 _ISSUED_BY_RE = re.compile(
     rf"\b(?:text|transcript)\s+of\s+(?:a|an|the)\s+{_MARK}\s+(?:issued|released|published|read\s+out)\s+by\s+"
