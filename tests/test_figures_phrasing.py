@@ -4133,3 +4133,24 @@ def test_a_press_release_under_a_long_body_name() -> None:
     assert [(f.low, f.attributed_to) for f in casualty_figures(text, "r1")] == [
         (207, "Office of the United Nations High Commissioner for Human Rights (OHCHR)"),
     ]
+
+
+def test_persons_found_alive_are_no_casualties() -> None:
+    text = (
+        "Shipwreck\n\nThe coast guard said 41 bodies had been recovered and 86 people pulled alive from "
+        "the water. Rescuers found 3 people alive under the rubble of the quay."
+    )
+    assert [(f.low, f.outcome) for f in casualty_figures(text, "r1")] == [(41, "killed")]
+
+
+def test_persons_in_critical_condition_and_treated_survivors_are_injured() -> None:
+    text = (
+        "Shipwreck\n\nHospital officials said 30 survivors had been treated, most of them for hypothermia. "
+        "Four people were evacuated in a critical condition to the hospital in Calais. "
+        "The wounded were taken to two clinics; 12 are still in serious condition."
+    )
+    assert [(f.low, f.outcome, f.category) for f in casualty_figures(text, "r1")] == [
+        (30, "injured", "people"),
+        (4, "injured", "people"),
+        (12, "injured", "people"),
+    ]
