@@ -4154,3 +4154,20 @@ def test_persons_in_critical_condition_and_treated_survivors_are_injured() -> No
         (4, "injured", "people"),
         (12, "injured", "people"),
     ]
+
+
+def test_whose_figures_show_and_a_toll_that_could_be_higher() -> None:
+    text = (
+        "Philippines\n\nPolice figures show more than 6,200 drug suspects were killed. Rights groups say "
+        "the true toll could be as many as 30,000. Our records show that 58 officers were injured."
+    )
+    assert [(f.low, f.high, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (6201, None, "police figures"),
+        (None, 30000, "rights groups"),
+        (58, 58, None),
+    ]
+
+
+def test_according_to_a_bodys_document() -> None:
+    text = "The Hague\n\nAccording to the court's filing, the warrant covers 43 killings."
+    assert [(f.low, f.attributed_to) for f in casualty_figures(text, "r1")] == [(43, "court filing")]

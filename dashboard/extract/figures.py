@@ -499,7 +499,9 @@ _BEFORE_TOLL_RE = re.compile(
               # ("... in the attack of Oct. 7 to about 1,200": an abbreviated month)
               # ("the number killed on 7 October is now around 1,200")
               (?:\s+(?:[\w'’()-]+|(?:jan|feb|aug|sept?|oct|nov|dec)\.)){0,18}?\s+(?:to|at|of|from|reached|hit|passed|exceeded|topped|surpassed
-                |(?:is|was)(?:\s+now)?|stands\s+at|stood\s+at)
+                |(?:is|was)(?:\s+now)?|stands\s+at|stood\s+at
+                # "Rights groups say the true toll could be as many as 30,000"
+                |(?:could|may|might|would)\s+(?:well\s+)?(?:be|reach|exceed|top))
             # "gave the number of civilians martyred in the attack as 12"
             |gave\s+(?:the|its|their|a)\s+(?:(?:death\s+)?toll|(?:number|count)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?
               (?:dead|deaths|killed|victims|fatalities|martyred|martyrs))(?:\s+[\w'’()-]+){0,12}?\s+as
@@ -3098,6 +3100,8 @@ _GIVEN_NAME_RE = re.compile(
 )
 _TOLL_HEADS = frozenset("toll tolls figure figures count counts tally tallies estimate estimates number".split())
 # Who keeps a count, named by the word before it: "media tallies", "hospital figures".
+# (not a keeper: "Our records show" is the writer's own, "The figures show" no one's)
+_DETERMINERS = frozenset("the a an our their its his her my your these those this that".split())
 _COUNT_KEEPERS = frozenset(
     "media hospital hospitals government ministry police army military monitor activists press federal official".split()
 )
@@ -3176,7 +3180,8 @@ def _names_a_source(phrase: str) -> bool:
         return False
     if len(words) >= 2 and words[-1].lower() in _TOLL_HEADS and words[-2].lower() in _COUNT_KEEPERS:
         return True  # "according to federal figures", "according to hospital figures"
-    return any(w[:1].isupper() or w.lower() in _SOURCE_HEADS for w in words) or (
+    # ("according to the court's filing": whose document it is names the source)
+    return any(w[:1].isupper() or w.lower() in _SOURCE_HEADS or _POSSESSIVE_S_RE.sub("", w).lower() in _SOURCE_HEADS for w in words) or (
         # "according to a humanitarian worker": a person described by a noun
         len(words) <= 4 and words[0].lower() in ("a", "an", "one") and _is_person_noun(words[-1].lower())
     )
@@ -3319,7 +3324,17 @@ def _speaker(sentence: str, verb: int) -> str | None:
     if sentence.startswith("show", verb):
         # "the AFP tally showed": whose tally; "Images showed 12 bodies" names no source
         counter = _tally_counter(subject[0]) if head in _TOLL_HEADS else None
-        return _normalise_source(counter, at_sentence_start=False) if counter else None
+        if counter:
+            return _normalise_source(counter, at_sentence_start=False)
+        keeper = subject[0].split()
+        if (
+            (head in _TOLL_HEADS or head in ("data", "statistics", "records"))
+            and len(keeper) >= 2
+            and (keeper[-2].lower() in _COUNT_KEEPERS or (keeper[-2][:1].isupper() and keeper[-2].lower() not in _DETERMINERS))
+        ):
+            # "Police figures show more than 6,200 drug suspects were killed": whose figures
+            return _normalise_source(subject[0], at_sentence_start=subject[1] == 0)
+        return None
     if " version of th" in subject[0].lower() and _OWN_COPY_RE.search(subject[0]) is not None:
         return None  # "An earlier version of this story said": the outlet correcting itself
     if head in _TOLL_HEADS:
