@@ -4171,3 +4171,26 @@ def test_whose_figures_show_and_a_toll_that_could_be_higher() -> None:
 def test_according_to_a_bodys_document() -> None:
     text = "The Hague\n\nAccording to the court's filing, the warrant covers 43 killings."
     assert [(f.low, f.attributed_to) for f in casualty_figures(text, "r1")] == [(43, "court filing")]
+
+
+def test_wire_copy_set_in_capitals_keeps_its_sources() -> None:
+    text = (
+        "RAID ENDS\n\nJENIN, JULY 4 (WIRE) - A RAID KILLED 12 PALESTINIANS, THE PALESTINIAN HEALTH MINISTRY SAID.\n\n"
+        "THE ISRAELI MILITARY SAID ONE ISRAELI SOLDIER, A 23-YEAR-OLD STAFF SERGEANT, WAS KILLED BY GUNFIRE."
+    )
+    assert [(f.low, f.category, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (12, "people", "PALESTINIAN HEALTH MINISTRY"),
+        (1, "security_forces", "ISRAELI MILITARY"),
+    ]
+
+
+def test_out_of_the_martyrs_a_part_and_an_emergency_service_number() -> None:
+    text = (
+        "Peshawar\n\nThe toll has risen to 100, the police chief said. Out of the martyrs, 97 are our police "
+        "personnel. Rescue 1122 says at least nine people are still unaccounted for."
+    )
+    assert [(f.low, f.outcome, f.category) for f in casualty_figures(text, "r1")] == [
+        (100, "killed", "unknown"),
+        (97, "killed", "security_forces"),
+        (9, "missing", "people"),
+    ]

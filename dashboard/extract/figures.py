@@ -99,7 +99,7 @@ _NOT_PEOPLE_CASELESS = caseless(_NOT_PEOPLE_AFTER_RE)
 _NOT_PEOPLE_WORD_BEFORE = MONTH_WORDS | frozenset(
     """aged age ages ageing number page article resolution route highway road flight room platform
     chapter section paragraph verse gate unit brigade division battalion in since until till by from
-    year usd us eur gbp syp no""".split()  # ("no one was killed")
+    year usd us eur gbp syp no rescue""".split()  # ("no one was killed"; "Rescue 1122", Pakistan's emergency service)
 )
 _SINCE_CLAUSE_RE = re.compile(
     r"\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:were|was|had|have)\s+(?:been\s+)?"
@@ -380,7 +380,8 @@ _AFTER_RE = re.compile(
         (?:[^.;]|(?<=\d)\.(?=\d)){{0,80}}?,\s*
       # any short aside before an auxiliary: "1.7 million people, most of the population, have
       # been displaced", "300,000 people, Syrians and Lebanese alike, have crossed into Syria"
-      |,\s*(?!(?:and|but|while|who|whom|which|that|after|before|when|as)\b)[^.;:\d,()"“”]{{3,60}},\s*
+      # ("one Israeli soldier, a 23-year-old staff sergeant, was killed": an age inside)
+      |,\s*(?!(?:and|but|while|who|whom|which|that|after|before|when|as)\b)(?:[^.;:\d,()"“”]|\d{{1,3}}-year-){{3,60}},\s*
         (?=(?:have|has|had|were|was|are|is|embraced)\s)
       # a relative clause between commas: "Nine staff members of Relief International, who
       # were running one of the last health posts in Zamzam, were among the dead"
@@ -422,9 +423,10 @@ def _incident_count(after: str, after_lower: str) -> bool:
 
 # A sentence that breaks down an earlier figure: "Of those the office documented, 90 were
 # men, 18 were women and three were children."
-_BREAKDOWN_OPENING_RE = re.compile(r"^\W*(?:of|among)\s+(?:those|them|these|the\s+(?:dead|victims|killed|wounded|injured))\b")
+# ("Out of the martyrs, 97 are our police personnel")
+_BREAKDOWN_OPENING_RE = re.compile(r"^\W*(?:of|among|out\s+of)\s+(?:those|them|these|the\s+(?:dead|victims|killed|wounded|injured|martyrs))\b")
 _OF_THOSE_HARMED_OPENING_RE = re.compile(
-    r"^\W*(?:of|among)\s+(?:those|the\s+people|the\s+dead|the\s+victims)(?:\s+(?:killed|wounded|injured|who\s+died))?\s*,"
+    r"^\W*(?:of|among|out\s+of)\s+(?:those|the\s+people|the\s+dead|the\s+victims|the\s+martyrs)(?:\s+(?:killed|wounded|injured|who\s+died))?\s*,"
 )
 _WERE_NOUN_RE = re.compile(
     # "were Alawite civilians", "were young Kurdish men": two words may come before the noun
@@ -2634,6 +2636,13 @@ _WORD_RE = re.compile(r"[a-z]+")
 
 
 @lru_cache(maxsize=1024)
+def _in_capitals(sentence: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` stands in a stretch written all in capitals (wire copy
+    set in capitals: "..., THE PALESTINIAN HEALTH MINISTRY SAID.")."""
+    around = sentence[max(0, start - 40) : end + 20]
+    return sentence[start:end].isupper() and around.isupper() and sum(c.isalpha() for c in around) > 20
+
+
 def _reporting_verbs(sentence: str, lower: str) -> tuple[int, ...]:
     """Offsets of reporting verbs in a sentence (str.find on a few roots: fast).
 
@@ -2648,7 +2657,8 @@ def _reporting_verbs(sentence: str, lower: str) -> tuple[int, ...]:
                 if (
                     word
                     and word.group(0) in _REPORTING_VERBS
-                    and not (i > 0 and sentence[i].isupper())
+                    # (but in wire copy set in capitals, "THE MINISTRY SAID" has its verb)
+                    and not (i > 0 and sentence[i].isupper() and not _in_capitals(sentence, i, word.end()))
                     # "the attack claimed the lives of 8", "claimed responsibility": no report.
                     and not (root == "claim" and lower.startswith(_CLAIM_NOT_REPORTING, word.end()))
                     # "News reports say", "Reports reaching Quetta say": the noun, not the verb.
