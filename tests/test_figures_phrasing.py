@@ -4194,3 +4194,27 @@ def test_out_of_the_martyrs_a_part_and_an_emergency_service_number() -> None:
         (97, "killed", "security_forces"),
         (9, "missing", "people"),
     ]
+
+
+def test_schoolchildren_are_children_and_hostages_still_held() -> None:
+    text = (
+        "Anniversary\n\nThe attack killed 147 people, 132 of them schoolchildren.\n\n"
+        "11:05 — Of those taken a year ago, 97 are still held in Gaza, the prime minister's office says."
+    )
+    assert [(f.low, f.outcome, f.category) for f in casualty_figures(text, "r1")] == [
+        (147, "killed", "people"),
+        (132, "killed", "children"),
+        (97, "abducted", "people"),
+    ]
+
+
+def test_a_units_press_office_line_gives_the_unit() -> None:
+    text = (
+        "Army reports gains\n\nPHILIPPINE ARMY\n1ST INFANTRY (TABAK) DIVISION\nDivision Public Affairs Office\n"
+        "PRESS RELEASE No. 2024-117\n3 December 2024\n\nOur troops neutralised 22 terrorists, and six of our "
+        "soldiers were killed."
+    )
+    assert [(f.low, f.category, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (22, "fighters", "1ST INFANTRY (TABAK) DIVISION"),
+        (6, "security_forces", "1ST INFANTRY (TABAK) DIVISION"),
+    ]

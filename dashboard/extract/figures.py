@@ -205,7 +205,7 @@ _CATEGORY_RE = re.compile(
           |assailants?|militiam[ae]n|militia\s+members|extremists?|terrorists?|mercenaries|khwarij|khawarij|kharijis
           |maoists?|naxal(?:ite)?s|aggressors|armed\s+m[ae]n
           |(?:cartel|gang)\s+members|gangsters)
-      | (?P<children>children|child|kids|boys|girls|daughters|sons|minors|infants|babies|toddlers)
+      | (?P<children>children|child|kids|boys|girls|daughters|sons|minors|infants|babies|toddlers|schoolchildren|schoolgirls|schoolboys)
       | (?P<women>women|woman)
       | (?P<civilians>civilians?)
       | (?P<unknown>households|families)
@@ -423,6 +423,8 @@ def _incident_count(after: str, after_lower: str) -> bool:
 
 # A sentence that breaks down an earlier figure: "Of those the office documented, 90 were
 # men, 18 were women and three were children."
+# "Of those taken a year ago, 97 are still held": hostages (lower-cased text).
+_OF_THOSE_TAKEN_RE = re.compile(r"\W*(?:\d{1,2}[:.]\d{2}\W*)?(?:of|among)\s+(?:those|the\s+people|the\s+hostages)\s+(?:taken|abducted|kidnapped|seized)\b")
 # ("Out of the martyrs, 97 are our police personnel")
 _BREAKDOWN_OPENING_RE = re.compile(r"^\W*(?:of|among|out\s+of)\s+(?:those|them|these|the\s+(?:dead|victims|killed|wounded|injured|martyrs))\b")
 _OF_THOSE_HARMED_OPENING_RE = re.compile(
@@ -1711,6 +1713,9 @@ def _read_figure(
         return None  # "an estimated 60,000 migrants ... arrived in Yemen last year": a journey, not flight
     if total_kind is not None:
         category = total_kind
+    if outcome == "detained" and _OF_THOSE_TAKEN_RE.match(lowered, s_start, quantity.start) is not None:
+        # "Of those taken a year ago, 97 are still held in Gaza": hostages still held, persons
+        outcome, category = "abducted", "people" if category == "unknown" else category
     sentence_text = text[s_start:s_end]
     figure = Figure(
         id=stable_id("fig-", report_id, quantity.number_start, outcome),
@@ -2575,7 +2580,9 @@ _CATEGORY_OF_WORD: dict[str, str] = {
     **dict.fromkeys(_SECURITY_WORDS, "security_forces"),
     **dict.fromkeys(_FIGHTER_WORDS, "fighters"),
     **dict.fromkeys(
-        "children child kids boys girls daughters sons minors infants babies toddlers".split(), "children"
+        # ("schoolgirls", not "pupils": tests/data annotations count pupils as people)
+        "children child kids boys girls daughters sons minors infants babies toddlers schoolchildren schoolgirls schoolboys".split(),
+        "children",
     ),
     **dict.fromkeys(["women", "woman"], "women"),
     **dict.fromkeys(["civilian", "civilians"], "civilians"),
@@ -3874,7 +3881,9 @@ _ISSUER_HEADS = (
 )
 _MARK_ONLY_RE = re.compile(rf"^(?:(?:joint|official)\s+)?{_MARK}\b", re.IGNORECASE)
 _SUBUNIT_RE = re.compile(
-    r"(?:the\s+)?(?:spokes(?:person|man|woman)['’]?s?|press|media|public\s+affairs|communications?|information)"
+    # ("Division Public Affairs Office" under "1ST INFANTRY (TABAK) DIVISION")
+    r"(?:the\s+)?(?:(?:Division|Brigade|Army|Command|Regional|Provincial|District)\s+)?"
+    r"(?:spokes(?:person|man|woman)['’]?s?|press|media|public\s+affairs|communications?|information)"
     r"\s+(?:unit|office|desk|department|division|section|service|directorate)",
     re.IGNORECASE,
 )
@@ -3885,6 +3894,10 @@ _MARK_FULL_RE = re.compile(rf"(?:(?:official|joint)\s+)?{_MARK}", re.IGNORECASE)
 _BODY_NAME_RE = re.compile(
     # ("Office of the United Nations High Commissioner for Human Rights (OHCHR)": ten words)
     r"(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+(?:of|for|the|and|de|du|des|la|[A-Z][\w'’&.-]*)){1,11}(?:\s+\([A-Z]{2,}\))?"
+)
+# A military unit's name on a header line: "1ST INFANTRY (TABAK) DIVISION", "103rd Infantry Brigade".
+_UNIT_NAME_RE = re.compile(
+    r"\d{1,3}(?:ST|ND|RD|TH|st|nd|rd|th)(?:\s+(?:[A-Z][\w'’-]*|\([A-Z][\w'’-]*\))){1,5}"
 )
 _ISSUED_BY_RE = re.compile(
     rf"\b(?:text|transcript)\s+of\s+(?:a|an|the)\s+{_MARK}\s+(?:issued|released|published|read\s+out)\s+by\s+"
@@ -4034,7 +4047,9 @@ def _named_issuer(text: str) -> str | None:
             # "Sudanese Red Crescent Society" above "Press statement – Port Sudan" (not its press office:
             # "Wuppertal Police Headquarters - Press Office"; "ISRAEL DEFENSE FORCES" above
             # "Spokesperson's Unit" above the mark: the body, not its unit)
-            if _SUBUNIT_RE.fullmatch(lines[i - 1]) and i >= 3 and _BODY_NAME_RE.fullmatch(lines[i - 2]):
+            if _SUBUNIT_RE.fullmatch(lines[i - 1]) and i >= 3 and (
+                _BODY_NAME_RE.fullmatch(lines[i - 2]) or _UNIT_NAME_RE.fullmatch(lines[i - 2])
+            ):
                 return lines[i - 2]
             return _PRESS_OFFICE_TAIL_RE.sub("", lines[i - 1])
     for i, line in enumerate(lines[1 : 5 + extra], start=1):
