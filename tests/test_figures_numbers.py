@@ -114,3 +114,23 @@ def test_thousands_grouped_with_spaces_or_dots(text: str, expected: list[tuple[s
 )
 def test_lakhs_and_crores(text: str, expected: list[tuple[str, int, int | None]]) -> None:
     assert [(q.surface, q.low, q.high) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # compound number words after "a", "half a dozen", thousands written "12k"
+        ("put it at a hundred and thirty-three", [("a hundred and thirty-three", 133, 133)]),
+        ("a hundred and three dead", [("a hundred and three", 103, 103)]),
+        ("half a dozen people were hurt", [("half a dozen", 6, 6)]),
+        ("12k displaced", [("12k", 12_000, 12_000)]),
+        # a qualifier written after the number
+        ("killing 12 at least.", [("12 at least", 12, None)]),
+        ("70 or more were killed", [("70 or more", 70, None)]),
+        ("up to 12 at most", [("up to 12", None, 12)]),
+        # not when another count follows: "12, at least 3 of them children"
+        ("killed 12 at least 3 of them children", [("12", 12, 12), ("at least 3", 3, None)]),
+    ],
+)
+def test_number_words_and_qualifiers_after_the_number(text: str, expected: list[tuple[str, int | None, int | None]]) -> None:
+    assert [(q.surface, q.low, q.high) for q in find_quantities(text)] == expected

@@ -4170,7 +4170,7 @@ def test_whose_figures_show_and_a_toll_that_could_be_higher() -> None:
 
 def test_according_to_a_bodys_document() -> None:
     text = "The Hague\n\nAccording to the court's filing, the warrant covers 43 killings."
-    assert [(f.low, f.attributed_to) for f in casualty_figures(text, "r1")] == [(43, "court filing")]
+    assert [(f.low, f.attributed_to) for f in casualty_figures(text, "r1")] == [(43, "court")]
 
 
 def test_wire_copy_set_in_capitals_keeps_its_sources() -> None:

@@ -3036,6 +3036,15 @@ def _sentence_source(sentence: str) -> str | None:
                     src = _with_name_after(sentence, src, match.end("src"))
                 elif src[-2:-1] == "." and sentence.startswith(".", match.end("src")):
                     src += "."  # "the U.N." (the pattern stops before an acronym's last dot)
+                if (
+                    (owner := _LOWER_OWNER_RE.match(src)) is not None
+                    and owner.group("head").lower() in _SOURCE_HEADS
+                    # (not "the state prosecutor's office": the office is the body)
+                    and src.split()[-1].lower() not in _SOURCE_HEADS
+                ):
+                    # "according to the mission's verified data", "the court's filing": the body
+                    # whose data it is (named in full earlier, if at all: see _SourceMemory.expand)
+                    src = owner.group("owner")
                 return _normalise_source(_tally_counter(src) or src, at_sentence_start=False)
     if " by " in lower and _names_a_count(lower) and (giver := _toll_giver(sentence)) is not None:
         return giver
@@ -3204,6 +3213,8 @@ def _names_a_source(phrase: str) -> bool:
     )
 
 
+# A body named by a common noun owning what is cited: "the mission's verified data".
+_LOWER_OWNER_RE = re.compile(r"(?P<owner>(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}?(?P<head>[a-z-]+))['’]s\s+[a-z]")
 # The phrase a ", which"/", who" clause describes: after the last comma, "by" or the start.
 _ANTECEDENT_RE = re.compile(r"(?:^|[,;:]\s*|\bby\s+)(?P<src>(?:(?:the|a|an)\s+)?[A-Za-z][^,;:()\"“”]{1,80}?)\s*$")
 
@@ -4182,7 +4193,7 @@ _INTRODUCES_TABLE_RE = re.compile(r"\b(?:following|below|table)\b", re.IGNORECAS
 
 # A record's label line ("Killed: 4 protesters", "Civilians reported injured: 47") and its
 # "Source:" line (one name: "Sources: UN Panel of Experts; MSF" lists several).
-_LABEL_LINE_RE = re.compile(r"[A-Z][A-Za-z ]{1,40}:[ \t]")
+_RECORD_LABEL_RE = re.compile(r"[A-Z][A-Za-z ]{1,40}:[ \t]")
 _SOURCE_LINE_RE = re.compile(r"(?m)^(?:Source|Reported\s+by|Figures\s+from)\s*:\s*(?P<src>[^\n.]{3,80}?)\.?\s*$")
 _SOURCE_LINE_LEAD_RE = re.compile(r"^(?:(?:a|the)\s+)?(?:statement|report|post|communiqu[eé]|figures|data|update)s?\s+(?:of|by|from)\s+", re.I)
 
@@ -4237,7 +4248,7 @@ class _SourceMemory:
         entry, an incident log: "Killed: 4 protesters" ... "Source: Kirkuk health directorate"),
         when the sentence is one of those lines and the line names one source."""
         line_start = self.text.rfind("\n", 0, start) + 1
-        if not _LABEL_LINE_RE.match(self.text, line_start):
+        if not _RECORD_LABEL_RE.match(self.text, line_start):
             return None
         block_start = self.text.rfind("\n\n", 0, start)
         block_start = 0 if block_start < 0 else block_start + 2

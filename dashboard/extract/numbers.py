@@ -93,7 +93,8 @@ _UNIT_WORDS = "|".join(sorted(_UNITS, key=len, reverse=True))
 _WORD_NUMBER = (
     # "twenty-two", "one hundred and five"; not "five - two" (a dash between two counts)
     rf"(?:(?:{_UNIT_WORDS})(?:(?:-|\s+)(?:and[\s]+)?(?:{_UNIT_WORDS}|hundred|thousand|lakhs?|million|crores?|dozen))*"
-    r"|a\s+(?:dozen|hundred|thousand)|dozen)"
+    # "a hundred and thirty-three", "a thousand"; "half a dozen" (six)
+    rf"|a\s+(?:hundred|thousand)(?:(?:-|\s+)(?:and[\s]+)?(?:{_UNIT_WORDS}))*|a\s+dozen|half\s+a\s+dozen|dozen)"
 )
 _VAGUE = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(VAGUE_COUNTS, key=len, reverse=True))
 # A numeral: "1,400" (groups of three), "13", "1.5" (then a scale word). Not part of a
@@ -104,7 +105,7 @@ _VAGUE = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(VAGUE_COUN
 _NUMERAL = (
     r"(?<![\w$€£¥.,:/])(?:\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])|\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]|\s\d)"
     r"|\d{1,3}(?:\.\d{3})+(?!\s*(?:million|thousand)\b)|\d+(?:\.\d+)?)"
-    r"(?:\s*(?:million|thousand|lakhs?|crores?)\b)?(?![\w/]|[.,:]\d)"
+    r"(?:\s*(?:million|thousand|lakhs?|crores?)\b|k\b)?(?![\w/]|[.,:]\d)"  # ("12k": thousands, as posts write them)
 )
 _GROUPED_RE = re.compile(r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+")
 # Numerals first (most counts are numerals); "dozens"/"tens of thousands" fall through the
@@ -126,6 +127,9 @@ _QUALIFIER_OF = {
     for words in alternatives.split("|")
 }
 
+# A qualifier written after the number ("killing 12 at least", "70 or more"), not before
+# another count ("12 at least 3 of them children" reads no further).
+_QUALIFIER_AFTER_RE = re.compile(r" (?:(?P<at_least>at least|or more)|(?P<up_to>at most|or fewer|or less))(?![\w-]| \d)")
 _RANGE_SEPARATOR = r"(?:(?<=\d)\s*[-–—]\s*|\s+(?:to|or)\s+)"
 # One pass over the count: an optional qualifier, the count, an optional second count
 # making a range. ("at least 30 to 40" is read as the range 30-40.)
@@ -167,6 +171,8 @@ def count_value(phrase: str) -> tuple[int, bool] | None:
 
 def _numeral_value(words: str) -> int | None:
     scale = 1
+    if words.endswith("k"):
+        scale, words = 1000, words[:-1]
     for name, factor in (("million", 1_000_000), ("thousand", 1000), ("lakhs", 100_000), ("lakh", 100_000), ("crores", 10_000_000), ("crore", 10_000_000)):
         if words.endswith(name):
             scale = factor
@@ -185,6 +191,12 @@ def _words_value(words: str) -> int | None:
     for word in words.split():
         if word in ("and",):
             continue
+        if word == "half":
+            current = 0.5  # type: ignore[assignment]  # "half a dozen": the "a" after it is not one
+            seen = True
+            continue
+        if word == "a" and current == 0.5:
+            continue
         if word == "a":
             current = 1
         elif word == "dozen":
@@ -199,7 +211,7 @@ def _words_value(words: str) -> int | None:
         else:
             return None
         seen = True
-    return total + current if seen else None
+    return round(total + current) if seen else None  # (round: "half a dozen" is 0.5 x 12)
 
 
 def _bounds(value: int, vague: bool, qualifier: str | None) -> tuple[int | None, int | None, str]:
@@ -252,6 +264,10 @@ def read_quantity(match: re.Match[str], text: str) -> Quantity | None:
     elif not value[1] and text.startswith(" or so", end) and not text[end + 6 : end + 7].isalnum():
         # "another 300 or so wounded", "some 40 or so people": about the number.
         qualifier, end, surface = qualifier or "about", end + 6, text[match.start() : end + 6]
+    elif qualifier is None and not value[1] and (after := _QUALIFIER_AFTER_RE.match(text, end)) is not None:
+        # "12 at least", "70 or more": the qualifier after the number
+        qualifier, end = after.lastgroup, after.end()
+        surface = text[match.start() : end]
     low, high, qualifier_name = _bounds(value[0], value[1], qualifier)
     return Quantity(match.start(), end, surface, low, high, qualifier_name, match.start("single"))
 
@@ -426,7 +442,7 @@ assert all(word.startswith(_COUNT_ROOTS) for word in _COUNT_WORDS)
 # First words of the phrases that can open a count before its number.
 _COUNT_OPENERS = frozenset(
     """over more upwards in above exceeding at no not a an about around nearly almost some roughly
-    approximately close estimated up as fewer less under between from several few tens hundreds""".split()
+    approximately close estimated up as fewer less under between from several few tens hundreds half""".split()  # ("half a dozen")
 )
 
 
