@@ -182,3 +182,127 @@ def test_every_listed_country_is_complete_and_every_row_finds_its_own_unit(gazet
     # Distinct ids: no two rows name the same unit (a wrong capital id would).
     counts = {cc: len(units[cc]) for cc in COMPLETE}
     assert counts == COMPLETE
+
+
+# Papua New Guinea, Thailand, Indonesia, the Philippines, Uganda, Rwanda, Burundi, Benin, Togo
+# (as GeoNames divides them). Positions: the unit's middle as an atlas shows it.
+@pytest.mark.parametrize(
+    ("name", "country", "where"),
+    [
+        ("Enga Province", "PG", (-5.4, 143.5)),
+        ("Bougainville", "PG", (-6.2, 155.3)),
+        ("Pattani province", "TH", (6.75, 101.3)),
+        ("Chiang Mai Province", "TH", (18.8, 98.8)),
+        ("Central Papua", "ID", (-3.9, 136.8)),
+        ("West Java", "ID", (-6.9, 107.6)),
+        ("Central Visayas", "PH", (10.0, 123.6)),
+        ("Bicol Region", "PH", (13.3, 123.6)),
+        ("Northern Region", "UG", (2.8, 32.5)),
+        ("Western Province", "RW", (-2.1, 29.3)),
+        ("Cibitoke Province", "BI", (-2.85, 29.25)),
+        ("Alibori", "BJ", (11.3, 2.9)),
+        ("Savanes Region", "TG", (10.6, 0.4)),
+    ],
+)
+def test_a_named_unit_is_its_admin1_area_asia_pacific_and_east_west_africa(
+    gazetteer: Gazetteer, name: str, country: str, where: tuple[float, float]
+) -> None:
+    test_a_named_unit_is_its_admin1_area(gazetteer, name, country, where)
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "where"),
+    [
+        ("Chiang Mai", "TH", (18.79, 98.98)),
+        ("Kigali", "RW", (-1.95, 30.06)),
+        ("Madang", "PG", (-5.22, 145.79)),
+    ],
+)
+def test_a_capital_keeps_its_name_asia_pacific_and_east_west_africa(
+    gazetteer: Gazetteer, name: str, country: str, where: tuple[float, float]
+) -> None:
+    test_a_capital_keeps_its_name(gazetteer, name, country, where)
+
+
+# Thailand 76 provinces + Bangkok; Indonesia 38 provinces (the four Papua provinces of 2022
+# included); the Philippines 17 regions; Burundi as GeoNames files places (no places under
+# Karuzi, Muramvya or Mwaro: their towns are filed under Gitega); Uganda's four regions.
+COMPLETE.update(
+    {"PG": 22, "TH": 77, "ID": 38, "PH": 17, "UG": 4, "RW": 5, "BI": 15, "BJ": 12, "TG": 5}
+)  # fmt: skip
+
+
+# Guatemala, Honduras, El Salvador, Peru, Brazil, Armenia, Azerbaijan, Egypt, Jordan, Algeria,
+# Tunisia (as GeoNames divides them). Positions: the unit's middle as an atlas shows it.
+@pytest.mark.parametrize(
+    ("name", "country", "where"),
+    [
+        ("Huehuetenango department", "GT", (15.6, -91.6)),
+        ("Petén", "GT", (16.9, -90.0)),
+        ("Olancho", "HN", (14.8, -85.9)),
+        ("Cortés department", "HN", (15.4, -88.0)),
+        ("Chalatenango department", "SV", (14.1, -89.0)),
+        ("Usulután department", "SV", (13.4, -88.5)),
+        ("Ayacucho region", "PE", (-13.8, -74.2)),
+        ("Puno region", "PE", (-15.0, -70.0)),
+        ("Rio de Janeiro state", "BR", (-22.3, -42.7)),
+        ("Rio Grande do Sul", "BR", (-29.8, -53.2)),
+        ("Syunik province", "AM", (39.5, 46.2)),
+        ("Shirak", "AM", (40.85, 43.85)),
+        ("Nakhchivan Autonomous Republic", "AZ", (39.3, 45.4)),
+        ("Tovuz District", "AZ", (40.95, 45.6)),
+        ("North Sinai Governorate", "EG", (30.6, 33.6)),
+        ("Minya governorate", "EG", (28.2, 30.7)),
+        ("Irbid governorate", "JO", (32.55, 35.85)),
+        ("Balqa", "JO", (32.05, 35.7)),
+        ("Tizi Ouzou province", "DZ", (36.6, 4.2)),
+        ("Ghardaïa province", "DZ", (32.5, 3.8)),
+        ("Kasserine governorate", "TN", (35.2, 8.7)),
+        ("Sidi Bouzid governorate", "TN", (34.9, 9.5)),
+    ],
+)
+def test_a_named_unit_is_its_admin1_area_americas_caucasus_north_africa(
+    gazetteer: Gazetteer, name: str, country: str, where: tuple[float, float]
+) -> None:
+    test_a_named_unit_is_its_admin1_area(gazetteer, name, country, where)
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "where"),
+    [
+        ("Arequipa", "PE", (-16.40, -71.54)),
+        ("Zacapa", "GT", (14.97, -89.53)),
+        ("Ganja", "AZ", (40.68, 46.36)),
+        ("Irbid", "JO", (32.56, 35.85)),
+        ("Tizi Ouzou", "DZ", (36.71, 4.05)),
+        ("Sfax", "TN", (34.74, 10.76)),
+    ],
+)
+def test_a_capital_keeps_its_name_americas_caucasus_north_africa(
+    gazetteer: Gazetteer, name: str, country: str, where: tuple[float, float]
+) -> None:
+    test_a_capital_keeps_its_name(gazetteer, name, country, where)
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "capital"),
+    [
+        ("Arequipa region", "PE", (-16.40, -71.54)),
+        ("Irbid governorate", "JO", (32.56, 35.85)),
+    ],
+)
+def test_the_kind_word_gives_the_unit_around_its_capital_americas_caucasus_north_africa(
+    gazetteer: Gazetteer, name: str, country: str, capital: tuple[float, float]
+) -> None:
+    test_the_kind_word_gives_the_unit_around_its_capital(gazetteer, name, country, capital)
+
+
+# Guatemala 22 departments; Honduras 18; El Salvador 14; Peru 24 departments + Callao, with
+# Metropolitan Lima (Lima Province) apart from Lima Region; Brazil 26 states + the Federal
+# District; Armenia 10 provinces + Yerevan; Egypt 27 governorates; Jordan 12; Tunisia 24;
+# Algeria the 48 wilayas + the 10 southern ones of 2019; Azerbaijan as GeoNames divides it
+# (59 rayons, 11 cities and Nakhchivan; the cities of Lankaran and Shusha file no places).
+COMPLETE.update(
+    {"GT": 22, "HN": 18, "SV": 14, "PE": 26, "BR": 27, "AM": 11, "AZ": 69, "EG": 27, "JO": 12,
+     "DZ": 58, "TN": 24}
+)  # fmt: skip
