@@ -1118,3 +1118,15 @@ def test_a_street_named_after_a_place_is_no_place(gazetteer: Gazetteer) -> None:
     )
     mentions, places = resolved(text, gazetteer)
     assert {p.name for p in places.values()} == {"Baghdad", "Tel Aviv"}
+
+
+def test_seas_canals_and_ships_named_after_places_are_no_places(gazetteer: Gazetteer) -> None:
+    # Aden, Suez and Kolkata are cities; Seattle is listed as "Sea" (its airport code); Saaba
+    # is a town of Burkina Faso and Saba Yemen's news agency
+    text = (
+        "Red Sea attacks\n\nSANAA, March 16 (Saba) - A ship was hit in the Gulf of Aden; the Indian "
+        "destroyer INS Kolkata answered its call. Traffic through the Suez Canal fell, and the Red Sea "
+        "route is empty, officials in Washington said."
+    )
+    mentions, places = resolved(text, gazetteer)
+    assert {p.name for p in places.values()} == {"Sanaa", "Washington"}

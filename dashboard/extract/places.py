@@ -396,6 +396,12 @@ _ORGANISATION_AFTER_RE = re.compile(
 )
 # A street named after a place (tests/data/README.md: roads are no places).
 _STREET_AFTER_RE = re.compile(r"[ \t]+(?:Street|St\.|Road|Avenue|Ave\.|Boulevard|Blvd\.?|Highway)(?![\w'’-])")
+# Waters named after a place, and ships named after one (tests/data/README.md: no seas; the
+# names the overlay gives whole, "Gaza Strip", "Bekaa Valley", match first as longer names).
+_FEATURE_AFTER_RE = re.compile(r"[ \t]+(?:Sea|Canal|Gulf|Strait|Straits|Ocean|Bay|Lagoon)(?![\w'’-])")
+_FEATURE_BEFORE_RE = re.compile(
+    r"(?:\b(?:Gulf|Sea|Bay|Strait|Straits)\s+of|\b(?:INS|USS|HMS|USNS|HMCS|RFS|MV|MT|M/V|FS|TCG|ROKS|HNLMS))\s+$"
+)
 # A text named after the place it was signed or agreed in.
 _DOCUMENT_AFTER_RE = re.compile(
     r"[ \t]+(?:Statute|Accords?|Conventions?|Protocols?|Declaration|Treaty|Charter|[Aa]greements?|[Aa]ccords?)\b"
@@ -803,6 +809,10 @@ def _name_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[Pl
             continue  # "the Rome Statute", "the Pretoria agreement", "the Geneva Conventions": a text
         if follows[:1] == " " and _STREET_AFTER_RE.match(text, end):
             continue  # "Haifa Street" in Baghdad, "Palestine Street": a street named after a place
+        if follows[:1] == " " and _FEATURE_AFTER_RE.match(text, end):
+            continue  # "the Suez Canal", "the Red Sea": a named water (the rulebook lists no seas)
+        if start > 3 and _FEATURE_BEFORE_RE.search(text, max(0, start - 12), start):
+            continue  # "the Gulf of Aden", "the Sea of Azov", "INS Kolkata": a sea, a ship
         if labels and start in labels:
             continue  # "ADLER: Anna, the judges ...": a transcript's speaker, and whom they address
         if text.startswith("-based", end):
