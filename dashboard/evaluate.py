@@ -361,7 +361,7 @@ _NON_WORD = re.compile(r"[^\w\s]+")
 _ARTICLES = {"the", "a", "an"}
 # Small words left out of acronyms: "Syrian Observatory for Human Rights" -> SOHR.
 # (and the Arabic articles: "Jama'at Nusrat al-Islam wal-Muslimin" -> JNIM)
-_ACRONYM_SKIP = {"for", "of", "the", "and", "on", "in", "a", "an", "al", "wal", "el"}
+_ACRONYM_SKIP = {"for", "of", "the", "and", "on", "in", "to", "a", "an", "al", "wal", "el", "de", "du", "des", "la", "le"}  # ("Committee to Protect Journalists": CPJ)
 _BRACKETED = re.compile(r"\s*\([^()]*\)")
 _IN_WORD_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 

@@ -3893,9 +3893,9 @@ _ISSUER_HEADS = (
 _MARK_ONLY_RE = re.compile(rf"^(?:(?:joint|official)\s+)?{_MARK}\b", re.IGNORECASE)
 _SUBUNIT_RE = re.compile(
     # ("Division Public Affairs Office" under "1ST INFANTRY (TABAK) DIVISION")
-    r"(?:the\s+)?(?:(?:Division|Brigade|Army|Command|Regional|Provincial|District)\s+)?"
+    r"(?:the\s+)?(?:(?:Division|Brigade|Army|Command|Regional|Provincial|District|Military)\s+)?"
     r"(?:spokes(?:person|man|woman)['’]?s?|press|media|public\s+affairs|communications?|information)"
-    r"\s+(?:unit|office|desk|department|division|section|service|directorate)",
+    r"\s+(?:unit|office|desk|department|division|section|service|directorate|centre|center)",
     re.IGNORECASE,
 )
 _PRESS_OFFICE_TAIL_RE = re.compile(r"\s+[-–—|]\s+(?:press|media)\s+(?:office|service|desk|unit)$", re.IGNORECASE)
