@@ -4218,3 +4218,14 @@ def test_a_units_press_office_line_gives_the_unit() -> None:
         (22, "fighters", "1ST INFANTRY (TABAK) DIVISION"),
         (6, "security_forces", "1ST INFANTRY (TABAK) DIVISION"),
     ]
+
+
+def test_put_the_dead_at_and_estimates_gathered_by() -> None:
+    text = (
+        "Sudan\n\nEstimates gathered by the UN put the dead at several hundred. Local officials put the "
+        "victims at 40."
+    )
+    assert [(f.low, f.qualifier, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (200, "vague", "UN"),
+        (40, "exact", "local officials"),
+    ]

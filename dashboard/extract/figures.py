@@ -570,7 +570,10 @@ def _search_from_word_starts(pattern: re.Pattern[str], window: str) -> re.Match[
 # Its own pattern, tried only when "dead"/"victims" is near and the short cues found nothing.
 _THE_DEAD_WERE_RE = re.compile(
     r"(?P<b_killed>\bthe\s+(?:dead|victims|fatalities|people\s+killed|those\s+killed)\s+"
-    r"(?:were|included|include|are|numbered|number|totalled|totaled)(?:\s+[^.;:\d]{0,40}?,)?)" + _BEFORE_TAIL,
+    r"(?:were|included|include|are|numbered|number|totalled|totaled)(?:\s+[^.;:\d]{0,40}?,)?"
+    # "Estimates gathered by the UN put the dead at several hundred"
+    r"|\b(?:put|puts|putting|placed|places)\s+the\s+(?:dead|victims|fatalities|people\s+killed|those\s+killed)"
+    r"(?:\s+[^.;:\d]{0,40}?)?\s+at)" + _BEFORE_TAIL,
     re.IGNORECASE,
 )
 _THE_DEAD_CUES = ("the dead ", "the victims ", "the fatalities ", "people killed ", "those killed ")
@@ -900,6 +903,7 @@ _ACCORDING_RE = re.compile(
     # (dotted acronyms stay whole: "according to the U.N. Many of the bodies ...")
     r"(?P<src>(?:[^,.;:()\"“”]|\.(?=(?-i:[A-Z])\.))+?)(?=\s*(?:[,;:()\"“”]|\.(?!(?-i:[A-Z])\.))|\s+(?:which|(?-i:who)|that|on|as|and|but|while|said|says|based|we|they"
     r"|had|has|have|will|would"  # ("according to OCHA had driven"; not "figures RNDDH was able to document")
+    r"|put|puts|gave|gives|show|shows|showed"  # ("Estimates gathered by the UN put the dead at")
     r"|consulted|cited|seen|obtained|quoted|reviewed"
     r"|in\s+(?!human\b))\b|$)",
     re.IGNORECASE,
