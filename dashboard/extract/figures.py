@@ -2499,6 +2499,13 @@ _ARMED_GROUP_NAMES = frozenset(
 )
 _CADRE_WORDS = frozenset("commander commanders operative operatives leader leaders".split())
 _HARM_NOUNS = frozenset("injuries injury wounds wound burns cuts bruises fractures damage".split())
+def _mentions_an_actor(phrase: str) -> bool:
+    """Cheap test before _ACTOR_BEFORE_EVENT_RE (the category of every count's phrase is read)."""
+    lowered = phrase.lower()
+    return any(w in lowered for w in _ACTOR_STEMS)
+
+
+_ACTOR_STEMS = ("terror", "militant", "rebel", "insurg", "jihad", "army", "police", "military", "militia")
 _ACTOR_BEFORE_EVENT_RE = re.compile(
     r"\b(?:terrorist|militant|rebel|insurgent|jihadist|army|police|military|militia)\s+"
     r"(?=(?:attacks?|bombings?|blasts?|explosions?|acts?|incidents?|strikes?|raids?|ambush(?:es)?|assaults?"
@@ -2518,7 +2525,7 @@ def _category(phrase: str) -> str | None:
     """
     # "4 children and a woman": the count is of the children; the singular after "and a" is not.
     phrase = _SINGULAR_TAIL_RE.sub("", phrase)
-    if " " in phrase and _ACTOR_BEFORE_EVENT_RE.search(phrase) is not None:
+    if " " in phrase and _mentions_an_actor(phrase) and _ACTOR_BEFORE_EVENT_RE.search(phrase) is not None:
         # "the martyrs of Wednesday's terrorist bombings", "victims of a police raid": who did it
         # describes the event, not the persons counted.
         phrase = _ACTOR_BEFORE_EVENT_RE.sub(" ", phrase)
