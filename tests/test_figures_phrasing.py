@@ -4229,3 +4229,17 @@ def test_put_the_dead_at_and_estimates_gathered_by() -> None:
         (200, "vague", "UN"),
         (40, "exact", "local officials"),
     ]
+
+
+def test_a_body_alarmed_by_reports_and_an_agency_told_apart() -> None:
+    text = (
+        "Rohingya boat\n\nUNHCR, the UN Refugee Agency — Briefing Notes\n\n"
+        "UNHCR is deeply alarmed by reports that as many as 70 Rohingya refugees may have died. "
+        "The bodies of 11 people have been recovered, Indonesia's national search and rescue agency said. "
+        "At least eight survivors needed hospital treatment."
+    )
+    assert [(f.low, f.high, f.outcome, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (None, 70, "killed", "UNHCR, the UN Refugee Agency"),  # (the fullest form the text gives)
+        (11, 11, "killed", "rescue agency"),
+        (8, None, "injured", None),
+    ]

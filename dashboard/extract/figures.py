@@ -244,7 +244,7 @@ _OUTCOME_WORDS = {
     r"|in\s+(?:a\s+|the\s+)?hospitals?|(?:treated|cared\s+for)\s+(?:in|at)\s+(?:a\s+|the\s+)?hospitals?"
     r"|(?:flown|airlifted|evacuated|taken|sent)\s+(?:[\w-]+\s+){0,4}?for\s+treatment"
     r"|in\s+(?:intensive|critical)\s+care|being\s+treated(?=\s*[,.;]|\s+for\s+(?:their\s+|his\s+|her\s+)?(?:wounds|injuries|burns))|(?:receiving|received|under(?:going)?)\s+(?:medical\s+)?treatment"
-    r"|(?:sought|seeking|needed|needing)\s+(?:medical\s+)?(?:treatment|help|care|attention)"
+    r"|(?:sought|seeking|needed|needing|required|requiring)\s+(?:medical\s+|hospital\s+)?(?:treatment|help|care|attention)"
     r"|(?:needed|needing|required|requiring|underwent|undergoing)\s+(?:urgent\s+|emergency\s+)?(?:surgery|operations|amputations?)"
     r"|(?:with|treated\s+(?:there\s+|here\s+)?for)\s+(?:[\w-]+\s+){0,3}?(?:burns|injuries|wounds)"
     # "its teams have treated some 200 people for gunshot and shrapnel wounds"
@@ -2922,6 +2922,11 @@ _INITIAL_NP_RE = re.compile(
 )
 
 
+_ALARMED_BY_REPORTS_RE = re.compile(
+    r"\s*(?P<src>[A-Z][\w'’.-]*(?:\s+(?:of|for|the|[A-Z][\w'’.-]*)){0,6})\s+(?:is|are|was|were|remains?)\s+"
+    r"(?:deeply\s+|gravely\s+|extremely\s+|very\s+)?(?:alarmed|concerned|saddened|shocked|appalled|horrified|dismayed|troubled)"
+    r"\s+(?:by|at|about)\s+(?:the\s+)?(?:[a-z]+\s+)?reports\s+(?:that|of)\b"
+)
 # A credit after a dash at the end of a snap: a few words, no digits, no verb of its own.
 _DASH_CREDIT_RE = re.compile(
     r"\s[-–—]\s+(?P<src>(?:the\s+)?[A-Za-z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*){0,7}?)\.?\s*$"
@@ -3059,6 +3064,10 @@ def _sentence_source(sentence: str) -> str | None:
                 return _normalise_source(_tally_counter(src) or src, at_sentence_start=False)
     if " by " in lower and _names_a_count(lower) and (giver := _toll_giver(sentence)) is not None:
         return giver
+    if " by reports" in lower and (alarmed := _ALARMED_BY_REPORTS_RE.match(sentence)) is not None:
+        # "UNHCR is deeply alarmed by reports that as many as 70 Rohingya refugees may have died":
+        # the body relays the reports as its own statement
+        return _normalise_source(alarmed.group("src"), at_sentence_start=True)
     if " as saying" in lower and (quoted := _QUOTED_AS_SAYING_RE.search(sentence)) is not None:
         # "State television quoted the health ministry as saying 224 people were killed": the
         # one quoted speaks; the outlet relays.
@@ -4622,8 +4631,17 @@ class _SourceMemory:
             return shown if shown != words[1] else name
         described = _described_source(words)
         if described is not None:
+            # ("Indonesia's national search and rescue agency" is not "UNHCR, the UN Refugee
+            # Agency": a modifier that says which agency must be in the earlier name too)
+            telling = [w.lower() for w in words[:-1] if w.lower() not in _GENERIC_MODIFIERS and not w.endswith("-based")]
             for _, earlier in reversed(self.named):
-                if any(w in earlier.lower() for w in described) and any(c.isupper() for c in earlier[:1]):
+                if (
+                    any(w in earlier.lower() for w in described)
+                    and any(c.isupper() for c in earlier[:1])
+                    # (a bare acronym the head's list knows stands for its own words: "UNHCR" then
+                    # "the UN refugee agency")
+                    and (all(w in earlier.lower() for w in telling) or earlier.lower() in described)
+                ):
                     return earlier
             # "... the Syrian Observatory for Human Rights said, up from 248 reported by the
             # monitor": the name given earlier in this very sentence.
@@ -4914,6 +4932,13 @@ _DESCRIBED_HEADS: dict[str, tuple[str, ...]] = {
     "institute": ("institute",),
 }
 _RESCUE_WORDS: tuple[str, ...] = ("defence", "defense", "rescue", "helmets", "crescent")
+
+
+# Modifiers that do not say which body a reference means ("the local monitor", "the UN agency").
+_GENERIC_MODIFIERS = frozenset(
+    "the a an same this that local national international regional provincial federal state official war independent"
+    " un u.n. monitoring main global humanitarian think".split()  # ("the think tank")
+)
 
 
 def _described_source(words: list[str]) -> tuple[str, ...] | None:
