@@ -4665,6 +4665,10 @@ class _SourceMemory:
                     earlier_name not in (None, _PRONOUN, _FIRST_PERSON)
                     and any(w in earlier_name.lower() for w in described)  # type: ignore[union-attr]
                     and earlier_name[:1].isupper()  # type: ignore[index]
+                    and (
+                        all(w in earlier_name.lower() for w in telling)  # type: ignore[union-attr]
+                        or earlier_name.lower() in described  # type: ignore[union-attr]
+                    )
                 ):
                     return earlier_name  # type: ignore[return-value]
             return name
