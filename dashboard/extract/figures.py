@@ -4640,7 +4640,7 @@ class _SourceMemory:
                     and any(c.isupper() for c in earlier[:1])
                     # (a bare acronym the head's list knows stands for its own words: "UNHCR" then
                     # "the UN refugee agency")
-                    and (all(w in earlier.lower() for w in telling) or earlier.lower() in described)
+                    and (all(w in earlier.lower() for w in telling) or _acronym_described(earlier, telling))
                 ):
                     return earlier
             # "... the Syrian Observatory for Human Rights said, up from 248 reported by the
@@ -4667,7 +4667,7 @@ class _SourceMemory:
                     and earlier_name[:1].isupper()  # type: ignore[index]
                     and (
                         all(w in earlier_name.lower() for w in telling)  # type: ignore[union-attr]
-                        or earlier_name.lower() in described  # type: ignore[union-attr]
+                        or _acronym_described(earlier_name, telling)  # type: ignore[arg-type]
                     )
                 ):
                     return earlier_name  # type: ignore[return-value]
@@ -4936,6 +4936,24 @@ _DESCRIBED_HEADS: dict[str, tuple[str, ...]] = {
     "institute": ("institute",),
 }
 _RESCUE_WORDS: tuple[str, ...] = ("defence", "defense", "rescue", "helmets", "crescent")
+
+
+# What the agencies' acronyms stand for, as reports describe them ("the UN refugee agency").
+_ACRONYM_MEANS: dict[str, frozenset[str]] = {
+    "unhcr": frozenset(("refugee", "refugees")),
+    "iom": frozenset(("migration", "migrant", "migrants")),
+    "unicef": frozenset(("children", "children's", "child")),
+    "wfp": frozenset(("food",)),
+    "unrwa": frozenset(("refugee", "refugees", "relief", "palestinian", "palestine")),
+    "ocha": frozenset(("humanitarian", "aid", "relief", "coordination")),
+}
+
+
+def _acronym_described(earlier: str, telling: list[str]) -> bool:
+    """Whether a bare acronym named earlier ("UNHCR") is what a description's modifiers say
+    ("the UN refugee agency"; not "the search and rescue agency")."""
+    means = _ACRONYM_MEANS.get(earlier.lower())
+    return means is not None and all(w in means for w in telling)
 
 
 # Modifiers that do not say which body a reference means ("the local monitor", "the UN agency").
