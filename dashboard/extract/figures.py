@@ -2653,7 +2653,6 @@ _CITING_OPENERS = ("citing", "cited by", "quoting", "quoted by")
 _WORD_RE = re.compile(r"[a-z]+")
 
 
-@lru_cache(maxsize=1024)
 def _in_capitals(sentence: str, start: int, end: int) -> bool:
     """Whether the word at ``start:end`` stands in a stretch written all in capitals (wire copy
     set in capitals: "..., THE PALESTINIAN HEALTH MINISTRY SAID.")."""
@@ -2661,6 +2660,7 @@ def _in_capitals(sentence: str, start: int, end: int) -> bool:
     return sentence[start:end].isupper() and around.isupper() and sum(c.isalpha() for c in around) > 20
 
 
+@lru_cache(maxsize=1024)
 def _reporting_verbs(sentence: str, lower: str) -> tuple[int, ...]:
     """Offsets of reporting verbs in a sentence (str.find on a few roots: fast).
 
