@@ -4243,3 +4243,19 @@ def test_a_body_alarmed_by_reports_and_an_agency_told_apart() -> None:
         (11, 11, "killed", "rescue agency"),
         (8, None, "injured", None),
     ]
+
+
+def test_sources_by_contact_finding_and_handling() -> None:
+    text = (
+        "Haiti\n\nLocal officials we spoke to this afternoon put the number of people killed at 70. "
+        "By dawn, 78 of the detainees had died, an official inquiry later found. "
+        "Manipur Police have arrested 7 persons. Libyan authorities recovered 19 bodies from a grave. "
+        "Rescuers found 12 bodies."
+    )
+    assert [(f.low, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (70, "local officials"),
+        (78, "an official inquiry"),
+        (7, "Manipur Police"),
+        (19, "Libyan authorities"),
+        (12, None),
+    ]

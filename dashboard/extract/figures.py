@@ -2699,7 +2699,12 @@ def _reporting_verbs(sentence: str, lower: str) -> tuple[int, ...]:
                     # "he has been told he is unlikely ever to be freed": he was told, he tells nothing
                     and not (root == "told" and lower.endswith(("been ", "was ", "were ", "being "), 0, i))
                     # "The court found that troops killed 135 people"; not "found 12 bodies".
-                    and not (root == "found" and not lower.startswith(" that ", word.end()))
+                    # ("..., an official inquiry later found.": a finding told at the end)
+                    and not (
+                        root == "found"
+                        and not lower.startswith(" that ", word.end())
+                        and not (lower[word.end() : word.end() + 2].rstrip() in (".", "") and ", " in lower[max(0, i - 60) : i])
+                    )
                     # "MSF issued a statement ...": a body speaking; not "issued 20 rifles"
                     and not (root == "issued" and _ISSUED_DOCUMENT_RE.match(lower, word.end()) is None)
                     # "An estimated 8,000 fled": an adjective, not a verb.
@@ -3114,6 +3119,16 @@ def _sentence_source(sentence: str) -> str | None:
                 and subject[0].lstrip("-•*–| ").split()[0].lower() not in _OUTCOME_LABEL_WORDS  # "- Wounded treated in ...: 2,800"
             ):
                 return _normalise_source(subject[0], at_sentence_start=subject[1] == 0)
+    if "arrested" in lower or "recovered" in lower or "retrieved" in lower:
+        # "Manipur Police have arrested 7 persons", "Libyan authorities recovered 19 bodies": the
+        # body that made the arrests or recovered the dead counted them, when no one else is said to.
+        for match in _COUNTED_BY_HANDLING_RE.finditer(sentence):
+            subject = _subject_before(sentence, match.start())
+            if (
+                isinstance(subject, tuple)
+                and _POSSESSIVE_S_RE.sub("", subject[0].split()[-1]).lower() in _HANDLING_BODIES
+            ):
+                return _normalise_source(subject[0], at_sentence_start=subject[1] == 0)
     if ":" in sentence:
         match = _LEAD_IN_RE.match(sentence)
         if match and match.group("src").split()[-1].lower() in _LEAD_IN_TAILS and len(match.group("src").split()) > 1:
@@ -3235,6 +3250,12 @@ def _names_a_source(phrase: str) -> bool:
 
 # A body named by a common noun owning what is cited: "the mission's verified data".
 _LOWER_OWNER_RE = re.compile(r"(?P<owner>(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}?(?P<head>[a-z-]+))['’]s\s+[a-z]")
+# A speaker described by the writer's contact with them: "Local officials we spoke to this afternoon".
+_SPOKE_TO_RE = re.compile(
+    r"(?:^|[,;:]\s*|^\d{1,2}[:.]\d{2}\s*[-–—]\s*)(?P<src>(?:(?:the|a|an)\s+)?[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,3}?)"
+    r"\s+(?:(?:whom|who|that)\s+)?(?:we|I|our\s+\w+)\s+(?:have\s+|had\s+)?(?:spoke|spoken|talked)\s+(?:to|with)"
+    r"(?:\s+(?:this|on|late|earlier|yesterday|today|last)\b[^,]{0,25})?$"
+)
 # The phrase a ", which"/", who" clause describes: after the last comma, "by" or the start.
 _ANTECEDENT_RE = re.compile(r"(?:^|[,;:]\s*|\bby\s+)(?P<src>(?:(?:the|a|an)\s+)?[A-Za-z][^,;:()\"“”]{1,80}?)\s*$")
 
@@ -3248,6 +3269,11 @@ def _speaker(sentence: str, verb: int) -> str | None:
         src = antecedent.group("src")
         if _names_a_source(src) and _speaker_head([(w, 0) for w in src.split()]):
             return _normalise_source(src, at_sentence_start=antecedent.start("src") == 0)
+    if " spoke " in before or " talked " in before or " spoken " in before:
+        contact = _SPOKE_TO_RE.search(before)
+        if contact is not None and _names_a_source(contact.group("src")):
+            # "Local officials we spoke to this afternoon put the number ... at": the people spoken to
+            return _normalise_source(contact.group("src"), at_sentence_start=contact.start("src") == 0)
     # A quotation before the verb: "“At least 30 people were killed,” said Ali Hassan".
     quoted = before[-1:] in _QUOTE_ENDS
     # "..., a medical source told AFP": after "told" comes who was told, not the speaker.
@@ -3335,7 +3361,10 @@ def _speaker(sentence: str, verb: int) -> str | None:
     trailing = _TRAILING_SPEAKER_RE.search(before)
     if trailing is not None and _CLAUSE_END_RE.match(sentence, verb + len(_WORD_RE.match(sentence.lower(), verb).group(0))):  # type: ignore[union-attr]
         # "Hospitals in Cucuta have treated 19 wounded, the departmental health secretary said."
-        return _normalise_source(trailing.group("src"), at_sentence_start=False)
+        src = trailing.group("src")
+        while " " in src and src.rsplit(None, 1)[-1].lower() in _SUBJECT_SKIP:
+            src = src.rsplit(None, 1)[0]  # "..., an official inquiry later found."
+        return _normalise_source(src, at_sentence_start=False)
     core = before
     while core and core.rsplit(None, 1)[-1].lower() in _SUBJECT_SKIP:
         core = core[: len(core) - len(core.rsplit(None, 1)[-1])].rstrip()  # "..., had earlier put"
@@ -4856,6 +4885,12 @@ _GENDERED_SAID_RE = re.compile(
     r"\b(?:he|she)\s+(?:\w+\s+)?(?:said|says|told|added|stated|writes|wrote|posted)\b"
     rf"|\baccording\s+to\s+(?:him|her)\b|\bby\s+(?:his|her)\s+{_OWN_COUNT_NOUNS}\b",
     re.IGNORECASE,
+)
+_COUNTED_BY_HANDLING_RE = re.compile(r"(?<=\s)(?:have\s+|has\s+|had\s+)?(?:arrested|recovered|retrieved)\s+(?=\S*\d|\w+\s)")
+# Bodies whose arrests or recoveries are their own count (not "troops", "gunmen": actors, no reporters).
+_HANDLING_BODIES = frozenset(
+    "police authorities ministry agency service services gendarmerie directorate department command defence"
+    " defense crescent cross guard".split()
 )
 _COUNTED_BY_CARE_RE = re.compile(
     # (not "has also received reports that ...": word of a count, not care)
