@@ -4259,3 +4259,14 @@ def test_sources_by_contact_finding_and_handling() -> None:
         (19, "Libyan authorities"),
         (12, None),
     ]
+
+
+def test_a_service_member_and_a_part_of_the_survivors() -> None:
+    text = (
+        "Shipwreck\n\nAt least one Iraqi service member was wounded. The boat carried 150 people. "
+        "Of the survivors, 11 were taken to hospital in Crotone."
+    )
+    assert [(f.low, f.outcome, f.category) for f in casualty_figures(text, "r1")] == [
+        (1, "injured", "security_forces"),
+        (11, "injured", "people"),
+    ]

@@ -192,7 +192,7 @@ _CATEGORY_RE = re.compile(
             (?:security|army|police|military|armed\s+forces|forces?|directorate|guards?|gendarmerie)
           |gendarmerie\s+\w+|(?:police|military|army)\s+cadets|cadets|jawans?
           |security\s+(?:personnel|forces|force\s+members|members|officers|agents|guards)
-          |soldiers?|troops|servicem[ae]n|service\s+members|policem[ae]n|police(?:\s+officers?)?|officers?|gendarmes|border\s+guards|constables?
+          |soldiers?|troops|servicem[ae]n|servicewom[ae]n|service\s+members?|policem[ae]n|police(?:\s+officers?)?|officers?|gendarmes|border\s+guards|constables?
           |guards|peacekeepers|(?<!medical\s)(?<!health\s)(?<!aid\s)(?<!humanitarian\s)(?<!media\s)personnel|army\s+(?:officers|personnel)|military\s+personnel
           |(?:government|regime|state|pro-government)\s+forces|conscripts|occupiers|sons\s+of\s+(?:the\s+)?soil)
       | (?P<fighters>(?:members?|fighters?)\s+of\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:militias?|armed\s+groups?
@@ -423,6 +423,10 @@ def _incident_count(after: str, after_lower: str) -> bool:
 
 # A sentence that breaks down an earlier figure: "Of those the office documented, 90 were
 # men, 18 were women and three were children."
+# "Of the survivors, 11 ...": a part of persons the text named (lower-cased text).
+_PERSONS_OPENING_RE = re.compile(
+    r"\W*(?:of|among)\s+the\s+(?:survivors|passengers|migrants|detainees|hostages|residents|rescued|evacuees|people|refugees)\s*,"
+)
 # "Of those taken a year ago, 97 are still held": hostages (lower-cased text).
 _OF_THOSE_TAKEN_RE = re.compile(r"\W*(?:\d{1,2}[:.]\d{2}\W*)?(?:of|among)\s+(?:those|the\s+people|the\s+hostages)\s+(?:taken|abducted|kidnapped|seized)\b")
 # ("Out of the martyrs, 97 are our police personnel")
@@ -1686,9 +1690,10 @@ def _read_figure(
         else:  # "detained 53 others", "40 of them died": persons, even with no noun before to take
             # ("Of the dead, 17 were killed here": a part of the dead, told in another paragraph)
             # (not "Of those, the network attributed 383 deaths to ...": a count of deaths, rulebook)
-            part = (
-                _IN_OUTCOME_NOUN_RE.match(after_lower) is None
-                and _BREAKDOWN_OPENING_RE.match(lowered[s_start : quantity.start]) is not None
+            part = _IN_OUTCOME_NOUN_RE.match(after_lower) is None and (
+                _BREAKDOWN_OPENING_RE.match(lowered[s_start : quantity.start]) is not None
+                # "Of the survivors, 11 were taken to hospital": a part of persons named before
+                or _PERSONS_OPENING_RE.match(lowered, s_start, quantity.start) is not None
             )
             category = "people" if _OTHERS_RE.match(noun_phrase) or split or part else "unknown"
 
