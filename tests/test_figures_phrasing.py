@@ -4270,3 +4270,12 @@ def test_a_service_member_and_a_part_of_the_survivors() -> None:
         (1, "injured", "security_forces"),
         (11, "injured", "people"),
     ]
+
+
+def test_verified_data_and_a_figure_not_yet_verified() -> None:
+    text = (
+        "Ukraine\n\nTwo missiles hit Sumy, killing 35 civilians, according to the mission's verified data. "
+        "The governor's office reports more than 48,000 displaced people, which the Office has not yet "
+        "been able to verify."
+    )
+    assert [(f.low, f.verified) for f in casualty_figures(text, "r1")] == [(35, True), (48001, False)]

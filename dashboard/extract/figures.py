@@ -861,6 +861,8 @@ def _says_verified(lower_sentence: str, at: int) -> bool:
     if _UNVERIFIED_RE.search(lower_sentence):
         return False
     for match in _VERIFIED_RE.finditer(lower_sentence):
+        if lower_sentence.startswith(_VERIFIED_RECORDS, match.end()):
+            return True  # "killing 35 civilians ..., according to the mission's verified data"
         own_object = _OWN_OBJECT_RE.match(lower_sentence, match.end()) is not None
         if own_object and _EVENT_OBJECT_RE.match(lower_sentence, match.end()):
             continue  # "police confirmed the attack but gave no figure": the attack, not a count
@@ -893,8 +895,10 @@ _OWN_OBJECT_RE = re.compile(
 )
 
 
+_VERIFIED_RECORDS = (" data", " figures", " toll", " count", " numbers", " tally")
 _UNVERIFIED_RE = re.compile(
-    r"\b(?:unverified|unconfirmed|undocumented|(?:not|n't|never|cannot|unable\s+to|no\s+way\s+to)\s+(?:\w+\s+){0,3}?"
+    # ("which the Office has not yet been able to verify")
+    r"\b(?:unverified|unconfirmed|undocumented|(?:not|n't|never|cannot|unable\s+to|no\s+way\s+to)\s+(?:\w+\s+){0,4}?"
     r"(?:verif(?:y|ied)|confirm(?:ed)?|document(?:ed)?))\b",
 )
 
