@@ -4279,3 +4279,19 @@ def test_verified_data_and_a_figure_not_yet_verified() -> None:
         "been able to verify."
     )
     assert [(f.low, f.verified) for f in casualty_figures(text, "r1")] == [(35, True), (48001, False)]
+
+
+def test_held_by_armed_men_and_displaced_people_later_abducted() -> None:
+    text = (
+        "Abductions\n\nTwo of our drivers were held for three days by armed men. The 25 crew members, "
+        "seized by the Houthis in November, are still being held near Hodeidah. Police arrested 12 suspects. "
+        "More than 200 displaced people, mostly women, had been abducted near Gamboru. "
+        "The service also documented 315 kidnappings for ransom."
+    )
+    assert [(f.low, f.outcome) for f in casualty_figures(text, "r1")] == [
+        (2, "abducted"),
+        (25, "abducted"),
+        (12, "detained"),
+        (201, "abducted"),
+        (315, "abducted"),
+    ]

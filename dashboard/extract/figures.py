@@ -256,7 +256,7 @@ _OUTCOME_WORDS = {
     # "about 30 people were still believed to be under the rubble" (not the dead pulled "from under")
     r"|(?:be|are|were|is|remain|remained|remains|lie|lying|trapped)\s+(?:still\s+)?(?:under|beneath)\s+(?:the\s+)?(?:rubble|debris|ruins|concrete)"
     r"|(?<=\s)(?<!from\s)(?:still\s+)?under\s+the\s+(?:rubble|debris|ruins)",  # "looking for at least one person under the rubble"
-    "abducted": r"abducted|abducting|abductions?|kidnapped|kidnapping|taken\s+hostage|seized"
+    "abducted": r"abducted|abducting|abductions?|kidnapped|kidnappings?|taken\s+hostage|seized"
     r"|deprived\s+of\s+(?:their|his|her)\s+liberty"
     r"|taken\s+(?:[\w-]+\s+){0,3}?as\s+(?:hostages?|captives?)|(?:held|taken)\s+captive|held\s+hostage"
     # "one teacher was also taken", "more than 300 pupils were taken from a school", "nine
@@ -423,6 +423,21 @@ def _incident_count(after: str, after_lower: str) -> bool:
 
 # A sentence that breaks down an earlier figure: "Of those the office documented, 90 were
 # men, 18 were women and three were children."
+# The clause's own passive verb after "N displaced people, ...": "had been abducted" (lower-cased text).
+_LATER_PASSIVE_RE = re.compile(
+    r"[^.;:]{0,80}?\b(?:have|has|had|were|was)\s+(?:been\s+)?(?:later\s+|also\s+)?"
+    r"(?P<o>killed|abducted|kidnapped|executed|murdered|detained|arrested)\b"
+)
+_LATER_PASSIVE_OUTCOMES = {
+    "killed": "killed", "abducted": "abducted", "kidnapped": "abducted", "executed": "killed",
+    "murdered": "killed", "detained": "detained", "arrested": "detained",
+}
+# Held or seized by armed men or a named armed group (lower-cased text).
+_HELD_BY_ARMED_RE = re.compile(
+    r"\b(?:held|seized|taken|holding)\s+(?:[a-z0-9]+\s+){0,4}?by\s+(?:the\s+)?(?:[a-z'’-]+\s+){0,2}?"
+    r"(?:armed\s+men|gunmen|kidnappers|abductors|captors|militants|rebels|insurgents|pirates|bandits|gangs?"
+    r"|houthis?|houthi\s+movement|hamas|al-shabaab|boko\s+haram|iswap|jnim|m23|isis|islamic\s+state|taliban)\b"
+)
 # "Of the survivors, 11 ...": a part of persons the text named (lower-cased text).
 _PERSONS_OPENING_RE = re.compile(
     r"\W*(?:of|among)\s+the\s+(?:survivors|passengers|migrants|detainees|hostages|residents|rescued|evacuees|people|refugees)\s*,"
@@ -1603,6 +1618,10 @@ def _read_figure(
         return None  # "12 posts were eliminated": not persons
     if outcome == "detained" and "hostage" in after_lower[:40] and _HOSTAGES_RE.match(after_lower):
         outcome = "abducted"  # "the remaining 59 hostages held in Gaza"
+    if outcome == "detained" and " by " in lowered[s_start:s_end] and _HELD_BY_ARMED_RE.search(lowered, s_start, s_end):
+        # "held for three days by armed men", "held by Yemen's Houthi movement", "seized by the
+        # Houthis ... still being held": taken by an armed group, not arrested by a state
+        outcome = "abducted"
     if outcome is not None and "alive" in after_lower[:50] and _ALIVE_RE.match(after_lower):
         return None  # "of whom 24 are believed to be alive": the living are no casualty figure
     if outcome is None:
@@ -2443,6 +2462,11 @@ def _outcome_after(after: str, after_lower: str) -> tuple[str | None, str]:
             # The outcome used as an adjective: "40 injured people", "2,300 newly displaced people".
             noun = _leading_noun_phrase(after[match.end() :])
             if _category(noun) is not None:
+                later = _LATER_PASSIVE_RE.match(after_lower, match.end())
+                if later is not None and later.group("o") != name[2:]:
+                    # "more than 200 displaced people, mostly women and children, had been abducted":
+                    # what befell them is the clause's own verb, not the adjective
+                    return _LATER_PASSIVE_OUTCOMES[later.group("o")], own + noun
                 return name[2:], own + noun
         if name == "o_abducted" and _HOSTAGES_KILLED_RE.match(after_lower, match.end()):
             return "killed", own  # "26 people held hostage had been killed": what became of them
