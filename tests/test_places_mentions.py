@@ -1130,3 +1130,31 @@ def test_seas_canals_and_ships_named_after_places_are_no_places(gazetteer: Gazet
     )
     mentions, places = resolved(text, gazetteer)
     assert {p.name for p in places.values()} == {"Sanaa", "Washington"}
+
+
+def test_a_town_before_its_country_and_a_country_by_its_government(gazetteer: Gazetteer) -> None:
+    # Nice is also a town in California, Sonora one in California too, El Salvador a village in
+    # Mexico; most of the report's places are in the United States and in Mexico
+    text = (
+        "What we know about the New Orleans attack\n\n"
+        "A man drove a pickup truck into a crowd on Bourbon Street in New Orleans, Louisiana, early on "
+        "New Year's Day. The driver, a 42-year-old from Houston, Texas, had rented the truck in Houston. "
+        "The FBI office in Washington said agents were searching a house in Houston and another in "
+        "Baton Rouge. Officials in California and Florida raised security for their own celebrations.\n\n"
+        "Vehicles have been used as weapons before. In Nice, France, a truck driver killed 86 people on "
+        "Bastille Day in 2016.\n\n"
+        "A fire in a migrant centre in Ciudad Juarez, Mexico, killed 40 men. Officials in Chihuahua and "
+        "Sonora, Mexico, said the dead came from Guatemala and Honduras, and El Salvador's government "
+        "says seven were Salvadorans. Mexico's attorney general in Mexico City opened an inquiry."
+    )
+    mentions, places = resolved(text, gazetteer)
+    by_name = {p.name: p.country for p in places.values()}
+    assert (by_name["Nice"], by_name["Sonora"], by_name["El Salvador"]) == ("FR", "MX", "SV")
+    assert by_name["Houston"] == "US"
+
+
+def test_a_province_of_a_country_names_both(gazetteer: Gazetteer) -> None:
+    text = "Camps bombed\n\nThe camps near Goma, in North Kivu province of the Democratic Republic of Congo, were hit."
+    mentions, places = resolved(text, gazetteer)
+    assert {p.country for p in places.values()} == {"CD"}
+    assert any(p.kind == "country" for p in places.values())

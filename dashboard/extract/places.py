@@ -175,6 +175,8 @@ _AFTER_KIND_ONE = re.compile(
 _REGION_ADJECTIVE_CITY = re.compile(
     r"\s+city(?:\s*[,.;:]|\s+(?:as|of|on|in|at|where|which|that|after|when|and|to|was|is|has|had|had|since|late|early)\b)"
 )
+# A capitalised name right before the kind word: "North Kivu province of ..." (cased text).
+_NAMED_KIND_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]+$")
 _BEFORE_KIND_LAST_WORDS = frozenset({"of", "the", "central", "downtown", "rural"})
 # Every _BEFORE_KIND match holds one of these words (lower case).
 _BEFORE_KIND_WORDS = (
@@ -563,7 +565,12 @@ def _kind_hint(text: str, start: int, end: int) -> tuple[str | None, int, int]:
         lowered = before.lower()
         if not before.isascii() or any(word in lowered for word in _BEFORE_KIND_WORDS):
             for pattern, kind in _BEFORE_KIND:
-                if pattern.search(before):
+                found = pattern.search(before)
+                if found:
+                    if kind == "adm1" and _NAMED_KIND_BEFORE.search(before, 0, found.start()):
+                        # "in North Kivu province of the Democratic Republic of Congo": the
+                        # province is the name before it; what follows "of" is its country
+                        break
                     return kind, start, end
         if last_word in ("rural", "of"):
             near = text[max(0, start - 30) : start]

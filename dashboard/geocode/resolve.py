@@ -337,6 +337,50 @@ def _town_comma_region(
             resolved[span.start] = _Resolved(span, units[0][0], round(min(1.0, units[0][1]), 3))
 
 
+def _town_comma_country(
+    text: str, named: list[PlaceSpan], resolved: dict[int, _Resolved], gazetteer: Gazetteer
+) -> None:
+    """ "In Nice, France, a truck driver ...": a name right before a comma and a country is a
+    town of that country, whatever namesake the rest of the report would favour (a US story
+    made "Nice" the town in California). Only when the country has a place by that name."""
+    for previous, span in zip(named, named[1:], strict=False):
+        country = resolved.get(span.start)
+        town = resolved.get(previous.start)
+        if country is None or country.place is None or country.place.kind != "country" or previous.name is None:
+            continue
+        if text[previous.end : span.start] != ", " or not country.place.country:
+            continue
+        if town is not None and town.place is not None and town.place.country == country.place.country:
+            continue
+        cands = gazetteer.candidates(previous.name, country=country.place.country, limit=3)
+        cands = [c for c in cands if c[0].kind != "country"]
+        if cands and cands[0][1] >= ACCEPT_IN_CONTEXT:
+            resolved[previous.start] = _Resolved(previous, cands[0][0], round(min(1.0, cands[0][1]), 3))
+
+
+_GOVERNMENT_AFTER = re.compile(
+    r"['’]s\s+(?:own\s+|new\s+|interim\s+)?(?:government|foreign\s+ministry|ministry|army|armed\s+forces|military|president"
+    r"|prime\s+minister|authorities|embassy|parliament|navy|air\s+force|national\s+police|foreign\s+minister)\b"
+)
+
+
+def _countries_by_their_governments(
+    text: str, named: list[PlaceSpan], resolved: dict[int, _Resolved], gazetteer: Gazetteer
+) -> None:
+    """ "El Salvador's government says ...": a name whose government, army or ministry acts is
+    the country of that name, not a village namesake the report's other places favour (a
+    story set in Mexico made it a Mexican hamlet)."""
+    for span in named:
+        current = resolved.get(span.start)
+        if span.name is None or (current is not None and current.place is not None and current.place.kind == "country"):
+            continue
+        if not _GOVERNMENT_AFTER.match(text, span.end):
+            continue
+        countries = [c for c in gazetteer.candidates(span.name, limit=5) if c[0].kind == "country"]
+        if countries:
+            resolved[span.start] = _Resolved(span, countries[0][0], round(min(1.0, countries[0][1]), 3))
+
+
 def _starts_a_list(text: str, named: list[PlaceSpan], i: int) -> bool:
     """Whether the name ``named[i]`` is followed by another in a list ("Homs and Tartus", "Homs, Tartus")."""
     return i + 1 < len(named) and _LIST_GAP.match(text[named[i].end : named[i + 1].start]) is not None
@@ -469,6 +513,8 @@ def resolve_places(text: str, report_id: str, gazetteer: Gazetteer) -> tuple[lis
             resolved[span.start] = _Resolved(span, place, round(min(1.0, confidence), 3))
 
     _town_comma_region(text, named, resolved, gazetteer)
+    _town_comma_country(text, named, resolved, gazetteer)
+    _countries_by_their_governments(text, named, resolved, gazetteer)
     _neighbourhoods_near_their_town(resolved)
     _districts_named_like_their_town(resolved)
 
