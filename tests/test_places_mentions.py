@@ -1158,3 +1158,14 @@ def test_a_province_of_a_country_names_both(gazetteer: Gazetteer) -> None:
     mentions, places = resolved(text, gazetteer)
     assert {p.country for p in places.values()} == {"CD"}
     assert any(p.kind == "country" for p in places.values())
+
+
+def test_a_presenters_name_in_brackets_and_given_names_are_no_places(gazetteer: Gazetteer) -> None:
+    # Reyes is a village in Mexico, Anna a town in Russia, Vice a town in Peru
+    text = (
+        "Fire at the border\n\nHOST (ANNA REYES): We begin in Ciudad Juarez, Mexico. Anna, what do we know?\n\n"
+        "ORTEGA: The toll rose overnight.\n\nCORRESPONDENT (Tel Aviv): Crowds gathered.\n\n"
+        "HOST: Vice-President Sara Duterte called it a surrender. Thank you."
+    )
+    mentions, places = resolved(text, gazetteer)
+    assert {p.name for p in places.values()} == {"Ciudad Juárez", "Mexico", "Tel Aviv"}

@@ -426,9 +426,21 @@ def _speaker_label_offsets(text: str) -> frozenset[int]:
     for turn in turns:
         if turn.group("label").split()[0] not in _TRANSCRIPT_ROLES:
             found.add(turn.start("label"))
+        elif (bracket := _ROLE_BRACKET_RE.match(text, turn.end("label"))) is not None and _PERSON_IN_CAPS.fullmatch(
+            bracket.group(1)
+        ):
+            # "HOST (ANNA REYES):": a role's bracket names the person holding it, in capitals
+            # (Reyes is a town in Mexico); "CORRESPONDENT (Tel Aviv):" says where they are, and
+            # "TANVIR RAHMAN (DHAKA):" is a name's bracket.
+            found.update(w.start() for w in _WORD_START_RE.finditer(text, bracket.start(1), bracket.end(1)))
         if turn.group("addressed"):
             found.add(turn.start("addressed"))
     return frozenset(found)
+
+
+_PERSON_IN_CAPS = re.compile(r"[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){1,3}")
+_ROLE_BRACKET_RE = re.compile(r"[ \t]*\(([^()\n]{1,60})\)")
+_WORD_START_RE = re.compile(r"\b\w")
 
 
 _CARTEL_AFTER_RE = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*){0,3}[ \t]+[Cc]artel\b")
