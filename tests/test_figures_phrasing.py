@@ -4295,3 +4295,11 @@ def test_held_by_armed_men_and_displaced_people_later_abducted() -> None:
         (201, "abducted"),
         (315, "abducted"),
     ]
+
+
+def test_among_the_victims_we_documented() -> None:
+    text = "Solenzo\n\nAmong the victims we documented are 19 children and 12 women, the youngest a baby."
+    assert [(f.low, f.outcome, f.category) for f in casualty_figures(text, "r1")] == [
+        (19, "killed", "children"),
+        (12, "killed", "women"),
+    ]

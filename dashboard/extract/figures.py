@@ -494,7 +494,10 @@ _BEFORE_RE = re.compile(
             |(?:deaths?|killings?|killing|executions?|murders?|bodies|(?:human\s+)?remains|massacre|funerals?|martyrdom)\s+(?:of|for)
             |among\s+(?:the\s+(?:verified\s+|identified\s+|confirmed\s+|documented\s+|registered\s+)?(?:dead|victims|martyrs)
               |those\s+killed|the\s+people\s+killed|[\w-]+['’]s\s+(?:dead|victims))
-                (?:,\s*(?:it|he|she|they|officials|the\s+[\w-]+)\s+(?:said|says|added),)?(?:\s+(?:were|was|are|is))?))
+                (?:,\s*(?:it|he|she|they|officials|the\s+[\w-]+)\s+(?:said|says|added),)?
+                # ("Among the victims we documented are 19 children")
+                (?:\s+(?:we|it|they)\s+(?:have\s+)?(?:documented|recorded|identified|verified|counted|registered))?
+                (?:\s+(?:were|was|are|is))?))
       | (?P<b_injured>\b(?:wounded|wounding|injured|injuring|injuries\s+to|(?:injury|injuries|injuring|wounding)\s+of|treated|treating
               |among\s+the\s+(?:wounded|injured)(?:\s+(?:were|was|are|is))?))
       | (?P<b_abducted>\b(?:abducted|abducting|kidnapped|kidnapping|(?:abduction|kidnapping|kidnap)\s+of|seized|seizing
