@@ -4303,3 +4303,16 @@ def test_among_the_victims_we_documented() -> None:
         (19, "killed", "children"),
         (12, "killed", "women"),
     ]
+
+
+def test_claimed_losses_of_soldiers_and_killings_of_captured_soldiers() -> None:
+    text = (
+        "Tallies\n\nThe ministry put Ukrainian losses in the Kursk area over the past day at up to 340 servicemen. "
+        "Ukraine had lost more than 57,000 troops in Kursk since its forces crossed the border, it said. "
+        "The company reported losses of 40 million. Prosecutors are investigating the killing of 93 captured soldiers."
+    )
+    assert [(f.low, f.high, f.outcome, f.category) for f in casualty_figures(text, "r1")] == [
+        (None, 340, "killed", "security_forces"),
+        (57001, None, "killed", "security_forces"),
+        (93, 93, "killed", "security_forces"),
+    ]

@@ -438,6 +438,13 @@ _HELD_BY_ARMED_RE = re.compile(
     r"(?:armed\s+men|gunmen|kidnappers|abductors|captors|militants|rebels|insurgents|pirates|bandits|gangs?"
     r"|houthis?|houthi\s+movement|hamas|al-shabaab|boko\s+haram|iswap|jnim|m23|isis|islamic\s+state|taliban)\b"
 )
+# An outcome word right after the count used as an adjective, and a killing right before it
+# (lower-cased text).
+_ADJECTIVE_OUTCOME_RE = re.compile(r"\s+(?:captured|detained|abducted|kidnapped|wounded|injured|displaced|arrested)\s+[a-z]")
+_KILLING_OF_BEFORE_RE = re.compile(
+    r"(?:\b(?:killing|killings|execution|executions|deaths?|murders?)\s+of\s+(?:the\s+|at\s+least\s+)?"
+    r"|\b(?:killed|killing|executed|executing|murdered)\s+(?:at\s+least\s+)?)$"
+)
 # "Of the survivors, 11 ...": a part of persons the text named (lower-cased text).
 _PERSONS_OPENING_RE = re.compile(
     r"\W*(?:of|among)\s+the\s+(?:survivors|passengers|migrants|detainees|hostages|residents|rescued|evacuees|people|refugees)\s*,"
@@ -518,7 +525,8 @@ _BEFORE_RE = re.compile(
 )
 _BEFORE_TOLL_RE = re.compile(
     r"""(?:
-        (?P<b_killed>\b(?:death\s+tolls?|tolls?|(?:reported\s+)?fatalities|(?:number|count|tally)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:dead|deaths|killed|victims|fatalities|martyred|martyrs)
+        # ("put Ukrainian losses in the Kursk area over the past day at up to 340 servicemen")
+        (?P<b_killed>\b(?:death\s+tolls?|tolls?|(?:reported\s+)?fatalities|(?:personnel\s+)?losses|(?:number|count|tally)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:dead|deaths|killed|victims|fatalities|martyred|martyrs)
               |(?:put|puts|putting|placed|places)\s+(?:the|its|their)\s+figure
               # "revised the toll to 84, after the government had earlier put it at 101"
               |(?:put|puts|putting|placed|places)(?=\s+it\s+at\b))
@@ -741,6 +749,7 @@ _OUTCOME_STEMS = (
     "vanished",
     "under the debris",
     "under the ruins",
+    "losses",  # "Russian losses had reached about 680,000 soldiers" (_BEFORE_TOLL_RE)
     "figure",  # "put the figure at up to 600", "the figure had climbed to 100", "a new figure of 18"
     "tally",
     "raised it",  # "had raised it to 34": a toll told before (_ANAPHORIC_TOLL_RE)
@@ -1340,6 +1349,14 @@ def _read_figure(
         noun_phrase = _leading_noun_phrase(after[: after_lower.find(" among ")])
     if outcome is None:
         outcome, noun_phrase = _outcome_after(after, after_lower)
+        if (
+            outcome in ("detained", "abducted", "injured", "displaced")
+            and _ADJECTIVE_OUTCOME_RE.match(after_lower) is not None
+            and _KILLING_OF_BEFORE_RE.search(lowered, max(s_start, quantity.start - 40), quantity.start) is not None
+        ):
+            # "the killing of 93 captured Ukrainian soldiers", "executed 12 kidnapped workers":
+            # the adjective says what they had been; the noun or verb before what befell them.
+            outcome = "killed"
         if outcome is not None and " of " in noun_phrase.lower():
             held = _HELD_BEFORE_RE.search(lowered, max(s_start, quantity.start - 30), quantity.start)
             if held is not None:
@@ -1440,7 +1457,7 @@ def _read_figure(
         if before_match is None:
             far_start = max(s_start, quantity.start - 220)
             far = lowered[far_start : quantity.start]
-            if "toll" in far or "number" in far or "count of" in far or "tally of" in far or "figure" in far or "fatalities" in far:
+            if "toll" in far or "number" in far or "count of" in far or "tally of" in far or "figure" in far or "fatalities" in far or "losses" in far:
                 before_start = far_start
                 before_match = _search_from_word_starts(_BEFORE_TOLL_RE, text[far_start : quantity.start])
     if outcome is None and before_match is None:
@@ -1660,6 +1677,13 @@ def _read_figure(
         # "111 civilians, among them 90 men": men are no category of their own; they keep
         # the whole's (tests/data/README.md).
         category = inherited.category
+    if (
+        before_match is not None
+        and before_match.re is _BEFORE_TOLL_RE
+        and "losses" in before_match.group(0).lower()
+        and _category(_leading_noun_phrase(after)) in (None, "unknown")
+    ):
+        return None  # "reported losses of 40 million": money; "losses at 340 servicemen" are persons
     if category is None and before_match is not None and before_match.re is not _THE_DEAD_WERE_RE:
         phrase = before_match.group(0)
         if before_match.re is _BEFORE_TOLL_RE:
@@ -1743,7 +1767,13 @@ def _read_figure(
             or " arriving" in after_lower[:60]
         )
     ):
-        return None  # "200 soldiers crossed into Kursk", "troops left the town": not people fleeing
+        # "200 soldiers crossed into Kursk", "troops left the town": not people fleeing; but
+        # "had lost more than 57,000 troops in Kursk since its forces crossed the border": the
+        # verb before the count says what befell them.
+        cue = _search_from_word_starts(_BEFORE_RE, text[max(s_start, quantity.start - 60) : quantity.start])
+        if cue is None or cue.lastgroup != "b_killed":
+            return None
+        outcome = "killed"
     if outcome == "displaced" and " arriv" in after_lower[:80] and _TRAVELLERS_RE.match(after_lower):
         return None  # "an estimated 60,000 migrants ... arrived in Yemen last year": a journey, not flight
     if total_kind is not None:
