@@ -306,3 +306,89 @@ COMPLETE.update(
     {"GT": 22, "HN": 18, "SV": 14, "PE": 26, "BR": 27, "AM": 11, "AZ": 69, "EG": 27, "JO": 12,
      "DZ": 58, "TN": 24}
 )  # fmt: skip
+
+
+# Italy, Spain, France, Greece, Germany, Poland, Romania, Hungary, Czechia, Slovakia, Moldova,
+# Georgia, Tanzania, South Africa (as GeoNames divides them); Lebanon and Kenya were complete
+# already. Positions: the unit's middle as an atlas shows it.
+@pytest.mark.parametrize(
+    ("name", "country", "where"),
+    [
+        ("Sicily", "IT", (37.6, 14.1)),
+        ("Lombardy region", "IT", (45.6, 9.8)),
+        ("Andalusia", "ES", (37.4, -4.6)),
+        ("Canary Islands", "ES", (28.3, -15.8)),
+        ("Brittany", "FR", (48.2, -2.9)),
+        ("Occitanie", "FR", (43.7, 2.2)),
+        ("Crete", "GR", (35.2, 24.9)),
+        ("Epirus region", "GR", (39.6, 20.8)),
+        ("Bavaria", "DE", (48.9, 11.4)),
+        ("Saxony", "DE", (51.0, 13.3)),
+        ("Podlaskie Voivodeship", "PL", (53.3, 22.9)),
+        ("Subcarpathian Voivodeship", "PL", (49.9, 22.2)),
+        ("Suceava County", "RO", (47.5, 25.7)),
+        ("Constanța County", "RO", (44.2, 28.4)),
+        ("Borsod-Abaúj-Zemplén", "HU", (48.2, 20.9)),
+        ("Baranya County", "HU", (46.05, 18.2)),
+        ("South Moravian Region", "CZ", (49.0, 16.6)),
+        ("Moravian-Silesian Region", "CZ", (49.8, 18.0)),
+        ("Prešov Region", "SK", (49.1, 21.3)),
+        ("Košice Region", "SK", (48.7, 21.3)),
+        ("Gagauzia", "MD", (46.2, 28.6)),
+        ("Transnistria", "MD", (47.2, 29.4)),
+        ("Abkhazia", "GE", (43.1, 41.2)),
+        ("Samegrelo-Zemo Svaneti", "GE", (42.6, 42.1)),
+        ("Kigoma Region", "TZ", (-4.9, 30.2)),
+        ("Mtwara region", "TZ", (-10.7, 39.4)),
+        ("KwaZulu-Natal", "ZA", (-28.6, 30.9)),
+        ("Limpopo province", "ZA", (-23.8, 29.5)),
+        ("Nabatieh Governorate", "LB", (33.35, 35.5)),
+        ("Garissa County", "KE", (-0.6, 40.0)),
+    ],
+)
+def test_a_named_unit_is_its_admin1_area_europe_caucasus_east_and_south_africa(
+    gazetteer: Gazetteer, name: str, country: str, where: tuple[float, float]
+) -> None:
+    test_a_named_unit_is_its_admin1_area(gazetteer, name, country, where)
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "where"),
+    [
+        ("Murcia", "ES", (37.98, -1.13)),
+        ("Łódź", "PL", (51.76, 19.46)),
+        ("Hunedoara", "RO", (45.75, 22.90)),
+        ("Bremen", "DE", (53.08, 8.80)),
+        ("Mbeya", "TZ", (-8.90, 33.46)),
+    ],
+)
+def test_a_capital_keeps_its_name_europe_caucasus_east_and_south_africa(
+    gazetteer: Gazetteer, name: str, country: str, where: tuple[float, float]
+) -> None:
+    test_a_capital_keeps_its_name(gazetteer, name, country, where)
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "capital"),
+    [
+        ("Region of Murcia", "ES", (37.98, -1.13)),
+        ("Łódź Voivodeship", "PL", (51.76, 19.46)),
+        ("Mbeya Region", "TZ", (-8.90, 33.46)),
+    ],
+)
+def test_the_kind_word_gives_the_unit_around_its_capital_europe_caucasus_east_and_south_africa(
+    gazetteer: Gazetteer, name: str, country: str, capital: tuple[float, float]
+) -> None:
+    test_the_kind_word_gives_the_unit_around_its_capital(gazetteer, name, country, capital)
+
+
+# Italy 20 regions; Spain 17 autonomous communities + Ceuta and Melilla; France 13 metropolitan
+# regions (overseas regions are countries of their own in GeoNames); Greece 13 regions + Mount
+# Athos; Germany 16 states; Poland 16 voivodeships; Romania 41 counties + Bucharest; Hungary 19
+# counties + Budapest; Czechia 13 regions + Prague; Slovakia 8 regions; Moldova 32 districts,
+# Chișinău, Bălți, Bender, Gagauzia and Transnistria; Georgia 9 regions, Abkhazia, Adjara and
+# Tbilisi; Tanzania 31 regions; South Africa 9 provinces.
+COMPLETE.update(
+    {"IT": 20, "ES": 19, "FR": 13, "GR": 14, "DE": 16, "PL": 16, "RO": 42, "HU": 20, "CZ": 14,
+     "SK": 8, "MD": 37, "GE": 12, "TZ": 31, "ZA": 9}
+)  # fmt: skip

@@ -396,6 +396,7 @@ _ORGANISATION_AFTER_RE = re.compile(
     r"(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:Organi[sz]ation|Army|Front|Party|Movement|Council|Union|Alliance"
     r"|Brigades?|Corps|Committee|Network|Institute)\b"
 )
+_PROSECUTOR_AFTER_RE = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*){0,2}[ \t]+Prosecutor(?:['’]s[ \t]+Office|[ \t]+General)\b")
 # A street named after a place (tests/data/README.md: roads are no places).
 _STREET_AFTER_RE = re.compile(r"[ \t]+(?:Street|St\.|Road|Avenue|Ave\.|Boulevard|Blvd\.?|Highway)(?![\w'’-])")
 # Waters named after a place, and ships named after one (tests/data/README.md: no seas; the
@@ -826,6 +827,8 @@ def _name_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[Pl
             continue  # "the Sinaloa cartel", "the Jalisco New Generation Cartel": a criminal group
         if follows[:1] == " " and _DOCUMENT_AFTER_RE.match(text, end):
             continue  # "the Rome Statute", "the Pretoria agreement", "the Geneva Conventions": a text
+        if follows[:1] == " " and _PROSECUTOR_AFTER_RE.match(text, end):
+            continue  # "the Düsseldorf Public Prosecutor's Office": an office named after its city
         if follows[:1] == " " and _STREET_AFTER_RE.match(text, end):
             continue  # "Haifa Street" in Baghdad, "Palestine Street": a street named after a place
         if follows[:1] == " " and _FEATURE_AFTER_RE.match(text, end):
