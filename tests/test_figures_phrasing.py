@@ -4316,3 +4316,12 @@ def test_claimed_losses_of_soldiers_and_killings_of_captured_soldiers() -> None:
         (57001, None, "killed", "security_forces"),
         (93, 93, "killed", "security_forces"),
     ]
+
+
+def test_a_society_mourns_its_medics_killed_together_with_others() -> None:
+    text = (
+        "Medics mourned\n\nThe society mourns eight of its paramedics, whose bodies were recovered on Sunday. "
+        "They were killed together with six members of the Civil Defence. "
+        "One of our paramedics, Asaad al-Nasasra, remains missing."
+    )
+    assert [(f.low, f.outcome) for f in casualty_figures(text, "r1")] == [(8, "killed"), (6, "killed"), (1, "missing")]

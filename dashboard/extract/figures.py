@@ -382,7 +382,7 @@ _AFTER_RE = re.compile(
       # been displaced", "300,000 people, Syrians and Lebanese alike, have crossed into Syria"
       # ("one Israeli soldier, a 23-year-old staff sergeant, was killed": an age inside)
       |,\s*(?!(?:and|but|while|who|whom|which|that|after|before|when|as)\b)(?:[^.;:\d,()"“”]|\d{{1,3}}-year-){{3,60}},\s*
-        (?=(?:have|has|had|were|was|are|is|embraced)\s)
+        (?=(?:have|has|had|were|was|are|is|embraced|remains?|remained)\s)
       # a relative clause between commas: "Nine staff members of Relief International, who
       # were running one of the last health posts in Zamzam, were among the dead"
       |,\s*who\s+(?:were|was|had|have|are|is|worked|ran|lived)\s[^.;:\d,()"“”]{{3,100}},\s*
@@ -494,6 +494,8 @@ _BEFORE_TAIL = (
 _BEFORE_RE = re.compile(
     r"""(?:
         (?P<b_killed>\b(?:killed|killing|kills|kill|executed|executing|massacred|murdered|shot\s+dead|lost|losing
+            # "mourns eight of its paramedics", "were killed together with six members of the Civil Defence"
+            |mourns|mourned|mourning|(?:killed|died)\s+(?:together|along)\s+with
             |(?:lost|losing)\s+(?:my|his|her|their|our)|martyred|eliminated["”]?|eliminating
             |neutrali[sz]ed["”]?|neutrali[sz]ing
             |buried|burying|bury
@@ -618,6 +620,8 @@ _BEFORE_STEMS = (
     "martyred",  # "the terrorists had martyred 21 innocent passengers"
     "martyrdom of",  # "led to the martyrdom of two citizens"
     "funeral",  # "funerals for at least 20 trainees"
+    "mourn",  # "mourns eight of its paramedics"
+    "together with",  # "killed together with six members of the Civil Defence"
     "eliminat",  # "forces eliminated 12 terrorists" (military statements)
     "apprehend",
     "whereabouts",
