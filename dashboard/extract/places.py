@@ -173,7 +173,7 @@ _AFTER_KIND_ONE = re.compile(
 )
 # " city" written small and ending its phrase: "the Louisiana city as", "the Texas city of Uvalde".
 _REGION_ADJECTIVE_CITY = re.compile(
-    r"\s+city(?:\s*[,.;:]|\s+(?:as|of|on|in|at|where|which|that|after|when|and|to|was|is|has|had|had|since|late|early)\b)"
+    r"\s+city(?:\s*[,.;:]|\s+(?:as|of|on|in|at|where|which|that|after|when|and|to|was|is|has|had|since|late|early)\b)"
 )
 # A capitalised name right before the kind word: "North Kivu province of ..." (cased text).
 _NAMED_KIND_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]+$")
