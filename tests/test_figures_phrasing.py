@@ -4325,3 +4325,14 @@ def test_a_society_mourns_its_medics_killed_together_with_others() -> None:
         "One of our paramedics, Asaad al-Nasasra, remains missing."
     )
     assert [(f.low, f.outcome) for f in casualty_figures(text, "r1")] == [(8, "killed"), (6, "killed"), (1, "missing")]
+
+
+def test_he_put_the_number_of_dead_is_the_person_named_before() -> None:
+    text = (
+        "Kenya\n\nThe commission said 39 people had died. President William Ruto withdrew the bill on "
+        "June 26. In a televised address on Sunday he put the number of dead at 19."
+    )
+    assert [(f.low, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (39, "commission"),
+        (19, "William Ruto"),
+    ]

@@ -4952,7 +4952,8 @@ def _last_group_named(text: str) -> str | None:
 
 # Heads of organisation names that a report shortens to "the ministry", "the office" ...
 _GENDERED_SAID_RE = re.compile(
-    r"\b(?:he|she)\s+(?:\w+\s+)?(?:said|says|told|added|stated|writes|wrote|posted)\b"
+    # ("In a televised address he put the number of dead at 19": a person giving a count)
+    r"\b(?:he|she)\s+(?:\w+\s+)?(?:said|says|told|added|stated|writes|wrote|posted|put|puts|gave|gives|estimated|counted)\b"
     rf"|\baccording\s+to\s+(?:him|her)\b|\bby\s+(?:his|her)\s+{_OWN_COUNT_NOUNS}\b",
     re.IGNORECASE,
 )
