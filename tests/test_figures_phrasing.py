@@ -4336,3 +4336,11 @@ def test_he_put_the_number_of_dead_is_the_person_named_before() -> None:
         (39, "commission"),
         (19, "William Ruto"),
     ]
+
+
+def test_a_second_speaker_in_an_aside_right_before_the_count() -> None:
+    text = (
+        "Marawi\n\nThe defence secretary said the military was looking into a link to an operation in "
+        "which, the armed forces said, 11 members of the group were killed."
+    )
+    assert [(f.low, f.attributed_to) for f in casualty_figures(text, "r1")] == [(11, "armed forces")]

@@ -2324,7 +2324,8 @@ def _own_speaker(sentence: str, offset: int, sources: _SourceMemory, start: int)
 _SECOND_COUNT_BETWEEN_RE = re.compile(r"\s+(?:that\s+)?(?:[^\s,;:.]+\s+){1,6}?and\s+(?:that\s+)?")
 # What may stand between a reporting verb and the count it gives: "estimated that around".
 _VERB_TO_COUNT_RE = re.compile(
-    r"\s+(?:that\s+)?"
+    # ("in which, the armed forces said, 11 members ... were killed": a speaker in an aside)
+    r",?\s+(?:that\s+)?"
     # "the drone attack, which the US military says killed three soldiers"
     # "the army says its troops have arrested 96 suspects"
     r"(?:(?:its|their)\s+[a-z]+\s+)?"
