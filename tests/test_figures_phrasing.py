@@ -4344,3 +4344,15 @@ def test_a_second_speaker_in_an_aside_right_before_the_count() -> None:
         "which, the armed forces said, 11 members of the group were killed."
     )
     assert [(f.low, f.attributed_to) for f in casualty_figures(text, "r1")] == [(11, "armed forces")]
+
+
+def test_a_location_aside_and_our_information_in_a_statement() -> None:
+    text = (
+        "Shooting\n\nPRESS RELEASE - Ministry of Interior\n\nAccording to our information, four of the "
+        "wounded are in a life-threatening condition. Residents of Githurai, on the capital's north-eastern "
+        "edge, told this newspaper that 30 people were wounded."
+    )
+    assert [(f.low, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (4, "Ministry of Interior"),
+        (30, "residents"),
+    ]

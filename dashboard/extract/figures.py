@@ -2948,6 +2948,8 @@ _WHERE_ASIDE_RE = re.compile(
     + r"|,\s+whom\s+[^,]{3,80},$"
     # "OCHA, citing local sources, said": who says it, on whose word (the word is no speaker)
     + r"|,\s+(?:citing|quoting)\s+[^,]{3,60},$"
+    # "Residents of Githurai, on the capital's north-eastern edge, told this newspaper": where they are
+    + r"|,\s+(?:on|at|near|outside)\s+the\s+[^,]{0,40}?\b(?:edge|outskirts|border|side|coast|front|frontline|shore)\b[^,]{0,20},$"
 )
 _OWN_COPY_RE = re.compile(r"\bversion\s+of\s+th(?:is|e)\s+(?:story|article|report|item|post)\b", re.IGNORECASE)
 _SPEAKING_ASIDE_RE = re.compile(_SPEAKING_ASIDE)
@@ -2998,6 +3000,8 @@ _INITIAL_NP_RE = re.compile(
 )
 
 
+# What a statement's writer knows as its own ("according to our information").
+_OWN_INFORMATION = frozenset("information records data figures documentation monitoring findings sources teams".split())
 _ALARMED_BY_REPORTS_RE = re.compile(
     r"\s*(?P<src>[A-Z][\w'’.-]*(?:\s+(?:of|for|the|[A-Z][\w'’.-]*)){0,6})\s+(?:is|are|was|were|remains?)\s+"
     r"(?:deeply\s+|gravely\s+|extremely\s+|very\s+)?(?:alarmed|concerned|saddened|shocked|appalled|horrified|dismayed|troubled)"
@@ -3107,6 +3111,13 @@ def _sentence_source(sentence: str) -> str | None:
                 if any(v > match.end() for v in _reporting_verbs(sentence, lower)):
                     continue  # '"According to reports from our partners, ...," Ms. Nkweta-Salami said': hers
                 return _FIRST_PERSON  # "According to initial reports from our partners, ...": the speaker's own
+            if (
+                match
+                and match.group("src").lower().startswith("our ")
+                and match.group("src").lower().split()[-1] in _OWN_INFORMATION
+                and _OUTLET_VOICE_RE.search(match.group("src")) is None
+            ):
+                return _FIRST_PERSON  # "According to our information, four of the wounded ...": the issuer's
             if (
                 match
                 and " by our " in f" {match.group('src').lower()} "
