@@ -4356,3 +4356,23 @@ def test_a_location_aside_and_our_information_in_a_statement() -> None:
         (4, "Ministry of Interior"),
         (30, "residents"),
     ]
+
+
+def test_a_source_whose_name_ends_in_a_number() -> None:
+    text = (
+        "Blast\n\nRescue 1122 said 12 people were injured. The local news network Suwayda 24 says at least "
+        "20 of them were killed. On March 12 police said four people were killed."
+    )
+    assert [(f.low, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (12, "Rescue 1122"),
+        (20, "local news network Suwayda 24"),
+        (4, "police"),
+    ]
+
+
+def test_the_number_in_an_outlets_name_is_no_count() -> None:
+    text = "Raid\n\nChannel 12 reported that three soldiers were killed. In Gaza 12 reported killed."
+    assert [(f.low, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (3, "Channel 12"),
+        (12, None),
+    ]

@@ -1188,6 +1188,13 @@ def _read_figure(
     # On ASCII, the faster case-sensitive test over the lower-cased text (numbers.caseless).
     if _NOT_PEOPLE_CASELESS.match(after_lower) if after.isascii() else _NOT_PEOPLE_AFTER_RE.match(after):
         return None
+    if (
+        after_lower[:1] == " "
+        and _NAME_NUMBER_RE.fullmatch(quantity.surface)
+        and _SPEAKS_AFTER_RE.match(after_lower) is not None
+        and _names_before_number(text[max(s_start, quantity.start - 30) : quantity.start])
+    ):
+        return None  # "Channel 12 reported that ...": the number ends the outlet's name
     if " alive" in after_lower[:60] and _ALIVE_AFTER_RE.match(after_lower) is not None:
         return None  # "78 bodies had been recovered and 104 people pulled alive from the water": the living
     if (
@@ -1824,6 +1831,12 @@ def _read_figure(
     return figure
 
 
+# A reporting verb right after a number ("Channel 12 reported that"), not a passive toll
+# ("12 reported killed").
+_SPEAKS_AFTER_RE = re.compile(
+    r" (?:said|says|reported|reports|told|tells|quoted|cited|aired|broadcast)\b"
+    r"(?! (?:killed|dead|missing|injured|wounded|kidnapped|abducted|hurt)\b)"
+)
 _PARENT_OF = ("mother of ", "father of ", "parent of ", "parents of ", "grandmother of ", "grandfather of ")
 def _not_a_count(lowered: str, quantity: Quantity, after_lower: str) -> bool:
     """Numbers that count no victims, told by the words right after them: "one of the deadliest
@@ -3611,6 +3624,36 @@ _ROLE_CLAUSE_RE = re.compile(
 _UNIT_NUMBER_RE = re.compile(r"\d{1,4}(?:st|nd|rd|th)?")
 
 
+# A number that ends a name: "Rescue 1122", "Suwayda 24", "Channel 12" (outlets and services).
+_NAME_NUMBER_RE = re.compile(r"\d{1,4}")
+_MONTH_NAMES = frozenset(m.lower() for m in _MONTHS.split("|"))
+
+
+def _numbered_name(tokens: list[tuple[str, int]], index: int, words: list[tuple[str, int]]) -> bool:
+    """Whether the number at ``tokens[index]`` closes a name such as "Rescue 1122" (the speaker
+    right before a verb, or before more of the name), not a date ("March 12") or a count."""
+    if index == 0 or not _NAME_NUMBER_RE.fullmatch(tokens[index][0]) or (words and not words[0][0][:1].isupper()):
+        return False
+    # (not a place and a count: "In Gaza 12 reported killed")
+    return _name_word(tokens[index - 1][0]) and not (index > 1 and tokens[index - 2][0].lower() in _PLACE_WORDS_BEFORE)
+
+
+_PLACE_WORDS_BEFORE = frozenset(("in", "at", "from", "near", "across", "outside", "inside", "around", "to"))
+
+
+def _name_word(word: str) -> bool:
+    return word[:1].isupper() and word[-1].isalpha() and word.lower() not in _MONTH_NAMES
+
+
+def _names_before_number(before: str) -> bool:
+    """Whether the text before a number ends in a capitalised word, with one space between
+    ("Channel 12", "Suwayda 24"), so the number may end a name."""
+    if not before.endswith(" ") or before.endswith("  "):
+        return False
+    words = before.split()
+    return bool(words) and _name_word(words[-1])
+
+
 def _words_of(sentence: str, start: int, stop: int) -> list[tuple[str, int]]:
     tokens = [(m.group(0), m.start()) for m in _TOKEN_RE.finditer(sentence, start, stop)]
     words: list[tuple[str, int]] = []
@@ -3636,6 +3679,7 @@ def _words_of(sentence: str, start: int, stop: int) -> list[tuple[str, int]]:
                 and tokens[index - 1][0].lower() == "the"
                 and _UNIT_NUMBER_RE.fullmatch(bare)
             )
+            and not _numbered_name(tokens, index, words)
         ):
             break
         if bare.lower() in _SUBJECT_STOP and not (len(bare) > 1 and bare.isupper()):  # "WHO" is a name
@@ -3943,6 +3987,7 @@ def _normalise_source(phrase: str, *, at_sentence_start: bool) -> str | None:
         )
         and not (len(first) > 1 and first.isupper())
         and not (len(words) > 1 and words[1][:1].isupper())  # "Health Ministry" is a name
+        and not (len(words) == 2 and _NAME_NUMBER_RE.fullmatch(words[1]))  # "Rescue 1122" too
     ):
         words[0] = words[0].lower()
     return " ".join(words)
