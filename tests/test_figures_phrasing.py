@@ -4376,3 +4376,25 @@ def test_the_number_in_an_outlets_name_is_no_count() -> None:
         (3, "Channel 12"),
         (12, None),
     ]
+
+
+def test_a_body_that_recalls_a_toll_is_its_source() -> None:
+    text = (
+        "Okuama\n\nThe Defence Headquarters recalls that on 14 March seventeen soldiers were murdered at "
+        "Okuama. She recalled the day 12 villagers were killed."
+    )
+    assert [(f.low, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (17, "Defence Headquarters"),
+        (12, None),
+    ]
+
+
+def test_the_coast_guard_is_a_source() -> None:
+    text = (
+        "Shipwreck\n\nRescuers from the Guardia di Finanza and the coast guard said dozens of people were "
+        "still missing. The Libyan coastguard said 61 migrants drowned."
+    )
+    assert [(f.low, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (24, "coast guard"),
+        (61, "Libyan coastguard"),
+    ]

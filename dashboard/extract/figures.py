@@ -1012,7 +1012,7 @@ _SOURCE_HEADS = frozenset(
     chairwoman head church diocese parish patriarchate committees commissions councils associations coalitions departments directorates
     missions unions headquarters management coordinators coordinator
     administrator administrators prefect prefects lawmaker lawmakers legislator senator deputy mukhtar headman
-    imam priest pastor bishop warden superintendent inspector chairperson
+    imam priest pastor bishop warden superintendent inspector chairperson guard guards coastguard coastguards
     """.split()
 )
 _COMMON_FIRST_WORDS = frozenset(
@@ -2702,7 +2702,8 @@ _REPORTING_VERBS = frozenset(
     registered tallied added noted gave given gives raised revised updated lowered reports count counts claims claimed claim tells tell adds notes
     announce saying telling reporting warned warns talking talk talks report estimate wrote writes spoke speaks speak believes
     informed lists raises revises updates lowers identified acknowledged found remind reminds reminded attributed attributes
-    documenting recording showed shows show listed named reads issued informs condemned condemns mourned mourns""".split()
+    documenting recording showed shows show listed named reads issued informs condemned condemns mourned mourns
+    recalls recalled""".split()
 )
 _OWN_PEOPLE = frozenset("teams team volunteers crews staff members workers rescuers medics doctors".split())
 # (also participles ending a label: "Displaced individuals identified: 51,458")
@@ -2789,6 +2790,8 @@ def _reporting_verbs(sentence: str, lower: str) -> tuple[int, ...]:
                         and not lower.startswith(" that ", word.end())
                         and not (lower[word.end() : word.end() + 2].rstrip() in (".", "") and ", " in lower[max(0, i - 60) : i])
                     )
+                    # "The DHQ recalls that on 14 March ...": a reminder; not "recalled the day"
+                    and not (root == "recall" and not lower.startswith(" that ", word.end()))
                     # "MSF issued a statement ...": a body speaking; not "issued 20 rifles"
                     and not (root == "issued" and _ISSUED_DOCUMENT_RE.match(lower, word.end()) is None)
                     # "An estimated 8,000 fled": an adjective, not a verb.
@@ -2818,7 +2821,8 @@ _REPORTED_OUTCOME_RE = re.compile(r" (?:killed|dead|injured|wounded|missing|abdu
 _VERB_ROOTS = tuple(
     "said say report verif confirm document record estimat count announc stated states told put regist"
     " tallied added adds noted notes claim tell warn talk wrote writes spoke speak believes informed lists"
-    " identified acknowledged found remind attribut showed shows show listed named reads issued informs condemn mourn".split()
+    " identified acknowledged found remind attribut showed shows show listed named reads issued informs condemn mourn"
+    " recall".split()
 )
 
 
