@@ -4398,3 +4398,17 @@ def test_the_coast_guard_is_a_source() -> None:
         (24, "coast guard"),
         (61, "Libyan coastguard"),
     ]
+
+
+def test_a_whole_comprising_its_parts_and_a_named_victim_who_died() -> None:
+    text = (
+        "Okuama\n\nPolice said seventeen (17) personnel of the Nigerian Army, comprising four (4) officers "
+        "and thirteen (13) soldiers, were murdered at Okuama. The DHQ regrets that one staff member of the "
+        "school, Mallam Abubakar Isah, died in captivity."
+    )
+    assert [(f.low, f.outcome, f.category, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (17, "killed", "security_forces", "police"),
+        (4, "killed", "security_forces", "police"),
+        (13, "killed", "security_forces", "police"),
+        (1, "killed", "people", "DHQ"),
+    ]

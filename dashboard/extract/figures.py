@@ -373,7 +373,7 @@ _AFTER_RE = re.compile(
         (?:(?!,\s*(?:and|but|while)\s+(?:have|has|had|were|was|are|is)\b)[^.;:"“”\d]|(?<=[A-Z])\.){{3,110}}?\s+
         (?=(?:have|has|had|were|was|are|is|killed)\b))?
     (?:(?:,\s*|\s*)(?:and|or)\s+(?:all\s+)?{COUNT}\s+(?:{_NP_WORD}(?:\s+|(?=,\s*went\b))){{0,6}}?)*
-    (?:,\s*(?:including|among\s+them|most\s+of\s+them|mostly|mainly|many\s+of\s+them|all|both|or|aged
+    (?:,\s*(?:including|comprising|consisting\s+of|among\s+them|most\s+of\s+them|mostly|mainly|many\s+of\s+them|all|both|or|aged
         |(?:[\w.,-]+\s+){{1,2}}of\s+(?:them|whom)
         # "About 1.9 million people, nine in ten of the territory's residents, have been displaced"
         |(?:[\w-]+\s+){{1,2}}in\s+(?:every\s+)?(?:ten|10|five|four|three|a\s+hundred)\s+of)\b
@@ -382,7 +382,7 @@ _AFTER_RE = re.compile(
       # been displaced", "300,000 people, Syrians and Lebanese alike, have crossed into Syria"
       # ("one Israeli soldier, a 23-year-old staff sergeant, was killed": an age inside)
       |,\s*(?!(?:and|but|while|who|whom|which|that|after|before|when|as)\b)(?:[^.;:\d,()"“”]|\d{{1,3}}-year-){{3,60}},\s*
-        (?=(?:have|has|had|were|was|are|is|embraced|remains?|remained)\s)
+        (?=(?:have|has|had|were|was|are|is|embraced|remains?|remained|died)\s)
       # a relative clause between commas: "Nine staff members of Relief International, who
       # were running one of the last health posts in Zamzam, were among the dead"
       |,\s*who\s+(?:were|was|had|have|are|is|worked|ran|lived)\s[^.;:\d,()"“”]{{3,100}},\s*
@@ -519,7 +519,7 @@ _BEFORE_RE = re.compile(
               |recaptured|recapturing|apprehended))
       # "the whereabouts of at least 30 of them were still unknown" (checked against the tail)
       | (?P<b_missing>\b(?:whereabouts|fate)\s+of)
-      | (?P<b_including>\b(?:including|included|includes|among\s+them(?:\s+(?:were|was|are|is))?|of\s+whom
+      | (?P<b_including>\b(?:including|included|includes|comprising|consisting\s+of|among\s+them(?:\s+(?:were|was|are|is))?|of\s+whom
               |along\s+with(?:\s+[^.;,\d]{0,40}?)?))
     )"""
     + _BEFORE_TAIL,
@@ -666,6 +666,8 @@ _BEFORE_STEMS = (
     "rounded",
     "captur",
     "includ",
+    "compris",  # "17 personnel, comprising four officers and 13 soldiers, were killed"
+    "consisting of",
     "among",
     "whom",
     "along",
@@ -2703,7 +2705,7 @@ _REPORTING_VERBS = frozenset(
     announce saying telling reporting warned warns talking talk talks report estimate wrote writes spoke speaks speak believes
     informed lists raises revises updates lowers identified acknowledged found remind reminds reminded attributed attributes
     documenting recording showed shows show listed named reads issued informs condemned condemns mourned mourns
-    recalls recalled""".split()
+    recalls recalled regrets regretted""".split()
 )
 _OWN_PEOPLE = frozenset("teams team volunteers crews staff members workers rescuers medics doctors".split())
 # (also participles ending a label: "Displaced individuals identified: 51,458")
@@ -2791,7 +2793,8 @@ def _reporting_verbs(sentence: str, lower: str) -> tuple[int, ...]:
                         and not (lower[word.end() : word.end() + 2].rstrip() in (".", "") and ", " in lower[max(0, i - 60) : i])
                     )
                     # "The DHQ recalls that on 14 March ...": a reminder; not "recalled the day"
-                    and not (root == "recall" and not lower.startswith(" that ", word.end()))
+                    # ("The DHQ regrets that one staff member died")
+                    and not (root in ("recall", "regret") and not lower.startswith(" that ", word.end()))
                     # "MSF issued a statement ...": a body speaking; not "issued 20 rifles"
                     and not (root == "issued" and _ISSUED_DOCUMENT_RE.match(lower, word.end()) is None)
                     # "An estimated 8,000 fled": an adjective, not a verb.
@@ -2822,7 +2825,7 @@ _VERB_ROOTS = tuple(
     "said say report verif confirm document record estimat count announc stated states told put regist"
     " tallied added adds noted notes claim tell warn talk wrote writes spoke speak believes informed lists"
     " identified acknowledged found remind attribut showed shows show listed named reads issued informs condemn mourn"
-    " recall".split()
+    " recall regret".split()
 )
 
 
