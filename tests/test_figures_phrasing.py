@@ -4412,3 +4412,26 @@ def test_a_whole_comprising_its_parts_and_a_named_victim_who_died() -> None:
         (13, "killed", "security_forces", "police"),
         (1, "killed", "people", "DHQ"),
     ]
+
+
+def test_a_toll_believed_to_be_and_a_toll_named_the_sentence_before() -> None:
+    text = (
+        "Crocus\n\nThe UN envoy said the number of people killed was now believed to be close to 3,000. "
+        "The death toll at the concert hall rose again on Saturday. The Investigative Committee put it at a "
+        "hundred and thirty-three. The toll road was closed. They put it at 4 kilometres."
+    )
+    assert [(f.low, f.qualifier, f.outcome) for f in casualty_figures(text, "r1")] == [
+        (3000, "about", "killed"),
+        (133, "exact", "killed"),
+    ]
+
+
+def test_the_same_count_in_other_units_in_an_aside() -> None:
+    text = (
+        "Zamzam\n\nBetween 60,000 and 80,000 households, as many as 400,000 people, have fled Zamzam camp, "
+        "the IOM said."
+    )
+    assert [(f.low, f.high, f.category, f.outcome) for f in casualty_figures(text, "r1")] == [
+        (60000, 80000, "unknown", "displaced"),
+        (None, 400000, "people", "displaced"),
+    ]

@@ -383,6 +383,10 @@ _AFTER_RE = re.compile(
       # ("one Israeli soldier, a 23-year-old staff sergeant, was killed": an age inside)
       |,\s*(?!(?:and|but|while|who|whom|which|that|after|before|when|as)\b)(?:[^.;:\d,()"“”]|\d{{1,3}}-year-){{3,60}},\s*
         (?=(?:have|has|had|were|was|are|is|embraced|remains?|remained|died)\s)
+      # the same count in other units: "Between 60,000 and 80,000 households, as many as
+      # 400,000 people, have fled"
+      |,\s*(?:as\s+many\s+as|up\s+to|about|around|some|nearly|roughly|or|more\s+than)\s+\d[\d,.]*(?:\s+million)?\s+
+        (?:people|persons|individuals|residents)\s*,\s*(?=(?:have|has|had|were|was|are|is)\s)
       # a relative clause between commas: "Nine staff members of Relief International, who
       # were running one of the last health posts in Zamzam, were among the dead"
       |,\s*who\s+(?:were|was|had|have|are|is|worked|ran|lived)\s[^.;:\d,()"“”]{{3,100}},\s*
@@ -535,7 +539,9 @@ _BEFORE_TOLL_RE = re.compile(
               # ("... in the attack of Oct. 7 to about 1,200": an abbreviated month)
               # ("the number killed on 7 October is now around 1,200")
               (?:\s+(?:[\w'’()-]+|(?:jan|feb|aug|sept?|oct|nov|dec)\.)){0,18}?\s+(?:to|at|of|from|reached|hit|passed|exceeded|topped|surpassed
-                |(?:is|was)(?:\s+now)?|stands\s+at|stood\s+at
+                # ("the number of people killed was now believed to be close to 3,000")
+                |(?:is|was)(?:\s+now)?(?:\s+(?:believed|thought|estimated|feared|understood|known|said|reported)\s+to\s+be)?
+                |stands\s+at|stood\s+at
                 # "Rights groups say the true toll could be as many as 30,000"
                 |(?:could|may|might|would)\s+(?:well\s+)?(?:be|reach|exceed|top))
             # "gave the number of civilians martyred in the attack as 12"
@@ -1610,6 +1616,17 @@ def _read_figure(
             outcome = earlier.outcome
             noun_phrase = _leading_noun_phrase(after)
             total_kind = _category(noun_phrase) or "unknown"
+    elif (
+        outcome is None
+        and before_match is None
+        and "toll" in lowered[max(0, s_start - 160) : s_start]
+        and _ANAPHORIC_TOLL_CASELESS.search(lowered, max(s_start, quantity.start - 90), quantity.start) is not None
+        and _TOLL_BEFORE_RE.search(lowered, max(0, s_start - 160), s_start) is not None
+    ):
+        # "The death toll rose again on Saturday. The Investigative Committee put it at 133":
+        # the toll the sentence before named without a count.
+        outcome, noun_phrase = "killed", _leading_noun_phrase(after)
+        total_kind = _category(noun_phrase) or "unknown"
     if outcome is None:
         outcome, noun_phrase = _outcome_after_relative(after)
     if (
@@ -2127,6 +2144,8 @@ _ANAPHORIC_TOLL_RE = re.compile(
     re.IGNORECASE,
 )
 _ANAPHORIC_TOLL_CASELESS = caseless(_ANAPHORIC_TOLL_RE)
+# A toll named in the sentence before, with no count of its own (lower-cased text).
+_TOLL_BEFORE_RE = re.compile(r"\b(?:death\s+)?toll\b[^.!?\d]*[.!?][\"”]?\s*$")
 # "Five former FARC fighters who had laid down their weapons ... were also killed": a
 # relative clause between the count's noun and its verb. The verb must be passive ("were
 # killed"), so "three gunmen who killed a woman and wounded two" gives the gunmen nothing.
