@@ -4435,3 +4435,12 @@ def test_the_same_count_in_other_units_in_an_aside() -> None:
         (60000, 80000, "unknown", "displaced"),
         (None, 400000, "people", "displaced"),
     ]
+
+
+def test_verified_since_and_according_to_our_documentation() -> None:
+    text = (
+        "Tolls\n\nRussian attacks killed at least 209 civilians in April, the UN monitoring mission said on "
+        "Friday, the highest monthly toll it has verified since September. Gang members killed at least 115 "
+        "people in Pont-Sonde, according to our documentation."
+    )
+    assert [(f.low, f.verified) for f in casualty_figures(text, "r1")] == [(209, True), (115, True)]

@@ -882,7 +882,7 @@ _TREATED_TAIL_RE = re.compile(
 _HOSTAGE_TAIL_RE = re.compile(r"\s*(?:[^\W\d][\w'’-]*\s+){0,3}?(?:hostages?|captives?)\b", re.IGNORECASE)
 
 _VERIFIED_RE = re.compile(
-    r"\b(?:verif(?:y|ied|ies|ying)|confirm(?:s|ed|ing)?|document(?:s|ed|ing))\b", re.IGNORECASE
+    r"\b(?:verif(?:y|ied|ies|ying)|confirm(?:s|ed|ing)?|document(?:s|ed|ing|ation))\b", re.IGNORECASE
 )
 
 
@@ -929,7 +929,8 @@ _THEN_SAID_RE = re.compile(r",\s*(?:\w+\s+){0,3}?(?:said|says|told|reported|adde
 # "confirmed his victory" (the sentence is lower-cased: a name is any word but the few below).
 _OWN_OBJECT_RE = re.compile(
     r"\s+(?!(?:on|in|at|to|by|that|it|them|this|these|those|late|early|earlier|later|yesterday|today|on|with|from"
-    r"|after|before|during|when|while|and|but|as|so|the\s+(?:toll|figures?|numbers?|counts?|deaths?|dead|killings?)"
+    r"|after|before|during|when|while|and|but|as|so|since|over|across|throughout|until"
+    r"|the\s+(?:toll|figures?|numbers?|counts?|deaths?|dead|killings?)"
     r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|\d)\b)[a-z]"
 )
 
