@@ -4444,3 +4444,11 @@ def test_verified_since_and_according_to_our_documentation() -> None:
         "people in Pont-Sonde, according to our documentation."
     )
     assert [(f.low, f.verified) for f in casualty_figures(text, "r1")] == [(209, True), (115, True)]
+
+
+def test_then_before_the_outcome_and_companies_of_police_are_no_persons() -> None:
+    text = (
+        "Tak Bai\n\nAbout 1,300 men were then arrested, their hands tied. Five additional companies of "
+        "Central Armed Police Forces have arrived in Manipur."
+    )
+    assert [(f.low, f.outcome) for f in casualty_figures(text, "r1")] == [(1300, "detained")]

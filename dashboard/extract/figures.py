@@ -138,6 +138,7 @@ _THINGS = frozenset(
     motorcycles motorbikes bicycles belts vests devices
     sides parties countries nations delegations meetings talks sessions
     locations targets blasts explosions bombings
+    companies battalions brigades platoons regiments squadrons contingents
     states provinces governorates regions counties municipalities posts
     """.split()
 )
@@ -307,7 +308,7 @@ _AUX = (
     r"(?:were|was|are|is|have|has|had|been|being|got|get|reportedly|also|all|later|subsequently|allegedly"
     r"|confirmed|believed|feared|thought|said|reported|found|left|now|since|so\s+far|already|either"
     r"|seriously|critically|severely|badly|gravely|slightly|lightly|moderately|fatally|mortally|internally"
-    r"|newly|recently|forcibly|temporarily|briefly|initially|apparently|reported\s+as|listed\s+as|registered\s+as"
+    r"|newly|recently|forcibly|temporarily|briefly|initially|apparently|reported\s+as|listed\s+as|registered\s+as|then"
     # how they were killed or held: "27 of whom had been summarily executed"
     r"|summarily|extrajudicially|arbitrarily|unlawfully|illegally|deliberately|brutally|indiscriminately"
     r"|still|remain|remains|remained|nonetheless|however|probably|likely|estimated|understood"
