@@ -4452,3 +4452,14 @@ def test_then_before_the_outcome_and_companies_of_police_are_no_persons() -> Non
         "Central Armed Police Forces have arrived in Manipur."
     )
     assert [(f.low, f.outcome) for f in casualty_figures(text, "r1")] == [(1300, "detained")]
+
+
+def test_we_have_so_far_confirmed_in_a_release_is_the_issuer() -> None:
+    text = (
+        "Saada\n\nMIGRANT RIGHTS WATCH YEMEN\nPRESS RELEASE\n\nThe Houthi-run health ministry said 68 migrants "
+        "were killed. Our field team reached Saada on Monday. We have so far confirmed the names of 30 of the dead."
+    )
+    assert [(f.low, f.attributed_to, f.verified) for f in casualty_figures(text, "r1")] == [
+        (68, "Houthi-run health ministry", False),
+        (30, "MIGRANT RIGHTS WATCH YEMEN", True),
+    ]

@@ -2895,7 +2895,9 @@ _REPORT_NOUN_BEFORE = frozenset(
     these those the medical official credible multiple conflicting first two three many""".split()
 )
 _FIRST_PERSON_RE = re.compile(
-    r"\b(?:i|we)(?:\s+(?:myself|ourselves|have|had|also|just|can|could|must|may|will|would|should|received)){0,2}\s+$"
+    # ("We have so far confirmed the names of 30 of the dead")
+    r"\b(?:i|we)(?:\s+(?:myself|ourselves|have|had|also|just|can|could|must|may|will|would|should|received|so\s+far|now"
+    r"|already|independently|since|recently|today|yesterday)){0,3}\s+$"
 )
 _PROGRESSIVE_RE = re.compile(r"\s+(?:is|are|was|were)(?:\s+(?:now|also|still|again))?\s+$")
 _CLAIM_NOT_REPORTING = (
