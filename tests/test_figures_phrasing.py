@@ -4463,3 +4463,11 @@ def test_we_have_so_far_confirmed_in_a_release_is_the_issuer() -> None:
         (68, "Houthi-run health ministry", False),
         (30, "MIGRANT RIGHTS WATCH YEMEN", True),
     ]
+
+
+def test_volunteers_for_the_defence_of_the_homeland_are_fighters() -> None:
+    text = (
+        "Ouahigouya\n\nSix soldiers and 34 Volunteers for the Defence of the Homeland (VDP) were killed near "
+        "Ouahigouya, according to the authorities."
+    )
+    assert [(f.low, f.category) for f in casualty_figures(text, "r1")] == [(6, "security_forces"), (34, "fighters")]

@@ -205,6 +205,8 @@ _CATEGORY_RE = re.compile(
           |fighters?|gunm[ae]n|militants?|insurgents?|rebels?|jihadists?|combatants?|attackers?
           |assailants?|militiam[ae]n|militia\s+members|extremists?|terrorists?|mercenaries|khwarij|khawarij|kharijis
           |maoists?|naxal(?:ite)?s|aggressors|armed\s+m[ae]n
+          # Burkina Faso's armed civilian auxiliaries (a militia)
+          |volunteers\s+for\s+the\s+defen[cs]e\s+of\s+the\s+homeland
           |(?:cartel|gang)\s+members|gangsters)
       | (?P<children>children|child|kids|boys|girls|daughters|sons|minors|infants|babies|toddlers|schoolchildren|schoolgirls|schoolboys)
       | (?P<women>women|woman)
@@ -342,6 +344,7 @@ _NP_WORD = (
     r"|during|as|if|than|with|by|on|into|to|for|he|she|it|they|we|claims?|says?|said)\b)"
     r"[^\W\d][\w'’-]*"
     r"|\d{1,2}-year-olds?"  # "two 14-year-old girls"
+    r"|volunteers\s+for\s+the\s+defen[cs]e\s+of\s+the\s+homeland(?:\s+\(vdp\))?"  # Burkina Faso's VDP
     r"|\d{1,3}(?:st|nd|rd|th)(?=\s+[A-Z])"  # "two soldiers of the 103rd Infantry Brigade"
     # "148 fighters loyal to the former government had been killed"
     r"|loyal\s+to"
