@@ -4471,3 +4471,10 @@ def test_volunteers_for_the_defence_of_the_homeland_are_fighters() -> None:
         "Ouahigouya, according to the authorities."
     )
     assert [(f.low, f.category) for f in casualty_figures(text, "r1")] == [(6, "security_forces"), (34, "fighters")]
+
+
+def test_funerals_were_held_for_a_count() -> None:
+    text = "Bamako\n\nThe daily paper reports that funerals were held on Wednesday morning for about 50 student gendarmes."
+    assert [(f.low, f.qualifier, f.category, f.outcome) for f in casualty_figures(text, "r1")] == [
+        (50, "about", "security_forces", "killed")
+    ]

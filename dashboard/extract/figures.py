@@ -509,6 +509,8 @@ _BEFORE_RE = re.compile(
             |buried|burying|bury
             |claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|claims\s+the\s+lives\s+of|the\s+lives\s+of
             |(?:deaths?|killings?|killing|executions?|murders?|bodies|(?:human\s+)?remains|massacre|funerals?|martyrdom)\s+(?:of|for)
+            # "funerals were held on Wednesday morning for about 50 student gendarmes"
+            |funerals?\s+(?:were|was|had\s+been|have\s+been|will\s+be)\s+held(?:\s+(?:on\s+)?[a-z]+(?:\s+(?:morning|afternoon|evening))?)?\s+for
             |among\s+(?:the\s+(?:verified\s+|identified\s+|confirmed\s+|documented\s+|registered\s+)?(?:dead|victims|martyrs)
               |those\s+killed|the\s+people\s+killed|[\w-]+['’]s\s+(?:dead|victims))
                 (?:,\s*(?:it|he|she|they|officials|the\s+[\w-]+)\s+(?:said|says|added),)?
