@@ -4478,3 +4478,17 @@ def test_funerals_were_held_for_a_count() -> None:
     assert [(f.low, f.qualifier, f.category, f.outcome) for f in casualty_figures(text, "r1")] == [
         (50, "about", "security_forces", "killed")
     ]
+
+
+def test_fallen_in_the_fighting_taken_prisoner_and_treated_with_the_hurt_after() -> None:
+    text = (
+        "Front\n\nThirty-seven of our soldiers have fallen in the fighting in Lebanon. Every one of them has a "
+        "name. The ministry said 11 Ukrainian servicemen had been taken prisoner. Magen David Adom said its crews "
+        "treated more than 60 people, several of them seriously hurt. Doctors treated 300 patients, many of them "
+        "children. Prices have fallen in the fighting season."
+    )
+    assert [(f.low, f.outcome) for f in casualty_figures(text, "r1")] == [
+        (37, "killed"),
+        (11, "detained"),
+        (61, "injured"),
+    ]

@@ -228,7 +228,8 @@ _OUTCOME_WORDS = {
     r"|succumbed"  # "succumbed to his injuries" (South Asian and African copy)
     r"|(?:brought|carried)\s+in\s+dead|dead\s+on\s+arrival|hanged|laid\s+down\s+(?:his|her|their)\s+li(?:fe|ves)"
     r"|paid\s+the\s+(?:supreme|ultimate)\s+(?:price|sacrifice)|sent\s+to\s+hell|embraced\s+(?:shahadat|martyrdom)"  # army communiques
-    r"|fell\s+(?:on\s+the\s+field\s+of\s+honou?r|in\s+(?:battle|combat|action)|as\s+martyrs)"  # "fell on the field of honour"
+    # "fell on the field of honour", "Thirty-seven of our soldiers have fallen in the fighting"
+    r"|(?:fell|fallen)\s+(?:on\s+the\s+field\s+of\s+honou?r|in\s+(?:battle|combat|action|the\s+fighting)|as\s+martyrs)"
     r"|drowned|eliminated|neutrali[sz]ed|burn[te]d?\s+to\s+death"  # ("eliminated", "neutralised": persons only, see _figure)
     r"|(?<=to\s)hell\b"  # "our troops sent 19 khwarij to hell" (ISPR's wording; "to" is read as an auxiliary)
     # "15 people were buried in a mass grave"; not those trapped ("buried under the rubble")
@@ -301,7 +302,7 @@ _OUTCOME_WORDS = {
     # "dozens of families had left Koya for the neighbouring town", "... left Adan Yabaal on foot"
     r"|left\s+(?:[\w'’-]+\s+){1,6}?(?:for|towards?|on\s+foot|since)\b",
     "detained": r"detained|detaining|detentions?|in\s+detention|arrested|arresting|arrests|rounded\s+up|captured|recaptured"
-    r"|taken\s+into\s+(?:police\s+)?custody|placed\s+under\s+arrest"
+    r"|taken\s+into\s+(?:police\s+)?custody|placed\s+under\s+arrest|taken\s+prisoners?"
     r"|(?<!be\s)held(?!\s+(?:tomorrow|today|on|at|in\s+the|next|later))|apprehended",  # (not "funerals will be held")
 }
 _OUTCOME_RE_PART = "|".join(f"(?P<o_{name}>{words})" for name, words in _OUTCOME_WORDS.items())
@@ -719,6 +720,8 @@ _OUTCOME_STEMS = (
     "fell on",  # "about forty of our soldiers fell on the field of honour"
     "fell in",
     "fell as",
+    "fallen in",
+    "fallen as",
     "drowned",
     "funeral",
     "deprived of",
@@ -881,7 +884,10 @@ _FORCED_TAIL_RE = re.compile(
 
 # "treated 16 people with gunshot wounds", "treating 40 for burns"
 _TREATED_TAIL_RE = re.compile(
-    r"\s*(?:[^\W\d][\w'’-]*\s+){0,3}?(?:with|for)\s+(?:[\w-]+\s+){0,2}?(?:wounds|injuries|burns|fractures)\b",
+    r"\s*(?:[^\W\d][\w'’-]*\s+){0,3}?(?:with|for)\s+(?:[\w-]+\s+){0,2}?(?:wounds|injuries|burns|fractures)\b"
+    # "treated more than 60 people, several of them seriously hurt"
+    r"|\s*(?:[^\W\d][\w'’-]*\s+){0,2}?[^\W\d][\w'’-]*,\s*(?:[\w-]+\s+){1,2}of\s+them\s+(?:[a-z]+ly\s+)?"
+    r"(?:hurt|injured|wounded|burned|burnt)\b",
     re.IGNORECASE,
 )
 # "holding 214 people hostage": only abduction when the count is followed by "hostage".
@@ -1876,6 +1882,8 @@ def _not_a_count(lowered: str, quantity: Quantity, after_lower: str) -> bool:
         return True
     if quantity.low != 1 or quantity.high != 1:
         return False
+    if lowered.endswith(("every ", "each "), 0, quantity.start):
+        return True  # "Every one of them has a name": all of them, no count
     if after_lower.startswith(" of the ") and (
         lowered.endswith(" of ", 0, quantity.start) or _SUPERLATIVE_AFTER_RE.match(after_lower)
     ):
