@@ -4492,3 +4492,16 @@ def test_fallen_in_the_fighting_taken_prisoner_and_treated_with_the_hurt_after()
         (11, "detained"),
         (61, "injured"),
     ]
+
+
+def test_a_table_caption_recorded_by_a_monitor_from_others_reports() -> None:
+    text = (
+        "Roundup\n\nTABLE 1. MILITANT AND SECTARIAN VIOLENCE BY PROVINCE, 18-24 NOVEMBER\n"
+        "Deaths and injuries recorded by Frontier Security Watch from police, hospital\nand ISPR reports\n\n"
+        "Province                  Incidents          Killed          Injured\n"
+        "Khyber Pakhtunkhwa            19               118              171\n"
+    )
+    assert [(f.low, f.category, f.outcome, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (118, "unknown", "killed", "Frontier Security Watch"),
+        (171, "unknown", "injured", "Frontier Security Watch"),
+    ]

@@ -965,6 +965,8 @@ _ACCORDING_RE = re.compile(
     r"|had|has|have|will|would"  # ("according to OCHA had driven"; not "figures RNDDH was able to document")
     r"|put|puts|gave|gives|show|shows|showed"  # ("Estimates gathered by the UN put the dead at")
     r"|consulted|cited|seen|obtained|quoted|reviewed"
+    # ("recorded by Frontier Security Watch from police, hospital and ISPR reports")
+    r"|from(?=\s+[^.;:()]{0,60}?\b(?:reports|sources)\b)"
     r"|in\s+(?!human\b))\b|$)",
     re.IGNORECASE,
 )
@@ -2627,7 +2629,8 @@ def _mentions_an_actor(phrase: str) -> bool:
 
 _ACTOR_STEMS = ("terror", "militant", "rebel", "insurg", "jihad", "army", "police", "military", "militia")
 _ACTOR_BEFORE_EVENT_RE = re.compile(
-    r"\b(?:terrorist|militant|rebel|insurgent|jihadist|army|police|military|militia)\s+"
+    # ("militant and sectarian violence": two kinds of violence)
+    r"\b(?:terrorist|militant|rebel|insurgent|jihadist|army|police|military|militia)\s+(?:and\s+[a-z]+\s+)?"
     r"(?=(?:attacks?|bombings?|blasts?|explosions?|acts?|incidents?|strikes?|raids?|ambush(?:es)?|assaults?"
     r"|offensives?|violence|shelling|operations?|fire)\b)",
     re.IGNORECASE,
@@ -2769,6 +2772,7 @@ _ACCORDING_OPENERS = (
     "selon ",
     "gathered by",
     "collected by",
+    "recorded by",  # ("Deaths and injuries recorded by Frontier Security Watch from police ... reports")
 )
 _CITING_OPENERS = ("citing", "cited by", "quoting", "quoted by")
 _WORD_RE = re.compile(r"[a-z]+")
