@@ -4505,3 +4505,30 @@ def test_a_table_caption_recorded_by_a_monitor_from_others_reports() -> None:
         (118, "unknown", "killed", "Frontier Security Watch"),
         (171, "unknown", "injured", "Frontier Security Watch"),
     ]
+
+
+def test_a_bilingual_issuer_above_two_marks_and_our_teams_at_a_hospital() -> None:
+    text = (
+        "DR Congo: bombs hit camps\nMÉDECINS SANS FRONTIÈRES / DOCTORS WITHOUT BORDERS\nPRESS RELEASE\n"
+        "GOMA/GENEVA, 4 May 2024 - For immediate release\n\nWithin hours, our teams at Kyeshero hospital "
+        "received 57 wounded people, 20 of them children."
+    )
+    assert [(f.low, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (57, "DOCTORS WITHOUT BORDERS"),
+        (20, "DOCTORS WITHOUT BORDERS"),
+    ]
+
+
+def test_based_on_the_initial_report_of_and_placed_the_number_at() -> None:
+    text = (
+        "Marawi\n\nBased on the initial report of the Marawi City Police Station, four (4) persons were killed. "
+        "The same report listed forty-two (42) persons wounded. The Integrated Provincial Health Office placed "
+        "the number of wounded at fifty (50). Police placed 12 people under arrest. Based on lists compiled by "
+        "village volunteers, our researchers documented 12 deaths."
+    )
+    assert [(f.low, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (4, "Marawi City Police Station"),
+        (42, "Marawi City Police Station"),
+        (50, "Integrated Provincial Health Office"),
+        (12, None),
+    ]

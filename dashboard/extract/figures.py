@@ -959,7 +959,9 @@ _ACCORDING_RE = re.compile(
     r"|per(?=\s+(?:the\s+)?[A-Z])"
     r"|documented\s+by|figures\s+from|data\s+from|a\s+tally\s+by|a\s+count\s+by|(?:tally|count)\s+from"
     r"|by\s+the\s+(?:count|tally|reckoning|estimate)\s+of"  # "By the count of a local newspaper, ..."
-    r"|(?:compiled|gathered|collected|recorded)\s+by|selon)\s+"
+    r"|(?:compiled|gathered|collected|recorded)\s+by|selon"
+    # "Based on the initial report of the Marawi City Police Station, four (4) persons were killed"
+    r"|based\s+on\s+(?:the\s+|an?\s+)?(?:initial\s+|preliminary\s+|latest\s+|first\s+|official\s+)?reports?\s+(?:of|from|by))\s+"
     # (dotted acronyms stay whole: "according to the U.N. Many of the bodies ...")
     r"(?P<src>(?:[^,.;:()\"“”]|\.(?=(?-i:[A-Z])\.))+?)(?=\s*(?:[,;:()\"“”]|\.(?!(?-i:[A-Z])\.))|\s+(?:which|(?-i:who)|that|on|as|and|but|while|said|says|based|we|they"
     r"|had|has|have|will|would"  # ("according to OCHA had driven"; not "figures RNDDH was able to document")
@@ -2742,7 +2744,7 @@ _REPORTING_VERBS = frozenset(
     announce saying telling reporting warned warns talking talk talks report estimate wrote writes spoke speaks speak believes
     informed lists raises revises updates lowers identified acknowledged found remind reminds reminded attributed attributes
     documenting recording showed shows show listed named reads issued informs condemned condemns mourned mourns
-    recalls recalled regrets regretted""".split()
+    recalls recalled regrets regretted placed places""".split()
 )
 _OWN_PEOPLE = frozenset("teams team volunteers crews staff members workers rescuers medics doctors".split())
 # (also participles ending a label: "Displaced individuals identified: 51,458")
@@ -2772,6 +2774,7 @@ _ACCORDING_OPENERS = (
     "selon ",
     "gathered by",
     "collected by",
+    "based on",  # ("based on the initial report of X")
     "recorded by",  # ("Deaths and injuries recorded by Frontier Security Watch from police ... reports")
 )
 _CITING_OPENERS = ("citing", "cited by", "quoting", "quoted by")
@@ -2831,6 +2834,8 @@ def _reporting_verbs(sentence: str, lower: str) -> tuple[int, ...]:
                         and not (lower[word.end() : word.end() + 2].rstrip() in (".", "") and ", " in lower[max(0, i - 60) : i])
                     )
                     # "The DHQ recalls that on 14 March ...": a reminder; not "recalled the day"
+                    # "the Health Office placed the number of wounded at fifty"; not "placed under arrest"
+                    and not (root in ("placed", "places") and not lower.startswith(_PLACED_TOLL, word.end()))
                     # ("The DHQ regrets that one staff member died")
                     and not (root in ("recall", "regret") and not lower.startswith(" that ", word.end()))
                     # "MSF issued a statement ...": a body speaking; not "issued 20 rifles"
@@ -2856,6 +2861,7 @@ def _reporting_verbs(sentence: str, lower: str) -> tuple[int, ...]:
     return tuple(sorted(found))  # (a tuple: cached, per sentence, for the source and each count)
 
 
+_PLACED_TOLL = (" the toll", " the death toll", " the number", " the figure", " the count", " the tally", " it at", " its toll")
 _REPORTED_OUTCOME_RE = re.compile(r" (?:killed|dead|injured|wounded|missing|abducted|kidnapped|detained|displaced)\s*:")
 # Each reporting verb starts with one of these; specific enough that common words ("state",
 # "country", "not", "Hasakah") rarely make a false hit that needs a closer look.
@@ -2863,7 +2869,7 @@ _VERB_ROOTS = tuple(
     "said say report verif confirm document record estimat count announc stated states told put regist"
     " tallied added adds noted notes claim tell warn talk wrote writes spoke speak believes informed lists"
     " identified acknowledged found remind attribut showed shows show listed named reads issued informs condemn mourn"
-    " recall regret".split()
+    " recall regret placed places".split()
 )
 
 
@@ -3139,6 +3145,8 @@ def _sentence_source(sentence: str) -> str | None:
                 # the WHO said, citing figures from the government": who says it is the source.
                 continue
             match = _ACCORDING_RE.search(sentence, max(0, at - 3))
+            if opener == "based on" and (match is None or match.start() != at):
+                continue  # "based on figures from hospitals": what the count rests on (below)
             if (
                 match
                 and match.group("src").split()[0].lower() in ("his", "her")
@@ -3827,7 +3835,11 @@ def _subject_before(sentence: str, stop: int) -> tuple[str, int] | str | None:
     if isinstance(subject, tuple) and (where := _WHERE_BEFORE_RE.search(sentence, start, subject[1])):
         # "A nurse at the clinic told us": the person, not the place they were at.
         person = _source_phrase(_words_of(sentence, start, where.start()))
-        if isinstance(person, tuple) and _is_person_noun(person[0].split()[-1].lower()):
+        if isinstance(person, tuple) and (
+            _is_person_noun(person[0].split()[-1].lower())
+            # "our teams at Kyeshero hospital received 57 wounded": the statement's own people
+            or (_own_voice(person[0]) and person[0].split()[-1].lower() in _OWN_PEOPLE)
+        ):
             subject = person
     if subject is None and (where := _WHERE_AFTER_RE.search(sentence, start, stop)) is not None:
         # "A police officer at the scene told reporters": the speaker before where they were.
@@ -4272,8 +4284,16 @@ def _named_issuer(text: str) -> str | None:
     ) is not None:
         return briefing.group("src")
     for i, line in enumerate(lines[2 : 6 + extra], start=2):
+        if " / " in lines[i - 1] and _MARK_ONLY_RE.match(line):
+            # "MÉDECINS SANS FRONTIÈRES / DOCTORS WITHOUT BORDERS" above "PRESS RELEASE": one body
+            # named in two languages; the last name given (the English one, in an English text).
+            named = lines[i - 1].rsplit(" / ", 1)[-1].strip()
+            if _BODY_NAME_RE.fullmatch(named) and not _MARK_ONLY_RE.match(named):
+                return named
         if (
             _MARK_ONLY_RE.match(line)
+            # (not a mark above a mark: "PRESS RELEASE" above "For immediate release")
+            and not _MARK_ONLY_RE.match(lines[i - 1])
             # ("Human Rights Watch" above "For Immediate Release": a name, no body word)
             and (_ISSUER_HEAD_RE.search(lines[i - 1]) or _BODY_NAME_RE.fullmatch(lines[i - 1]))
             and len(lines[i - 1]) <= 80
