@@ -4532,3 +4532,40 @@ def test_based_on_the_initial_report_of_and_placed_the_number_at() -> None:
         (50, "Integrated Provincial Health Office"),
         (12, None),
     ]
+
+
+def test_a_police_press_office_above_the_subject_line_issues_the_release() -> None:
+    text = (
+        "Knife attack in Solingen\nWuppertal Police Headquarters – Press Office\n"
+        "POL-W: SG-Solingen – Knife attack at the festival – follow-up report\n"
+        "Press release (translated from German) – 25.08.2024 – 10:30\n\n"
+        "According to our current information, three people were killed and eight people were injured."
+    )
+    assert [(f.low, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (3, "Wuppertal Police Headquarters"),
+        (8, "Wuppertal Police Headquarters"),
+    ]
+
+
+def test_the_body_above_its_headquarters_line_and_all_of_whom_had_been_killed() -> None:
+    text = (
+        "Crew mourned\nPALESTINE RED CRESCENT SOCIETY\nHeadquarters – Al-Bireh\nSTATEMENT\n\n"
+        "Hind was alone with six of her relatives, all of whom had been killed. Since October, 14 members of "
+        "our staff and volunteers have been killed."
+    )
+    assert [(f.low, f.outcome, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (6, "killed", None),
+        (14, "killed", "PALESTINE RED CRESCENT SOCIETY"),
+    ]
+
+
+def test_a_labelled_speaker_with_a_role_and_also_documented_the_abduction_of() -> None:
+    text = (
+        "Kenya\n\nANCHOR: Good evening.\n\nROSELINE ODEDE, CHAIRPERSON, KNCHR (clip): As of today, we have "
+        "documented 39 deaths. We have also documented the abduction of 32 people by persons we believe to be "
+        "state agents.\n\nANCHOR: Thank you."
+    )
+    assert [(f.low, f.outcome, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (39, "killed", "Roseline Odede"),
+        (32, "abducted", "Roseline Odede"),
+    ]

@@ -392,6 +392,8 @@ _AFTER_RE = re.compile(
       # 400,000 people, have fled"
       |,\s*(?:as\s+many\s+as|up\s+to|about|around|some|nearly|roughly|or|more\s+than)\s+\d[\d,.]*(?:\s+million)?\s+
         (?:people|persons|individuals|residents)\s*,\s*(?=(?:have|has|had|were|was|are|is)\s)
+      # "six of her relatives, all of whom had been killed": what befell every one of them
+      |,\s*(?:all|both)\s+of\s+whom\s+(?=(?:had|have|has|were|was|are|is)\s)
       # a relative clause between commas: "Nine staff members of Relief International, who
       # were running one of the last health posts in Zamzam, were among the dead"
       |,\s*who\s+(?:were|was|had|have|are|is|worked|ran|lived)\s[^.;:\d,()"“”]{{3,100}},\s*
@@ -476,7 +478,11 @@ _WERE_NOUN_RE = re.compile(
     re.IGNORECASE,
 )
 # "It also counted 342 members of the government forces and 21 Bedouin."
-_ALSO_COUNTED_RE = re.compile(r"\balso\s+(?:counted|recorded|documented|reported|listed|registered)\b")
+# (the count right after the verb, maybe past a qualifier: not "also documented the abduction
+# of 32 people", whose own noun says what befell them)
+_ALSO_COUNTED_RE = re.compile(
+    r"\balso\s+(?:counted|recorded|documented|reported|listed|registered)\s+(?:(?!of\b)[a-z]+\s+){0,2}$"
+)
 # Any count (a digit or a number word) before a breakdown in its own sentence.
 _PRIOR_COUNT_RE = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
@@ -4130,7 +4136,9 @@ _SUBUNIT_RE = re.compile(
     # ("Division Public Affairs Office" under "1ST INFANTRY (TABAK) DIVISION")
     r"(?:the\s+)?(?:(?:Division|Brigade|Army|Command|Regional|Provincial|District|Military)\s+)?"
     r"(?:spokes(?:person|man|woman)['’]?s?|press|media|public\s+affairs|communications?|information)"
-    r"\s+(?:unit|office|desk|department|division|section|service|directorate|centre|center)",
+    r"\s+(?:unit|office|desk|department|division|section|service|directorate|centre|center)"
+    # ("Headquarters – Al-Bireh" under "PALESTINE RED CRESCENT SOCIETY": where its office is)
+    r"|(?:headquarters|head\s+office|secretariat)\s*[-–—,]\s*[\w'’ -]{2,40}",
     re.IGNORECASE,
 )
 _PRESS_OFFICE_TAIL_RE = re.compile(r"\s+[-–—|]\s+(?:press|media)\s+(?:office|service|desk|unit)$", re.IGNORECASE)
@@ -4306,6 +4314,16 @@ def _named_issuer(text: str) -> str | None:
             ):
                 return lines[i - 2]
             return _PRESS_OFFICE_TAIL_RE.sub("", lines[i - 1])
+        if (
+            i >= 3
+            and _MARK_ONLY_RE.match(line)
+            and _PRESS_OFFICE_TAIL_RE.search(lines[i - 2])
+            and len(lines[i - 2]) <= 80
+            and _ISSUER_HEAD_RE.search(lines[i - 2])
+        ):
+            # "Wuppertal Police Headquarters – Press Office", then the release's subject line
+            # ("POL-W: SG-Solingen – Knife attack ..."), then "Press release ...": the body.
+            return _PRESS_OFFICE_TAIL_RE.sub("", lines[i - 2])
     for i, line in enumerate(lines[1 : 5 + extra], start=1):
         # "Press release | Médecins Sans Frontières | Pemba, 14 May 2024": the name under the mark
         if _MARK_FULL_RE.fullmatch(line) and i + 1 < len(lines) and _BODY_NAME_RE.fullmatch(lines[i + 1]):
@@ -4515,7 +4533,7 @@ class _SourceMemory:
             self.labels = sum(1 for _ in _SPEAKER_LABEL_LINE_RE.finditer(self.text))
         if self.labels < 2:
             return None
-        name = label.group(1).title()
+        name = label.group(1).split(",")[0].title()  # (the name, not the role after it)
         return self.expand(start, name) if name else None
 
     def _reporter(self, name: str) -> bool:
