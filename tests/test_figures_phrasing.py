@@ -4569,3 +4569,17 @@ def test_a_labelled_speaker_with_a_role_and_also_documented_the_abduction_of() -
         (39, "killed", "Roseline Odede"),
         (32, "abducted", "Roseline Odede"),
     ]
+
+
+def test_also_documented_keeps_the_toll_for_counts_without_a_cue_of_their_own() -> None:
+    text = (
+        "Coast\n\nThe Observatory also documented the deaths of 231 members of the security forces, and of 250 "
+        "gunmen loyal to the former regime. SNHR also documented 210 arbitrary arrests, of which the network "
+        "said 150 were carried out by government forces."
+    )
+    assert [(f.low, f.outcome) for f in casualty_figures(text, "r1")] == [
+        (231, "killed"),
+        (250, "killed"),
+        (210, "detained"),
+        (150, "detained"),
+    ]

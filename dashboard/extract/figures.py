@@ -478,11 +478,7 @@ _WERE_NOUN_RE = re.compile(
     re.IGNORECASE,
 )
 # "It also counted 342 members of the government forces and 21 Bedouin."
-# (the count right after the verb, maybe past a qualifier: not "also documented the abduction
-# of 32 people", whose own noun says what befell them)
-_ALSO_COUNTED_RE = re.compile(
-    r"\balso\s+(?:counted|recorded|documented|reported|listed|registered)\s+(?:(?!of\b)[a-z]+\s+){0,2}$"
-)
+_ALSO_COUNTED_RE = re.compile(r"\balso\s+(?:counted|recorded|documented|reported|listed|registered)\b")
 # Any count (a digit or a number word) before a breakdown in its own sentence.
 _PRIOR_COUNT_RE = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
@@ -1455,7 +1451,7 @@ def _read_figure(
             # count before, with its outcome.
             outcome, breakdown, inherited = earlier.outcome, True, earlier
             noun_phrase = _leading_noun_phrase(after)
-        elif _ALSO_COUNTED_RE.search(sentence_lower):
+        elif _ALSO_COUNTED_RE.search(sentence_lower) and not _own_cue_before(text, s_start, quantity.start):
             # "It also counted 342 members of the government forces": more of the same toll.
             outcome, inherited = earlier.outcome, earlier
             noun_phrase = _leading_noun_phrase(after)
@@ -1880,6 +1876,13 @@ _SPEAKS_AFTER_RE = re.compile(
     r"(?! (?:killed|dead|missing|injured|wounded|kidnapped|abducted|hurt)\b)"
 )
 _PARENT_OF = ("mother of ", "father of ", "parent of ", "parents of ", "grandmother of ", "grandfather of ")
+def _own_cue_before(text: str, s_start: int, at: int) -> bool:
+    """Whether words right before a count say what befell it ("also documented the abduction
+    of 32 people": abducted, not more of the toll told before)."""
+    cue = _BEFORE_RE.search(text, max(s_start, at - 60), at)
+    return cue is not None and cue.lastgroup not in (None, "b_including")
+
+
 def _not_a_count(lowered: str, quantity: Quantity, after_lower: str) -> bool:
     """Numbers that count no victims, told by the words right after them: "one of the deadliest
     attacks", "a relative of one of the dead", "one woman told us", "displaced five, six, seven
