@@ -4583,3 +4583,19 @@ def test_also_documented_keeps_the_toll_for_counts_without_a_cue_of_their_own() 
         (210, "detained"),
         (150, "detained"),
     ]
+
+
+def test_outlets_named_with_digits_in_asides_tallies_kept_by_and_lower_case_names() -> None:
+    text = (
+        "Sweida\n\nThe violence began on Sunday, according to Suwayda 24, a local news network. Suwayda 24 gave "
+        "a higher toll, saying 37 people had been killed. According to a tally kept by i24NEWS, 23 civilians "
+        "and 17 soldiers have been killed. Magen David Adom said 12 children and teenagers aged between 10 and "
+        "16 were killed. It said hundreds of families had crossed the river by boat into areas held by the army."
+    )
+    assert [(f.low, f.category, f.outcome, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (37, "people", "killed", "Suwayda 24"),
+        (23, "civilians", "killed", "i24NEWS"),
+        (17, "security_forces", "killed", "i24NEWS"),
+        (12, "children", "killed", "Magen David Adom"),
+        (200, "unknown", "displaced", "Magen David Adom"),
+    ]

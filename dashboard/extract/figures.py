@@ -281,6 +281,8 @@ _OUTCOME_WORDS = {
     r"|left\s+(?:[\w'’-]+\s+){1,3}?for\s+(?:the\s+)?(?:nearby|neighbouring|neighboring|safer|other|relatives|camps?|towns?|villages?|areas?|cities)\b"
     r"|(?:moved|gone|went|fled)\s+(?:in\s+)?(?:to|with)\s+(?:stay\s+with\s+)?relatives|(?:staying|living)\s+with\s+relatives"
     r"|crossed\s+(?:the\s+border\s+|from\s+(?:[\w'’-]+\s+){1,3}?)?into|slipped\s+across\b|crossed\s+the\s+border\b"
+    # "hundreds of families had crossed the river by boat into areas held by the government"
+    r"|crossed\s+the\s+(?:river|frontier|front\s+line|lines?)\s+(?:by\s+[a-z]+\s+|on\s+foot\s+)?into"
     r"|(?:had|have|has)\s+left\s+for\b"  # "dozens of families had left for Baalbek"
     # "some 9,000 people crossed at the Gatumba border point"
     r"|crossed\s+at\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:border|crossing)\b"
@@ -345,6 +347,7 @@ _NP_WORD = (
     r"|during|as|if|than|with|by|on|into|to|for|he|she|it|they|we|claims?|says?|said)\b)"
     r"[^\W\d][\w'’-]*"
     r"|\d{1,2}-year-olds?"  # "two 14-year-old girls"
+    r"|aged\s+(?:between\s+)?\d{1,2}\s+(?:and|to)\s+\d{1,2}"  # "12 children and teenagers aged between 10 and 16"
     r"|volunteers\s+for\s+the\s+defen[cs]e\s+of\s+the\s+homeland(?:\s+\(vdp\))?"  # Burkina Faso's VDP
     r"|\d{1,3}(?:st|nd|rd|th)(?=\s+[A-Z])"  # "two soldiers of the 103rd Infantry Brigade"
     # "148 fighters loyal to the former government had been killed"
@@ -979,7 +982,7 @@ _ACCORDING_RE = re.compile(
 _JOINED_SOURCES_RE = re.compile(r"(?P<src>[a-z]+\s+and\s+[^,.;:()\"“”\s]+(?:\s+[^,.;:()\"“”\s]+)?)(?=\s*(?:[,.;:()\"“”]|$))")
 # "an AFP tally", "a count by Reuters": the counter is the source.
 _TALLY_RE = re.compile(
-    r"^(?:(?:a|an|the)\s+)?(?:(?:tally|count)\s+(?:by|from)\s+(?P<by>.+)|(?P<own>\S+(?:\s+\S+)?)\s+(?:tally|count))$",
+    r"^(?:(?:a|an|the)\s+)?(?:(?:tally|count)\s+(?:(?:kept|compiled|maintained)\s+)?(?:by|from)\s+(?P<by>.+)|(?P<own>\S+(?:\s+\S+)?)\s+(?:tally|count))$",
     re.IGNORECASE,
 )
 
@@ -1872,8 +1875,10 @@ def _read_figure(
 # A reporting verb right after a number ("Channel 12 reported that"), not a passive toll
 # ("12 reported killed").
 _SPEAKS_AFTER_RE = re.compile(
-    r" (?:said|says|reported|reports|told|tells|quoted|cited|aired|broadcast)\b"
+    r" (?:said|says|reported|reports|told|tells|quoted|cited|aired|broadcast|gave|gives|put|puts)\b"
     r"(?! (?:killed|dead|missing|injured|wounded|kidnapped|abducted|hurt)\b)"
+    # "according to Suwayda 24, a local news network": the name, then what it is
+    r"|, (?:a|an) (?:[a-z-]+ ){0,3}(?:network|outlet|channel|station|site|website|agency|monitor|group|service|page)\b"
 )
 _PARENT_OF = ("mother of ", "father of ", "parent of ", "parents of ", "grandmother of ", "grandfather of ")
 def _own_cue_before(text: str, s_start: int, at: int) -> bool:
@@ -3401,7 +3406,8 @@ def _names_a_source(phrase: str) -> bool:
     if len(words) >= 2 and words[-1].lower() in _TOLL_HEADS and words[-2].lower() in _COUNT_KEEPERS:
         return True  # "according to federal figures", "according to hospital figures"
     # ("according to the court's filing": whose document it is names the source)
-    return any(w[:1].isupper() or w.lower() in _SOURCE_HEADS or _POSSESSIVE_S_RE.sub("", w).lower() in _SOURCE_HEADS for w in words) or (
+    # (a name may open in lower case: "i24NEWS", "eNCA")
+    return any(w[:1].isupper() or sum(c.isupper() for c in w) >= 2 or w.lower() in _SOURCE_HEADS or _POSSESSIVE_S_RE.sub("", w).lower() in _SOURCE_HEADS for w in words) or (
         # "according to a humanitarian worker": a person described by a noun
         len(words) <= 4 and words[0].lower() in ("a", "an", "one") and _is_person_noun(words[-1].lower())
     )
@@ -3715,7 +3721,8 @@ def _names_before_number(before: str) -> bool:
     if not before.endswith(" ") or before.endswith("  "):
         return False
     words = before.split()
-    return bool(words) and _name_word(words[-1])
+    # (not a place and a count: "In Gaza 12 were killed")
+    return bool(words) and _name_word(words[-1]) and not (len(words) > 1 and words[-2].lower() in _PLACE_WORDS_BEFORE)
 
 
 def _words_of(sentence: str, start: int, stop: int) -> list[tuple[str, int]]:
