@@ -4599,3 +4599,13 @@ def test_outlets_named_with_digits_in_asides_tallies_kept_by_and_lower_case_name
         (12, "children", "killed", "Magen David Adom"),
         (200, "unknown", "displaced", "Magen David Adom"),
     ]
+
+
+def test_a_media_statement_under_a_communication_services_line_and_our_members() -> None:
+    text = (
+        "Police vow to act\n\nSOUTH AFRICAN POLICE SERVICE (SAPS), WESTERN CAPE\nProvincial Communication Services\n"
+        "MEDIA STATEMENT\n16 February 2024\n\nTwo of our members were killed while on duty in the province."
+    )
+    assert [(f.low, f.category, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (2, "security_forces", "SOUTH AFRICAN POLICE SERVICE (SAPS), WESTERN CAPE")
+    ]

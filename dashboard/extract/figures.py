@@ -1858,7 +1858,8 @@ def _read_figure(
         # the United Nations said had killed more than 100 people, among them 20 children").
         # (After the sentence's own source was looked up: that lookup remembers it for later.)
         figure = replace(figure, attributed_to=inherited.attributed_to)
-    if category == "people" and figure.attributed_to and after_lower.startswith((" of its", " of their")) and _ITS_MEMBERS_RE.match(after_lower):
+    # (and in a body's own statement: "Two of our members were killed while on duty")
+    if category == "people" and figure.attributed_to and after_lower.startswith((" of its", " of their", " of our")) and _ITS_MEMBERS_RE.match(after_lower):
         # "The Internal Security Forces said two of its members were killed": the source's own
         # members, of the source's kind.
         own_kind = _category(figure.attributed_to)
@@ -2263,7 +2264,7 @@ _OF_THEM_RE = re.compile(
     r"\s+of\s+them\b(?!\s+(?:were|was)\s+(?!(?:later\s+|also\s+)?(?:killed|wounded|injured|shot|executed|abducted"
     r"|kidnapped|arrested|detained|captured|missing)\b))"
 )
-_ITS_MEMBERS_RE = re.compile(r"\s+of\s+(?:its|their)\s+(?:own\s+)?(?:members|personnel|men|fighters|officers)\b")
+_ITS_MEMBERS_RE = re.compile(r"\s+of\s+(?:its|their|our)\s+(?:own\s+)?(?:members|personnel|men|fighters|officers)\b")
 
 
 # A clause of the count's own: "dozens of passengers, mostly women, have been allowed to walk away".
@@ -4103,7 +4104,8 @@ _OUTLET_VOICE_RE = re.compile(
 )
 # Header lines of a statement that name who issues it.
 _MARK = (
-    r"(?:press\s+release|news\s+release|press\s+statement|joint\s+statement|statement|press\s+briefing\s+notes?|press\s+note"
+    r"(?:press\s+release|news\s+release|press\s+statement|media\s+statement|media\s+release|joint\s+statement|statement"
+    r"|press\s+briefing\s+notes?|press\s+note"
     r"|briefing\s+notes?|flash\s+update|report\s+excerpt|communiqu[eé]|for\s+immediate\s+release)"
 )
 _ISSUER_LINE_RES = (
@@ -4146,7 +4148,7 @@ _SUBUNIT_RE = re.compile(
     # ("Division Public Affairs Office" under "1ST INFANTRY (TABAK) DIVISION")
     r"(?:the\s+)?(?:(?:Division|Brigade|Army|Command|Regional|Provincial|District|Military)\s+)?"
     r"(?:spokes(?:person|man|woman)['’]?s?|press|media|public\s+affairs|communications?|information)"
-    r"\s+(?:unit|office|desk|department|division|section|service|directorate|centre|center)"
+    r"\s+(?:unit|office|desk|department|division|section|services?|directorate|centre|center)"
     # ("Headquarters – Al-Bireh" under "PALESTINE RED CRESCENT SOCIETY": where its office is)
     r"|(?:headquarters|head\s+office|secretariat)\s*[-–—,]\s*[\w'’ -]{2,40}",
     re.IGNORECASE,
@@ -4320,7 +4322,8 @@ def _named_issuer(text: str) -> str | None:
             # "Wuppertal Police Headquarters - Press Office"; "ISRAEL DEFENSE FORCES" above
             # "Spokesperson's Unit" above the mark: the body, not its unit)
             if _SUBUNIT_RE.fullmatch(lines[i - 1]) and i >= 3 and (
-                _BODY_NAME_RE.fullmatch(lines[i - 2]) or _UNIT_NAME_RE.fullmatch(lines[i - 2])
+                # ("SOUTH AFRICAN POLICE SERVICE (SAPS), WESTERN CAPE": a body and where)
+                _BODY_NAME_RE.fullmatch(lines[i - 2].split(", ")[0]) or _UNIT_NAME_RE.fullmatch(lines[i - 2])
             ):
                 return lines[i - 2]
             return _PRESS_OFFICE_TAIL_RE.sub("", lines[i - 1])
