@@ -4609,3 +4609,15 @@ def test_a_media_statement_under_a_communication_services_line_and_our_members()
     assert [(f.low, f.category, f.attributed_to) for f in casualty_figures(text, "r1")] == [
         (2, "security_forces", "SOUTH AFRICAN POLICE SERVICE (SAPS), WESTERN CAPE")
     ]
+
+
+def test_lynchings_and_people_who_crossed_into_a_country() -> None:
+    text = (
+        "Haiti\n\nA mob lynched three men. The office documented at least 315 lynchings. Our teams at the border "
+        "have registered some 1,800 people who crossed into Venezuela."
+    )
+    assert [(f.low, f.outcome) for f in casualty_figures(text, "r1")] == [
+        (3, "killed"),
+        (315, "killed"),
+        (1800, "displaced"),
+    ]

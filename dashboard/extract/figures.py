@@ -225,6 +225,7 @@ _OUTCOME_WORDS = {
     "killed": r"killed|killing|killings|kills|kill|dead|died|die|deaths?|executed|executing|executions?|martyred|martyrs?"
     r"|in\s+(?:the\s+)?(?:[\w'’]+\s+){0,2}?morgues?"
     r"|murdered|murders|homicides?|slain|massacred|slaughtered|butchered|perished|fatalities|lost\s+their\s+lives|lives|shot\s+dead|bodies|toll|among\s+the\s+victims"
+    r"|lynched|lynchings"  # ("at least 315 lynchings": killings, like "148 killings")
     r"|succumbed"  # "succumbed to his injuries" (South Asian and African copy)
     r"|(?:brought|carried)\s+in\s+dead|dead\s+on\s+arrival|hanged|laid\s+down\s+(?:his|her|their)\s+li(?:fe|ves)"
     r"|paid\s+the\s+(?:supreme|ultimate)\s+(?:price|sacrifice)|sent\s+to\s+hell|embraced\s+(?:shahadat|martyrdom)"  # army communiques
@@ -407,7 +408,7 @@ _AFTER_RE = re.compile(
       |(?:,|\s?[—–])\s*{COUNT}\s+(?:{_NP_WORD}\s*){{1,3}}(?:(?:,\s*|\s+and\s+){COUNT}\s+(?:{_NP_WORD}\s*){{1,3}})+(?:,|\s?[—–])\s*)?
     # "The victims, three women and three children, went missing": the last part before the verb
     (?:(?:(?<=[^\W\d]),|(?<=\s)[—–])\s*(?=(?:had|have|has|were|was|went)\b))?
-    (?:who\s+(?:had\s+been\s+|had\s+|have\s+|were\s+|are\s+|remain\s+|remained\s+)?(?=fled|displaced|sheltering|been\s+displaced|missing|unaccounted
+    (?:who\s+(?:had\s+been\s+|had\s+|have\s+|were\s+|are\s+|remain\s+|remained\s+)?(?=fled|displaced|sheltering|been\s+displaced|missing|unaccounted|crossed\s+(?:into|the\s+border)
         |left\s+their\s+homes|abandoned\s+their\s+homes))?
     (?:{_AUX}\s+)*
     (?:{_OUTCOME_RE_PART})\b""",
@@ -507,7 +508,7 @@ _BEFORE_TAIL = (
 )
 _BEFORE_RE = re.compile(
     r"""(?:
-        (?P<b_killed>\b(?:killed|killing|kills|kill|executed|executing|massacred|murdered|shot\s+dead|lost|losing
+        (?P<b_killed>\b(?:killed|killing|kills|kill|executed|executing|massacred|murdered|lynched|shot\s+dead|lost|losing
             # "mourns eight of its paramedics", "were killed together with six members of the Civil Defence"
             |mourns|mourned|mourning|(?:killed|died)\s+(?:together|along)\s+with
             |(?:lost|losing)\s+(?:my|his|her|their|our)|martyred|eliminated["”]?|eliminating
@@ -657,6 +658,7 @@ _BEFORE_STEMS = (
     "execut",
     "massacr",
     "murder",
+    "lynch",
     "shot",
     "lives",
     "death",
@@ -797,6 +799,7 @@ _OUTCOME_STEMS = (
     "homicide",
     "slain",
     "slaughter",
+    "lynch",
     "butcher",
     "massacr",
     "perish",
