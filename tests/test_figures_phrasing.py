@@ -4621,3 +4621,20 @@ def test_lynchings_and_people_who_crossed_into_a_country() -> None:
         (315, "killed"),
         (1800, "displaced"),
     ]
+
+
+def test_a_space_laid_table_with_its_caption_right_above_its_heading() -> None:
+    text = (
+        "Quarterly report\n\n1. At least 1,554 people were killed, according to cases documented by the Service.\n"
+        "Table 1: People killed and injured by department, January-March 2024\n"
+        "Department          People killed       People injured      Kidnapped\n"
+        "Ouest               1,216               604                 ..\n"
+        "Artibonite          183                 97                  ..\n"
+    )
+    assert [(f.low, f.category, f.outcome, f.verified) for f in casualty_figures(text, "r1")] == [
+        (1554, "people", "killed", True),
+        (1216, "people", "killed", False),
+        (604, "people", "injured", False),
+        (183, "people", "killed", False),
+        (97, "people", "injured", False),
+    ]

@@ -2045,7 +2045,11 @@ def _spaced_table_column(text: str, at: int) -> tuple[str, str, str] | None:
         block_start = previous
     block = text[block_start:line_start].split("\n")[:-1]
     heading_lines = []
+    own_caption: list[str] = []
     for above in block:
+        if not heading_lines and "  " not in above.strip():
+            own_caption = [above]  # a caption right above the heading ("Table 1: People killed ...")
+            continue
         if any(c.isdigit() for c in above):
             break
         heading_lines.append(above)
@@ -2065,7 +2069,7 @@ def _spaced_table_column(text: str, at: int) -> tuple[str, str, str] | None:
     outcome = _heading_outcome(cell) if cell else None
     if outcome is None:
         return None
-    caption = _spaced_block_caption(text, block_start)
+    caption = (block_start, " ".join(own_caption)) if own_caption else _spaced_block_caption(text, block_start)
     # Who was counted, from the caption's words before who counted them ("Deaths and injuries
     # recorded by Frontier Security Watch from police ... reports": no kind; "CIVILIAN
     # CASUALTIES VERIFIED BY HRMMU": civilians).
