@@ -392,3 +392,210 @@ COMPLETE.update(
     {"IT": 20, "ES": 19, "FR": 13, "GR": 14, "DE": 16, "PL": 16, "RO": 42, "HU": 20, "CZ": 14,
      "SK": 8, "MD": 37, "GE": 12, "TZ": 31, "ZA": 9}
 )  # fmt: skip
+
+
+# Russia (all 83 federal subjects GeoNames divides it into: Crimea, Sevastopol and the four
+# Ukrainian oblasts annexed in 2022 are Ukraine's there) and Turkey (81 provinces).
+# Positions: the unit's middle as an atlas shows it.
+@pytest.mark.parametrize(
+    ("name", "country", "where"),
+    [
+        ("Tatarstan", "RU", (55.5, 50.5)),
+        ("Stavropol Krai", "RU", (45.0, 43.3)),
+        ("Diyarbakır province", "TR", (38.0, 40.4)),
+        ("Van Province", "TR", (38.6, 43.6)),
+    ],
+)
+def test_a_named_unit_is_its_admin1_area_russia_and_turkey(
+    gazetteer: Gazetteer, name: str, country: str, where: tuple[float, float]
+) -> None:
+    test_a_named_unit_is_its_admin1_area(gazetteer, name, country, where)
+
+
+COMPLETE.update({"RU": 83, "TR": 81})  # fmt: skip
+
+
+# West Africa (Senegal, Guinea, Sierra Leone, Liberia, Côte d'Ivoire, Ghana, Mauritania),
+# Morocco, the Horn (Eritrea, Djibouti) and southern Africa (Zimbabwe, Zambia, Malawi, Angola,
+# Madagascar), as GeoNames divides them. Positions: the unit's middle as an atlas shows it.
+@pytest.mark.parametrize(
+    ("name", "country", "where"),
+    [
+        ("Ziguinchor region", "SN", (12.7, -16.3)),
+        ("Tambacounda Region", "SN", (13.8, -13.3)),
+        ("Kankan Region", "GN", (10.5, -9.3)),
+        ("Nzérékoré Region", "GN", (8.0, -8.9)),
+        ("Eastern Province", "SL", (8.2, -10.9)),
+        ("Western Area", "SL", (8.4, -13.15)),
+        ("Nimba County", "LR", (7.0, -8.7)),
+        ("Lofa County", "LR", (8.1, -9.8)),
+        ("Montagnes District", "CI", (7.0, -7.6)),
+        ("Savanes District", "CI", (9.7, -5.8)),
+        ("Ashanti Region", "GH", (6.8, -1.5)),
+        ("Upper East Region", "GH", (10.8, -0.8)),
+        ("Trarza", "MR", (17.2, -15.4)),
+        ("Guidimaka region", "MR", (15.3, -12.2)),
+        ("Souss-Massa", "MA", (30.1, -8.3)),
+        ("Oriental Region", "MA", (33.8, -2.4)),
+        ("Gash-Barka", "ER", (15.2, 37.4)),
+        ("Southern Red Sea Region", "ER", (13.7, 41.5)),
+        ("Southern Region", "ER", (14.8, 38.9)),
+        ("Tadjourah Region", "DJ", (12.1, 42.5)),
+        ("Dikhil Region", "DJ", (11.2, 42.2)),
+        ("Matabeleland North", "ZW", (-18.5, 27.3)),
+        ("Manicaland province", "ZW", (-19.0, 32.4)),
+        ("Copperbelt Province", "ZM", (-13.0, 28.0)),
+        ("Eastern Province", "ZM", (-13.3, 32.0)),
+        ("Northern Region", "MW", (-11.0, 33.9)),
+        ("Southern Region", "MW", (-15.5, 35.2)),
+        ("Cabinda Province", "AO", (-5.0, 12.3)),
+        ("Huíla province", "AO", (-15.0, 14.8)),
+        ("Atsimo-Andrefana", "MG", (-23.3, 44.4)),
+        ("Analamanga region", "MG", (-18.8, 47.5)),
+    ],
+)
+def test_a_named_unit_is_its_admin1_area_west_africa_horn_southern_africa(
+    gazetteer: Gazetteer, name: str, country: str, where: tuple[float, float]
+) -> None:
+    test_a_named_unit_is_its_admin1_area(gazetteer, name, country, where)
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "where"),
+    [
+        ("Dakar", "SN", (14.69, -17.45)),
+        ("Kankan", "GN", (10.39, -9.31)),
+        ("Masvingo", "ZW", (-20.07, 30.83)),
+        ("Huambo", "AO", (-12.78, 15.74)),
+    ],
+)
+def test_a_capital_keeps_its_name_west_africa_horn_southern_africa(
+    gazetteer: Gazetteer, name: str, country: str, where: tuple[float, float]
+) -> None:
+    test_a_capital_keeps_its_name(gazetteer, name, country, where)
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "capital"),
+    [
+        ("Kankan Region", "GN", (10.39, -9.31)),
+        ("Huambo Province", "AO", (-12.78, 15.74)),
+        ("Masvingo Province", "ZW", (-20.07, 30.83)),
+    ],
+)
+def test_the_kind_word_gives_the_unit_around_its_capital_west_africa_horn_southern_africa(
+    gazetteer: Gazetteer, name: str, country: str, capital: tuple[float, float]
+) -> None:
+    test_the_kind_word_gives_the_unit_around_its_capital(gazetteer, name, country, capital)
+
+
+# Senegal 14 regions; Guinea 7 regions + Conakry; Sierra Leone 4 provinces + the Western Area;
+# Liberia 15 counties; Côte d'Ivoire 12 districts + Abidjan and Yamoussoukro; Ghana 16 regions;
+# Mauritania 15 wilayas (Nouakchott in three); Morocco 12 regions; Eritrea 6; Djibouti 5 + the
+# city; Zimbabwe 10 provinces; Zambia 10; Malawi 3 regions (its districts are admin-2 in
+# GeoNames); Angola 20 of the 21 provinces of 2024 (GeoNames has no Moxico Leste yet) + the
+# former Cuando Cubango, under whose code GeoNames still files four places; Madagascar 23 regions.
+COMPLETE.update(
+    {"SN": 14, "GN": 8, "SL": 5, "LR": 15, "CI": 14, "GH": 16, "MR": 15, "MA": 12, "ER": 6,
+     "DJ": 6, "ZW": 10, "ZM": 10, "MW": 3, "AO": 21, "MG": 23}
+)  # fmt: skip
+
+
+# China, Vietnam, Cambodia, Sri Lanka, Nepal, Malaysia, Kazakhstan, Kyrgyzstan, Tajikistan, Saudi
+# Arabia, the United Arab Emirates, Serbia, Bosnia and Herzegovina, Kosovo, Argentina, Chile,
+# Bolivia, Nicaragua, Canada and the United Kingdom (as GeoNames divides them). Positions: the
+# unit's middle as an atlas shows it.
+@pytest.mark.parametrize(
+    ("name", "country", "where"),
+    [
+        ("Henan province", "CN", (33.9, 113.6)),
+        ("Hainan", "CN", (19.2, 109.8)),
+        ("Thanh Hoa province", "VN", (20.0, 105.5)),
+        ("Nghe An", "VN", (19.2, 104.9)),
+        ("Battambang province", "KH", (13.0, 103.0)),
+        ("Ratanakiri", "KH", (13.8, 107.0)),
+        ("Eastern Province", "LK", (7.8, 81.5)),
+        ("Uva Province", "LK", (6.9, 81.2)),
+        ("Koshi Province", "NP", (27.0, 87.3)),
+        ("Karnali Province", "NP", (29.3, 82.2)),
+        ("Sabah", "MY", (5.3, 117.0)),
+        ("Kelantan", "MY", (5.3, 102.0)),
+        ("Kyzylorda region", "KZ", (45.0, 64.5)),
+        ("North Kazakhstan Region", "KZ", (54.0, 69.5)),
+        ("Issyk-Kul region", "KG", (42.2, 77.8)),
+        ("Batken Region", "KG", (39.9, 70.7)),
+        ("Sughd", "TJ", (40.0, 69.5)),
+        ("Khatlon", "TJ", (37.8, 69.0)),
+        ("Jazan province", "SA", (17.1, 42.7)),
+        ("Al-Qassim", "SA", (26.2, 43.5)),
+        ("Ras Al Khaimah emirate", "AE", (25.7, 56.0)),
+        ("Fujairah emirate", "AE", (25.3, 56.2)),
+        ("Vojvodina", "RS", (45.4, 20.2)),
+        ("Brčko District", "BA", (44.9, 18.8)),
+        ("Federation of Bosnia and Herzegovina", "BA", (44.0, 17.8)),
+        ("Prizren District", "XK", (42.2, 20.8)),
+        ("Mitrovica District", "XK", (43.0, 20.8)),
+        ("Misiones province", "AR", (-27.0, -54.8)),
+        ("Tucumán province", "AR", (-27.0, -65.4)),
+        ("Araucanía", "CL", (-38.6, -72.3)),
+        ("Maule region", "CL", (-35.6, -71.5)),
+        ("Tarija department", "BO", (-21.5, -64.2)),
+        ("Cochabamba department", "BO", (-17.5, -65.7)),
+        ("Matagalpa department", "NI", (12.9, -85.7)),
+        ("Rivas department", "NI", (11.4, -85.8)),
+        ("Nova Scotia", "CA", (45.0, -63.0)),
+        ("Prince Edward Island", "CA", (46.4, -63.2)),
+        ("Wales", "GB", (52.3, -3.7)),
+        ("Northern Ireland", "GB", (54.6, -6.6)),
+    ],
+)
+def test_a_named_unit_is_its_admin1_area_asia_gulf_balkans_americas_britain(
+    gazetteer: Gazetteer, name: str, country: str, where: tuple[float, float]
+) -> None:
+    test_a_named_unit_is_its_admin1_area(gazetteer, name, country, where)
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "where"),
+    [
+        ("Jilin", "CN", (43.85, 126.56)),
+        ("Malacca", "MY", (2.19, 102.25)),
+        ("Salta", "AR", (-24.79, -65.41)),
+        ("Quebec", "CA", (46.81, -71.21)),
+    ],
+)
+def test_a_capital_keeps_its_name_asia_gulf_balkans_americas_britain(
+    gazetteer: Gazetteer, name: str, country: str, where: tuple[float, float]
+) -> None:
+    test_a_capital_keeps_its_name(gazetteer, name, country, where)
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "capital"),
+    [
+        ("Jilin Province", "CN", (43.88, 125.32)),
+        ("Riyadh Province", "SA", (24.71, 46.68)),
+        ("Quebec Province", "CA", (46.81, -71.21)),
+    ],
+)
+def test_the_kind_word_gives_the_unit_around_its_capital_asia_gulf_balkans_americas_britain(
+    gazetteer: Gazetteer, name: str, country: str, capital: tuple[float, float]
+) -> None:
+    test_the_kind_word_gives_the_unit_around_its_capital(gazetteer, name, country, capital)
+
+
+# China 22 provinces, 5 autonomous regions and 4 municipalities (Taiwan, Hong Kong and Macau are
+# countries in GeoNames); Vietnam the 34 provinces and cities of the 2025 reform; Cambodia 24
+# provinces + Phnom Penh; Sri Lanka 9 provinces; Nepal 7; Malaysia 13 states + 3 federal
+# territories; Kazakhstan 17 regions (Abai, Jetisu and Ulytau of 2022 included), Astana, Almaty,
+# Shymkent and Baikonur; Kyrgyzstan 7 regions + Bishkek (GeoNames files Osh city under Osh
+# Region); Tajikistan 3 regions, Dushanbe and the Districts of Republican Subordination; Saudi
+# Arabia 13 provinces; UAE 7 emirates; Serbia as GeoNames divides it (Central Serbia and
+# Vojvodina); Bosnia and Herzegovina's two entities + Brčko District; Kosovo 7 districts;
+# Argentina 23 provinces + Buenos Aires city; Chile 16 regions; Bolivia 9 departments; Nicaragua
+# 15 departments + 2 autonomous regions; Canada 10 provinces + 3 territories; the UK's 4 nations.
+COMPLETE.update(
+    {"CN": 31, "VN": 34, "KH": 25, "LK": 9, "NP": 7, "MY": 16, "KZ": 21, "KG": 8, "TJ": 5,
+     "SA": 13, "AE": 7, "RS": 2, "BA": 3, "XK": 7, "AR": 24, "CL": 16, "BO": 9, "NI": 17,
+     "CA": 13, "GB": 4}
+)  # fmt: skip
