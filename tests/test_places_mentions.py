@@ -1169,3 +1169,13 @@ def test_a_presenters_name_in_brackets_and_given_names_are_no_places(gazetteer: 
     )
     mentions, places = resolved(text, gazetteer)
     assert {p.name for p in places.values()} == {"Ciudad Juárez", "Mexico", "Tel Aviv"}
+
+
+def test_a_pdf_page_footer_is_no_place_and_a_state_outranks_a_small_namesake(gazetteer: Gazetteer) -> None:
+    # Page is a town in Arizona; Arizona is also a town of some 20,000 in Honduras.
+    text = (
+        "Shooting in Arizona\n\nA gunman killed three people in Arizona on Sunday, police said.\n\n"
+        "QUARTERLY UPDATE                                              Page 3 of 14"
+    )
+    mentions, places = resolved(text, gazetteer)
+    assert {(p.name, p.country, p.kind) for p in places.values()} == {("Arizona", "US", "adm1")}

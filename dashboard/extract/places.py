@@ -398,6 +398,7 @@ _ORGANISATION_AFTER_RE = re.compile(
 )
 _PROSECUTOR_AFTER_RE = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*){0,2}[ \t]+Prosecutor(?:['’]s[ \t]+Office|[ \t]+General)\b")
 # A street named after a place (tests/data/README.md: roads are no places).
+_PAGE_NUMBER_AFTER_RE = re.compile(r" \d{1,4}(?: of \d{1,4}|\s*$|\s*\n)")
 _STREET_AFTER_RE = re.compile(r"[ \t]+(?:Street|St\.|Road|Avenue|Ave\.|Boulevard|Blvd\.?|Highway)(?![\w'’-])")
 # Waters named after a place, and ships named after one (tests/data/README.md: no seas; the
 # names the overlay gives whole, "Gaza Strip", "Bekaa Valley", match first as longer names).
@@ -829,6 +830,8 @@ def _name_spans(text: str, matcher: NameMatcher, rules: MentionRules) -> list[Pl
             continue  # "the Rome Statute", "the Pretoria agreement", "the Geneva Conventions": a text
         if follows[:1] == " " and _PROSECUTOR_AFTER_RE.match(text, end):
             continue  # "the Düsseldorf Public Prosecutor's Office": an office named after its city
+        if follows[:1] == " " and follows[1:2].isdigit() and text[start:end] == "Page" and _PAGE_NUMBER_AFTER_RE.match(text, end):
+            continue  # "Page 3 of 14": a PDF page's footer (Page, Arizona)
         if follows[:1] == " " and _STREET_AFTER_RE.match(text, end):
             continue  # "Haifa Street" in Baghdad, "Palestine Street": a street named after a place
         if follows[:1] == " " and _FEATURE_AFTER_RE.match(text, end):

