@@ -1179,3 +1179,19 @@ def test_a_pdf_page_footer_is_no_place_and_a_state_outranks_a_small_namesake(gaz
     )
     mentions, places = resolved(text, gazetteer)
     assert {(p.name, p.country, p.kind) for p in places.values()} == {("Arizona", "US", "adm1")}
+
+
+def test_goma_camps_jenin_camp_and_al_bireh_are_places(gazetteer: Gazetteer) -> None:
+    text = (
+        "Camps shelled\n\nShells hit the Lac Vert and Mugunga displacement sites outside Goma. The Red Crescent "
+        "in Al-Bireh said troops raided the Jenin refugee camp."
+    )
+    mentions, places = resolved(text, gazetteer)
+    found = {p.name: (p.lat, p.lon) for p in places.values()}
+    assert set(found) == {"Goma", "Lac Vert displacement site", "Mugunga", "Al-Bireh", "Jenin refugee camp"}
+    # Mugunga and Lac Vert lie 8-12 km west of Goma (-1.68, 29.23); Al-Bireh adjoins Ramallah
+    # (31.90, 35.20) to the north-east; the camp is on Jenin's (32.46, 35.30) western edge.
+    expected = {"Mugunga": (-1.62, 29.14), "Lac Vert displacement site": (-1.63, 29.12),
+                "Al-Bireh": (31.91, 35.22), "Jenin refugee camp": (32.46, 35.29)}
+    for name, (lat, lon) in expected.items():
+        assert abs(found[name][0] - lat) < 0.05 and abs(found[name][1] - lon) < 0.05, name
