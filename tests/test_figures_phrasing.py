@@ -4638,3 +4638,17 @@ def test_a_space_laid_table_with_its_caption_right_above_its_heading() -> None:
         (183, "people", "killed", False),
         (97, "people", "injured", False),
     ]
+
+
+def test_a_footnote_mark_names_the_source_in_its_note() -> None:
+    text = (
+        "Catatumbo\n\nMore than 36,000 people have been forced from their homes since 16 January[1], in what "
+        "aid groups describe as the largest single displacement Colombia has recorded in decades. At least 80 "
+        "people have been killed[2], among them community leaders.\n\nNotes to editors\n"
+        "[1] Figure from the Norte de Santander Governor's Office, 21 January 2025.\n"
+        "[2] Figure from the Ombudsman's Office (Defensoria del Pueblo), 21 January 2025.\n"
+    )
+    assert [(f.low, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (36001, "Norte de Santander Governor's Office"),
+        (80, "Ombudsman Office"),
+    ]

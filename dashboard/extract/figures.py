@@ -1850,7 +1850,8 @@ def _read_figure(
         or _speaker_before_later_according(sentence_text, quantity.start - s_start, sources, s_start)
         or _speaker_after_before_according(sentence_text, quantity.end - s_start, sources, s_start)
         or sources.for_sentence(s_start, sentence_text)
-        or _list_line_source(text, s_start, quantity.start),
+        or _list_line_source(text, s_start, quantity.start)
+        or _footnote_source(text, quantity.end, s_end),
         verified=caption_verified or _says_verified(lowered[s_start:s_end], quantity.start - s_start),
         start=s_start,
         end=s_end,
@@ -1884,6 +1885,35 @@ _SPEAKS_AFTER_RE = re.compile(
     # "according to Suwayda 24, a local news network": the name, then what it is
     r"|, (?:a|an) (?:[a-z-]+ ){0,3}(?:network|outlet|channel|station|site|website|agency|monitor|group|service|page)\b"
 )
+# A note's mark after a count ("have been killed[2],") and the note it points to, on a line of
+# its own further down ("[2] Figure from the Ombudsman's Office, 21 January 2025.").
+_FOOTNOTE_MARK_RE = re.compile(r"\[(\d{1,2})\]")
+_FOOTNOTE_SOURCE_RE = re.compile(
+    r"(?:(?:preliminary|provisional|official|latest)\s+)?"
+    r"(?:(?:figures?|data|estimates?|numbers?|tolls?|counts?)\s+(?:from|by|of|provided\s+by|compiled\s+by)\s+"
+    r"|source:\s*|according\s+to\s+)?"
+    r"(?P<src>[^,;(.\n]{3,80}?)(?:\s+(?:estimates?|figures?|data|count|tally|report))?\s*(?:[,;(.]|$)",
+    re.IGNORECASE,
+)
+
+
+def _footnote_source(text: str, at: int, sentence_end: int) -> str | None:
+    """The source a footnote names for a count whose sentence carries the note's mark."""
+    window_end = min(len(text), sentence_end + 4)
+    if "[" not in text[at:window_end]:
+        return None  # (cheap: most sentences have no note)
+    mark = _FOOTNOTE_MARK_RE.search(text, at, window_end)
+    if mark is None:
+        return None
+    note = re.search(rf"(?m)^[ \t]*\[{mark.group(1)}\][ \t]*(?P<note>\S[^\n]*)", text[mark.end() :])
+    if note is None:
+        return None
+    found = _FOOTNOTE_SOURCE_RE.match(note.group("note"))
+    if found is None or not _names_a_source(found.group("src")):
+        return None
+    return _normalise_source(found.group("src").strip(), at_sentence_start=False)
+
+
 _PARENT_OF = ("mother of ", "father of ", "parent of ", "parents of ", "grandmother of ", "grandfather of ")
 def _own_cue_before(text: str, s_start: int, at: int) -> bool:
     """Whether words right before a count say what befell it ("also documented the abduction
@@ -2965,6 +2995,8 @@ _BASIS_RE = re.compile(r"\b(?:based\s+on|on\s+the\s+basis\s+of|drawing\s+on)\b[^
 _DETERMINER_ENDS = (" its ", " their ", " his ", " her ", " our ", " your ", " this ", " that ")
 _CONTACT_CLAUSE_RE = re.compile(
     r"(?:^|[,;(]\s*)(?:the|a|an)\s+(?:[a-z-]+\s+){1,3}(?:the|its|their|a|an)\s+(?:[a-z-]+\s+){1,3}(?:has|had|have)\s+$"
+    # "the largest single displacement Colombia has recorded": a superlative's noun, then a name
+    r"|\bthe\s+(?:[a-z]+est|most\s+[a-z-]+|worst|first|only)\s+(?:[a-z-]+\s+){0,3}[a-z-]+\s+(?:has|had|have)\s+(?:ever\s+)?$"
 )
 _NEGATED_RE = re.compile(r"\b(?:not|n't|never|unable\s+to)\s+(?:\w+\s+){0,2}$")
 _TOLL_VERB_ROOTS = (
