@@ -4652,3 +4652,21 @@ def test_a_footnote_mark_names_the_source_in_its_note() -> None:
         (36001, "Norte de Santander Governor's Office"),
         (80, "Ombudsman Office"),
     ]
+
+
+def test_a_lead_in_before_a_speaker_there_and_a_part_coordinated_with_police() -> None:
+    text = (
+        "Gaza\n\nPRESENTER: The figures from Gaza tonight: the health ministry there says 44,056 Palestinians "
+        "have been killed. A new tally from the state prosecutor's office: 312 people killed and 352 reported "
+        "missing. According to the ministry, 72 people lost their lives, among them 59 protesters, 10 inmates "
+        "and three police personnel."
+    )
+    assert [(f.low, f.category, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (44056, "people", "health ministry"),
+        (312, "people", "state prosecutor office"),
+        (352, "people", "state prosecutor office"),
+        (72, "people", "health ministry"),
+        (59, "people", "health ministry"),
+        (10, "people", "health ministry"),
+        (3, "security_forces", "health ministry"),
+    ]

@@ -360,7 +360,9 @@ _NP_WORD = (
     r"|driver|guard|officer|nurse|doctor|teacher|student|farmer|worker|medic|paramedic|resident|villager|passenger"
     r"|relative|baby|infant|teenager|commander|gendarme|jawan)\b)"
     # "members of the defence and interior ministries", "the army and security forces"
-    r"|(?:and|or)(?=\s+(?:[^\W\d][\w'’-]*\s+){0,2}?(?:ministries|forces|services|agencies|units|brigades|militias|police|guard)\b)"
+    # (not a count of its own: "10 inmates and three police personnel")
+    r"|(?:and|or)(?=\s+(?:(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens|hundreds"
+    r"|scores|thousands)\b)[^\W\d][\w'’-]*\s+){0,2}?(?:ministries|forces|services|agencies|units|brigades|militias|police|guard)\b)"
     rf"|(?:and|or)(?=\s+(?:(?!{_COUNT_WORDS}\b)[a-z][\w'’-]*\s+){{0,2}}?(?:{_AND_PERSONS})\b))"
 )
 # After the count: a short noun phrase (maybe coordinated with more counts: "28 gunmen and
@@ -1010,7 +1012,7 @@ _POSSESSIVE_TOLL_RE = re.compile(
 )
 _SUBJECT_SKIP = frozenset(
     "has have had also previously now separately later earlier yesterday today tonight has' just already since once so far thus"
-    " can could will would may must received".split()  # ("The Command can confirm that", "The Office has received reports that")
+    " can could will would may must received there here".split()  # ("The Command can confirm that", "The Office has received reports that")
 )
 # "The General Staff deeply regrets to announce that ...": the verb's subject is before these.
 _REGRETS_TO = ("regrets to ", "regret to ", "is saddened to ", "is sad to ", "is devastated to ")
@@ -3201,6 +3203,10 @@ def _sentence_source(sentence: str) -> str | None:
             match = _ACCORDING_RE.search(sentence, max(0, at - 3))
             if opener == "based on" and (match is None or match.start() != at):
                 continue  # "based on figures from hospitals": what the count rests on (below)
+            if match is not None and sentence.startswith(":", match.end("src")) and _speaks_after_colon(
+                sentence, lower, match.end("src")
+            ):
+                continue  # "The figures from Gaza tonight: the health ministry there says ...": a lead-in
             if (
                 match
                 and match.group("src").split()[0].lower() in ("his", "her")
@@ -3381,6 +3387,16 @@ _TOLL_BY_RE = re.compile(
 # "39 people had been killed, twice the figure given by the president": a count compared with
 # another's; the sentence's speaker gave it.
 _COMPARED_RE = re.compile(r"\b(?:twice|double|half|times|than|compared\s+with|up\s+from|down\s+from)\s+(?:the\s+|a\s+)?(?:\w+\s+)?$")
+
+
+def _speaks_after_colon(sentence: str, lower: str, colon: int) -> bool:
+    """Whether the clause after a lead-in's colon opens on its own speaker and verb ("...
+    tonight: the health ministry there says 44,056 ...")."""
+    for verb in _reporting_verbs(sentence, lower):
+        if verb > colon:
+            subject = _subject_before(sentence, verb)
+            return isinstance(subject, tuple) and subject[1] <= colon + 3
+    return False
 
 
 def _toll_giver(sentence: str) -> str | None:
