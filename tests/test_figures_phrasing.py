@@ -4670,3 +4670,15 @@ def test_a_lead_in_before_a_speaker_there_and_a_part_coordinated_with_police() -
         (10, "people", "health ministry"),
         (3, "security_forces", "health ministry"),
     ]
+
+
+def test_a_post_that_gives_a_toll() -> None:
+    text = (
+        "Sumy\n\nInterior Minister Ihor Klymenko has posted that 31 people were killed. The mayor posted on "
+        "Telegram that 12 people died. The governor posted a video of 12 bodies."
+    )
+    assert [(f.low, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (31, "Interior Minister Ihor Klymenko"),
+        (12, "mayor"),
+        (12, None),
+    ]

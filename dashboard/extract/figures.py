@@ -2798,7 +2798,7 @@ _REPORTING_VERBS = frozenset(
     announce saying telling reporting warned warns talking talk talks report estimate wrote writes spoke speaks speak believes
     informed lists raises revises updates lowers identified acknowledged found remind reminds reminded attributed attributes
     documenting recording showed shows show listed named reads issued informs condemned condemns mourned mourns
-    recalls recalled regrets regretted placed places""".split()
+    recalls recalled regrets regretted placed places posted posts written""".split()
 )
 _OWN_PEOPLE = frozenset("teams team volunteers crews staff members workers rescuers medics doctors".split())
 # (also participles ending a label: "Displaced individuals identified: 51,458")
@@ -2890,6 +2890,9 @@ def _reporting_verbs(sentence: str, lower: str) -> tuple[int, ...]:
                     # "The DHQ recalls that on 14 March ...": a reminder; not "recalled the day"
                     # "the Health Office placed the number of wounded at fifty"; not "placed under arrest"
                     and not (root in ("placed", "places") and not lower.startswith(_PLACED_TOLL, word.end()))
+                    # "Klymenko has posted that 31 people ...", "has written on his channel that ...";
+                    # not "posted a video of 12 bodies"
+                    and not (root in ("posted", "posts", "written") and _POSTED_THAT_RE.match(lower, word.end()) is None)
                     # ("The DHQ regrets that one staff member died")
                     and not (root in ("recall", "regret") and not lower.startswith(" that ", word.end()))
                     # "MSF issued a statement ...": a body speaking; not "issued 20 rifles"
@@ -2915,6 +2918,7 @@ def _reporting_verbs(sentence: str, lower: str) -> tuple[int, ...]:
     return tuple(sorted(found))  # (a tuple: cached, per sentence, for the source and each count)
 
 
+_POSTED_THAT_RE = re.compile(r"(?:\s+on(?:\s+[\w'’@.-]+){1,4}?)?(?:\s+that\b|\s*:)")
 _PLACED_TOLL = (" the toll", " the death toll", " the number", " the figure", " the count", " the tally", " it at", " its toll")
 _REPORTED_OUTCOME_RE = re.compile(r" (?:killed|dead|injured|wounded|missing|abducted|kidnapped|detained|displaced)\s*:")
 # Each reporting verb starts with one of these; specific enough that common words ("state",
@@ -2923,7 +2927,7 @@ _VERB_ROOTS = tuple(
     "said say report verif confirm document record estimat count announc stated states told put regist"
     " tallied added adds noted notes claim tell warn talk wrote writes spoke speak believes informed lists"
     " identified acknowledged found remind attribut showed shows show listed named reads issued informs condemn mourn"
-    " recall regret placed places".split()
+    " recall regret placed places posted posts written".split()
 )
 
 
