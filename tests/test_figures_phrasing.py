@@ -4682,3 +4682,16 @@ def test_a_post_that_gives_a_toll() -> None:
         (12, "mayor"),
         (12, None),
     ]
+
+
+def test_updates_a_body_posted_and_a_label_with_a_role_in_lower_case() -> None:
+    text = (
+        "Kharkiv\n\nBelow are the numbered updates that the State Emergency Service of Ukraine (DSNS) in the "
+        "Kharkiv region posted on its Telegram channel.\n\n4 / 21:05. Our rescuers have recovered the bodies of "
+        "six people from under the collapsed roof.\n\nANCHOR: And in Pakistan?\n\nAHMED SHARIF CHAUDHRY, "
+        "Pakistan army spokesman (recorded): Twenty-six civilians have been martyred.\n\nANCHOR: Thank you."
+    )
+    assert [(f.low, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (6, "State Emergency Service of Ukraine"),
+        (26, "Ahmed Sharif Chaudhry"),
+    ]

@@ -4233,7 +4233,10 @@ _ISSUED_BY_RE = re.compile(
 # An introduction to what a body put out, in order: "the posts the Maine State Police published".
 _POSTS_PUBLISHED_RE = re.compile(
     r"\b(?:posts|updates|statements|messages|alerts|bulletins|tweets)\s+(?:that\s+|which\s+)?(?:the\s+)?"
-    r"(?P<src>[A-Z][\w'’-]*(?:\s+(?:of|for|the|and|[A-Z][\w'’-]*)){0,6})\s+(?:published|posted|issued)\b"
+    r"(?P<src>[A-Z][\w'’-]*(?:\s+(?:of|for|the|and|[A-Z][\w'’-]*)){0,6})"
+    # ("the State Emergency Service of Ukraine (DSNS) in the Kharkiv region posted"; the acronym
+    # and where the body sits are no part of its name)
+    r"(?:\s+\([A-Z]{2,8}\))?(?:\s+in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[a-z]+)?)?\s+(?:published|posted|issued)\b"
 )
 # "Excerpt from a field report by a Myanmar human rights group, published in Bangkok"
 _EXCERPT_BY_RE = re.compile(

@@ -16,10 +16,11 @@ import re
 # A transcript's speaker label at a line's start ("HAGARI: ", "TANVIR RAHMAN (DHAKA): ",
 # "TÜRK (recording): "): capitals, up to four words, maybe a role or place in brackets. The
 # figure reader takes the speaker from it, the place finder leaves it alone.
-# (A role after commas only before a bracket: "ROSELINE ODEDE, CHAIRPERSON, KNCHR (clip): ";
+# (A role after commas only before a bracket: "ROSELINE ODEDE, CHAIRPERSON, KNCHR (clip): ",
+# "AHMED SHARIF CHAUDHRY, Pakistan army spokesman (recorded): ";
 # "PESHAWAR, PAKISTAN: ..." is a dateline.)
 _LABEL_WORDS = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+){0,3}"
-SPEAKER_LABEL = rf"{_LABEL_WORDS}(?:(?:,[ \t]+{_LABEL_WORDS}){{1,2}}(?=[ \t]*\())?"
+SPEAKER_LABEL = rf"{_LABEL_WORDS}(?:(?:,[ \t]+[A-Za-zÀ-ÿ'’. -]{{2,50}}){{1,2}}(?=[ \t]*\())?"
 SPEAKER_LABEL_END = r"(?:[ \t]*\([^()\n]{1,60}\))?:[ \t]"
 
 _SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", ".)")
