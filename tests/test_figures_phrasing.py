@@ -4695,3 +4695,17 @@ def test_updates_a_body_posted_and_a_label_with_a_role_in_lower_case() -> None:
         (6, "State Emergency Service of Ukraine"),
         (26, "Ahmed Sharif Chaudhry"),
     ]
+
+
+def test_a_commission_into_an_event_a_dated_statement_of_ours_and_cited_killings() -> None:
+    text = (
+        "Findings\n\nKENYA NATIONAL COMMISSION ON HUMAN RIGHTS\nPRESS STATEMENT\n\nOur statement of 26 June "
+        "reported 22 deaths on 25 June alone. Syria's national fact-finding commission into the March violence "
+        "on Syria's coast said it had documented the deaths of 1,426 people. Prosecutors cited the killings of "
+        "at least 19 people by the squad."
+    )
+    assert [(f.low, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (22, "KENYA NATIONAL COMMISSION ON HUMAN RIGHTS"),
+        (1426, "Syria national fact-finding commission"),
+        (19, "prosecutors"),
+    ]

@@ -2798,7 +2798,7 @@ _REPORTING_VERBS = frozenset(
     announce saying telling reporting warned warns talking talk talks report estimate wrote writes spoke speaks speak believes
     informed lists raises revises updates lowers identified acknowledged found remind reminds reminded attributed attributes
     documenting recording showed shows show listed named reads issued informs condemned condemns mourned mourns
-    recalls recalled regrets regretted placed places posted posts written""".split()
+    recalls recalled regrets regretted placed places posted posts written cited cites""".split()
 )
 _OWN_PEOPLE = frozenset("teams team volunteers crews staff members workers rescuers medics doctors".split())
 # (also participles ending a label: "Displaced individuals identified: 51,458")
@@ -2893,6 +2893,8 @@ def _reporting_verbs(sentence: str, lower: str) -> tuple[int, ...]:
                     # "Klymenko has posted that 31 people ...", "has written on his channel that ...";
                     # not "posted a video of 12 bodies"
                     and not (root in ("posted", "posts", "written") and _POSTED_THAT_RE.match(lower, word.end()) is None)
+                    # "Prosecutors cited the killings of at least 19 people"; not "cited by"
+                    and not (root in ("cited", "cites") and _CITED_TOLL_RE.match(lower, word.end()) is None)
                     # ("The DHQ regrets that one staff member died")
                     and not (root in ("recall", "regret") and not lower.startswith(" that ", word.end()))
                     # "MSF issued a statement ...": a body speaking; not "issued 20 rifles"
@@ -2918,6 +2920,7 @@ def _reporting_verbs(sentence: str, lower: str) -> tuple[int, ...]:
     return tuple(sorted(found))  # (a tuple: cached, per sentence, for the source and each count)
 
 
+_CITED_TOLL_RE = re.compile(r" (?:the\s+)?(?:killings?|deaths?|murders?|figures?|toll|number|cases)\b")
 _POSTED_THAT_RE = re.compile(r"(?:\s+on(?:\s+[\w'’@.-]+){1,4}?)?(?:\s+that\b|\s*:)")
 _PLACED_TOLL = (" the toll", " the death toll", " the number", " the figure", " the count", " the tally", " it at", " its toll")
 _REPORTED_OUTCOME_RE = re.compile(r" (?:killed|dead|injured|wounded|missing|abducted|kidnapped|detained|displaced)\s*:")
@@ -2927,7 +2930,7 @@ _VERB_ROOTS = tuple(
     "said say report verif confirm document record estimat count announc stated states told put regist"
     " tallied added adds noted notes claim tell warn talk wrote writes spoke speak believes informed lists"
     " identified acknowledged found remind attribut showed shows show listed named reads issued informs condemn mourn"
-    " recall regret placed places posted posts written".split()
+    " recall regret placed places posted posts written cited cites".split()
 )
 
 
@@ -3811,6 +3814,8 @@ def _words_of(sentence: str, start: int, stop: int) -> list[tuple[str, int]]:
                 and _UNIT_NUMBER_RE.fullmatch(bare)
             )
             and not _numbered_name(tokens, index, words)
+            # a date inside the phrase: "Our statement of 26 June reported"
+            and not (words and words[0][0].lower() in _MONTH_NAMES and bare.isdigit() and len(bare) <= 2)
         ):
             break
         if bare.lower() in _SUBJECT_STOP and not (len(bare) > 1 and bare.isupper()):  # "WHO" is a name
@@ -3832,6 +3837,9 @@ def _words_of(sentence: str, start: int, stop: int) -> list[tuple[str, int]]:
     return words
 
 
+_INQUIRY_INTO_RE = re.compile(
+    r"\b(?:commission|inquiry|committee|panel|investigation|mission|probe|tribunal)(?P<into>\s+into\s)", re.IGNORECASE
+)
 _REDUCED_RELATIVE_RE = re.compile(
     r"\s(?:set\s+up|formed|founded|created|run|led|made\s+up)\s+by\s|\s(?:living|based|working)\s+in\s"
 )
@@ -3870,6 +3878,12 @@ def _subject_before(sentence: str, stop: int) -> tuple[str, int] | str | None:
             # "A collective set up by victims' families puts the number at ...", "a collective
             # of residents living in the capital put ...": the speaker is before the participle.
             stop = reduced.start()
+    if " into " in sentence[max(0, stop - 120) : stop] and (
+        inquiry := _INQUIRY_INTO_RE.search(sentence, max(0, stop - 120), stop)
+    ) is not None and not any(c in sentence[inquiry.end() : stop] for c in ',;"“”'):
+        # "Syria's national fact-finding commission into the March violence on Syria's coast
+        # said": the commission, not what it looks into.
+        stop = inquiry.start("into")
     who = sentence.rfind(" who ", max(0, stop - 120), stop)
     if who > 0 and not any(c in sentence[who:stop] for c in ',;"“”'):
         # "a 23-year-old farmer who survived by lying still told us": the speaker is before
