@@ -4514,8 +4514,8 @@ def test_a_bilingual_issuer_above_two_marks_and_our_teams_at_a_hospital() -> Non
         "received 57 wounded people, 20 of them children."
     )
     assert [(f.low, f.attributed_to) for f in casualty_figures(text, "r1")] == [
-        (57, "DOCTORS WITHOUT BORDERS"),
-        (20, "DOCTORS WITHOUT BORDERS"),
+        (57, "MÉDECINS SANS FRONTIÈRES / DOCTORS WITHOUT BORDERS"),
+        (20, "MÉDECINS SANS FRONTIÈRES / DOCTORS WITHOUT BORDERS"),
     ]
 
 
@@ -4709,3 +4709,8 @@ def test_a_commission_into_an_event_a_dated_statement_of_ours_and_cited_killings
         (1426, "Syria national fact-finding commission"),
         (19, "prosecutors"),
     ]
+
+
+def test_the_faithful_and_parishioners_are_persons() -> None:
+    text = "Komanda\n\nThe priest said they buried 31 of our faithful and 14 parishioners on Sunday."
+    assert [(f.low, f.category) for f in casualty_figures(text, "r1")] == [(31, "people"), (14, "people")]

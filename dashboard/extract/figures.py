@@ -150,7 +150,7 @@ _PERSON_WORDS = frozenset(
     """
     people person persons individuals men man others victims bodies suspects residents resident villagers
     fugitives escapees convicts
-    seafarers mariners congregants filipinos vietnamese muslims britons thais
+    seafarers mariners congregants filipinos vietnamese muslims britons thais faithful parishioners churchgoers
     worshippers worshipers farmers shepherds herders students pupils workers staff employees volunteers
     journalists reporters medics paramedics doctors nurses surgeons patients companions refugees migrants
     passengers pilgrims detainees prisoners inmates hostages captives teachers relatives members member
@@ -4382,10 +4382,10 @@ def _named_issuer(text: str) -> str | None:
     for i, line in enumerate(lines[2 : 6 + extra], start=2):
         if " / " in lines[i - 1] and _MARK_ONLY_RE.match(line):
             # "MÉDECINS SANS FRONTIÈRES / DOCTORS WITHOUT BORDERS" above "PRESS RELEASE": one body
-            # named in two languages; the last name given (the English one, in an English text).
-            named = lines[i - 1].rsplit(" / ", 1)[-1].strip()
-            if _BODY_NAME_RE.fullmatch(named) and not _MARK_ONLY_RE.match(named):
-                return named
+            # named in two languages (both kept: the text may use either).
+            names = [part.strip() for part in lines[i - 1].split(" / ")]
+            if all(_BODY_NAME_RE.fullmatch(n) and not _MARK_ONLY_RE.match(n) for n in names):
+                return lines[i - 1].strip()
         if (
             _MARK_ONLY_RE.match(line)
             # (not a mark above a mark: "PRESS RELEASE" above "For immediate release")
