@@ -1195,3 +1195,13 @@ def test_goma_camps_jenin_camp_and_al_bireh_are_places(gazetteer: Gazetteer) -> 
                 "Al-Bireh": (31.91, 35.22), "Jenin refugee camp": (32.46, 35.29)}
     for name, (lat, lon) in expected.items():
         assert abs(found[name][0] - lat) < 0.05 and abs(found[name][1] - lon) < 0.05, name
+
+
+def test_more_given_names_that_are_towns(gazetteer: Gazetteer) -> None:
+    # Alice (Texas), Masai (Malaysia), Bikram (Bihar) are towns; here they are people.
+    text = (
+        "Vigils\n\nThe girls were Bebe, Elsie and Alice. Rex Masai was shot in Nairobi. Our correspondent "
+        "Thangjam Bikram is in Imphal. Bikram, what do you see?"
+    )
+    mentions, places = resolved(text, gazetteer)
+    assert {p.name for p in places.values()} == {"Nairobi", "Imphal"}
