@@ -1205,3 +1205,12 @@ def test_more_given_names_that_are_towns(gazetteer: Gazetteer) -> None:
     )
     mentions, places = resolved(text, gazetteer)
     assert {p.name for p in places.values()} == {"Nairobi", "Imphal"}
+
+
+def test_a_release_place_and_date_line_in_brackets_and_south_asian_spellings(gazetteer: Gazetteer) -> None:
+    text = (
+        "Statement\n\nGENEVA (12 February 2025)\n\nThe office said children were killed in Rajouri and that "
+        "protesters died in Bogura."
+    )
+    mentions, places = resolved(text, gazetteer)
+    assert {(p.name, p.country) for p in places.values()} == {("Geneva", "CH"), ("Rajaori", "IN"), ("Bogra", "BD")}

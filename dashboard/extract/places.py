@@ -649,7 +649,9 @@ _DATELINE = re.compile(
 _PLACE_DATE_LINE = re.compile(
     r"[ \t]*([^\W\d_][\w'’.]*(?:[ -][^\W\d_][\w'’.]*){0,3}?)"
     r"(?:[ \t]+and[ \t]+([^\W\d_][\w'’.]*(?:[ -][^\W\d_][\w'’.]*){0,3}))?"
-    r",[ \t]*(?:\d{1,2}[ \t]+[^\W\d_]+|[^\W\d_]+[ \t]+\d{1,2},?)[ \t]+\d{4}[ \t]*(?=\n|$)"
+    r"(?:,[ \t]*(?:\d{1,2}[ \t]+[^\W\d_]+|[^\W\d_]+[ \t]+\d{1,2},?)[ \t]+\d{4}"
+    # (a release's "GENEVA (12 February 2025)" on its own line)
+    r"|[ \t]*\([ \t]*(?:\d{1,2}[ \t]+[^\W\d_]+|[^\W\d_]+[ \t]+\d{1,2},?)[ \t]+\d{4}[ \t]*\))[ \t]*(?=\n|$)"
 )
 
 
@@ -724,7 +726,7 @@ def _dateline_in_line(text: str, at: int, line_end: int, out: list[tuple[int, in
         m = _DATELINE.match(text, at, line_end + 1)
         if m is not None and all(word[:1].isupper() for word in re.split(r"[ -]", m.group(1))):
             out.append(m.span(1))
-    elif lead < line_end and text[lead].isupper() and line_end - lead < 70 and text[line_end - 1].isdigit():
+    elif lead < line_end and text[lead].isupper() and line_end - lead < 70 and (text[line_end - 1].isdigit() or text[line_end - 1] == ")"):
         m = _PLACE_DATE_LINE.match(text, at, line_end)
         if m is not None:
             out.extend(
