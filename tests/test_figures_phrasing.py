@@ -4714,3 +4714,24 @@ def test_a_commission_into_an_event_a_dated_statement_of_ours_and_cited_killings
 def test_the_faithful_and_parishioners_are_persons() -> None:
     text = "Komanda\n\nThe priest said they buried 31 of our faithful and 14 parishioners on Sunday."
     assert [(f.low, f.category) for f in casualty_figures(text, "r1")] == [(31, "people"), (14, "people")]
+
+
+def test_it_said_after_the_bodys_count_and_the_same_source_of_three_words() -> None:
+    text = (
+        "Toll\n\nThe Gaza health ministry revised its figure. The ministry's count for the whole war reached "
+        "3,478 people killed on Wednesday, it said. Civil society leaders said 12 were killed. Hundreds of "
+        "families have fled, according to the same civil society."
+    )
+    assert [(f.low, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (3478, "Gaza health ministry"),
+        (12, "civil society leaders"),
+        (200, "civil society leaders"),
+    ]
+
+
+def test_a_table_row_label_people_reported_missing_is_no_speaker() -> None:
+    text = "Culiacan\n\nPeople killed                                     more than 1,000\nPeople reported missing                             about 1,200\n"
+    assert [(f.low, f.outcome, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (1001, "killed", None),
+        (1200, "missing", None),
+    ]

@@ -2923,7 +2923,8 @@ def _reporting_verbs(sentence: str, lower: str) -> tuple[int, ...]:
 _CITED_TOLL_RE = re.compile(r" (?:the\s+)?(?:killings?|deaths?|murders?|figures?|toll|number|cases)\b")
 _POSTED_THAT_RE = re.compile(r"(?:\s+on(?:\s+[\w'’@.-]+){1,4}?)?(?:\s+that\b|\s*:)")
 _PLACED_TOLL = (" the toll", " the death toll", " the number", " the figure", " the count", " the tally", " it at", " its toll")
-_REPORTED_OUTCOME_RE = re.compile(r" (?:killed|dead|injured|wounded|missing|abducted|kidnapped|detained|displaced)\s*:")
+# (or a table row's label: "People reported missing          about 1,200")
+_REPORTED_OUTCOME_RE = re.compile(r" (?:killed|dead|injured|wounded|missing|abducted|kidnapped|detained|displaced)(?:\s*:|[ \t]{3,}|\t)")
 # Each reporting verb starts with one of these; specific enough that common words ("state",
 # "country", "not", "Hasakah") rarely make a false hit that needs a closer look.
 _VERB_ROOTS = tuple(
@@ -4158,8 +4159,9 @@ _LEADING_SUBJECT_RE = re.compile(
     r"|Throughout|Near|Inside|Outside|Within|Once|If|Although|Though|Because|Yet|So|Still|Also|Only|Even|Then"
     r"|Now|Here|Over|Around|Along|Against|Beyond|Between|Elsewhere|Overnight|Separately|Until|Through"
     r"|Today|Yesterday|Tonight|Both|Some|Many|Most|All|Several|Other|Another|Each|Every|Such"
-    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The)\b)"
     # (a sentence may open on a preposition or a quantifier: "Over the same period, it said")
+    # (nor "The" alone: "The ministry's count ... reached 3,478, it said")
     r"(?P<name>[A-Z][\w’'-]*(?:\s+(?:for|of|[A-Z][\w’'-]*))*)(?:\s+\([A-Z]{2,}\))?\s+(?=[a-z])"
 )
 _IT_SAID_RE = re.compile(r"[:;,]\s+it\s+(?:said|says|reported|stated|added|claimed|claims)\b")
@@ -4948,6 +4950,10 @@ class _SourceMemory:
     def expand(self, start: int, name: str, sentence: str = "") -> str:
         """A short reference ("Observatory", "monitor", "office") -> the full name used earlier."""
         words = name.split()
+        if len(words) > 2 and words[0].lower() == "same" and self.named:
+            # "according to the same civil society", "the same people said": named before
+            shown = self.expand(start, " ".join(words[1:]), sentence)
+            return shown if shown != " ".join(words[1:]) else self.named[-1][1]
         if len(words) == 2 and words[0].lower() in ("same", "this", "that"):
             # "The same office reported ...": the office named before; "the same source":
             # whichever source was named last.
