@@ -4735,3 +4735,15 @@ def test_a_table_row_label_people_reported_missing_is_no_speaker() -> None:
         (1001, "killed", None),
         (1200, "missing", None),
     ]
+
+
+def test_a_bodys_own_detentions_are_its_count() -> None:
+    text = (
+        "Arrests\n\nPolice have detained more than 50 people for questioning. During the period, the Security "
+        "Cabinet carried out the arrest of 21,311 persons. Gunmen detained 12 villagers."
+    )
+    assert [(f.low, f.outcome, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (51, "detained", "police"),
+        (21311, "detained", "Security Cabinet"),
+        (12, "detained", None),
+    ]

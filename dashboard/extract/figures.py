@@ -3337,7 +3337,7 @@ def _sentence_source(sentence: str) -> str | None:
                 and subject[0].lstrip("-•*–| ").split()[0].lower() not in _OUTCOME_LABEL_WORDS  # "- Wounded treated in ...: 2,800"
             ):
                 return _normalise_source(subject[0], at_sentence_start=subject[1] == 0)
-    if "arrested" in lower or "recovered" in lower or "retrieved" in lower:
+    if "arrest" in lower or "recovered" in lower or "retrieved" in lower or "detained" in lower:
         # "Manipur Police have arrested 7 persons", "Libyan authorities recovered 19 bodies": the
         # body that made the arrests or recovered the dead counted them, when no one else is said to.
         for match in _COUNTED_BY_HANDLING_RE.finditer(sentence):
@@ -5194,11 +5194,13 @@ _GENDERED_SAID_RE = re.compile(
     rf"|\baccording\s+to\s+(?:him|her)\b|\bby\s+(?:his|her)\s+{_OWN_COUNT_NOUNS}\b",
     re.IGNORECASE,
 )
-_COUNTED_BY_HANDLING_RE = re.compile(r"(?<=\s)(?:have\s+|has\s+|had\s+)?(?:arrested|recovered|retrieved)\s+(?=\S*\d|\w+\s)")
+_COUNTED_BY_HANDLING_RE = re.compile(
+    r"(?<=\s)(?:have\s+|has\s+|had\s+)?(?:arrested|recovered|retrieved|detained|carried\s+out\s+the\s+arrest\s+of)\s+(?=\S*\d|\w+\s)"
+)
 # Bodies whose arrests or recoveries are their own count (not "troops", "gunmen": actors, no reporters).
 _HANDLING_BODIES = frozenset(
     "police authorities ministry agency service services gendarmerie directorate department command defence"
-    " defense crescent cross guard".split()
+    " defense crescent cross guard cabinet".split()
 )
 _COUNTED_BY_CARE_RE = re.compile(
     # (not "has also received reports that ...": word of a count, not care)
