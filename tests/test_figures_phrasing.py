@@ -4747,3 +4747,14 @@ def test_a_bodys_own_detentions_are_its_count() -> None:
         (21311, "detained", "Security Cabinet"),
         (12, "detained", None),
     ]
+
+
+def test_according_to_the_records_of_this_office_is_the_issuers() -> None:
+    text = (
+        "Press note: encounter in Bijapur\nOffice of the Inspector General of Police, Bastar Range, Jagdalpur\n\n"
+        "Since January 2025, 197 Maoists have been killed in encounters in the seven districts of this range, "
+        "according to the records of this office."
+    )
+    assert [(f.low, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (197, "Office of the Inspector General of Police, Bastar Range")
+    ]

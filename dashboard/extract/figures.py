@@ -2920,6 +2920,12 @@ def _reporting_verbs(sentence: str, lower: str) -> tuple[int, ...]:
     return tuple(sorted(found))  # (a tuple: cached, per sentence, for the source and each count)
 
 
+_THIS_BODY_RE = re.compile(
+    r"^(?:the\s+)?(?:(?:records|figures|data|count|tally)\s+of\s+)?this\s+(?:office|command|directorate|ministry|department"
+    r"|agency|commission|headquarters|mission)$",
+    re.IGNORECASE,
+)
+_THIS_BODY_WORD_RE = re.compile(r"\b(?:according\s+to|records\s+of|by)\s+(?:the\s+records\s+of\s+)?this\s+(?:office|command|directorate|ministry|department|agency|commission|headquarters|mission)\b")
 _CITED_TOLL_RE = re.compile(r" (?:the\s+)?(?:killings?|deaths?|murders?|figures?|toll|number|cases)\b")
 _POSTED_THAT_RE = re.compile(r"(?:\s+on(?:\s+[\w'’@.-]+){1,4}?)?(?:\s+that\b|\s*:)")
 _PLACED_TOLL = (" the toll", " the death toll", " the number", " the figure", " the count", " the tally", " it at", " its toll")
@@ -3262,6 +3268,8 @@ def _sentence_source(sentence: str) -> str | None:
             ):
                 # "according to testimonies received by our officials": the statement's own voice
                 return _FIRST_PERSON
+            if match and _THIS_BODY_RE.search(match.group("src")) is not None:
+                return _FIRST_PERSON  # "according to the records of this office": the issuer's own
             if match and _names_a_source(match.group("src")):
                 src = match.group("src")
                 if (seen := _SEEN_BY_RE.match(sentence, match.end("src"))) is not None and (
@@ -4699,6 +4707,8 @@ class _SourceMemory:
             issuer = statement_issuer(self.text)
             if issuer is not None and subject.group(1).lower() in issuer.lower():
                 return issuer
+        if " this " in lower and _THIS_BODY_WORD_RE.search(lower) is not None:
+            return statement_issuer(self.text)  # "according to the records of this office"
         if "we" not in lower and "our" not in lower and "us" not in lower:
             return None  # (cheap: most sentences have none of the letters in a row)
         unquoted = _QUOTED_RE.sub(" ", sentence)
