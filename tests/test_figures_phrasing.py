@@ -4758,3 +4758,11 @@ def test_according_to_the_records_of_this_office_is_the_issuers() -> None:
     assert [(f.low, f.attributed_to) for f in casualty_figures(text, "r1")] == [
         (197, "Office of the Inspector General of Police, Bastar Range")
     ]
+
+
+def test_people_sheltering_somewhere_then_killed() -> None:
+    text = (
+        "Schools\n\nDozens of people sheltering in our schools have been killed since the start of the war. "
+        "Some 500 people were sheltering in the church."
+    )
+    assert [(f.low, f.outcome) for f in casualty_figures(text, "r1")] == [(24, "killed"), (500, "displaced")]

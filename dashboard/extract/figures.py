@@ -2615,6 +2615,14 @@ def _outcome_after(after: str, after_lower: str) -> tuple[str | None, str]:
                 return name[2:], own + noun
         if name == "o_abducted" and _HOSTAGES_KILLED_RE.match(after_lower, match.end()):
             return "killed", own  # "26 people held hostage had been killed": what became of them
+        if (
+            name == "o_displaced"
+            and said.lower().startswith("sheltering")
+            and (later := _LATER_PASSIVE_RE.match(after_lower, match.end())) is not None
+        ):
+            # "Dozens of people sheltering in our schools have been killed": where they
+            # sheltered, then what befell them (the clause's own verb)
+            return _LATER_PASSIVE_OUTCOMES[later.group("o")], np
         if name == "o_displaced" and "arrival" not in own.lower():
             # "families have left villages near the front": where they left is no noun of the
             # count (a place, not what was counted); "16,000 new arrivals" are persons.
