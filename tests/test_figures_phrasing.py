@@ -4766,3 +4766,21 @@ def test_people_sheltering_somewhere_then_killed() -> None:
         "Some 500 people were sheltering in the church."
     )
     assert [(f.low, f.outcome) for f in casualty_figures(text, "r1")] == [(24, "killed"), (500, "displaced")]
+
+
+def test_more_outcome_forms_beaten_to_death_sustained_injuries_taken_away_by_attackers() -> None:
+    text = (
+        "Attacks\n\nDistrict police said five policemen on duty at the venue were among the injured. Eleven other "
+        "persons who sustained gunshot injuries are receiving treatment. Lysak gives an updated count of the "
+        "wounded: 61 people. Police headquarters says 13 of its members were beaten to death. Fourteen (14) "
+        "soldiers and law enforcement agency personnel embraced shahadat. He said dozens of people had been "
+        "taken away by the attackers towards the forest."
+    )
+    assert [(f.low, f.category, f.outcome) for f in casualty_figures(text, "r1")] == [
+        (5, "security_forces", "injured"),
+        (11, "people", "injured"),
+        (61, "people", "injured"),
+        (13, "security_forces", "killed"),
+        (14, "security_forces", "killed"),
+        (24, "people", "abducted"),
+    ]

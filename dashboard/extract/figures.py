@@ -226,6 +226,7 @@ _OUTCOME_WORDS = {
     r"|in\s+(?:the\s+)?(?:[\w'’]+\s+){0,2}?morgues?"
     r"|murdered|murders|homicides?|slain|massacred|slaughtered|butchered|perished|fatalities|lost\s+their\s+lives|lives|shot\s+dead|bodies|toll|among\s+the\s+victims"
     r"|lynched|lynchings"  # ("at least 315 lynchings": killings, like "148 killings")
+    r"|(?:beaten|stabbed|hacked|clubbed|bludgeoned)\s+to\s+death"  # ("13 of its members were beaten to death")
     r"|succumbed"  # "succumbed to his injuries" (South Asian and African copy)
     r"|(?:brought|carried)\s+in\s+dead|dead\s+on\s+arrival|hanged|laid\s+down\s+(?:his|her|their)\s+li(?:fe|ves)"
     r"|paid\s+the\s+(?:supreme|ultimate)\s+(?:price|sacrifice)|sent\s+to\s+hell|embraced\s+(?:shahadat|martyrdom)"  # army communiques
@@ -238,6 +239,7 @@ _OUTCOME_WORDS = {
     "injured": r"injured|injuring|injuries|wounded|wounding|hurt|hospitali[sz]ed"
     # "seven people nearby had minor injuries"
     r"|(?:minor|light|slight|serious|severe|critical|superficial|(?:non-)?life-threatening)\s+(?:injuries|wounds|burns)"
+    r"|sustained\s+(?:[\w-]+\s+){0,2}?(?:injuries|wounds|burns)"  # ("Eleven other persons who sustained gunshot injuries")
     # "Two of her officers were hit by gunfire" (not "hit by an airstrike": that says nothing of harm)
     r"|(?:hit|struck)\s+by\s+(?:(?:stray|sniper|rubber)\s+)?(?:gunfire|bullets?|shrapnel|shots|sniper\s+fire)(?!\s+and\s+(?:were\s+|was\s+)?killed)"
     r"|(?:brought|carried)\s+in\s+(?:injured|wounded)"  # "27 others were brought in injured"
@@ -266,6 +268,8 @@ _OUTCOME_WORDS = {
     r"|taken\s+(?:[\w-]+\s+){0,3}?as\s+(?:hostages?|captives?)|(?:held|taken)\s+captive|held\s+hostage"
     # "one teacher was also taken", "more than 300 pupils were taken from a school", "nine
     # workers were also taken away" (not "taken to hospital", "taken into custody")
+    # ("dozens of people had been taken away by the attackers towards the forest")
+    r"|taken\s+away\s+by\s+(?:the\s+)?(?:attackers|assailants|gunmen|armed\s+men|fighters|militants|rebels|kidnappers|jihadists)\b"
     r"|(?:also\s+)?taken(?:\s+away)?(?=\s*[,.;]|\s*$|\s+from\s+(?:a|the|their|his|her)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:schools?|hostels?|dormitor(?:y|ies)|villages?|homes?|houses?|church|mosque|farms?|buses|bus|vehicles?|cars?)\b)"
     # "287 pupils remain with the abductors", "still in captivity"
@@ -348,6 +352,7 @@ _NP_WORD = (
     r"|during|as|if|than|with|by|on|into|to|for|he|she|it|they|we|claims?|says?|said)\b)"
     r"[^\W\d][\w'’-]*"
     r"|\d{1,2}-year-olds?"  # "two 14-year-old girls"
+    r"|on\s+duty(?:\s+at\s+the\s+[a-z]+)?"  # "five policemen on duty at the venue were among the injured"
     r"|aged\s+(?:between\s+)?\d{1,2}\s+(?:and|to)\s+\d{1,2}"  # "12 children and teenagers aged between 10 and 16"
     r"|volunteers\s+for\s+the\s+defen[cs]e\s+of\s+the\s+homeland(?:\s+\(vdp\))?"  # Burkina Faso's VDP
     r"|\d{1,3}(?:st|nd|rd|th)(?=\s+[A-Z])"  # "two soldiers of the 103rd Infantry Brigade"
@@ -362,7 +367,7 @@ _NP_WORD = (
     # "members of the defence and interior ministries", "the army and security forces"
     # (not a count of its own: "10 inmates and three police personnel")
     r"|(?:and|or)(?=\s+(?:(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens|hundreds"
-    r"|scores|thousands)\b)[^\W\d][\w'’-]*\s+){0,2}?(?:ministries|forces|services|agencies|units|brigades|militias|police|guard)\b)"
+    r"|scores|thousands)\b)[^\W\d][\w'’-]*\s+){0,3}?(?:ministries|forces|services|agencies|units|brigades|militias|police|guard|personnel)\b)"
     rf"|(?:and|or)(?=\s+(?:(?!{_COUNT_WORDS}\b)[a-z][\w'’-]*\s+){{0,2}}?(?:{_AND_PERSONS})\b))"
 )
 # After the count: a short noun phrase (maybe coordinated with more counts: "28 gunmen and
@@ -410,7 +415,7 @@ _AFTER_RE = re.compile(
       |(?:,|\s?[—–])\s*{COUNT}\s+(?:{_NP_WORD}\s*){{1,3}}(?:(?:,\s*|\s+and\s+){COUNT}\s+(?:{_NP_WORD}\s*){{1,3}})+(?:,|\s?[—–])\s*)?
     # "The victims, three women and three children, went missing": the last part before the verb
     (?:(?:(?<=[^\W\d]),|(?<=\s)[—–])\s*(?=(?:had|have|has|were|was|went)\b))?
-    (?:who\s+(?:had\s+been\s+|had\s+|have\s+|were\s+|are\s+|remain\s+|remained\s+)?(?=fled|displaced|sheltering|been\s+displaced|missing|unaccounted|crossed\s+(?:into|the\s+border)
+    (?:who\s+(?:had\s+been\s+|had\s+|have\s+|were\s+|are\s+|remain\s+|remained\s+)?(?=fled|displaced|sheltering|been\s+displaced|missing|unaccounted|crossed\s+(?:into|the\s+border)|sustained
         |left\s+their\s+homes|abandoned\s+their\s+homes))?
     (?:{_AUX}\s+)*
     (?:{_OUTCOME_RE_PART})\b""",
@@ -569,7 +574,9 @@ _BEFORE_TOLL_RE = re.compile(
               (?:,?\s+[\w'’()-]+){0,30}?,?\s+(?:(?:has|had|have)\s+)?(?:(?:risen|rose|climbed|jumped|increased|grown)\s+to
               |reached|hit|passed|exceeded|topped|surpassed|stands\s+at|stood\s+at))
       # ("The number of people injured in Sunday's missile attack on Sevastopol has risen to 151")
-      | (?P<b_injured>\bnumber\s+of\s+(?:people\s+|persons\s+|civilians\s+)?(?:wounded|injured)(?:\s+[\w'’-]+){0,10}?\s+(?:to|at|of|reached|is|was))
+      | (?P<b_injured>\bnumber\s+of\s+(?:people\s+|persons\s+|civilians\s+)?(?:wounded|injured)(?:\s+[\w'’-]+){0,10}?\s+(?:to|at|of|reached|is|was)
+              # "gives an updated count of the wounded: 61 people"
+              |\b(?:count|tally|number)\s+of\s+the\s+(?:wounded|injured):)
       # "put the number of people unaccounted for at about 40"
       | (?P<b_missing>\bnumber\s+of\s+(?:[\w-]+\s+){0,2}?(?:missing|unaccounted\s+for|disappeared)
               (?:\s+[\w'’-]+){0,6}?\s+(?:to|at|of|reached|is|was))
@@ -2577,7 +2584,8 @@ def _outcome_after(after: str, after_lower: str) -> tuple[str | None, str]:
         np = after[match.start("np") : match.end("np")]
         said = after[match.start(name) : match.end(name)]
         # ("admitted to hospitals": the hospitals are where, not what was counted)
-        own = np if "hospital" in said else f"{np} {said}"
+        # (nor "taken away by the attackers": who took them, not who they were)
+        own = np if "hospital" in said or " by " in said else f"{np} {said}"
         if said.endswith("condition"):
             # "27 are still in critical condition": persons, a part of the wounded (people,
             # tests/data/README.md), unless the count names its own kind
