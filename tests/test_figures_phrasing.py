@@ -4784,3 +4784,20 @@ def test_more_outcome_forms_beaten_to_death_sustained_injuries_taken_away_by_att
         (14, "security_forces", "killed"),
         (24, "people", "abducted"),
     ]
+
+
+def test_a_year_in_the_noun_among_the_victims_were_also_climbed_from_and_who_were_doing() -> None:
+    text = (
+        "Tolls\n\nThe ombudsman said at least five signatories of the 2016 peace agreement were among those "
+        "killed. Among the victims were also two members of the Red Crescent's rescue teams, the society said. "
+        "The number of people killed in the attack on Yelwata, a farming community in Benue State, climbed from "
+        "45 to at least 100 on Saturday. In addition, four FC personnel who were guarding the train embraced "
+        "shahadat. Ten people who were waiting for aid were shot."
+    )
+    assert [(f.low, f.outcome) for f in casualty_figures(text, "r1")] == [
+        (5, "killed"),
+        (2, "killed"),
+        (45, "killed"),
+        (100, "killed"),
+        (4, "killed"),
+    ]

@@ -353,6 +353,8 @@ _NP_WORD = (
     r"[^\W\d][\w'’-]*"
     r"|\d{1,2}-year-olds?"  # "two 14-year-old girls"
     r"|on\s+duty(?:\s+at\s+the\s+[a-z]+)?"  # "five policemen on duty at the venue were among the injured"
+    # "five signatories of the 2016 peace agreement were among those killed"
+    r"|(?:19|20)\d\d(?=\s+(?:peace|ceasefire|election|elections|war|accord|agreement|coup|uprising|revolution|protests?)\b)"
     r"|aged\s+(?:between\s+)?\d{1,2}\s+(?:and|to)\s+\d{1,2}"  # "12 children and teenagers aged between 10 and 16"
     r"|volunteers\s+for\s+the\s+defen[cs]e\s+of\s+the\s+homeland(?:\s+\(vdp\))?"  # Burkina Faso's VDP
     r"|\d{1,3}(?:st|nd|rd|th)(?=\s+[A-Z])"  # "two soldiers of the 103rd Infantry Brigade"
@@ -415,6 +417,8 @@ _AFTER_RE = re.compile(
       |(?:,|\s?[—–])\s*{COUNT}\s+(?:{_NP_WORD}\s*){{1,3}}(?:(?:,\s*|\s+and\s+){COUNT}\s+(?:{_NP_WORD}\s*){{1,3}})+(?:,|\s?[—–])\s*)?
     # "The victims, three women and three children, went missing": the last part before the verb
     (?:(?:(?<=[^\W\d]),|(?<=\s)[—–])\s*(?=(?:had|have|has|were|was|went)\b))?
+    # "four FC personnel who were guarding the train embraced shahadat": what they were doing
+    (?:who\s+(?:were|was)\s+[a-z]+ing\b[^.;:,\d"“”]{{0,40}}?\s+(?=(?:embraced|died|perished|succumbed|lost\s+their\s+lives|laid\s+down)\b))?
     (?:who\s+(?:had\s+been\s+|had\s+|have\s+|were\s+|are\s+|remain\s+|remained\s+)?(?=fled|displaced|sheltering|been\s+displaced|missing|unaccounted|crossed\s+(?:into|the\s+border)|sustained
         |left\s+their\s+homes|abandoned\s+their\s+homes))?
     (?:{_AUX}\s+)*
@@ -571,7 +575,8 @@ _BEFORE_TOLL_RE = re.compile(
             # the attack on Pont-Sonde, a farming town in the Artibonite, has risen to 115"
             |(?:death\s+tolls?|tolls?|(?:number|count|tally)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:dead|deaths|killed|victims|fatalities|martyrs))
               # ("..., the capital of Khyber Pakhtunkhwa province, rose to 100": the aside's closing comma)
-              (?:,?\s+[\w'’()-]+){0,30}?,?\s+(?:(?:has|had|have)\s+)?(?:(?:risen|rose|climbed|jumped|increased|grown)\s+to
+              (?:,?\s+[\w'’()-]+){0,30}?,?\s+(?:(?:has|had|have)\s+)?(?:(?:risen|rose|climbed|jumped|increased|grown)\s+(?:from\s+\d[\d,]*\s+)?to
+              |(?:risen|rose|climbed|jumped|increased|grown)\s+from
               |reached|hit|passed|exceeded|topped|surpassed|stands\s+at|stood\s+at))
       # ("The number of people injured in Sunday's missile attack on Sevastopol has risen to 151")
       | (?P<b_injured>\bnumber\s+of\s+(?:people\s+|persons\s+|civilians\s+)?(?:wounded|injured)(?:\s+[\w'’-]+){0,10}?\s+(?:to|at|of|reached|is|was)
@@ -630,7 +635,7 @@ def _search_from_word_starts(pattern: re.Pattern[str], window: str) -> re.Match[
 # Its own pattern, tried only when "dead"/"victims" is near and the short cues found nothing.
 _THE_DEAD_WERE_RE = re.compile(
     r"(?P<b_killed>\bthe\s+(?:dead|victims|fatalities|people\s+killed|those\s+killed)\s+"
-    r"(?:were|included|include|are|numbered|number|totalled|totaled)(?:\s+[^.;:\d]{0,40}?,)?"
+    r"(?:were|included|include|are|numbered|number|totalled|totaled)(?:\s+also)?(?:\s+[^.;:\d]{0,40}?,)?"
     # "Estimates gathered by the UN put the dead at several hundred"
     r"|\b(?:put|puts|putting|placed|places)\s+the\s+(?:dead|victims|fatalities|people\s+killed|those\s+killed)"
     r"(?:\s+[^.;:\d]{0,40}?)?\s+at)" + _BEFORE_TAIL,
