@@ -4801,3 +4801,18 @@ def test_a_year_in_the_noun_among_the_victims_were_also_climbed_from_and_who_wer
         (100, "killed"),
         (4, "killed"),
     ]
+
+
+def test_wounded_put_higher_at_treated_most_with_wounds_who_were_securing_and_taken_by_militia() -> None:
+    text = (
+        "Region\n\nThe Kurdish Red Crescent puts the number of wounded across the region higher than the SDF does, "
+        "at more than 30. Magen David Adom said its medics treated 10 people, most with light wounds from "
+        "shrapnel. Two soldiers of the brigade who were securing the area were also slightly hurt. Witnesses "
+        "said dozens of young men were taken away by the militia in pickup trucks."
+    )
+    assert [(f.low, f.outcome) for f in casualty_figures(text, "r1")] == [
+        (31, "injured"),
+        (10, "injured"),
+        (2, "injured"),
+        (24, "abducted"),
+    ]

@@ -269,7 +269,7 @@ _OUTCOME_WORDS = {
     # "one teacher was also taken", "more than 300 pupils were taken from a school", "nine
     # workers were also taken away" (not "taken to hospital", "taken into custody")
     # ("dozens of people had been taken away by the attackers towards the forest")
-    r"|taken\s+away\s+by\s+(?:the\s+)?(?:attackers|assailants|gunmen|armed\s+men|fighters|militants|rebels|kidnappers|jihadists)\b"
+    r"|taken\s+away\s+by\s+(?:the\s+)?(?:attackers|assailants|gunmen|armed\s+men|fighters|militants|rebels|kidnappers|jihadists|militias?)\b"
     r"|(?:also\s+)?taken(?:\s+away)?(?=\s*[,.;]|\s*$|\s+from\s+(?:a|the|their|his|her)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:schools?|hostels?|dormitor(?:y|ies)|villages?|homes?|houses?|church|mosque|farms?|buses|bus|vehicles?|cars?)\b)"
     # "287 pupils remain with the abductors", "still in captivity"
@@ -418,7 +418,9 @@ _AFTER_RE = re.compile(
     # "The victims, three women and three children, went missing": the last part before the verb
     (?:(?:(?<=[^\W\d]),|(?<=\s)[—–])\s*(?=(?:had|have|has|were|was|went)\b))?
     # "four FC personnel who were guarding the train embraced shahadat": what they were doing
-    (?:who\s+(?:were|was)\s+[a-z]+ing\b[^.;:,\d"“”]{{0,40}}?\s+(?=(?:embraced|died|perished|succumbed|lost\s+their\s+lives|laid\s+down)\b))?
+    # ("Two soldiers ... who were securing the area were also slightly hurt")
+    (?:who\s+(?:were|was)\s+[a-z]+ing\b[^.;:,\d"“”]{{0,40}}?\s+(?=(?:embraced|died|perished|succumbed|lost\s+their\s+lives|laid\s+down
+        |(?:were|was)\s+(?:also\s+)?(?:[a-z]+ly\s+)?(?:killed|injured|wounded|hurt|abducted|kidnapped))\b))?
     (?:who\s+(?:had\s+been\s+|had\s+|have\s+|were\s+|are\s+|remain\s+|remained\s+)?(?=fled|displaced|sheltering|been\s+displaced|missing|unaccounted|crossed\s+(?:into|the\s+border)|sustained
         |left\s+their\s+homes|abandoned\s+their\s+homes))?
     (?:{_AUX}\s+)*
@@ -579,7 +581,8 @@ _BEFORE_TOLL_RE = re.compile(
               |(?:risen|rose|climbed|jumped|increased|grown)\s+from
               |reached|hit|passed|exceeded|topped|surpassed|stands\s+at|stood\s+at))
       # ("The number of people injured in Sunday's missile attack on Sevastopol has risen to 151")
-      | (?P<b_injured>\bnumber\s+of\s+(?:people\s+|persons\s+|civilians\s+)?(?:wounded|injured)(?:\s+[\w'’-]+){0,10}?\s+(?:to|at|of|reached|is|was)
+      # ("puts the number of wounded across the region higher than the SDF does, at more than 30")
+      | (?P<b_injured>\bnumber\s+of\s+(?:people\s+|persons\s+|civilians\s+)?(?:wounded|injured)(?:\s+[\w'’-]+){0,10}?(?:\s+|,\s+(?=at\s))(?:to|at|of|reached|is|was)
               # "gives an updated count of the wounded: 61 people"
               |\b(?:count|tally|number)\s+of\s+the\s+(?:wounded|injured):)
       # "put the number of people unaccounted for at about 40"
@@ -907,6 +910,8 @@ _FORCED_TAIL_RE = re.compile(
 # "treated 16 people with gunshot wounds", "treating 40 for burns"
 _TREATED_TAIL_RE = re.compile(
     r"\s*(?:[^\W\d][\w'’-]*\s+){0,3}?(?:with|for)\s+(?:[\w-]+\s+){0,2}?(?:wounds|injuries|burns|fractures)\b"
+    # "treated 10 people, most with light wounds from shrapnel"
+    r"|\s*(?:[^\W\d][\w'’-]*\s+){0,2}?[^\W\d][\w'’-]*,\s*(?:most|many|some|several|all)(?:\s+of\s+them)?\s+with\s+(?:[\w-]+\s+){0,2}?(?:wounds|injuries|burns)\b"
     # "treated more than 60 people, several of them seriously hurt"
     r"|\s*(?:[^\W\d][\w'’-]*\s+){0,2}?[^\W\d][\w'’-]*,\s*(?:[\w-]+\s+){1,2}of\s+them\s+(?:[a-z]+ly\s+)?"
     r"(?:hurt|injured|wounded|burned|burnt)\b",
