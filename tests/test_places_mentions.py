@@ -1214,3 +1214,18 @@ def test_a_release_place_and_date_line_in_brackets_and_south_asian_spellings(gaz
     )
     mentions, places = resolved(text, gazetteer)
     assert {(p.name, p.country) for p in places.values()} == {("Geneva", "CH"), ("Rajaori", "IN"), ("Bogra", "BD")}
+
+
+def test_villages_of_recent_massacres_and_news_spellings(gazetteer: Gazetteer) -> None:
+    text = (
+        "Attacks\n\nGunmen attacked Yelwata in Benue State. In Niger, worshippers were killed in Fambita, near "
+        "Kokorou. Shelling hit Darat Izza in western Aleppo. A drone hit Makeen in South Waziristan."
+    )
+    mentions, places = resolved(text, gazetteer)
+    found = {p.name: (p.country, round(p.lat), round(p.lon)) for p in places.values()}
+    # Yelwata lies north-east of Makurdi (7.7, 8.5); Fambita and Kokorou in western Niger (14.2, 0.9);
+    # Darat Izza west of Aleppo (36.3, 36.9); Makeen in South Waziristan (32.6, 69.9).
+    assert found["Yelwata"] == ("NG", 8, 9)
+    assert found["Fambita"] == ("NE", 14, 1) and found["Kokorou"] == ("NE", 14, 1)
+    assert found["Dārat ‘Izzah"] == ("SY", 36, 37)
+    assert found["Makeen"] == ("PK", 33, 70)
