@@ -4816,3 +4816,14 @@ def test_wounded_put_higher_at_treated_most_with_wounds_who_were_securing_and_ta
         (2, "injured"),
         (24, "abducted"),
     ]
+
+
+def test_a_speaker_speaking_to_us_from_a_place_and_declared_dead() -> None:
+    text = (
+        "Sweida\n\n16:30 – A Bedouin tribal leader speaking to us from Daraa province says at least 12 members of "
+        "his clan were killed on Monday. Twenty-one people were declared dead on arrival at the hospital."
+    )
+    assert [(f.low, f.outcome, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (12, "killed", "A Bedouin tribal leader"),
+        (21, "killed", None),
+    ]

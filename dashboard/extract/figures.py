@@ -227,6 +227,7 @@ _OUTCOME_WORDS = {
     r"|murdered|murders|homicides?|slain|massacred|slaughtered|butchered|perished|fatalities|lost\s+their\s+lives|lives|shot\s+dead|bodies|toll|among\s+the\s+victims"
     r"|lynched|lynchings"  # ("at least 315 lynchings": killings, like "148 killings")
     r"|(?:beaten|stabbed|hacked|clubbed|bludgeoned)\s+to\s+death"  # ("13 of its members were beaten to death")
+    r"|(?:declared|pronounced)\s+dead"  # ("Twenty-one people were declared dead on arrival")
     r"|succumbed"  # "succumbed to his injuries" (South Asian and African copy)
     r"|(?:brought|carried)\s+in\s+dead|dead\s+on\s+arrival|hanged|laid\s+down\s+(?:his|her|their)\s+li(?:fe|ves)"
     r"|paid\s+the\s+(?:supreme|ultimate)\s+(?:price|sacrifice)|sent\s+to\s+hell|embraced\s+(?:shahadat|martyrdom)"  # army communiques
@@ -3764,6 +3765,8 @@ _HOW_REACHED_RE = re.compile(
     r"|speaking\s+(?:on|under)\s+(?:the\s+)?condition\s+of\s+anonymity|who\s+declined\s+to\s+be\s+named"
     # "Local sources speaking to partners put the toll at": the sources, not whom they spoke to.
     r"|(?:speaking|talking)\s+(?:to|with)\s+(?:the\s+|our\s+|a\s+)?[\w'’-]+(?:\s+[\w'’-]+)?"
+    # ("A Bedouin tribal leader speaking to us from Daraa province says": where they spoke from)
+    r"(?:\s+(?:from|in)\s+[\w'’-]+(?:\s+[\w'’-]+){0,2})?"
     # "A US intelligence assessment released on 18 October said", "... seen by journalists put"
     r"|(?:released|published|issued|dated)\s+(?:on|in|last|this)\s+(?:\d{1,2}\s+)?[\w]+(?:\s+\d{1,4})?"
     r"|seen\s+by\s+(?:the\s+|a\s+)?[\w'’-]+(?:\s+[\w'’-]+)?"
