@@ -4827,3 +4827,16 @@ def test_a_speaker_speaking_to_us_from_a_place_and_declared_dead() -> None:
         (12, "killed", "A Bedouin tribal leader"),
         (21, "killed", None),
     ]
+
+
+def test_the_fire_brigade_the_province_and_first_before_the_verb() -> None:
+    text = (
+        "Fire\n\nAccording to the fire brigade, eight other people were injured. On Monday the province said 13 "
+        "people were still in hospital. Lieutenant Jules Ngongo, the army spokesman in Ituri, first spoke of "
+        "around 10 dead."
+    )
+    assert [(f.low, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (8, "fire brigade"),
+        (13, "province"),
+        (10, "Lieutenant Jules Ngongo"),
+    ]

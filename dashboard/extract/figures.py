@@ -1030,7 +1030,7 @@ _POSSESSIVE_TOLL_RE = re.compile(
 )
 _SUBJECT_SKIP = frozenset(
     "has have had also previously now separately later earlier yesterday today tonight has' just already since once so far thus"
-    " can could will would may must received there here".split()  # ("The Command can confirm that", "The Office has received reports that")
+    " can could will would may must received there here first initially".split()  # ("The Command can confirm that", "The Office has received reports that")
 )
 # "The General Staff deeply regrets to announce that ...": the verb's subject is before these.
 _REGRETS_TO = ("regrets to ", "regret to ", "is saddened to ", "is sad to ", "is devastated to ")
@@ -1066,6 +1066,7 @@ _SOURCE_HEADS = frozenset(
     missions unions headquarters management coordinators coordinator
     administrator administrators prefect prefects lawmaker lawmakers legislator senator deputy mukhtar headman
     imam priest pastor bishop warden superintendent inspector chairperson guard guards coastguard coastguards
+    brigade province posts
     """.split()
 )
 _COMMON_FIRST_WORDS = frozenset(
