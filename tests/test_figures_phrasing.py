@@ -4840,3 +4840,11 @@ def test_the_fire_brigade_the_province_and_first_before_the_verb() -> None:
         (13, "province"),
         (10, "Lieutenant Jules Ngongo"),
     ]
+
+
+def test_a_public_statement_under_the_bodys_name() -> None:
+    text = (
+        "Iran: strike on Evin prison\n\nAMNESTY INTERNATIONAL\nPUBLIC STATEMENT\n1 July 2025\n\nWe have confirmed "
+        "the identities of at least 16 of the dead."
+    )
+    assert [(f.low, f.attributed_to, f.verified) for f in casualty_figures(text, "r1")] == [(16, "AMNESTY INTERNATIONAL", True)]

@@ -4256,7 +4256,7 @@ _ISSUER_HEADS = (
     # "INTER SERVICES PUBLIC RELATIONS", "DEFENCE HEADQUARTERS" above "PRESS RELEASE"
     r"|public\s+relations|headquarters|command|department|bureau|secretariat|presidency)"
 )
-_MARK_ONLY_RE = re.compile(rf"^(?:(?:joint|official)\s+)?{_MARK}\b", re.IGNORECASE)
+_MARK_ONLY_RE = re.compile(rf"^(?:(?:joint|official|public)\s+)?{_MARK}\b", re.IGNORECASE)
 _SUBUNIT_RE = re.compile(
     # ("Division Public Affairs Office" under "1ST INFANTRY (TABAK) DIVISION")
     r"(?:the\s+)?(?:(?:Division|Brigade|Army|Command|Regional|Provincial|District|Military)\s+)?"
@@ -4267,7 +4267,7 @@ _SUBUNIT_RE = re.compile(
     re.IGNORECASE,
 )
 _PRESS_OFFICE_TAIL_RE = re.compile(r"\s+[-–—|]\s+(?:press|media)\s+(?:office|service|desk|unit)$", re.IGNORECASE)
-_MARK_FULL_RE = re.compile(rf"(?:(?:official|joint)\s+)?{_MARK}", re.IGNORECASE)
+_MARK_FULL_RE = re.compile(rf"(?:(?:official|joint|public)\s+)?{_MARK}", re.IGNORECASE)
 # A body's name standing alone on a header line: capitalised words (and the small words of
 # names: "Médecins Sans Frontières", "Office of the High Commissioner for Human Rights").
 _BODY_NAME_RE = re.compile(
