@@ -599,3 +599,167 @@ COMPLETE.update(
      "SA": 13, "AE": 7, "RS": 2, "BA": 3, "XK": 7, "AR": 24, "CL": 16, "BO": 9, "NI": 17,
      "CA": 13, "GB": 4}
 )  # fmt: skip
+
+
+# East Asia and Oceania (Australia, New Zealand, Japan, the two Koreas, Taiwan, Mongolia, Laos),
+# Uzbekistan and Turkmenistan, eastern, central, northern and southern Europe (Belarus, the
+# Baltic states, Bulgaria, Croatia, Slovenia, North Macedonia, Albania, Montenegro, Austria,
+# Switzerland, Belgium, the Netherlands, the Nordic countries, Ireland, Portugal), the Gulf
+# (Oman, Kuwait, Qatar, Bahrain), Cyprus, Paraguay, Uruguay, Costa Rica, Panama, Cuba, the
+# Dominican Republic, Namibia, Botswana, Gabon, the Republic of the Congo and the Gambia (as
+# GeoNames divides them). Positions: the unit's middle as an atlas shows it.
+@pytest.mark.parametrize(
+    ("name", "country", "where"),
+    [
+        ("Tasmania", "AU", (-42.0, 146.6)),
+        ("Australian Capital Territory", "AU", (-35.5, 149.0)),
+        ("Canterbury Region", "NZ", (-43.6, 171.8)),
+        ("Waikato", "NZ", (-38.0, 175.5)),
+        ("Hokkaido", "JP", (43.4, 142.8)),
+        ("Fukushima Prefecture", "JP", (37.4, 140.3)),
+        ("Gyeonggi Province", "KR", (37.5, 127.2)),
+        ("South Jeolla", "KR", (34.9, 126.9)),
+        ("North Hamgyong Province", "KP", (41.8, 129.5)),
+        ("South Hwanghae", "KP", (38.2, 125.5)),
+        ("Taiwan Province", "TW", (23.7, 120.9)),
+        ("New Taipei Special Municipality", "TW", (25.0, 121.5)),
+        ("Khövsgöl Province", "MN", (50.2, 100.2)),
+        ("Ömnögovi province", "MN", (43.5, 104.3)),
+        ("Savannakhet Province", "LA", (16.5, 105.6)),
+        ("Luang Prabang Province", "LA", (20.2, 102.6)),
+        ("Fergana Region", "UZ", (40.3, 71.5)),
+        ("Samarkand Region", "UZ", (39.7, 66.6)),
+        ("Mary Region", "TM", (37.3, 62.0)),
+        ("Gomel Region", "BY", (52.3, 29.5)),
+        ("Grodno region", "BY", (53.6, 24.8)),
+        ("Klaipėda County", "LT", (55.7, 21.4)),
+        ("Utena County", "LT", (55.4, 25.8)),
+        ("Augšdaugava Municipality", "LV", (55.9, 26.5)),
+        ("Kuldīga Municipality", "LV", (56.95, 21.95)),
+        ("Ida-Viru County", "EE", (59.2, 27.4)),
+        ("Saare County", "EE", (58.4, 22.5)),
+        ("Plovdiv Province", "BG", (42.2, 24.8)),
+        ("Burgas Province", "BG", (42.5, 27.3)),
+        ("Istria County", "HR", (45.2, 13.9)),
+        ("Split-Dalmatia County", "HR", (43.5, 16.6)),
+        ("Municipality of Kočevje", "SI", (45.6, 14.85)),
+        ("Bohinj", "SI", (46.3, 13.9)),
+        ("Tetovo Municipality", "MK", (42.0, 20.95)),
+        ("Ohrid Municipality", "MK", (41.1, 20.8)),
+        ("Korçë County", "AL", (40.6, 20.7)),
+        ("Shkodër County", "AL", (42.1, 19.6)),
+        ("Nikšić Municipality", "ME", (42.8, 18.9)),
+        ("Bar Municipality", "ME", (42.1, 19.2)),
+        ("Tyrol", "AT", (47.2, 11.2)),
+        ("Styria", "AT", (47.3, 15.0)),
+        ("Canton of Ticino", "CH", (46.3, 8.8)),
+        ("Graubünden", "CH", (46.65, 9.6)),
+        ("Wallonia", "BE", (50.4, 4.8)),
+        ("Flanders", "BE", (51.0, 4.2)),
+        ("Friesland", "NL", (53.1, 5.8)),
+        ("Limburg Province", "NL", (51.2, 5.9)),
+        ("Skåne", "SE", (55.9, 13.6)),
+        ("Gotland", "SE", (57.5, 18.5)),
+        ("Rogaland", "NO", (58.9, 6.0)),
+        ("Innlandet", "NO", (61.3, 10.5)),
+        ("North Denmark Region", "DK", (57.1, 9.9)),
+        ("Region Zealand", "DK", (55.5, 11.7)),
+        ("North Karelia", "FI", (62.8, 30.2)),
+        ("Pirkanmaa", "FI", (61.7, 23.7)),
+        ("Connacht", "IE", (53.7, -9.0)),
+        ("Munster Province", "IE", (52.3, -8.6)),
+        ("Faro District", "PT", (37.2, -8.1)),
+        ("Bragança District", "PT", (41.5, -6.9)),
+        ("North Al Batinah Governorate", "OM", (24.3, 56.6)),
+        ("Muscat Governorate", "OM", (23.5, 58.4)),
+        ("Al Jahra Governorate", "KW", (29.5, 47.4)),
+        ("Hawalli Governorate", "KW", (29.33, 48.03)),
+        ("Al Rayyan Municipality", "QA", (25.1, 51.2)),
+        ("Southern Governorate", "BH", (25.9, 50.55)),
+        ("Limassol District", "CY", (34.75, 32.9)),
+        ("Itapúa", "PY", (-26.8, -55.9)),
+        ("Guairá Department", "PY", (-25.8, -56.3)),
+        ("Tacuarembó Department", "UY", (-32.0, -55.8)),
+        ("Rocha Department", "UY", (-34.2, -54.0)),
+        ("Guanacaste Province", "CR", (10.5, -85.4)),
+        ("Chiriquí Province", "PA", (8.4, -82.3)),
+        ("Veraguas", "PA", (8.1, -81.0)),
+        ("Camagüey Province", "CU", (21.4, -77.9)),
+        ("Granma Province", "CU", (20.3, -76.95)),
+        ("Puerto Plata Province", "DO", (19.75, -70.8)),
+        ("Azua Province", "DO", (18.5, -70.8)),
+        ("Erongo Region", "NA", (-21.9, 15.0)),
+        ("Oshana Region", "NA", (-18.3, 15.7)),
+        ("North-West District", "BW", (-19.5, 22.8)),
+        ("South-East District", "BW", (-24.7, 25.9)),
+        ("Woleu-Ntem Province", "GA", (1.8, 11.6)),
+        ("Haut-Ogooué Province", "GA", (-1.5, 13.9)),
+        ("Niari Department", "CG", (-3.2, 12.5)),
+        ("Bouenza Department", "CG", (-3.9, 13.8)),
+        ("Upper River Region", "GM", (13.35, -14.1)),
+        ("North Bank Region", "GM", (13.5, -15.9)),
+    ],
+)
+def test_a_named_unit_is_its_admin1_area_east_asia_europe_gulf_caribbean_southern_africa(
+    gazetteer: Gazetteer, name: str, country: str, where: tuple[float, float]
+) -> None:
+    test_a_named_unit_is_its_admin1_area(gazetteer, name, country, where)
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "where"),
+    [
+        ("Kyoto", "JP", (35.01, 135.77)),
+        ("Riga", "LV", (56.95, 24.11)),
+        ("Salzburg", "AT", (47.80, 13.04)),
+        ("Mary", "TM", (37.60, 61.83)),
+        ("Gaborone", "BW", (-24.65, 25.91)),
+    ],
+)
+def test_a_capital_keeps_its_name_east_asia_europe_gulf_caribbean_southern_africa(
+    gazetteer: Gazetteer, name: str, country: str, where: tuple[float, float]
+) -> None:
+    test_a_capital_keeps_its_name(gazetteer, name, country, where)
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "capital"),
+    [
+        ("Kyoto Prefecture", "JP", (35.01, 135.77)),
+        ("Mary Region", "TM", (37.60, 61.83)),
+        ("Varna Province", "BG", (43.21, 27.92)),
+    ],
+)
+def test_the_kind_word_gives_the_unit_around_its_capital_east_asia_europe_gulf_caribbean_southern_africa(
+    gazetteer: Gazetteer, name: str, country: str, capital: tuple[float, float]
+) -> None:
+    test_the_kind_word_gives_the_unit_around_its_capital(gazetteer, name, country, capital)
+
+
+# Australia 6 states + 2 territories; New Zealand 16 regions + the Chatham Islands; Japan 47
+# prefectures; South Korea 17 first-level divisions; North Korea 9 provinces, Pyongyang and the
+# special cities Nampo, Rason and Kaesong; Taiwan as GeoNames divides it (Fukien, Kaohsiung,
+# New Taipei, and Taiwan Province holding the other cities); Mongolia 21 provinces +
+# Ulaanbaatar; Laos 16 provinces + Vientiane Prefecture (GeoNames has no Xaisomboun); Uzbekistan
+# 12 regions, Karakalpakstan and Tashkent; Turkmenistan 5 regions + Ashgabat; Belarus 6 regions
+# + Minsk; Lithuania 10 counties; Latvia 36 municipalities + 7 state cities (2021); Estonia 15
+# counties; Bulgaria 28 provinces; Croatia 20 counties + Zagreb; Slovenia 212 municipalities;
+# North Macedonia as GeoNames files places (71 municipalities with places, Skopje as one, and two
+# pre-2004 ones); Albania 12 counties; Montenegro 25 municipalities; Austria 9 states;
+# Switzerland 26 cantons; Belgium 3 regions; the Netherlands 12 provinces; Sweden 21 counties;
+# Norway 15 counties (2024); Denmark 5 regions; Finland 18 regions (Åland is a country of its
+# own in GeoNames); Ireland 4 provinces; Portugal 18 districts + 2 autonomous regions; Oman 11
+# governorates; Kuwait 6; Qatar 8 municipalities; Bahrain 4 governorates; Cyprus 6 districts;
+# Paraguay 17 departments + Asunción; Uruguay 19 departments; Costa Rica 7 provinces; Panama 10
+# provinces + 3 comarcas; Cuba 15 provinces + Isla de la Juventud; the Dominican Republic 31
+# provinces + the Distrito Nacional; Namibia 14 regions; Botswana 10 districts + 6 town and city
+# councils; Gabon 9 provinces; the Republic of the Congo 12 departments (before the 2024
+# reform); the Gambia Banjul + 5 regions.
+COMPLETE.update(
+    {"AU": 8, "NZ": 17, "JP": 47, "KR": 17, "KP": 13, "TW": 4, "MN": 22, "LA": 17, "UZ": 14,
+     "TM": 6, "BY": 7, "LT": 10, "LV": 43, "EE": 15, "BG": 28, "HR": 21, "SI": 212, "MK": 73,
+     "AL": 12, "ME": 25, "AT": 9, "CH": 26, "BE": 3, "NL": 12, "SE": 21, "NO": 15, "DK": 5,
+     "FI": 18, "IE": 4, "PT": 20, "OM": 11, "KW": 6, "QA": 8, "BH": 4, "CY": 6, "PY": 18,
+     "UY": 19, "CR": 7, "PA": 13, "CU": 16, "DO": 32, "NA": 14, "BW": 16, "GA": 9, "CG": 12,
+     "GM": 6}
+)  # fmt: skip
