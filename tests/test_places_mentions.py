@@ -1232,3 +1232,16 @@ def test_villages_of_recent_massacres_and_news_spellings(gazetteer: Gazetteer) -
     assert found["Fambita"] == ("NE", 14, 1) and found["Kokorou"] == ("NE", 14, 1)
     assert found["Dārat ‘Izzah"] == ("SY", 36, 37)
     assert found["Makeen"] == ("PK", 33, 70)
+
+
+def test_a_bare_name_shared_by_a_unit_and_a_town_that_is_not_its_seat_is_the_unit(gazetteer: Gazetteer) -> None:
+    # Sagaing Region's seat is Monywa; Sagaing town is small. Aleppo is its governorate's seat.
+    text = (
+        "Air strike in Sagaing\n\nA gunship attacked Pazigyi village in Sagaing Region's Kanbalu Township. "
+        "Sagaing, north-west of Mandalay, has seen heavy fighting."
+    )
+    mentions, places = resolved(text, gazetteer)
+    assert "Sagaing" not in {p.name for p in places.values()}
+    assert "Sagaing Region" in {p.name for p in places.values()}
+    mentions, places = resolved("Aleppo\n\nShelling hit Aleppo city and villages in Aleppo Governorate.", gazetteer)
+    assert {p.name for p in places.values()} == {"Aleppo", "Aleppo Governorate"}

@@ -301,6 +301,7 @@ class Gazetteer:
         self._overlay_spellings: dict[str, list[str]] = {}
         self._overlay_rows: dict[str, OverlayPlace] = dict(overlay.places)
         self._named_adm1: dict[str, tuple[str, str]] = {}  # "SY.02" -> (name, source)
+        self._adm1_capital: dict[str, str] = {}  # "MM.10" -> "geonames:1308522" (its seat, Monywa)
         self._add_admin1_names()
         self._add_country_names()
         for place_id, names in overlay.alternate_names.items():
@@ -342,6 +343,7 @@ class Gazetteer:
                 continue
             code = self._adm1_codes[int(self._adm1[rows[0]])]
             self._named_adm1[code] = (entry.name, entry.source)
+            self._adm1_capital[code] = f"geonames:{entry.capital_geonameid}"
             self._index_overlay_names(f"adm1:{code}", [entry.name, *entry.alternate_names])
 
     def _add_news_transliterations(self) -> None:
@@ -554,6 +556,11 @@ class Gazetteer:
             self._prominence.clear()
         self._prominence[place.id] = value
         return value
+
+    def admin1_capital_id(self, code: str) -> str | None:
+        """The place id of a named admin-1 unit's seat (admin1.csv's ``capital_geonameid``; a
+        town stands in where the seat is missing, and its row says so)."""
+        return self._adm1_capital.get(code)
 
     def admin1_area(self, place: Place) -> Place | None:
         """The admin-1 area a place lies in ("the Latakia countryside" -> Latakia Governorate)."""

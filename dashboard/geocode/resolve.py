@@ -277,6 +277,36 @@ def _districts_named_like_their_town(resolved: dict[int, _Resolved]) -> None:
             resolved[start] = _Resolved(r.span, town, r.confidence)
 
 
+_ADMIN1_KIND_WORDS_RE = re.compile(
+    r"\s+(?:region|state|province|governorate|division|oblast|krai|prefecture|department|county)$", re.IGNORECASE
+)
+
+
+def _towns_named_like_their_unit(resolved: dict[int, _Resolved], gazetteer: Gazetteer) -> None:
+    """A report that names an admin-1 unit ("Sagaing Region") and, bare, a town of the same
+    name inside it that is not the unit's seat ("air strikes in Sagaing": the town is small and
+    Sagaing Region's seat is Monywa) uses the bare name for the unit. A seat keeps its name
+    ("Aleppo" and "Aleppo Governorate" are two places: the city is the seat)."""
+    units: dict[str, Place] = {}
+    for r in resolved.values():
+        if r.place is not None and r.place.kind == "adm1" and r.place.admin1:
+            units.setdefault(plain(_ADMIN1_KIND_WORDS_RE.sub("", r.place.name)), r.place)
+    if not units:
+        return
+    for start, r in list(resolved.items()):
+        town = r.place
+        if town is None or town.precision not in POINT_PRECISIONS or not town.admin1:
+            continue
+        unit = units.get(plain(r.span.surface))
+        if (
+            unit is not None
+            and unit.admin1 == town.admin1
+            and (seat := gazetteer.admin1_capital_id(unit.admin1)) is not None
+            and seat != town.id
+        ):
+            resolved[start] = _Resolved(r.span, unit, r.confidence)
+
+
 def _requirement_met(
     requirement: str, countries: dict[str, float], admin1: set[str], place_ids: set[str]
 ) -> bool:
@@ -517,6 +547,7 @@ def resolve_places(text: str, report_id: str, gazetteer: Gazetteer) -> tuple[lis
     _countries_by_their_governments(text, named, resolved, gazetteer)
     _neighbourhoods_near_their_town(resolved)
     _districts_named_like_their_town(resolved)
+    _towns_named_like_their_unit(resolved, gazetteer)
 
     # Cue phrases, in text order, so that "the airbase" can refer back to an airbase.
     admin1 = {code for r in resolved.values() if r.place for code in _admin1_of(r.place, gazetteer)}
