@@ -1245,3 +1245,12 @@ def test_a_bare_name_shared_by_a_unit_and_a_town_that_is_not_its_seat_is_the_uni
     assert "Sagaing Region" in {p.name for p in places.values()}
     mentions, places = resolved("Aleppo\n\nShelling hit Aleppo city and villages in Aleppo Governorate.", gazetteer)
     assert {p.name for p in places.values()} == {"Aleppo", "Aleppo Governorate"}
+
+
+def test_wharf_jeremie_is_a_neighbourhood_of_cite_soleil_not_the_city_of_jeremie(gazetteer: Gazetteer) -> None:
+    mentions, places = resolved(
+        "Haiti\n\nGangs killed 180 people in the Wharf Jérémie area of Cité Soleil, Port-au-Prince.", gazetteer
+    )
+    assert {p.name for p in places.values()} == {"Cité Soleil", "Haiti", "Port-au-Prince"}
+    mentions, places = resolved("Haiti\n\nFloods hit Jérémie in Grand'Anse.", gazetteer)
+    assert "Jérémie" in {p.name for p in places.values()}
