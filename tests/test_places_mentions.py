@@ -1201,10 +1201,10 @@ def test_more_given_names_that_are_towns(gazetteer: Gazetteer) -> None:
     # Alice (Texas), Masai (Malaysia), Bikram (Bihar) are towns; here they are people.
     text = (
         "Vigils\n\nThe girls were Bebe, Elsie and Alice. Rex Masai was shot in Nairobi. Our correspondent "
-        "Thangjam Bikram is in Imphal. Bikram, what do you see?"
+        "Thangjam Bikram is in Imphal. Bikram, what do you see? The acting mayor, Artem Kobzar, spoke in Sumy."
     )
     mentions, places = resolved(text, gazetteer)
-    assert {p.name for p in places.values()} == {"Nairobi", "Imphal"}
+    assert {p.name for p in places.values()} == {"Nairobi", "Imphal", "Sumy"}
 
 
 def test_a_release_place_and_date_line_in_brackets_and_south_asian_spellings(gazetteer: Gazetteer) -> None:
