@@ -2095,7 +2095,7 @@ def _spaced_table_column(text: str, at: int) -> tuple[str, str, str] | None:
             break
         block_start = previous
     block = text[block_start:line_start].split("\n")[:-1]
-    heading_lines = []
+    heading_lines: list[str] = []
     own_caption: list[str] = []
     for above in block:
         if not heading_lines and "  " not in above.strip():
