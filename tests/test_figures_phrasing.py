@@ -4848,3 +4848,11 @@ def test_a_public_statement_under_the_bodys_name() -> None:
         "the identities of at least 16 of the dead."
     )
     assert [(f.low, f.attributed_to, f.verified) for f in casualty_figures(text, "r1")] == [(16, "AMNESTY INTERNATIONAL", True)]
+
+
+def test_a_breakdown_after_died_and_a_colon() -> None:
+    text = "Magdeburg\n\nHaseloff now says five people died: four women aged between 45 and 75, and a nine-year-old boy."
+    assert [(f.low, f.category, f.outcome) for f in casualty_figures(text, "r1")] == [
+        (5, "people", "killed"),
+        (4, "women", "killed"),
+    ]

@@ -1980,7 +1980,7 @@ _ONE_SPEAKER_AFTER_RE = re.compile(
 _AGES_BEFORE_RE = re.compile(r"\baged?\s+(?:\d+\s*(?:,|and|or|to|-)\s*)+$")
 # Not after "the": "relatives searching for the missing: 1545" is a phone line, not a label.
 _LABEL_BEFORE_RE = re.compile(
-    r"(?<!\bthe\s)\b(?P<label>killed|dead|deaths|fatalities|injured|wounded|injuries|missing|displaced|abducted|kidnapped"
+    r"(?<!\bthe\s)\b(?P<label>killed|dead|died|deaths|fatalities|injured|wounded|injuries|missing|displaced|abducted|kidnapped"
     r"|neutralised|neutralized"  # a communique's list: "Terrorists neutralised: around fifty"
     # (dates in brackets may sit in the label: "People killed in the attacks on Zamzam (11–13 April): 400";
     # or a day of a month: "Killed since 7 October: 35,709")
@@ -2187,6 +2187,7 @@ def _table_caption(text: str, heading_start: int) -> str:
     return caption
 _LABEL_OUTCOMES = {
     "killed": "killed",
+    "died": "killed",  # ("five people died: four women ... and a boy")
     "neutralised": "killed",
     "neutralized": "killed",
     "dead": "killed",
