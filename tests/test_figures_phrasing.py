@@ -4485,12 +4485,14 @@ def test_fallen_in_the_fighting_taken_prisoner_and_treated_with_the_hurt_after()
         "Front\n\nThirty-seven of our soldiers have fallen in the fighting in Lebanon. Every one of them has a "
         "name. The ministry said 11 Ukrainian servicemen had been taken prisoner. Magen David Adom said its crews "
         "treated more than 60 people, several of them seriously hurt. Doctors treated 300 patients, many of them "
-        "children. Prices have fallen in the fighting season."
+        "children. Prices have fallen in the fighting season. Our teams treated 158 others, most of them for "
+        "gunshot or shrapnel wounds."
     )
     assert [(f.low, f.outcome) for f in casualty_figures(text, "r1")] == [
         (37, "killed"),
         (11, "detained"),
         (61, "injured"),
+        (158, "injured"),
     ]
 
 

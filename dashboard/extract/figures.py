@@ -912,7 +912,8 @@ _FORCED_TAIL_RE = re.compile(
 _TREATED_TAIL_RE = re.compile(
     r"\s*(?:[^\W\d][\w'’-]*\s+){0,3}?(?:with|for)\s+(?:[\w-]+\s+){0,2}?(?:wounds|injuries|burns|fractures)\b"
     # "treated 10 people, most with light wounds from shrapnel"
-    r"|\s*(?:[^\W\d][\w'’-]*\s+){0,2}?[^\W\d][\w'’-]*,\s*(?:most|many|some|several|all)(?:\s+of\s+them)?\s+with\s+(?:[\w-]+\s+){0,2}?(?:wounds|injuries|burns)\b"
+    # ("our teams treated 158 others, most of them for gunshot or shrapnel wounds")
+    r"|\s*(?:[^\W\d][\w'’-]*\s+){0,2}?[^\W\d][\w'’-]*,\s*(?:most|many|some|several|all)(?:\s+of\s+them)?\s+(?:with|for)\s+(?:[\w-]+\s+){0,3}?(?:wounds|injuries|burns)\b"
     # "treated more than 60 people, several of them seriously hurt"
     r"|\s*(?:[^\W\d][\w'’-]*\s+){0,2}?[^\W\d][\w'’-]*,\s*(?:[\w-]+\s+){1,2}of\s+them\s+(?:[a-z]+ly\s+)?"
     r"(?:hurt|injured|wounded|burned|burnt)\b",
