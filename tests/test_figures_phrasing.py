@@ -4858,3 +4858,16 @@ def test_a_breakdown_after_died_and_a_colon() -> None:
         (5, "people", "killed"),
         (4, "women", "killed"),
     ]
+
+
+def test_stabbed_and_a_life_threatening_condition() -> None:
+    text = (
+        "Annecy\n\nHe stabbed four young children and two adults in a playground. Two of the children were still "
+        "in a life-threatening condition on Friday. Another man stabbed three people to death."
+    )
+    assert [(f.low, f.category, f.outcome) for f in casualty_figures(text, "r1")] == [
+        (4, "children", "injured"),
+        (2, "people", "injured"),
+        (2, "children", "injured"),
+        (3, "people", "killed"),
+    ]

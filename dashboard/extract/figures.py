@@ -247,7 +247,7 @@ _OUTCOME_WORDS = {
     # ("Four people were evacuated in a critical condition to the hospital in Boulogne")
     r"|(?:taken|rushed|admitted|sent|brought|evacuated)\s+(?:in\s+(?:a\s+)?(?:critical|serious|grave|stable)\s+condition\s+)?"
     r"to\s+(?:a\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?(?:hospitals?|clinics?)\b"
-    r"|in\s+(?:a\s+)?(?:critical|serious|grave)\s+condition"  # "Two men are in a critical condition"
+    r"|in\s+(?:a\s+)?(?:critical|serious|grave|life-threatening|(?:very\s+)?serious)\s+condition"  # "Two men are in a critical condition"
     r"|treated(?=\s*[,.;])"  # "Hospital officials said 30 survivors had been treated, most of them for hypothermia"
     r"|in\s+(?:a\s+|the\s+)?hospitals?|(?:treated|cared\s+for)\s+(?:in|at)\s+(?:a\s+|the\s+)?hospitals?"
     r"|(?:flown|airlifted|evacuated|taken|sent)\s+(?:[\w-]+\s+){0,4}?for\s+treatment"
@@ -538,7 +538,8 @@ _BEFORE_RE = re.compile(
                 # ("Among the victims we documented are 19 children")
                 (?:\s+(?:we|it|they)\s+(?:have\s+)?(?:documented|recorded|identified|verified|counted|registered))?
                 (?:\s+(?:were|was|are|is))?))
-      | (?P<b_injured>\b(?:wounded|wounding|injured|injuring|injuries\s+to|(?:injury|injuries|injuring|wounding)\s+of|treated|treating
+      # ("The man who stabbed four young children and two adults": not "stabbed ... to death", see below)
+      | (?P<b_injured>\b(?:wounded|wounding|injured|injuring|injuries\s+to|(?:injury|injuries|injuring|wounding)\s+of|treated|treating|stabbed|stabbing
               |among\s+the\s+(?:wounded|injured)(?:\s+(?:were|was|are|is))?))
       | (?P<b_abducted>\b(?:abducted|abducting|kidnapped|kidnapping|(?:abduction|kidnapping|kidnap)\s+of|seized|seizing
               |holding|held|taking|took|taken))
@@ -668,6 +669,7 @@ _BEFORE_STEMS = (
     "remains of",  # "collected the remains of at least 100 people"
     "bury",  # "helped to bury 18 members of two families"
     "treat",  # "treated 16 people with gunshot wounds" (checked against a wounds tail)
+    "stabb",  # "stabbed four young children" (not "to death": checked against the tail)
     "held",
     "taking",
     "took",
@@ -727,6 +729,7 @@ _OUTCOME_STEMS = (
     "kill",
     "martyr",
     "neutrali",  # army communiques: "neutralised 50 terrorists"
+    "stabb",  # "stabbed four young children and two adults"
     "eliminated",  # "forces eliminated 12 terrorists"
     "apprehended",
     "left neighbo",  # "dozens of families had left neighbouring villages"
@@ -771,6 +774,7 @@ _OUTCOME_STEMS = (
     "critical condition",  # "Two men are in a critical condition"
     "serious condition",
     "grave condition",
+    "life-threatening condition",
     "medical help",  # "182 people had sought medical help"
     "surgery",  # "more than 100 needed surgery"
     "medical care",
