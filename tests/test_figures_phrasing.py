@@ -4871,3 +4871,11 @@ def test_stabbed_and_a_life_threatening_condition() -> None:
         (2, "children", "injured"),
         (3, "people", "killed"),
     ]
+
+
+def test_it_said_after_a_bodys_count_names_the_owner_not_the_last_speaker() -> None:
+    text = (
+        "Toll\n\nThe health ministry revised its figure to 471. A US intelligence assessment put the toll at "
+        "between 100 and 300. The ministry's count for the whole war reached 3,478 people killed, it said."
+    )
+    assert [(f.low, f.attributed_to) for f in casualty_figures(text, "r1")][-1] == (3478, "health ministry")

@@ -4208,6 +4208,8 @@ _LEADING_SUBJECT_RE = re.compile(
     # (nor "The" alone: "The ministry's count ... reached 3,478, it said")
     r"(?P<name>[A-Z][\w’'-]*(?:\s+(?:for|of|[A-Z][\w’'-]*))*)(?:\s+\([A-Z]{2,}\))?\s+(?=[a-z])"
 )
+# A sentence opening on a body's thing: "The ministry's count", "The agency's latest update".
+_OWNERS_OPENING_RE = re.compile(r"The\s+(?P<head>[a-z]+)['’]s\s")
 _IT_SAID_RE = re.compile(r"[:;,]\s+it\s+(?:said|says|reported|stated|added|claimed|claims)\b")
 _IT_SPEAKS_RE = re.compile(r"(?:^|[:;,]\s+)[Ii]t\s+(?:said|says|reported|stated|added|noted|claimed|claims|told)\b")
 
@@ -4938,6 +4940,14 @@ class _SourceMemory:
                 # "The SDF gave its own account of the fighting: it said ...": "it" is the
                 # sentence's own subject.
                 return self.expand(start, subject.group("name"), sentence)
+            owner = _OWNERS_OPENING_RE.match(sentence)
+            # "The ministry's count for the whole war reached 3,478 ..., it said": the owner,
+            # named in full before ("the Gaza health ministry"), not whoever spoke last
+            head = (
+                owner.group("head").lower()
+                if owner is not None and owner.group("head").lower() in _SOURCE_HEADS and _IT_SAID_RE.search(sentence, owner.end())
+                else None
+            )
             # "it said", "he said": the last source named before, in this paragraph if possible,
             # also in a sentence without a figure ("..., the spokesman, X, told a news
             # conference. All 33 attackers were killed, he said.").
@@ -4957,10 +4967,14 @@ class _SourceMemory:
                 if self.cache.get(s_start):
                     if singular and _plural_persons(self.cache[s_start] or ""):
                         continue
+                    if head is not None and head not in (self.cache[s_start] or "").lower():
+                        continue
                     return self.cache[s_start]
                 named = _sentence_source(self.text[s_start:s_end])
                 if named is not None and named not in (_PRONOUN, _FIRST_PERSON):
                     if singular and _plural_persons(named):
+                        continue
+                    if head is not None and head not in named.lower():
                         continue
                     return self.expand(s_start, named, self.text[s_start:s_end])
                 if person and (appositive := _PERSON_APPOSITIVE_RE.search(self.text, s_start, s_end)):
@@ -4987,6 +5001,8 @@ class _SourceMemory:
                     words = lead.group("name").split()
                     if not {w.lower() for w in words} & _NOT_PERSON_WORDS:
                         return lead.group("name")  # "Governor Claudio Castro called ... He said"
+            if head is not None:
+                return self.expand(start, head, sentence)
             earlier = [name for at, name in self.named if at > paragraph_start] or [n for _, n in self.named]
             if person:
                 earlier = [n for n in earlier if n.split()[-1].lower() not in _ORGANISATION_HEADS | {"government"}]
