@@ -302,6 +302,10 @@ class Gazetteer:
         self._overlay_rows: dict[str, OverlayPlace] = dict(overlay.places)
         self._named_adm1: dict[str, tuple[str, str]] = {}  # "SY.02" -> (name, source)
         self._adm1_capital: dict[str, str] = {}  # "MM.10" -> "geonames:1308522" (its seat, Monywa)
+        # Each overlay spelling's lookup key, read back from the last load: folding ~13,000
+        # spellings (admin-1 names of 150 countries) was a third of the cold load.
+        self._overlay_keys, self._overlay_keys_file = _read_overlay_keys(index_path)
+        self._overlay_keys_added = False
         self._add_admin1_names()
         self._add_country_names()
         for place_id, names in overlay.alternate_names.items():
@@ -309,6 +313,8 @@ class Gazetteer:
             self._index_overlay_names(place_id, ["", *names])
         for op in overlay.places.values():
             self._index_overlay_names(op.id, [op.name, *op.alternate_names])
+        if self._overlay_keys_added:
+            _write_overlay_keys(index_path, self._overlay_keys_file, self._overlay_keys)
         self._add_news_transliterations()
         self._overlay_scan: Any = None  # built or read on first use, see _overlay_automaton
 
@@ -316,8 +322,12 @@ class Gazetteer:
 
     def _index_overlay_names(self, place_id: str, names: Sequence[str]) -> None:
         self._overlay_spellings.setdefault(place_id, []).extend(names)
+        keys = self._overlay_keys
         for j, name in enumerate(names):
-            key = normalise_name(name)
+            key = keys.get(name)
+            if key is None:
+                key = keys[name] = normalise_name(name)
+                self._overlay_keys_added = True
             if not key:
                 continue
             weight = build.NAME_WEIGHT_PRIMARY if j == 0 else build.NAME_WEIGHT_ALTERNATE
@@ -929,6 +939,40 @@ class Gazetteer:
             source=op.source,
             geometry=geometry if op.precision not in ("exact", "city") else None,
         )
+
+
+def _overlay_keys_path(index_path: Path) -> Path:
+    """Where the overlay spellings' keys are kept: next to the index, under a hash of the code
+    that folds names (an edited normalise.py folds differently, so its keys are not reused)."""
+    source = Path(__file__).with_name("normalise.py").read_bytes()
+    digest = hashlib.blake2b(source, digest_size=8).hexdigest()
+    return index_path / f"overlay-keys-{digest}.pkl"
+
+
+def _read_overlay_keys(index_path: Path) -> tuple[dict[str, str], Path]:
+    path = _overlay_keys_path(index_path)
+    try:
+        with open(path, "rb") as f:
+            keys = pickle.load(f)
+        if isinstance(keys, dict):
+            return keys, path
+    except (OSError, EOFError, pickle.UnpicklingError):
+        pass
+    return {}, path
+
+
+def _write_overlay_keys(index_path: Path, path: Path, keys: dict[str, str]) -> None:
+    """Save the keys for the next load (a cache that cannot be written only costs the folding)."""
+    try:
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as f:
+            pickle.dump(keys, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        others = sorted((p for p in index_path.glob("overlay-keys-*.pkl") if p != path), key=lambda p: p.stat().st_mtime)
+        for stale in others[:-2]:
+            stale.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 _CACHE: dict[str, Gazetteer] = {}
