@@ -4879,3 +4879,16 @@ def test_it_said_after_a_bodys_count_names_the_owner_not_the_last_speaker() -> N
         "between 100 and 300. The ministry's count for the whole war reached 3,478 people killed, it said."
     )
     assert [(f.low, f.attributed_to) for f in casualty_figures(text, "r1")][-1] == (3478, "health ministry")
+
+
+def test_a_police_public_relations_department_line_and_has_established_that() -> None:
+    text = (
+        "Students abducted\n\nZAMFARA STATE POLICE COMMAND\nPolice Public Relations Department, Gusau\nPRESS RELEASE\n"
+        "23 September 2023\n\nAfter a headcount, the Command has established that 24 female students and three "
+        "construction workers were abducted from the hostels. Elsewhere, 3 soldiers were killed at a checkpoint "
+        "the Command has established on the road."
+    )
+    assert [(f.low, f.attributed_to) for f in casualty_figures(text, "r1")][:2] == [
+        (24, "ZAMFARA STATE POLICE COMMAND"),
+        (3, "ZAMFARA STATE POLICE COMMAND"),
+    ]

@@ -2832,7 +2832,7 @@ _REPORTING_VERBS = frozenset(
     announce saying telling reporting warned warns talking talk talks report estimate wrote writes spoke speaks speak believes
     informed lists raises revises updates lowers identified acknowledged found remind reminds reminded attributed attributes
     documenting recording showed shows show listed named reads issued informs condemned condemns mourned mourns
-    recalls recalled regrets regretted placed places posted posts written cited cites""".split()
+    recalls recalled regrets regretted placed places posted posts written cited cites established""".split()
 )
 _OWN_PEOPLE = frozenset("teams team volunteers crews staff members workers rescuers medics doctors".split())
 # (also participles ending a label: "Displaced individuals identified: 51,458")
@@ -2930,7 +2930,8 @@ def _reporting_verbs(sentence: str, lower: str) -> tuple[int, ...]:
                     # "Prosecutors cited the killings of at least 19 people"; not "cited by"
                     and not (root in ("cited", "cites") and _CITED_TOLL_RE.match(lower, word.end()) is None)
                     # ("The DHQ regrets that one staff member died")
-                    and not (root in ("recall", "regret") and not lower.startswith(" that ", word.end()))
+                    # ("the Command has established that 24 female students ... were abducted")
+                    and not (root in ("recall", "regret", "established") and not lower.startswith(" that ", word.end()))
                     # "MSF issued a statement ...": a body speaking; not "issued 20 rifles"
                     and not (root == "issued" and _ISSUED_DOCUMENT_RE.match(lower, word.end()) is None)
                     # "An estimated 8,000 fled": an adjective, not a verb.
@@ -2971,7 +2972,7 @@ _VERB_ROOTS = tuple(
     "said say report verif confirm document record estimat count announc stated states told put regist"
     " tallied added adds noted notes claim tell warn talk wrote writes spoke speak believes informed lists"
     " identified acknowledged found remind attribut showed shows show listed named reads issued informs condemn mourn"
-    " recall regret placed places posted posts written cited cites".split()
+    " recall regret placed places posted posts written cited cites established".split()
 )
 
 
@@ -4267,9 +4268,10 @@ _ISSUER_HEADS = (
 _MARK_ONLY_RE = re.compile(rf"^(?:(?:joint|official|public)\s+)?{_MARK}\b", re.IGNORECASE)
 _SUBUNIT_RE = re.compile(
     # ("Division Public Affairs Office" under "1ST INFANTRY (TABAK) DIVISION")
-    r"(?:the\s+)?(?:(?:Division|Brigade|Army|Command|Regional|Provincial|District|Military)\s+)?"
-    r"(?:spokes(?:person|man|woman)['’]?s?|press|media|public\s+affairs|communications?|information)"
-    r"\s+(?:unit|office|desk|department|division|section|services?|directorate|centre|center)"
+    r"(?:the\s+)?(?:(?:Division|Brigade|Army|Command|Regional|Provincial|District|Military|Police)\s+)?"
+    r"(?:spokes(?:person|man|woman)['’]?s?|press|media|public\s+affairs|public\s+relations|communications?|information)"
+    # ("Police Public Relations Department, Gusau": and where it sits)
+    r"\s+(?:unit|office|desk|department|division|section|services?|directorate|centre|center)(?:,\s*[A-Z][\w'’ -]{1,30})?"
     # ("Headquarters – Al-Bireh" under "PALESTINE RED CRESCENT SOCIETY": where its office is)
     r"|(?:headquarters|head\s+office|secretariat)\s*[-–—,]\s*[\w'’ -]{2,40}",
     re.IGNORECASE,
