@@ -4892,3 +4892,15 @@ def test_a_police_public_relations_department_line_and_has_established_that() ->
         (24, "ZAMFARA STATE POLICE COMMAND"),
         (3, "ZAMFARA STATE POLICE COMMAND"),
     ]
+
+
+def test_bandits_are_fighters_and_a_gunshot_wound_sustained() -> None:
+    text = (
+        "Zamfara\n\nTwo of the bandits were neutralised. Police arrested three suspected bandits. One of our "
+        "officers sustained a gunshot wound during the operation."
+    )
+    assert [(f.low, f.category, f.outcome) for f in casualty_figures(text, "r1")] == [
+        (2, "fighters", "killed"),
+        (3, "fighters", "detained"),
+        (1, "security_forces", "injured"),
+    ]

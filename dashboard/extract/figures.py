@@ -204,7 +204,7 @@ _CATEGORY_RE = re.compile(
             |eln|farc|codeco|fano|al-houthi|houthis?|rsf|bla|baloch\s+liberation\s+army|wagner)(?!-run|-led)\b
           |fighters?|gunm[ae]n|militants?|insurgents?|rebels?|jihadists?|combatants?|attackers?
           |assailants?|militiam[ae]n|militia\s+members|extremists?|terrorists?|mercenaries|khwarij|khawarij|kharijis
-          |maoists?|naxal(?:ite)?s|aggressors|armed\s+m[ae]n
+          |maoists?|naxal(?:ite)?s|aggressors|armed\s+m[ae]n|bandits?
           # Burkina Faso's armed civilian auxiliaries (a militia)
           |volunteers\s+for\s+the\s+defen[cs]e\s+of\s+the\s+homeland
           |(?:cartel|gang)\s+members|gangsters)
@@ -240,7 +240,7 @@ _OUTCOME_WORDS = {
     "injured": r"injured|injuring|injuries|wounded|wounding|hurt|hospitali[sz]ed"
     # "seven people nearby had minor injuries"
     r"|(?:minor|light|slight|serious|severe|critical|superficial|(?:non-)?life-threatening)\s+(?:injuries|wounds|burns)"
-    r"|sustained\s+(?:[\w-]+\s+){0,2}?(?:injuries|wounds|burns)"  # ("Eleven other persons who sustained gunshot injuries")
+    r"|sustained\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:injuries|injury|wounds|wound|burns)"  # ("Eleven other persons who sustained gunshot injuries")
     # "Two of her officers were hit by gunfire" (not "hit by an airstrike": that says nothing of harm)
     r"|(?:hit|struck)\s+by\s+(?:(?:stray|sniper|rubber)\s+)?(?:gunfire|bullets?|shrapnel|shots|sniper\s+fire)(?!\s+and\s+(?:were\s+|was\s+)?killed)"
     r"|(?:brought|carried)\s+in\s+(?:injured|wounded)"  # "27 others were brought in injured"
@@ -338,7 +338,7 @@ _FIGHTER_WORDS = frozenset(
     """fighter fighters gunman gunmen militant militants insurgent insurgents rebel rebels jihadist
     jihadists combatant combatants attacker attackers assailant assailants militiaman militiamen
     extremist extremists terrorist terrorists gangsters mercenaries khwarij khawarij kharijis
-    maoist maoists naxals naxalites aggressors""".split()
+    maoist maoists naxals naxalites aggressors bandit bandits""".split()
 )
 # "Nineteen soldiers and national guardsmen", "guards and administrative staff": "and" inside
 # the noun phrase when a noun for persons follows within two words.
