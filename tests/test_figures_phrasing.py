@@ -4904,3 +4904,15 @@ def test_bandits_are_fighters_and_a_gunshot_wound_sustained() -> None:
         (3, "fighters", "detained"),
         (1, "security_forces", "injured"),
     ]
+
+
+def test_a_liberation_army_is_fighters_and_a_unit_under_press_release_issues_it() -> None:
+    text = (
+        "Ambush\n\nPRESS RELEASE\n101st Infantry Brigade, Philippine Army\nIsabela City, Basilan\n23 January 2025\n\n"
+        "Two of our soldiers were killed. Separately, troops killed 18 members of the West Papua National "
+        "Liberation Army, the military said."
+    )
+    assert [(f.low, f.category, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (2, "security_forces", "101st Infantry Brigade, Philippine Army"),
+        (18, "fighters", "military"),
+    ]

@@ -1254,3 +1254,14 @@ def test_wharf_jeremie_is_a_neighbourhood_of_cite_soleil_not_the_city_of_jeremie
     assert {p.name for p in places.values()} == {"Cité Soleil", "Haiti", "Port-au-Prince"}
     mentions, places = resolved("Haiti\n\nFloods hit Jérémie in Grand'Anse.", gazetteer)
     assert "Jérémie" in {p.name for p in places.values()}
+
+
+def test_armed_groups_named_after_peoples_and_provinces_are_no_places(gazetteer: Gazetteer) -> None:
+    mentions, places = resolved(
+        "Philippines\n\nThe government and the Moro Islamic Liberation Front met in Marawi.", gazetteer
+    )
+    assert {p.name for p in places.values()} == {"Marawi City", "Philippines"}
+    mentions, places = resolved(
+        "Papua\n\nIn Nduga, the West Papua National Liberation Army claimed an attack on troops.", gazetteer
+    )
+    assert "West Papua Province" not in {p.name for p in places.values()}

@@ -190,7 +190,7 @@ _CATEGORY_RE = re.compile(
     r"""\b(?:
         (?P<security_forces>(?:members?|officers?|personnel)\s+of\s+(?:the\s+)?(?:defen[cs]e|interior)(?:\s+and\s+(?:defen[cs]e|interior))?\s+ministr(?:y|ies)
           |(?:members?|officers?|personnel|ranks)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}?
-            (?:security|army|police|military|armed\s+forces|forces?|directorate|guards?|gendarmerie)
+            (?:security|(?<!liberation\s)army|police|military|armed\s+forces|forces?|directorate|guards?|gendarmerie)
           |gendarmerie\s+\w+|(?:police|military|army)\s+cadets|cadets|jawans?
           |security\s+(?:personnel|forces|force\s+members|members|officers|agents|guards)
           |soldiers?|troops|servicem[ae]n|servicewom[ae]n|service\s+members?|policem[ae]n|police(?:\s+officers?)?|officers?|gendarmes|border\s+guards|constables?
@@ -201,7 +201,9 @@ _CATEGORY_RE = re.compile(
           # armed groups known by name ("eleven members of the Dawlah Islamiyah-Philippines")
           |members?\s+of\s+(?:the\s+)?(?:boko\s+haram|al-shabaab|al-shabab|iswap|jnim|islamic\s+state|isis|isil|daesh
             |al-qaeda|al-qaida|taliban|ttp|dawlah\s+islamiyah|abu\s+sayyaf|hamas|hezbollah|hizbollah|m23|adf
-            |eln|farc|codeco|fano|al-houthi|houthis?|rsf|bla|baloch\s+liberation\s+army|wagner)(?!-run|-led)\b
+            |eln|farc|codeco|fano|al-houthi|houthis?|rsf|bla|baloch\s+liberation\s+army|wagner
+            # ("18 members of the West Papua National Liberation Army")
+            |(?:[\w-]+\s+){0,3}?(?:national\s+)?liberation\s+(?:army|front|movement))(?!-run|-led)\b
           |fighters?|gunm[ae]n|militants?|insurgents?|rebels?|jihadists?|combatants?|attackers?
           |assailants?|militiam[ae]n|militia\s+members|extremists?|terrorists?|mercenaries|khwarij|khawarij|kharijis
           |maoists?|naxal(?:ite)?s|aggressors|armed\s+m[ae]n|bandits?
@@ -4466,6 +4468,14 @@ def _named_issuer(text: str) -> str | None:
     for i, line in enumerate(lines[1 : 5 + extra], start=1):
         # "Press release | Médecins Sans Frontières | Pemba, 14 May 2024": the name under the mark
         if _MARK_FULL_RE.fullmatch(line) and i + 1 < len(lines) and _BODY_NAME_RE.fullmatch(lines[i + 1]):
+            return lines[i + 1]
+        # "PRESS RELEASE" above "101st Infantry Brigade, Philippine Army": a unit and its service
+        if (
+            _MARK_FULL_RE.fullmatch(line)
+            and i + 1 < len(lines)
+            and len(lines[i + 1]) <= 80
+            and _UNIT_NAME_RE.fullmatch(lines[i + 1].split(", ")[0])
+        ):
             return lines[i + 1]
         # "UNRWA | STATEMENT": an acronym right before the mark
         if i > 1 and _MARK_FULL_RE.fullmatch(line) and _ACRONYM_WORD_RE.fullmatch(lines[i - 1]):
