@@ -4916,3 +4916,8 @@ def test_a_liberation_army_is_fighters_and_a_unit_under_press_release_issues_it(
         (2, "security_forces", "101st Infantry Brigade, Philippine Army"),
         (18, "fighters", "military"),
     ]
+
+
+def test_rangers_are_security_forces() -> None:
+    text = "Yala\n\nA roadside bomb wounded four rangers in Yala."
+    assert [(f.low, f.category, f.outcome) for f in casualty_figures(text, "r1")] == [(4, "security_forces", "injured")]

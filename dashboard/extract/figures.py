@@ -194,7 +194,7 @@ _CATEGORY_RE = re.compile(
           |gendarmerie\s+\w+|(?:police|military|army)\s+cadets|cadets|jawans?
           |security\s+(?:personnel|forces|force\s+members|members|officers|agents|guards)
           |soldiers?|troops|servicem[ae]n|servicewom[ae]n|service\s+members?|policem[ae]n|police(?:\s+officers?)?|officers?|gendarmes|border\s+guards|constables?
-          |guards|peacekeepers|(?<!medical\s)(?<!health\s)(?<!aid\s)(?<!humanitarian\s)(?<!media\s)personnel|army\s+(?:officers|personnel)|military\s+personnel
+          |guards|peacekeepers|(?<!park\s)rangers|(?<!medical\s)(?<!health\s)(?<!aid\s)(?<!humanitarian\s)(?<!media\s)personnel|army\s+(?:officers|personnel)|military\s+personnel
           |(?:government|regime|state|pro-government)\s+forces|conscripts|occupiers|sons\s+of\s+(?:the\s+)?soil)
       | (?P<fighters>(?:members?|fighters?)\s+of\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:militias?|armed\s+groups?
             |(?<!aid\s)(?<!rights\s)(?<!relief\s)(?<!medical\s)(?<!support\s)(?<!civil\s)groups?|(?:terrorist\s+)?cells?|gangs?|cartels?)
@@ -334,7 +334,7 @@ _AUX = (
 )
 _SECURITY_WORDS = frozenset(
     """soldier soldiers troops serviceman servicemen policeman policemen police officer officers gendarmes cadets
-    guards peacekeepers personnel conscripts occupiers jawan jawans constable constables guardsmen""".split()
+    guards peacekeepers personnel conscripts occupiers jawan jawans constable constables guardsmen rangers""".split()
 )
 _FIGHTER_WORDS = frozenset(
     """fighter fighters gunman gunmen militant militants insurgent insurgents rebel rebels jihadist
