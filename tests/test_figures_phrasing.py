@@ -4921,3 +4921,14 @@ def test_a_liberation_army_is_fighters_and_a_unit_under_press_release_issues_it(
 def test_rangers_are_security_forces() -> None:
     text = "Yala\n\nA roadside bomb wounded four rangers in Yala."
     assert [(f.low, f.category, f.outcome) for f in casualty_figures(text, "r1")] == [(4, "security_forces", "injured")]
+
+
+def test_persons_taken_away_are_abducted_not_things() -> None:
+    text = (
+        "Kuriga\n\nThe attackers stormed the school and took away 287 pupils, the head teacher said. The gunmen "
+        "also took away about 15 women as they fled. They took away 3 cars."
+    )
+    assert [(f.low, f.category, f.outcome) for f in casualty_figures(text, "r1")] == [
+        (287, "people", "abducted"),
+        (15, "women", "abducted"),
+    ]

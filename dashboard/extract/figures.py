@@ -355,7 +355,7 @@ _NP_WORD = (
     r"|during|as|if|than|with|by|on|into|to|for|he|she|it|they|we|claims?|says?|said)\b)"
     r"[^\W\d][\w'’-]*"
     r"|\d{1,2}-year-olds?"  # "two 14-year-old girls"
-    r"|on\s+duty(?:\s+at\s+the\s+[a-z]+)?"  # "five policemen on duty at the venue were among the injured"
+    r"|on\s+(?:guard\s+)?duty(?:\s+at\s+the\s+[a-z]+)?"  # "five policemen on duty at the venue were among the injured"
     # "five signatories of the 2016 peace agreement were among those killed"
     r"|(?:19|20)\d\d(?=\s+(?:peace|ceasefire|election|elections|war|accord|agreement|coup|uprising|revolution|protests?)\b)"
     r"|aged\s+(?:between\s+)?\d{1,2}\s+(?:and|to)\s+\d{1,2}"  # "12 children and teenagers aged between 10 and 16"
@@ -544,7 +544,7 @@ _BEFORE_RE = re.compile(
       | (?P<b_injured>\b(?:wounded|wounding|injured|injuring|injuries\s+to|(?:injury|injuries|injuring|wounding)\s+of|treated|treating|stabbed|stabbing
               |among\s+the\s+(?:wounded|injured)(?:\s+(?:were|was|are|is))?))
       | (?P<b_abducted>\b(?:abducted|abducting|kidnapped|kidnapping|(?:abduction|kidnapping|kidnap)\s+of|seized|seizing
-              |holding|held|taking|took|taken))
+              |(?:took|taken|taking)\s+away|holding|held|taking|took|taken))
       | (?P<b_displaced>\b(?:displaced|displacing|displacement\s+of|uprooted|uprooting|forced|forcing
           |driven|drove|driving
           # "had evacuated 234 families", "was sheltering over 2,000 people" (checked against the tail)
@@ -731,6 +731,7 @@ _OUTCOME_STEMS = (
     "kill",
     "martyr",
     "neutrali",  # army communiques: "neutralised 50 terrorists"
+    "took away",  # "the gunmen took away 287 pupils" (persons only, see _read_figure)
     "stabb",  # "stabbed four young children and two adults"
     "eliminated",  # "forces eliminated 12 terrorists"
     "apprehended",
@@ -1620,7 +1621,9 @@ def _read_figure(
         elif name == "b_abducted" and before_match.group(name).lower().startswith(
             ("hold", "held", "tak", "took")
         ):
-            if not _HOSTAGE_TAIL_RE.match(after):
+            # ("the gunmen also took away about 15 women": persons taken away are abducted)
+            taken_away = lowered.endswith(("took away ", "taken away ", "taking away "), max(s_start, quantity.start - 40), before_start + before_match.end())
+            if not _HOSTAGE_TAIL_RE.match(after) and not (taken_away and _category(_leading_noun_phrase(after)) is not None):
                 return None  # "held 5 meetings", "took 3 days"
             outcome = "abducted"
         elif before_match.group(name).lower().startswith(("lost", "losing", "eliminat")):
