@@ -4932,3 +4932,18 @@ def test_persons_taken_away_are_abducted_not_things() -> None:
         (287, "people", "abducted"),
         (15, "women", "abducted"),
     ]
+
+
+def test_killed_my_brother_and_his_sons_in_a_quote_of_a_person_named_once_with_age() -> None:
+    text = (
+        "Akkar\n\nAccording to UNHCR, nearly 10,000 people have crossed from Syria into northern Lebanon.\n\n"
+        "Samer, 34, a former schoolteacher, reached the Lebanese side after walking for most of a night. \"They "
+        "came into our village on Friday morning,\" he said. \"They killed my brother and his two teenage sons in "
+        "front of their house. We left with what we were wearing.\"\n\nThose who died that evening were five "
+        "women and a boy. He killed my dog and my 3 goats."
+    )
+    assert [(f.low, f.category, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (10000, "people", "UNHCR"),
+        (2, "children", "Samer"),
+        (5, "women", None),
+    ]

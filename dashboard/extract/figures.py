@@ -139,6 +139,7 @@ _THINGS = frozenset(
     sides parties countries nations delegations meetings talks sessions
     locations targets blasts explosions bombings
     companies battalions brigades platoons regiments squadrons contingents
+    goats cattle cows sheep camels donkeys horses animals livestock dogs
     states provinces governorates regions counties municipalities posts
     """.split()
 )
@@ -530,6 +531,8 @@ _BEFORE_RE = re.compile(
             |(?:lost|losing)\s+(?:my|his|her|their|our)|martyred|eliminated["”]?|eliminating
             |neutrali[sz]ed["”]?|neutrali[sz]ing
             |buried|burying|bury
+            # "They killed my father and my two brothers", "killed my wife and our three children"
+            |(?:killed|murdered|executed|shot\s+dead|buried)\s+(?:my|his|her|their|our)\s+(?:[a-z-]+\s+){1,2}?and\s+(?:my|his|her|their|our)
             |claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|claims\s+the\s+lives\s+of|the\s+lives\s+of
             |(?:deaths?|killings?|killing|executions?|murders?|bodies|(?:human\s+)?remains|massacre|funerals?|martyrdom)\s+(?:of|for)
             # "funerals were held on Wednesday morning for about 50 student gendarmes"
@@ -641,14 +644,16 @@ def _search_from_word_starts(pattern: re.Pattern[str], window: str) -> re.Match[
 # "Residents said the dead were a man, three women and six children": a list of the victims.
 # Its own pattern, tried only when "dead"/"victims" is near and the short cues found nothing.
 _THE_DEAD_WERE_RE = re.compile(
-    r"(?P<b_killed>\bthe\s+(?:dead|victims|fatalities|people\s+killed|those\s+killed)\s+"
+    r"(?P<b_killed>\b(?:the\s+(?:dead|victims|fatalities|people\s+killed|those\s+killed)"
+    # ("Those who died that evening were five women")
+    r"|those\s+who\s+(?:died|were\s+killed)(?:\s+[^,.;:\d]{0,30}?)?)\s+"
     r"(?:were|included|include|are|numbered|number|totalled|totaled)(?:\s+also)?(?:\s+[^.;:\d]{0,40}?,)?"
     # "Estimates gathered by the UN put the dead at several hundred"
     r"|\b(?:put|puts|putting|placed|places)\s+the\s+(?:dead|victims|fatalities|people\s+killed|those\s+killed)"
     r"(?:\s+[^.;:\d]{0,40}?)?\s+at)" + _BEFORE_TAIL,
     re.IGNORECASE,
 )
-_THE_DEAD_CUES = ("the dead ", "the victims ", "the fatalities ", "people killed ", "those killed ")
+_THE_DEAD_CUES = ("the dead ", "the victims ", "the fatalities ", "people killed ", "those killed ", "who died ", "who were killed ")
 # By source text: hashing a compiled pattern hashes its whole program, every time.
 _CASELESS = {p.pattern: caseless(p) for p in (_BEFORE_RE, _BEFORE_TOLL_RE, _THE_DEAD_WERE_RE)}
 # The last outcome word of a clause: "people still missing, including two children".
@@ -3157,6 +3162,8 @@ def _last_quote_end(before: str) -> int:
 _CALLED_RE = re.compile(r"\b(?:called|named)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 _NAME_AGE_RE = re.compile(
     r"\s*(?P<name>[A-Z][\w'’-]+(?:\s+(?:al-|el-|bin\s+|abu\s+|de\s+)?[A-Z][\w'’-]+){1,3}),\s+\d{1,3},"
+    # (one name when a description follows: "Samer, 34, a former schoolteacher, reached ...")
+    r"|\s*(?P<single>[A-Z][a-z'’-]+),\s+\d{1,3},\s+(?=(?:a|an)\s)"
 )
 # ", said on Sunday that ...": what follows the verb is when, not who.
 _NOT_A_SPEAKER_START = frozenset(
@@ -3614,7 +3621,7 @@ def _speaker(sentence: str, verb: int) -> str | None:
         if person is None and _quoted_before(before):
             person = _NAME_AGE_RE.match(sentence, _last_quote_end(before))
         if person is not None and person.end() <= verb:
-            return person.group("name")
+            return person.group("name") or person.group("single")
         # "Hussam Abu Safiya, its director, said ...": a name, then its role in lower case.
         role = _NAME_ROLE_RE.search(before)
         if role is not None:
@@ -4997,7 +5004,7 @@ class _SourceMemory:
                 if person and (aged := _NAME_AGE_RE.match(self.text, s_start, s_end)):
                     # "Jean-Paul Mumbere, 63, a retired teacher, fled ... he says" (in full if the
                     # text gave it in full before: "Dr Abu Salim, 38," after "Dr Yousef Abu Salim")
-                    return self.expand(s_start, aged.group("name"))
+                    return self.expand(s_start, aged.group("name") or aged.group("single"))
                 if person and (gave := _GAVE_NAME_RE.search(self.text, s_start, s_end)):
                     return gave.group("name")  # "said a trader who gave his name as Abdul, 38. He said"
                 if person and (called := _CALLED_RE.search(self.text, s_start, s_end)):
