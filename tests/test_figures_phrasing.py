@@ -4947,3 +4947,14 @@ def test_killed_my_brother_and_his_sons_in_a_quote_of_a_person_named_once_with_a
         (2, "children", "Samer"),
         (5, "women", None),
     ]
+
+
+def test_a_body_appalled_by_the_killing_of_and_a_role_with_then() -> None:
+    text = (
+        "Haiti\n\nThe United Nations is appalled by the killing of at least 207 people by members of the gang. "
+        "Tom Perriello, then the US special envoy for Sudan, said last year that 150,000 people had been killed."
+    )
+    assert [(f.low, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (207, "United Nations"),
+        (150000, "Tom Perriello"),
+    ]

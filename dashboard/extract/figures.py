@@ -3188,7 +3188,9 @@ _OWN_INFORMATION = frozenset("information records data figures documentation mon
 _ALARMED_BY_REPORTS_RE = re.compile(
     r"\s*(?P<src>[A-Z][\w'’.-]*(?:\s+(?:of|for|the|[A-Z][\w'’.-]*)){0,6})\s+(?:is|are|was|were|remains?)\s+"
     r"(?:deeply\s+|gravely\s+|extremely\s+|very\s+)?(?:alarmed|concerned|saddened|shocked|appalled|horrified|dismayed|troubled)"
-    r"\s+(?:by|at|about)\s+(?:the\s+)?(?:[a-z]+\s+)?reports\s+(?:that|of)\b"
+    r"\s+(?:by|at|about)\s+(?:the\s+)?(?:(?:[a-z]+\s+)?reports\s+(?:that|of)"
+    # ("The United Nations is appalled by the killing of at least 207 people")
+    r"|(?:killings?|deaths?|massacre|murders?)\s+of)\b"
 )
 # A credit after a dash at the end of a snap: a few words, no digits, no verb of its own.
 _DASH_CREDIT_RE = re.compile(
@@ -3342,7 +3344,9 @@ def _sentence_source(sentence: str) -> str | None:
                 return _normalise_source(_tally_counter(src) or src, at_sentence_start=False)
     if " by " in lower and _names_a_count(lower) and (giver := _toll_giver(sentence)) is not None:
         return giver
-    if " by reports" in lower and (alarmed := _ALARMED_BY_REPORTS_RE.match(sentence)) is not None:
+    if (" by reports" in lower or " by the killing" in lower or " by the death" in lower) and (
+        alarmed := _ALARMED_BY_REPORTS_RE.match(sentence)
+    ) is not None:
         # "UNHCR is deeply alarmed by reports that as many as 70 Rohingya refugees may have died":
         # the body relays the reports as its own statement
         return _normalise_source(alarmed.group("src"), at_sentence_start=True)
@@ -3769,7 +3773,8 @@ def _run_start(sentence: str, i: int) -> int:
 # "A security official, who asked not to be named, said" / "X, a Britain-based monitor, said" /
 # "An army officer in Palmyra, some 70 kilometres to the west, told AFP"
 _RELATIVE_CLAUSE_RE = re.compile(
-    r",\s*(?:who|which|a|an|the|speaking|based|headquartered|(?:contacted|reached|interviewed|seen|quoted|cited)\s+by"
+    # ("Tom Perriello, then the US special envoy for Sudan, said")
+    r",\s*(?:who|which|(?:then\s+|now\s+|formerly\s+)?(?:a|an|the)|speaking|based|headquartered|(?:contacted|reached|interviewed|seen|quoted|cited)\s+by"
     r"|(?:also\s+|better\s+)?known\s+as|formerly"
     r"|(?:(?:some|about|around|roughly|nearly)\s+)?\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)(?=\s))\b"
     # (a count's thousands comma stays inside: "of 3,200 people"; and a list of names: "an al
