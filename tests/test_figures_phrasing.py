@@ -4958,3 +4958,18 @@ def test_a_body_appalled_by_the_killing_of_and_a_role_with_then() -> None:
         (207, "United Nations"),
         (150000, "Tom Perriello"),
     ]
+
+
+def test_a_bodys_first_statement_with_an_aside_and_outlets_that_alleged() -> None:
+    text = (
+        "Toll\n\nThe Ministry of Public Health said 300 people died. The ministry's first statement, issued on "
+        "Monday night, had put the toll at 492 dead. Some foreign-based media outlets, relying only on "
+        "information from the AA, alleged that an air strike had killed more than 40 villagers. He was alleged "
+        "to have killed 12 people."
+    )
+    assert [(f.low, f.attributed_to) for f in casualty_figures(text, "r1")] == [
+        (300, "Ministry of Public Health"),
+        (492, "Ministry of Public Health"),
+        (41, "Some foreign-based media outlets"),
+        (12, None),
+    ]

@@ -2842,7 +2842,7 @@ _REPORTING_VERBS = frozenset(
     announce saying telling reporting warned warns talking talk talks report estimate wrote writes spoke speaks speak believes
     informed lists raises revises updates lowers identified acknowledged found remind reminds reminded attributed attributes
     documenting recording showed shows show listed named reads issued informs condemned condemns mourned mourns
-    recalls recalled regrets regretted placed places posted posts written cited cites established""".split()
+    recalls recalled regrets regretted placed places posted posts written cited cites established alleged alleges""".split()
 )
 _OWN_PEOPLE = frozenset("teams team volunteers crews staff members workers rescuers medics doctors".split())
 # (also participles ending a label: "Displaced individuals identified: 51,458")
@@ -2941,7 +2941,8 @@ def _reporting_verbs(sentence: str, lower: str) -> tuple[int, ...]:
                     and not (root in ("cited", "cites") and _CITED_TOLL_RE.match(lower, word.end()) is None)
                     # ("The DHQ regrets that one staff member died")
                     # ("the Command has established that 24 female students ... were abducted")
-                    and not (root in ("recall", "regret", "established") and not lower.startswith(" that ", word.end()))
+                    # ("Some foreign-based media outlets ... alleged that an air strike had killed")
+                    and not (root in ("recall", "regret", "established", "alleg") and not lower.startswith(" that ", word.end()))
                     # "MSF issued a statement ...": a body speaking; not "issued 20 rifles"
                     and not (root == "issued" and _ISSUED_DOCUMENT_RE.match(lower, word.end()) is None)
                     # "An estimated 8,000 fled": an adjective, not a verb.
@@ -2982,7 +2983,7 @@ _VERB_ROOTS = tuple(
     "said say report verif confirm document record estimat count announc stated states told put regist"
     " tallied added adds noted notes claim tell warn talk wrote writes spoke speak believes informed lists"
     " identified acknowledged found remind attribut showed shows show listed named reads issued informs condemn mourn"
-    " recall regret placed places posted posts written cited cites established".split()
+    " recall regret placed places posted posts written cited cites established alleg".split()
 )
 
 
@@ -3774,7 +3775,10 @@ def _run_start(sentence: str, i: int) -> int:
 # "An army officer in Palmyra, some 70 kilometres to the west, told AFP"
 _RELATIVE_CLAUSE_RE = re.compile(
     # ("Tom Perriello, then the US special envoy for Sudan, said")
+    # (", issued on Monday night,", ", relying only on information from the AA,")
     r",\s*(?:who|which|(?:then\s+|now\s+|formerly\s+)?(?:a|an|the)|speaking|based|headquartered|(?:contacted|reached|interviewed|seen|quoted|cited)\s+by"
+    # (not "published": "An earlier version, published on 12 March, said" is the outlet's own text)
+    r"|(?:issued|released|dated)\s+(?:on|in|late|early|last|this)|relying\s+(?:only\s+|solely\s+|mainly\s+)?on"
     r"|(?:also\s+|better\s+)?known\s+as|formerly"
     r"|(?:(?:some|about|around|roughly|nearly)\s+)?\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)(?=\s))\b"
     # (a count's thousands comma stays inside: "of 3,200 people"; and a list of names: "an al
@@ -4158,8 +4162,8 @@ _DATA_BY_NAME_RE = re.compile(
 # A body's own work named for the body: "the Commission's investigation", "the ministry's
 # latest report" (the body that counted, not its document; cf. _REPORT_THEN_COUNTER_RE).
 _OWNERS_WORK_RE = re.compile(
-    r"^(?:the\s+)?(?P<owner>[\w'’ .()-]+?)['’]s\s+(?:own\s+)?(?:latest\s+|new\s+|initial\s+|preliminary\s+|final\s+)?"
-    r"(?:investigation|inquiry|findings|documentation|monitoring)$"
+    r"^(?:the\s+)?(?P<owner>[\w'’ .()-]+?)['’]s\s+(?:own\s+)?(?:latest\s+|new\s+|initial\s+|preliminary\s+|final\s+|first\s+|earlier\s+)?"
+    r"(?:investigation|inquiry|findings|documentation|monitoring|statement|update|bulletin)$"
 )
 _TIME_TAIL_RE = re.compile(
     r"\s+(?:on\s+(?:\w+day|\d{1,2}\s+[A-Z]\w+|[A-Z]\w+\s+\d{1,2})|yesterday|today|overnight|earlier"

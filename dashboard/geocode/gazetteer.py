@@ -20,6 +20,7 @@ import os
 import pickle
 import re
 import threading
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -944,7 +945,8 @@ class Gazetteer:
 def _overlay_keys_path(index_path: Path) -> Path:
     """Where the overlay spellings' keys are kept: next to the index, under a hash of the code
     that folds names (an edited normalise.py folds differently, so its keys are not reused)."""
-    source = Path(__file__).with_name("normalise.py").read_bytes()
+    # (and the Unicode tables it folds with, which change with the Python version)
+    source = Path(__file__).with_name("normalise.py").read_bytes() + unicodedata.unidata_version.encode()
     digest = hashlib.blake2b(source, digest_size=8).hexdigest()
     return index_path / f"overlay-keys-{digest}.pkl"
 
