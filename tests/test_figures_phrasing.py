@@ -4973,3 +4973,8 @@ def test_a_bodys_first_statement_with_an_aside_and_outlets_that_alleged() -> Non
         (41, "Some foreign-based media outlets"),
         (12, None),
     ]
+
+
+def test_an_abbreviated_month_and_a_day_is_no_numbered_name() -> None:
+    text = "Blast\n\nOn Sept 12 Reuters said four people were killed."
+    assert [(f.low, f.attributed_to) for f in casualty_figures(text, "r1")] == [(4, "Reuters")]

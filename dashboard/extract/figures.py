@@ -2966,12 +2966,10 @@ def _reporting_verbs(sentence: str, lower: str) -> tuple[int, ...]:
     return tuple(sorted(found))  # (a tuple: cached, per sentence, for the source and each count)
 
 
-_THIS_BODY_RE = re.compile(
-    r"^(?:the\s+)?(?:(?:records|figures|data|count|tally)\s+of\s+)?this\s+(?:office|command|directorate|ministry|department"
-    r"|agency|commission|headquarters|mission)$",
-    re.IGNORECASE,
-)
-_THIS_BODY_WORD_RE = re.compile(r"\b(?:according\s+to|records\s+of|by)\s+(?:the\s+records\s+of\s+)?this\s+(?:office|command|directorate|ministry|department|agency|commission|headquarters|mission)\b")
+# The issuer naming itself: "according to the records of this office".
+_THIS_BODY = r"this\s+(?:office|command|directorate|ministry|department|agency|commission|headquarters|mission)"
+_THIS_BODY_RE = re.compile(rf"^(?:the\s+)?(?:(?:records|figures|data|count|tally)\s+of\s+)?{_THIS_BODY}$", re.IGNORECASE)
+_THIS_BODY_WORD_RE = re.compile(rf"\b(?:according\s+to|records\s+of|by)\s+(?:the\s+records\s+of\s+)?{_THIS_BODY}\b")
 _CITED_TOLL_RE = re.compile(r" (?:the\s+)?(?:killings?|deaths?|murders?|figures?|toll|number|cases)\b")
 _POSTED_THAT_RE = re.compile(r"(?:\s+on(?:\s+[\w'’@.-]+){1,4}?)?(?:\s+that\b|\s*:)")
 _PLACED_TOLL = (" the toll", " the death toll", " the number", " the figure", " the count", " the tally", " it at", " its toll")
@@ -3826,7 +3824,6 @@ _UNIT_NUMBER_RE = re.compile(r"\d{1,4}(?:st|nd|rd|th)?")
 
 # A number that ends a name: "Rescue 1122", "Suwayda 24", "Channel 12" (outlets and services).
 _NAME_NUMBER_RE = re.compile(r"\d{1,4}")
-_MONTH_NAMES = frozenset(m.lower() for m in _MONTHS.split("|"))
 
 
 def _numbered_name(tokens: list[tuple[str, int]], index: int, words: list[tuple[str, int]]) -> bool:
@@ -3842,7 +3839,7 @@ _PLACE_WORDS_BEFORE = frozenset(("in", "at", "from", "near", "across", "outside"
 
 
 def _name_word(word: str) -> bool:
-    return word[:1].isupper() and word[-1].isalpha() and word.lower() not in _MONTH_NAMES
+    return word[:1].isupper() and word[-1].isalpha() and word.lower() not in MONTH_WORDS
 
 
 def _names_before_number(before: str) -> bool:
@@ -3882,7 +3879,7 @@ def _words_of(sentence: str, start: int, stop: int) -> list[tuple[str, int]]:
             )
             and not _numbered_name(tokens, index, words)
             # a date inside the phrase: "Our statement of 26 June reported"
-            and not (words and words[0][0].lower() in _MONTH_NAMES and bare.isdigit() and len(bare) <= 2)
+            and not (words and words[0][0].lower() in MONTH_WORDS and bare.isdigit() and len(bare) <= 2)
         ):
             break
         if bare.lower() in _SUBJECT_STOP and not (len(bare) > 1 and bare.isupper()):  # "WHO" is a name

@@ -314,8 +314,8 @@ class Gazetteer:
             self._index_overlay_names(place_id, ["", *names])
         for op in overlay.places.values():
             self._index_overlay_names(op.id, [op.name, *op.alternate_names])
-        if self._overlay_keys_added:
-            _write_overlay_keys(index_path, self._overlay_keys_file, self._overlay_keys)
+        if self._overlay_keys_added:  # saved for the next load
+            _save_cache(self._overlay_keys_file, self._overlay_keys, "overlay-keys-*.pkl", keep=2)
         self._add_news_transliterations()
         self._overlay_scan: Any = None  # built or read on first use, see _overlay_automaton
 
@@ -508,20 +508,8 @@ class Gazetteer:
         except (OSError, EOFError, pickle.UnpicklingError):
             pass
         automaton = _scan_automaton(names)
-        try:
-            tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-            with open(tmp, "wb") as f:
-                pickle.dump(automaton, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, cached)
-            # Keep the few newest (tests and users switch overlays); drop older ones.
-            others = sorted(
-                (p for p in self.path.glob("overlay-scan-*.pkl") if p != cached),
-                key=lambda p: p.stat().st_mtime,
-            )
-            for stale in others[:-3]:
-                stale.unlink(missing_ok=True)
-        except OSError:
-            pass
+        # Keep the few newest (tests and users switch overlays); drop older ones.
+        _save_cache(cached, automaton, "overlay-scan-*.pkl", keep=3)
         return automaton
 
     def country_name(self, cc: str) -> str | None:
@@ -963,15 +951,17 @@ def _read_overlay_keys(index_path: Path) -> tuple[dict[str, str], Path]:
     return {}, path
 
 
-def _write_overlay_keys(index_path: Path, path: Path, keys: dict[str, str]) -> None:
-    """Save the keys for the next load (a cache that cannot be written only costs the folding)."""
+def _save_cache(path: Path, value: Any, pattern: str, keep: int) -> None:
+    """Pickle ``value`` to ``path`` atomically (a temporary file, then a rename: a reader never
+    sees half a file) and drop all but the ``keep`` newest other files matching ``pattern``
+    beside it. A cache that cannot be written only costs the work it would have saved."""
     try:
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         with open(tmp, "wb") as f:
-            pickle.dump(keys, f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-        others = sorted((p for p in index_path.glob("overlay-keys-*.pkl") if p != path), key=lambda p: p.stat().st_mtime)
-        for stale in others[:-2]:
+        others = sorted((p for p in path.parent.glob(pattern) if p != path), key=lambda p: p.stat().st_mtime)
+        for stale in others[:-keep]:
             stale.unlink(missing_ok=True)
     except OSError:
         pass
