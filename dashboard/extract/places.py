@@ -397,8 +397,9 @@ _ORGANISATION_AFTER_RE = re.compile(
     r"|Brigades?|Corps|Committee|Network|Institute)\b"
 )
 _PROSECUTOR_AFTER_RE = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*){0,2}[ \t]+Prosecutor(?:['’]s[ \t]+Office|[ \t]+General)\b")
-# A street named after a place (tests/data/README.md: roads are no places).
+# A PDF page's footer after "Page": "Page 3 of 14" (Page is also a town in Arizona).
 _PAGE_NUMBER_AFTER_RE = re.compile(r" \d{1,4}(?: of \d{1,4}|\s*$|\s*\n)")
+# A street named after a place (tests/data/README.md: roads are no places).
 _STREET_AFTER_RE = re.compile(r"[ \t]+(?:Street|St\.|Road|Avenue|Ave\.|Boulevard|Blvd\.?|Highway)(?![\w'’-])")
 # Waters named after a place, and ships named after one (tests/data/README.md: no seas; the
 # names the overlay gives whole, "Gaza Strip", "Bekaa Valley", match first as longer names).
